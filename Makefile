@@ -1,0 +1,47 @@
+# GNU make. Works on a fresh clone: the first target that needs Python creates .venv
+# and installs the pinned requirements; later runs skip the install while
+# requirements.txt and pyproject.toml are unchanged (stamp file .venv/.installed).
+
+# The first interpreter that actually runs (a pyenv shim may exist without its version).
+PYTHON_SYS ?= $(shell for p in python3.11 python3; do \
+                 $$p -c 'import sys' >/dev/null 2>&1 && { command -v $$p; break; }; done)
+VENV       := .venv
+PY         := $(VENV)/bin/python
+STAMP      := $(VENV)/.installed
+CORPUS     ?= corpus
+OUT        ?= outputs
+
+.PHONY: all venv run test bench evaluate clean distclean
+
+all: test
+
+$(PY):
+	@test -n "$(PYTHON_SYS)" || { echo "error: python3.11 (or python3) not found" >&2; exit 1; }
+	$(PYTHON_SYS) -m venv $(VENV)
+
+$(STAMP): requirements.txt pyproject.toml | $(PY)
+	$(PY) -m pip install -q -r requirements.txt
+	$(PY) -m pip install -q --no-deps -e .
+	@touch $@
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m pipeline run --corpus $(CORPUS) --out $(OUT)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) bench/throughput.py --corpus $(CORPUS)
+
+evaluate: $(STAMP)
+	$(PY) -m pipeline evaluate tests/gold --out $(OUT)
+
+# clean: generated files and caches; distclean: also the virtualenv.
+clean:
+	rm -rf build *.egg-info .pytest_cache $(OUT)/*.csv
+	find . \( -path ./.git -o -path ./$(VENV) \) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,122 @@
+"""One article in, its models, facts and claims out: recognise, link, summarise."""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.language import Language
+
+from pipeline import nlp as nlp_module
+from pipeline.lexicons import Lexicons, load
+from pipeline.link import claims as claim_linking
+from pipeline.link import descriptive
+from pipeline.link.discourse import views
+from pipeline.link.entities import Entities, resolve
+from pipeline.link.facts import FactLinker, RawFact
+from pipeline.link.tables import cells, tables
+from pipeline.records import Article, Claim, Extraction, Fact, ModelRow
+from pipeline.recognize.segments import TABLE
+
+CORE_ATTRIBUTES = ("params_total", "params_active", "experts", "context_tokens", "training_tokens")
+
+
+class Extractor:
+    """Loads the pipeline once; ``process`` is called for every article."""
+
+    def __init__(self, nlp: Optional[Language] = None, lexicons: Optional[Lexicons] = None):
+        self.nlp = nlp or nlp_module.build()
+        self.lex = lexicons or load()
+
+    def process(self, article: Article) -> Extraction:
+        if article.status != "ok" or not article.text:
+            return Extraction(article)
+        doc = self.nlp(article.text)
+        return self.extract_doc(article, doc)
+
+    def extract_doc(self, article: Article, doc) -> Extraction:
+        text = doc.text
+        sentences = doc._.sentences
+        if not sentences:
+            return Extraction(article)
+        ents = resolve(text, doc._.model_mentions, self.lex, title_end=sentences[0].end)
+        if not ents.models:
+            return Extraction(article)
+        sviews = views(text, sentences, ents, self.lex)
+        linker = FactLinker(text, ents, self.lex)
+        quantities = list(doc._.quantities)
+        qi = 0
+        for view in sviews:
+            s = view.sentence
+            mine = []
+            while qi < len(quantities) and quantities[qi].start < s.start:
+                qi += 1
+            j = qi
+            while j < len(quantities) and quantities[j].start < s.end:
+                mine.append(quantities[j])
+                j += 1
+            if s.kind == TABLE or not mine:
+                linker._remember(view)
+                continue
+            linker.link_sentence(view, mine)
+        raw_facts = list(linker.facts)
+        raw_facts += claim_linking.table_facts(text, sentences, ents, quantities, linker)
+        raw_claims = claim_linking.link(text, sviews, sentences, ents, quantities, self.lex)
+        org_facts = claim_linking.organization_facts(text, sviews, ents, self.lex)
+        facts = _facts(article, text, raw_facts + org_facts)
+        claims = _claims(article, text, raw_claims)
+        extra = _facts(article, text, descriptive.link(text, sviews, ents, self.lex))
+        models = _model_rows(article, ents, facts, claims)
+        return Extraction(article, models, facts, claims, extra)
+
+
+def _sentence_text(text: str, a: int, b: int) -> str:
+    return " ".join(text[a:b].split())
+
+
+def _facts(article: Article, text: str, raw: Iterable[RawFact]) -> tuple[Fact, ...]:
+    out = {}
+    for f in raw:
+        key = (f.model, f.attribute, str(f.value), f.start, f.end)
+        if key in out:
+            continue
+        out[key] = Fact(article.article_id, f.model, f.attribute, f.value, f.hedged, text[f.start:f.end],
+                        _sentence_text(text, f.sentence_start, f.sentence_end), f.start, f.end, f.recognizer)
+    return tuple(sorted(out.values(), key=lambda f: (f.start, f.end, f.model, f.attribute)))
+
+
+def _claims(article: Article, text: str, raw) -> tuple[Claim, ...]:
+    out = {}
+    for c in raw:
+        key = (c.subject, c.relation, c.object, c.benchmark, c.value, c.start)
+        if key in out:
+            continue
+        out[key] = Claim(article.article_id, c.subject, c.relation, c.object, c.benchmark, c.metric, c.value,
+                         c.claimed_by, c.hedged, text[c.start:c.end],
+                         _sentence_text(text, c.sentence_start, c.sentence_end), c.start, c.end, c.recognizer)
+    return tuple(sorted(out.values(), key=lambda c: (c.start, c.end, c.subject, c.relation, c.object or "", c.benchmark or "")))
+
+
+def summarise(values: list) -> Optional[int]:
+    """Several stated values of one attribute: the one stated most often, ties to the largest.
+
+    Unhedged values win over hedged ones (a promise never replaces a statement)."""
+    if not values:
+        return None
+    counts: dict = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda v: (counts[v], v))
+
+
+def _model_rows(article: Article, ents: Entities, facts, claims) -> tuple[ModelRow, ...]:
+    mentions: dict[str, int] = {}
+    for r in ents.refs:
+        mentions[r.model] = mentions.get(r.model, 0) + 1
+    rows = []
+    for info in sorted(ents.models.values(), key=lambda i: (i.first, i.name)):
+        mine = [f for f in facts if f.model == info.name]
+        vals = {a: summarise([f.value for f in mine if f.attribute == a and not f.hedged]
+                             or [f.value for f in mine if f.attribute == a]) for a in CORE_ATTRIBUTES}
+        org_text = [f.value for f in mine if f.attribute == "organization"]
+        org, src = (org_text[0], "text") if org_text else ((info.organization, "lexicon") if info.organization else (None, None))
+        rows.append(ModelRow(article.article_id, info.name, info.family, org, src, mentions.get(info.name, 0), **vals))
+    return tuple(rows)

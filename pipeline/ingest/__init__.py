@@ -1,0 +1,126 @@
+"""Ingest stage: a corpus folder -> :class:`~pipeline.records.Article` records.
+
+Every file yields at least one Article (one per line for JSONL), with status "ok", "skipped"
+(not French, unsupported file type, empty file, no article body, ...) or "error" (unreadable,
+binary, invalid JSON line, ...). Nothing raises for one bad file.
+
+    read_corpus(corpus)          -> Iterator[Article], sorted by relative path
+    read_file(path, source=...)  -> list[Article]
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Iterator, Optional
+
+from pipeline.records import Article
+
+from . import formats
+from .decode import MOJIBAKE_SUFFIX, BinaryContent, declared_encoding, decode_bytes
+from .discover import DIRECTORY_LINK, FILE, discover
+from .formats import Document, Record
+from .language import detect_language, is_french
+
+__all__ = ["article_id", "read_corpus", "read_file"]
+
+MAX_BYTES = 50 * 1024 * 1024  # a bigger file is not a news article
+
+
+def read_corpus(corpus: Path) -> Iterator[Article]:
+    """Articles of every non-hidden file under ``corpus``, in sorted relative-path order.
+
+    Raises ``NotADirectoryError`` when ``corpus`` is not a directory (nothing to ingest).
+    """
+    for entry in discover(Path(corpus)):
+        if entry.kind == FILE:
+            yield from read_file(entry.path, source=entry.source)
+        else:
+            status = "skipped" if entry.kind == DIRECTORY_LINK else "error"
+            yield _problem(entry.source, status, entry.detail)
+
+
+def read_file(path: Path, *, source: str) -> list[Article]:
+    """The Article(s) of one file; ``source`` is its path relative to the corpus."""
+    try:
+        return _read_file(Path(path), source=source)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+        return [_problem(source, "error", f"internal error: {type(exc).__name__}: {exc}")]
+
+
+def article_id(text: Optional[str], *, source: str) -> str:
+    """First 16 hex digits of sha256(text); of sha256("source:" + source) when there is no text."""
+    key = text if text else f"source:{source}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _read_file(path: Path, *, source: str) -> list[Article]:
+    if path.is_symlink() and not path.exists():
+        return [_problem(source, "error", "broken symlink")]
+    fmt = formats.format_of(path)
+    if fmt is None:
+        suffix = path.suffix.lower()
+        reason = f"unsupported file type {suffix}" if suffix else "unsupported file type (no extension)"
+        return [_problem(source, "skipped", reason)]
+    if not path.is_file():
+        return [_problem(source, "error", "not a regular file", fmt=fmt)]
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return [_problem(source, "skipped", f"file too large ({size} bytes)", fmt=fmt)]
+        data = path.read_bytes()
+    except OSError as exc:
+        return [_problem(source, "error", f"unreadable: {exc.strerror or exc}", fmt=fmt)]
+    if not data.strip():
+        return [_problem(source, "skipped", "empty file", fmt=fmt)]
+    try:
+        decoded = decode_bytes(data, declared=declared_encoding(data) if fmt == "html" else None)
+    except BinaryContent:
+        return [_problem(source, "error", "binary file", fmt=fmt)]
+    if not decoded.text.strip():
+        return [_problem(source, "skipped", "empty file", fmt=fmt, encoding=decoded.encoding)]
+    records = formats.read_text(path, decoded.text)
+    if not records:  # a JSONL file of blank lines
+        return [_problem(source, "skipped", "empty file", fmt=fmt, encoding=decoded.encoding)]
+    return [_article(record, source=source, fmt=fmt, encoding=decoded.encoding) for record in records]
+
+
+def _article(record: Record, *, source: str, fmt: str, encoding: str) -> Article:
+    """A parsed record -> Article, with the language check."""
+    source = source + record.part
+    document = record.document or Document(text="")
+    if document.repaired and MOJIBAKE_SUFFIX not in encoding:
+        encoding += MOJIBAKE_SUFFIX
+    status, reason, language = record.status, record.reason, None
+    if status == "ok" and not document.text.strip():
+        status, reason = "skipped", "empty text"
+    if status == "ok":
+        language, _ = detect_language(document.text)
+        if not is_french(language):
+            status, reason = "skipped", f"language: {language} (not French)"
+    return Article(
+        article_id=article_id(document.text, source=source),
+        source=source,
+        text=document.text,
+        title=document.title,
+        url=document.url,
+        author=document.author,
+        published=document.published,
+        language=language,
+        status=status,
+        reason=reason,
+        encoding=encoding,
+        format=fmt,
+    )
+
+
+def _problem(
+    source: str, status: str, reason: str, *, fmt: Optional[str] = None, encoding: Optional[str] = None
+) -> Article:
+    return Article(
+        article_id=article_id(None, source=source),
+        source=source,
+        status=status,
+        reason=reason,
+        encoding=encoding,
+        format=fmt,
+    )

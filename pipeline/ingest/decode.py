@@ -1,0 +1,178 @@
+"""Bytes -> clean text: encoding detection, mojibake repair, control-character removal.
+
+Pure functions. The order is fixed and recorded in ``Decoded.encoding``:
+
+1. a byte-order mark decides (UTF-8, UTF-16, UTF-32);
+2. otherwise strict UTF-8, then an encoding declared by the document (HTML ``<meta charset>``),
+   then Windows-1252, then Latin-1 (which never fails);
+3. mojibake (UTF-8 once decoded as Windows-1252 and saved again: "modÃ¨le", "dâ€™experts") is
+   repaired with ftfy, restricted to encoding fixes: quotes, apostrophes, NBSP (U+00A0) and
+   narrow NBSP (U+202F) are kept as they are;
+4. line endings become ``\\n``; NUL and the other C0/C1 control characters except ``\\n`` and
+   ``\\t`` are removed; the text is put in Unicode NFC (canonical composition only, never NFKC).
+
+Content that looks binary raises :class:`BinaryContent`.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+MOJIBAKE_SUFFIX = "+mojibake-repaired"
+
+# Magic numbers of common binary formats that may sit in a corpus folder by mistake.
+_BINARY_MAGIC = (
+    b"%PDF-",
+    b"\x89PNG",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",  # JPEG
+    b"PK\x03\x04",  # zip, docx, xlsx, epub
+    b"\x1f\x8b",  # gzip
+    b"\x7fELF",
+    b"\xd0\xcf\x11\xe0",  # legacy MS Office
+)
+
+# Byte-order marks, longest first (the UTF-32-LE mark starts with the UTF-16-LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+
+# C0 controls except \t (09) and \n (0A), DEL, and C1 controls (what is left of them after
+# ftfy has mapped the cp1252-looking ones back to their characters).
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NEWLINES = re.compile(r"\r\n?")
+_CHARSET_DECLARATION = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+
+# More than this share of control characters (or of NUL bytes), and more than a few stray
+# ones, means binary content.
+_MAX_CONTROL_SHARE = 0.05
+_MAX_NUL_SHARE = 0.01
+_STRAY = 8
+
+
+class BinaryContent(ValueError):
+    """The bytes are not text in any encoding we read."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # "utf-8", "cp1252", "utf-8+mojibake-repaired", ...
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
+    """Decode ``data`` to clean text; ``declared`` is an encoding named by the document itself.
+
+    Raises :class:`BinaryContent` for binary data.
+    """
+    if looks_binary(data):
+        raise BinaryContent("binary file")
+    text, encoding = _decode(data, declared=declared)
+    text = normalise_newlines(text)
+    if _too_many_controls(text):
+        raise BinaryContent("binary file")
+    repaired = repair_mojibake(text)
+    if repaired != text:
+        text, encoding = repaired, encoding + MOJIBAKE_SUFFIX
+    return Decoded(text=clean_text(text), encoding=encoding)
+
+
+def looks_binary(data: bytes) -> bool:
+    """Known binary signatures, or NUL bytes beyond a few stray ones (UTF-16/32 with a BOM is text)."""
+    if data.startswith(_BINARY_MAGIC):
+        return True
+    if any(data.startswith(bom) for bom, _, _ in _BOMS if bom != codecs.BOM_UTF8):
+        return False
+    nuls = data.count(0)
+    return nuls > _STRAY and nuls > _MAX_NUL_SHARE * len(data)
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an HTML/XML document declares in its first 2 KB, if Python knows it."""
+    head = data[:2048]
+    match = _CHARSET_DECLARATION.search(head) or _XML_ENCODING.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR -> LF."""
+    return _NEWLINES.sub("\n", text)
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8-read-as-cp1252/latin-1 damage; leave everything else (quotes, spaces) alone."""
+    if text.isascii():
+        return text
+    import ftfy
+
+    return ftfy.fix_text(text, _ftfy_config())
+
+
+def clean_text(text: str) -> str:
+    """LF line endings, no control characters but ``\\n`` and ``\\t``, NFC composition."""
+    text = _CONTROL_CHARS.sub("", normalise_newlines(text))
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def _decode(data: bytes, *, declared: str | None) -> tuple[str, str]:
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), label
+            except UnicodeDecodeError as exc:
+                raise BinaryContent("binary file") from exc
+    candidates = ["utf-8"]
+    if declared and declared not in candidates:
+        candidates.append(declared)
+    candidates += ["cp1252", "latin-1"]
+    for codec in candidates:
+        try:
+            return data.decode(codec), codec
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+def _too_many_controls(text: str) -> bool:
+    controls = len(_CONTROL_CHARS.findall(text))
+    return controls > _STRAY and controls > _MAX_CONTROL_SHARE * len(text)
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config():
+    from ftfy import TextFixerConfig
+
+    return TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )

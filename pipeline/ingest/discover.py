@@ -1,0 +1,82 @@
+"""Corpus discovery: every entry of a folder tree, in a stable order.
+
+Hidden entries (a name starting with '.') are ignored, files and folders alike. Symlinks to
+directories are reported, not followed (no loops, no escaping the corpus); symlinks to files are
+read; broken symlinks and special files (FIFOs, sockets, devices) are reported. The order is the
+sorted relative POSIX path, whatever order the file system lists entries in.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+FILE = "file"
+BROKEN_LINK = "broken-link"
+DIRECTORY_LINK = "directory-link"
+SPECIAL = "special"
+UNREADABLE_DIRECTORY = "unreadable-directory"
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: Path
+    source: str  # relative POSIX path
+    kind: str = FILE  # one of the constants above
+    detail: str = ""
+
+
+def discover(corpus: Path) -> list[Entry]:
+    """All non-hidden entries under ``corpus`` that are not plain directories, sorted by source."""
+    if not corpus.is_dir():
+        raise NotADirectoryError(f"corpus is not a directory: {corpus}")
+    return sorted(_walk(corpus, prefix=""), key=lambda entry: entry.source)
+
+
+def is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def display_name(name: str) -> str:
+    """A file name as text: undecodable bytes (a latin-1 name on a UTF-8 system) escaped."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _walk(folder: Path, *, prefix: str) -> Iterator[Entry]:
+    try:
+        with os.scandir(folder) as scanner:
+            entries = list(scanner)
+    except OSError as exc:
+        yield Entry(folder, prefix.rstrip("/") or ".", UNREADABLE_DIRECTORY, f"unreadable directory: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if is_hidden(entry.name):
+            continue
+        source = prefix + display_name(entry.name)
+        path = Path(entry.path)
+        try:
+            if entry.is_symlink():
+                yield _link(path, source)
+            elif entry.is_dir(follow_symlinks=False):
+                yield from _walk(path, prefix=source + "/")
+            elif entry.is_file(follow_symlinks=False):
+                yield Entry(path, source)
+            else:
+                yield Entry(path, source, SPECIAL, "not a regular file")
+        except OSError as exc:
+            yield Entry(path, source, SPECIAL, exc.strerror or str(exc))
+
+
+def _link(path: Path, source: str) -> Entry:
+    if not path.exists():  # follows the link: a missing target, or a loop of links
+        return Entry(path, source, BROKEN_LINK, "broken symlink")
+    if path.is_dir():
+        return Entry(path, source, DIRECTORY_LINK, "symlink to a directory (not followed)")
+    if not path.is_file():
+        return Entry(path, source, SPECIAL, "not a regular file")
+    return Entry(path, source, FILE)

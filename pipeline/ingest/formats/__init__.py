@@ -1,0 +1,66 @@
+"""File formats: each module turns decoded text into :class:`Record` s.
+
+A reader is a function ``read(text: str) -> list[Record]``: one record for an article file,
+one per line for JSONL. A record holds either a parsed :class:`Document` or the reason there is
+none (status "skipped" or "error"); it never raises for bad content.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Callable, Optional
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a format reader found in one article."""
+
+    text: str
+    title: Optional[str] = None
+    url: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[str] = None  # ISO date
+    repaired: bool = False  # the reader repaired mojibake inside the record (JSONL fields)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One article-to-be inside a file: a document, or why there is none."""
+
+    document: Optional[Document] = None
+    status: str = "ok"  # ok | skipped | error
+    reason: str = ""
+    part: str = ""  # suffix of the source: "#3" for line 3 of a JSONL file
+
+    @classmethod
+    def problem(cls, status: str, reason: str, *, part: str = "", document: Optional[Document] = None) -> "Record":
+        return cls(document=document, status=status, reason=reason, part=part)
+
+
+# The readers import Document and Record from this package, hence the import after them.
+from . import html, jsonl, md, txt  # noqa: E402
+
+Reader = Callable[[str], "list[Record]"]
+
+# extension -> (format name, reader)
+READERS: dict[str, tuple[str, Reader]] = {
+    ".txt": ("txt", txt.read),
+    ".text": ("txt", txt.read),
+    ".md": ("md", md.read),
+    ".markdown": ("md", md.read),
+    ".html": ("html", html.read),
+    ".htm": ("html", html.read),
+    ".xhtml": ("html", html.read),
+    ".jsonl": ("jsonl", jsonl.read),
+}
+
+
+def format_of(path: PurePath) -> Optional[str]:
+    """The format name for a file name, or None when the extension is not supported."""
+    entry = READERS.get(path.suffix.lower())
+    return entry[0] if entry else None
+
+
+def read_text(path: PurePath, text: str) -> list[Record]:
+    """Parse decoded ``text`` with the reader for ``path``'s extension (which must be supported)."""
+    return READERS[path.suffix.lower()][1](text)

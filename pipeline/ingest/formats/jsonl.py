@@ -1,0 +1,76 @@
+"""JSON Lines: one article per line, ``{"text": ..., "title", "url", "date", "author"}``.
+
+Blank lines are ignored; line numbers count every physical line from 1 (they name the record:
+``file.jsonl#3``). A line that is not a JSON object, or has no usable "text", becomes an error
+record; the other lines are unaffected. String fields get the same repair as decoded files
+(mojibake, control characters), since JSON escapes can carry both.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+from pipeline.ingest.decode import clean_text, repair_mojibake
+from pipeline.normalize.dates import parse_date
+
+from . import Document, Record
+
+DATE_FIELDS = ("date", "published")
+
+
+def read(text: str) -> list[Record]:
+    records = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            records.append(read_line(line, number=number))
+    return records
+
+
+def read_line(line: str, *, number: int) -> Record:
+    part = f"#{number}"
+    try:
+        item = json.loads(line, strict=False)
+    except ValueError:
+        return Record.problem("error", f"line {number}: invalid JSON", part=part)
+    if not isinstance(item, dict):
+        return Record.problem("error", f"line {number}: not a JSON object", part=part)
+    raw_text = item.get("text")
+    if raw_text is None:
+        return Record.problem("error", f"line {number}: no 'text' field", part=part)
+    if not isinstance(raw_text, str):
+        return Record.problem("error", f"line {number}: 'text' is not a string", part=part)
+    text, repaired = _clean(raw_text)
+    document = Document(
+        text=text.strip(),
+        title=_field(item.get("title")),
+        url=_field(item.get("url")),
+        author=_field(item.get("author")),
+        published=_date(item),
+        repaired=repaired,
+    )
+    if not document.text:
+        return Record.problem("skipped", f"line {number}: empty 'text'", part=part, document=document)
+    return Record(document=document, part=part)
+
+
+def _clean(value: str) -> tuple[str, bool]:
+    repaired = repair_mojibake(value)
+    return clean_text(repaired), repaired != value
+
+
+def _field(value: Any) -> Optional[str]:
+    if value is None or isinstance(value, (dict, bool)):
+        return None
+    if isinstance(value, list):
+        parts = [_field(item) for item in value]
+        return ", ".join(part for part in parts if part) or None
+    text = _clean(str(value))[0].strip()
+    return text or None
+
+
+def _date(item: dict[str, Any]) -> Optional[str]:
+    for key in DATE_FIELDS:
+        value = item.get(key)
+        if isinstance(value, str) and value.strip():
+            return parse_date(value)
+    return None

@@ -1,0 +1,1 @@
+"""Linking: which model each mention, value and claim is about."""

@@ -1,0 +1,503 @@
+"""Claims: comparisons, scores and ranks, one row per (subject, object[, benchmark]).
+
+- Comparisons: a cue (« surpasse », « rivalise avec », « se classe derrière ») with the names
+  after it in a coordinated list (« surpasse A, B ou encore C » = three rows), and the subject
+  before it (a name that is not itself an object, else the model in focus). With no named object,
+  a claim is kept only when a benchmark names what was compared (« sur les benchmarks STEM »).
+- Scores: « 70,6 % sur MMLU », « un score ELO de 1417 sur LMArena », « 95,6 sur Arena-Hard »,
+  « 1 111 points d'Elo pour X, 1 249 pour Y », « contre 38 % pour X », « respectivement A et B »,
+  and benchmark rows of tables. A percentage with no benchmark is not a score.
+- Ranks: « la deuxième place », « en tête du classement », « le meilleur modèle ouvert sur ce test ».
+- claimed_by: « Selon X », « X affirme », « d'après les tests internes de X », carried to the next
+  sentences of the same paragraph (and to a table a sentence introduces) unless the journalist
+  concludes (« En clair », « donc »). ``hedged``: promises, forecasts, rumours, the conditional.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from pipeline.lexicons import Lexicons, fr, per_lexicons
+from pipeline.link.discourse import SentenceView, object_cue
+from pipeline.link.entities import Entities, Ref
+from pipeline.link.facts import FactLinker, RawFact, is_hedged, variant_name
+from pipeline.link.tables import cells, label_attribute, tables
+from pipeline.normalize import numbers
+from pipeline.recognize.quantities import Quantity
+from pipeline.recognize.segments import HEADING, TABLE
+
+ORDINAL_VALUES = {"premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
+                  "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8,
+                  "neuvième": 9, "dixième": 10}
+_ORD = "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True))
+NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+
+
+@dataclass(frozen=True)
+class RawClaim:
+    subject: str
+    relation: str
+    object: Optional[str]
+    benchmark: Optional[str]
+    metric: Optional[str]
+    value: Optional[float]
+    claimed_by: Optional[str]
+    hedged: bool
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    recognizer: str
+
+
+@per_lexicons
+def _patterns(lex: Lexicons):
+    c = lex.cues
+    comps = []
+    for rel in ("rivals", "ranks_below", "ranks_above", "outperforms"):
+        comps.append((rel, re.compile(fr(c["comparisons"][rel]), re.I)))
+    bench = "|".join(re.escape(b) for b in lex.benchmarks)
+    generic = "|".join(fr(g) for g in lex.generic_benchmark_patterns)
+    return {
+        "comparisons": comps,
+        "bench": re.compile(rf"(?<![\w-])(?:{bench})(?![\w-])"),
+        "generic_bench": re.compile(generic) if generic else None,
+        "attribution": [re.compile(fr(p)) for p in c["attribution"]],
+        "developer": re.compile(fr(c["developer_phrases"]), re.I),
+        "own": re.compile(fr(c["own_conclusion"])),
+        "percent": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*%"),
+        "elo": re.compile(rf"(?:score (?:ELO |Elo |elo )?de |(?<![\w,.]))(?P<val>{NUM})(?:\s*points?)?(?:\s+d['’]\s*[Ee]lo|\s+ELO|\s+Elo)?", re.I),
+        "score_de": re.compile(rf"\bscore (?:(?P<metric>ELO|Elo|elo) )?de (?P<val>{NUM})\s*(?P<pct>%)?", re.I),
+        "points": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*points?(?P<elo> d['’]\s*[Ee]lo)?"),
+        "bare_sur": re.compile(rf"(?<![\w,.%])(?P<val>{NUM})\s+sur\s+(?=[A-Z])"),
+        "paren": re.compile(rf"^\s*\((?P<val>{NUM})\)"),
+        "pour_n": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s+pour\s+"),
+        "rank_place": re.compile(rf"\b(?P<ord>{_ORD})\s+place\b", re.I),
+        "rank_ellipsis": re.compile(rf"\b(?:et|puis)\s+(?:la|le)\s+(?P<ord>{_ORD})\b(?!\s+place)", re.I),
+        "rank_head": re.compile(r"\ben t[eê]te (?:du|des|de) (?:classement|palmarès|leaderboard|LMArena|Chatbot Arena)", re.I),
+        "rank_best": re.compile(rf"\ble (?:(?P<ord>{_ORD}) )?meilleur modèle\b", re.I),
+    }
+
+
+class ClaimLinker:
+    def __init__(self, text: str, ents: Entities, lex: Lexicons):
+        self.text = text
+        self.ents = ents
+        self.lex = lex
+        self.p = _patterns(lex)
+        self.obj = object_cue(lex)
+        self.claims: list[RawClaim] = []
+        self.source: Optional[str] = None  # claimed_by carried within a paragraph
+        self.source_block = -1
+        self.prev_benchmarks: list[tuple[int, int, str]] = []
+
+    # ---- helpers -----------------------------------------------------------------------
+    def benchmarks(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        out = [(m.start(), m.end(), m.group(0)) for m in self.p["bench"].finditer(self.text, a, b)]
+        if self.p["generic_bench"] is not None:
+            for m in self.p["generic_bench"].finditer(self.text, a, b):
+                if not any(s <= m.start("name") < e for s, e, _ in out):
+                    out.append((m.start("name"), m.end("name"), m.group("name")))
+        return sorted(out)
+
+    def org_of(self, model: Optional[str]) -> Optional[str]:
+        info = self.ents.get(model) if model else None
+        return info.organization if info else None
+
+    def attribution(self, view: SentenceView, subject: Optional[str]) -> Optional[str]:
+        s = view.sentence
+        text = self.text
+        for pat in self.p["attribution"]:
+            for m in pat.finditer(text, s.start, s.end):
+                who = m.group("who")
+                org = self._org(who)
+                if org:
+                    return org
+        m = re.search(r"(?:[Ss]elon|[Dd]['’]après|par)\s+(?:les \w+ \w+ de |les [\w\s]{0,30}? de )?" + self.p["developer"].pattern, text[s.start:s.end])
+        if m or re.search(self.p["developer"].pattern + r"\s+(?:affirm|assur|annonc|revendiqu|précis|chiffr)", text[s.start:s.end], re.I):
+            return self.org_of(subject)
+        return None
+
+    def _org(self, who: str) -> Optional[str]:
+        orgs = self.lex.organizations
+        words = who.split()
+        for k in range(len(words), 0, -1):
+            cand = " ".join(words[:k])
+            if cand in orgs:
+                return orgs[cand]
+        return None
+
+    def claimed_by(self, view: SentenceView, subject: Optional[str]) -> Optional[str]:
+        s = view.sentence
+        own = self.p["own"].search(self.text, s.start, s.end)
+        who = self.attribution(view, subject)
+        if who:
+            return who
+        if own:
+            return None
+        if self.source and s.block == self.source_block:
+            return self.source
+        return None
+
+    def subject_before(self, view: SentenceView, pos: int) -> Optional[str]:
+        best = None
+        prev_end = view.sentence.start
+        for r in view.refs:
+            if r.start >= pos:
+                break
+            if not self.obj.search(self.text, prev_end, r.start):
+                best = r.model
+            prev_end = r.end
+        return best or view.subject or view.focus
+
+    def add(self, view: SentenceView, **kw) -> None:
+        s = view.sentence
+        self.claims.append(RawClaim(sentence_start=s.start, sentence_end=s.end, **kw))
+
+    # ---- comparisons -------------------------------------------------------------------
+    def comparisons(self, view: SentenceView, by: Optional[str]) -> None:
+        text = self.text
+        s = view.sentence
+        cues = []
+        for rel, pat in self.p["comparisons"]:
+            for m in pat.finditer(text, s.start, s.end):
+                if any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in cues):
+                    continue
+                cues.append((m.start(), m.end(), rel))
+        if not cues:
+            return
+        cues.sort()
+        # « se classant derrière A et devant B »: the other side of the same ranking
+        extra = []
+        for a, b, rel in cues:
+            if rel in ("ranks_below", "ranks_above"):
+                other = "ranks_above" if rel == "ranks_below" else "ranks_below"
+                word = r"\bdevant\b" if other == "ranks_above" else r"\bderri[eè]re\b"
+                for m in re.finditer(word, text[b:s.end]):
+                    extra.append((b + m.start(), b + m.end(), other))
+        cues = sorted(cues + [c for c in extra if not any(c[0] < y and x < c[1] for x, y, _ in cues)])
+        prev_end = s.start
+        for k, (a, b, rel) in enumerate(cues):
+            limit = cues[k + 1][0] if k + 1 < len(cues) else s.end
+            objects, end = self._objects(view, b, limit)
+            subject = self.subject_before(view, a)
+            if rel == "outperforms" and re.match(r"\s*\d", text[b:b + 3]):
+                prev_end = b
+                continue  # « dépasse 81 % »: a score, not a comparison
+            if not subject:
+                continue
+            benches = self.benchmarks(b, limit) or self._nearest_benchmark(view, a)
+            hedged = is_hedged(text, prev_end, end or b, self.lex)
+            objects = [o for o in objects if o != subject]
+            if not objects:
+                if benches and re.search(r"\bmod[eè]les\b", text[b:limit]) and rel == "outperforms":
+                    for bs, be, bn in benches[:1]:
+                        self.add(view, subject=subject, relation=rel, object=None, benchmark=bn, metric=None, value=None,
+                                 claimed_by=by, hedged=hedged, start=a, end=be, recognizer=f"{rel}_no_object")
+                prev_end = b
+                continue
+            for obj, ostart, oend in objects:
+                for bn in ([x[2] for x in benches] or [None]):
+                    self.add(view, subject=subject, relation=rel, object=obj, benchmark=bn, metric=None, value=None,
+                             claimed_by=by, hedged=hedged, start=a, end=oend, recognizer=f"{rel}_cue")
+            prev_end = b
+
+    def _nearest_benchmark(self, view: SentenceView, pos: int) -> list:
+        found = self.benchmarks(view.sentence.start, view.sentence.end)
+        if not found:
+            return []
+        return [min(found, key=lambda x: abs(x[0] - pos))]
+
+    def _objects(self, view: SentenceView, start: int, limit: int):
+        text = self.text
+        out = []
+        pos = start
+        first = True
+        for r in view.refs:
+            if r.start < start or r.start >= limit:
+                continue
+            gap = text[pos:r.start]
+            gap_clean = re.sub(r"\b(?:d['’]|de )\s*[A-Z][\w-]*(?: [A-Z][\w-]*)?", "", gap)
+            if first:
+                if len(gap) > 70 or re.search(r"[.;:!?]", gap) or (
+                        re.search(r",", gap) and not re.search(r"\bcomme\b|\bnotamment\b", gap)):
+                    break
+            elif not re.fullmatch(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:le |la |l['’]|les )?(?:\([^)]*\)\s*)?", gap_clean):
+                break
+            out.append((r.model, r.start, r.end))
+            pos = r.end
+            first = False
+        if not out:
+            m = re.match(r"\s*(?:\w+\s+){0,2}?lui\b", text[start:limit])
+            if m:
+                last_other = None
+                for r in view.refs:
+                    if r.start < start:
+                        last_other = r.model
+                if last_other is None:
+                    last_other = view.last
+                subj = self.subject_before(view, start)
+                if last_other and last_other != subj:
+                    return [(last_other, start, start + m.end())], start + m.end()
+        return out, (out[-1][2] if out else None)
+
+    # ---- scores and ranks --------------------------------------------------------------
+    def scores(self, view: SentenceView, by: Optional[str]) -> None:
+        text = self.text
+        s = view.sentence
+        found = []  # (start, end, value, metric)
+        for m in self.p["percent"].finditer(text, s.start, s.end):
+            found.append((m.start(), m.end(), m.group("val"), "%"))
+        for m in self.p["score_de"].finditer(text, s.start, s.end):
+            if not any(a <= m.start("val") < b for a, b, _, _ in found):
+                metric = "%" if m.group("pct") else ("ELO" if m.group("metric") else "score")
+                found.append((m.start("val"), m.end(), m.group("val"), metric))
+        for m in self.p["points"].finditer(text, s.start, s.end):
+            if not any(a <= m.start("val") < b for a, b, _, _ in found) and not re.match(r"\s*d['’]avance", text[m.end():m.end() + 10]):
+                found.append((m.start("val"), m.end(), m.group("val"), "ELO" if m.group("elo") else "points"))
+        for m in self.p["bare_sur"].finditer(text, s.start, s.end):
+            if not any(a <= m.start("val") < b for a, b, _, _ in found):
+                if self.benchmarks(m.end(), min(s.end, m.end() + 40)):
+                    found.append((m.start("val"), m.end("val"), m.group("val"), "score"))
+        found.sort()
+        if not found:
+            return
+        metric_seen = next((f[3] for f in found if f[3] in ("ELO", "points")), None)
+        # « 1 249 pour Gemini 1.5 Pro »: list items after an Elo or points score
+        if metric_seen:
+            for m in self.p["pour_n"].finditer(text, s.start, s.end):
+                if not any(a <= m.start("val") < b for a, b, _, _ in found):
+                    found.append((m.start("val"), m.end("val"), m.group("val"), metric_seen))
+            for r in view.refs:
+                pm = self.p["paren"].match(text, r.end)
+                if pm:
+                    found.append((r.end + pm.start("val"), r.end + pm.end("val"), pm.group("val"), metric_seen))
+            found.sort()
+        resp = re.search(r"\brespectivement\b", text[s.start:s.end])
+        resp_targets = None
+        if resp and len(found) >= 2:
+            coord = self._coordinated(view)
+            benches_here = self.benchmarks(s.start, s.end)
+            if coord and len(coord) == len(found):
+                resp_targets = [("subject", m) for m in coord]
+            elif not benches_here and len(self.prev_benchmarks) >= len(found):
+                names = []
+                for _, _, n in self.prev_benchmarks:
+                    if n not in names:
+                        names.append(n)
+                if len(names) == len(found):
+                    resp_targets = [("bench", n) for n in names]
+        last_pour = None
+        last_bench = None
+        for i, (a, b, raw, metric) in enumerate(found):
+            value = numbers.parse_number(raw.replace("\u202f", " ").replace("\u00a0", " "))
+            if value is None:
+                continue
+            after = text[b:min(s.end, b + 80)]
+            subject = None
+            bench = None
+            pour = re.match(r"\s*(?:d['’]\s*[Ee]lo\s*)?pour\s+(?:le |la |l['’])?", after)
+            if pour:
+                ref = next((r for r in view.refs if b + pour.end() <= r.start <= b + pour.end() + 2), None)
+                if ref:
+                    subject = ref.model
+                    last_pour = subject
+            if subject is None and re.search(r"\bcontre\s+$", text[max(s.start, a - 12):a]) and last_pour:
+                subject = last_pour  # « …, contre 50,6 % » : the model of the last « pour X »
+            target_bench = None
+            if resp_targets:
+                kind, target = resp_targets[i]
+                if kind == "subject":
+                    subject = target
+                else:
+                    target_bench = target
+            if subject is None:
+                subject = self.subject_before(view, a)
+            bm = re.match(r"\s*(?:sur|à|au|en|dans)\s+(?:le |la |l['’]|les )?(?:test |benchmark |classement )?", after)
+            if target_bench:
+                bench = target_bench
+            elif bm:
+                bl = self.benchmarks(b + bm.end(), min(s.end, b + bm.end() + 30))
+                if bl and bl[0][0] == b + bm.end():
+                    bench = bl[0][2]
+            if bench is None:
+                before = self.benchmarks(s.start, a)
+                clause_start = max(s.start, max(text.rfind(";", s.start, a), s.start))
+                if before and metric == "%" and (last_bench is None or re.search(r"\bcontre\b", text[max(s.start, a - 10):a])):
+                    bench = last_bench or before[-1][2]
+                elif before and metric != "%":
+                    bench = before[-1][2]
+                elif before:
+                    bench = last_bench or before[-1][2]
+            if bench is None and metric in ("ELO", "points"):
+                bench = self._paragraph_benchmark(view)
+            if bench is None and metric == "%" and re.match(r"\s*des\s+(?:probl[eè]mes|questions|t[aâ]ches|exercices)", after) \
+                    and re.search(r"\by\b", text[s.start:a]):
+                bench = self.prev_benchmarks[-1][2] if self.prev_benchmarks else "évaluation"
+            if bench is None:
+                continue  # a percentage or a number with no benchmark is not a score
+            if metric == "%" and re.match(r"\s*(?:de|des|d['’])\s+(?!probl)", after):
+                continue  # « 40 % de données synthétiques »
+            last_bench = bench
+            if not subject:
+                continue
+            hedged = is_hedged(text, s.start, a, self.lex)
+            self.add(view, subject=subject, relation="scores", object=None, benchmark=bench, metric=metric,
+                     value=value, claimed_by=by, hedged=hedged, start=a, end=b, recognizer=f"score_{metric.strip('%') or 'percent'}")
+
+    def _paragraph_benchmark(self, view: SentenceView) -> Optional[str]:
+        return self.prev_benchmarks[-1][2] if self.prev_benchmarks else None
+
+    def _coordinated(self, view: SentenceView) -> list[str]:
+        refs = view.refs
+        if len(refs) < 2:
+            return []
+        group = [refs[0]]
+        for r in refs[1:]:
+            if re.fullmatch(r"\s*(?:,|et|,\s*et)\s*", self.text[group[-1].end:r.start]):
+                group.append(r)
+            else:
+                break
+        return [r.model for r in group] if len(group) > 1 else []
+
+    def ranks(self, view: SentenceView, by: Optional[str]) -> None:
+        text = self.text
+        s = view.sentence
+        hits = []
+        for m in self.p["rank_place"].finditer(text, s.start, s.end):
+            hits.append((m.start(), m.end(), ORDINAL_VALUES[m.group("ord").lower()]))
+        if hits:
+            for m in self.p["rank_ellipsis"].finditer(text, hits[0][1], s.end):
+                hits.append((m.start("ord"), m.end(), ORDINAL_VALUES[m.group("ord").lower()]))
+        for m in self.p["rank_head"].finditer(text, s.start, s.end):
+            hits.append((m.start(), m.end(), 1))
+        for m in self.p["rank_best"].finditer(text, s.start, s.end):
+            ordv = ORDINAL_VALUES[m.group("ord").lower()] if m.group("ord") else 1
+            hits.append((m.start(), m.end(), ordv))
+        for a, b, value in sorted(hits):
+            subject = self.subject_before(view, a)
+            if not subject:
+                continue
+            benches = self.benchmarks(s.start, s.end)
+            bench = min(benches, key=lambda x: abs(x[0] - a))[2] if benches else (
+                self.prev_benchmarks[-1][2] if self.prev_benchmarks else None)
+            if bench is None and not re.search(r"classement|palmarès|leaderboard|test|API", text[s.start:s.end], re.I):
+                continue
+            self.add(view, subject=subject, relation="ranks", object=None, benchmark=bench, metric="position",
+                     value=float(value), claimed_by=by, hedged=is_hedged(text, s.start, a, self.lex),
+                     start=a, end=b, recognizer="rank")
+
+    # ---- driver ------------------------------------------------------------------------
+    def sentence(self, view: SentenceView) -> None:
+        s = view.sentence
+        if s.kind == TABLE:
+            return
+        who = self.attribution(view, view.topic)
+        by = self.claimed_by(view, view.topic)
+        self.comparisons(view, by)
+        self.scores(view, by)
+        self.ranks(view, by)
+        if who:
+            self.source, self.source_block = who, s.block
+        elif s.block != self.source_block or self.p["own"].search(self.text, s.start, s.end):
+            self.source, self.source_block = None, -1
+        if s.kind == HEADING:
+            self.source, self.source_block = None, -1
+        found = self.benchmarks(s.start, s.end)
+        if found:
+            self.prev_benchmarks = found
+
+
+def link(text: str, sviews: list[SentenceView], sentences, ents: Entities, quantities, lex: Lexicons) -> list[RawClaim]:
+    linker = ClaimLinker(text, ents, lex)
+    intro_source: dict[int, Optional[str]] = {}
+    for view in sviews:
+        linker.sentence(view)
+        if view.sentence.kind != TABLE:
+            intro_source[view.index] = linker.attribution(view, view.topic) or (
+                linker.source if text[view.sentence.start:view.sentence.end].rstrip().endswith(":") else None)
+    linker.claims += _table_scores(text, sviews, sentences, ents, linker, intro_source)
+    return linker.claims
+
+
+def _table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_source) -> list[RawClaim]:
+    out = []
+    index = {v.sentence: v for v in sviews}
+    for table in tables(sentences):
+        first = index[table[0]]
+        prev = sviews[first.index - 1] if first.index > 0 else None
+        by = None
+        if prev is not None and text[prev.sentence.start:prev.sentence.end].rstrip().endswith(":"):
+            by = intro_source.get(prev.index)
+        for c in cells(text, table, ents.refs):
+            if c.attribute is not None:
+                continue
+            bench = re.sub(r"\s*\([^)]*\)", "", c.label).strip()
+            benches = linker.benchmarks(c.row.cells[0].start, c.row.cells[0].end)
+            if not benches and not bench:
+                continue
+            raw = text[c.cell.start:c.cell.end]
+            m = re.match(rf"^({NUM})\s*(%)?", raw)
+            if not m:
+                continue
+            value = numbers.parse_number(m.group(1).replace("\u202f", " ").replace("\u00a0", " "))
+            if value is None:
+                continue
+            metric = "%" if m.group(2) else "score"
+            s = c.row
+            out.append(RawClaim(c.model, "scores", None, benches[0][2] if benches else bench, metric, value, by, False,
+                                c.cell.start, c.cell.end, s.start, s.end, "table_score"))
+    return out
+
+
+def table_facts(text: str, sentences, ents: Entities, quantities: list[Quantity], linker: FactLinker) -> list[RawFact]:
+    out = []
+    for table in tables(sentences):
+        for c in cells(text, table, ents.refs):
+            if c.attribute in (None, "experts_per_token"):
+                continue
+            qs = [q for q in quantities if c.cell.start <= q.start < c.cell.end]
+            if not qs:
+                continue
+            s = c.row
+            if c.attribute == "params_total" and len(qs) > 1:  # « 7, 13 et 70 milliards »: the family's sizes
+                scale = next((q.scale for q in reversed(qs) if q.scale), None)
+                info = ents.get(c.model)
+                for q in qs:
+                    v = q.value if q.scale else numbers.quantity_value(q.number, scale)
+                    if v is None or info is None:
+                        continue
+                    name = ents.add_model(variant_name(info.name, v), info.family, info.organization, q.start)
+                    linker.variants.add(info.name, v, name)
+                    out.append(RawFact(name, "params_total", v, False, q.start, q.unit_end, s.start, s.end, "table_family_sizes"))
+                continue
+            q = qs[0]
+            if q.value is None:
+                continue
+            value = q.value
+            out.append(RawFact(c.model, c.attribute, value, False, q.start, q.unit_end, s.start, s.end, "table_cell"))
+    return out
+
+
+def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, lex: Lexicons) -> list[RawFact]:
+    """« le GPT-4o d'OpenAI », « Gemini 2.0 Flash de Google »; « Meta dévoile X, sa nouvelle série »."""
+    orgs = "|".join(re.escape(o) for o in sorted(lex.organizations, key=len, reverse=True))
+    genitive = re.compile(rf"\s+(?:d['’]|de\s+)(?P<org>{orgs})\b(?!\s+(?:AI\b|a\b|avait\b))")
+    unveil = re.compile(rf"(?P<org>{orgs})\s+(?:l[eè]ve le voile sur|d[ée]voile|pr[ée]sente|lance|annonce|publie|d[ée]gaine)\s+$")
+    possessive = re.compile(r",\s+(?:sa|son|ses)\s+(?:nouvelle|nouveau|nouveaux|nouvelles)\s+(?:série|famille|gamme|génération|modèle)")
+    out = []
+    for view in sviews:
+        s = view.sentence
+        for r in view.refs:
+            m = genitive.match(text, r.end)
+            if m and not re.match(r"\s*(?:lui|le classement)", text[m.end():m.end() + 12]):
+                out.append(RawFact(r.model, "organization", lex.organizations[m.group("org")], False, r.start, m.end(),
+                                   s.start, s.end, "organization_genitive"))
+                continue
+            u = unveil.search(text[max(s.start, r.start - 60):r.start])
+            if u and possessive.match(text, r.end):
+                a = max(s.start, r.start - 60) + u.start()
+                out.append(RawFact(r.model, "organization", lex.organizations[u.group("org")], False, a, r.end,
+                                   s.start, s.end, "organization_unveils"))
+    return out

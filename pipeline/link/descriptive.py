@@ -1,0 +1,3 @@
+"""placeholder"""
+def link(text, sviews, ents, lex):
+    return []

@@ -1,0 +1,85 @@
+"""Who a sentence is about: explicit names, the subject of the sentence, and the model in focus.
+
+The focus is the model the text is talking about when it says « il », « sa », « le modèle »,
+« ce mastodonte »: the subject of the last sentence (or heading) that named one. A name that is
+the object of a comparison (« surpasse GPT-4o », « derrière Gemini 2.5 Pro », « contre 38 % pour
+Claude 3 Opus ») is not a subject and does not move the focus.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from pipeline.lexicons import Lexicons, fr, per_lexicons
+from pipeline.link.entities import Entities, Ref
+from pipeline.recognize.segments import HEADING, Sentence
+
+
+@per_lexicons
+def object_cue(lex: Lexicons) -> re.Pattern:
+    comp = "|".join(v for v in lex.cues["comparisons"].values())
+    near = r"\b(?:contre|pour|devant|derri[eè]re|face à)\s+(?:[\w,%\u00a0\u202f]+\s+){0,3}?(?:le |la |l'|les )?$"
+    return re.compile(fr(rf"(?:{comp}|{near})"), re.I)
+
+
+_CE_DERNIER = re.compile(r"\b[Cc]e dernier\b|\b[Cc]ette derni[eè]re\b")
+
+
+@dataclass
+class SentenceView:
+    index: int
+    sentence: Sentence
+    refs: list[Ref]
+    subject: Optional[str]  # an explicit subject named in the sentence
+    focus: Optional[str]  # the model in focus before this sentence
+    last: Optional[str]  # the last model named before this sentence
+
+    @property
+    def topic(self) -> Optional[str]:
+        """The model the sentence is about: its subject if named, else the focus."""
+        return self.subject or self.focus
+
+
+def in_object_position(text: str, sent: Sentence, ref: Ref, cue: re.Pattern, prev_end: int) -> bool:
+    """A name preceded, since the previous name or the start of its clause, by a comparison or «pour/contre»."""
+    start = max(sent.start, prev_end)
+    return bool(cue.search(text, start, ref.start))
+
+
+def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceView]:
+    cue = object_cue(lex)
+    out: list[SentenceView] = []
+    focus: Optional[str] = None
+    last: Optional[str] = None
+    i = 0
+    refs = ents.refs
+    for n, sent in enumerate(sentences):
+        mine = []
+        while i < len(refs) and refs[i].start < sent.start:
+            i += 1
+        j = i
+        while j < len(refs) and refs[j].start < sent.end:
+            mine.append(refs[j])
+            j += 1
+        subject = None
+        if sent.kind == HEADING:
+            subject = mine[0].model if mine else None
+        else:
+            ce = _CE_DERNIER.search(text, sent.start, sent.end)
+            first_ref = mine[0].start if mine else sent.end
+            if ce and ce.start() < first_ref and last:
+                subject = last
+            else:
+                prev_end = sent.start
+                for r in mine:
+                    if not in_object_position(text, sent, r, cue, prev_end):
+                        subject = r.model
+                        break
+                    prev_end = r.end
+        out.append(SentenceView(n, sent, mine, subject, focus, last))
+        if subject:
+            focus = subject
+        if mine:
+            last = mine[-1].model
+    return out

@@ -1,0 +1,159 @@
+"""Models of an article: canonical names, and every reference to them (full names and aliases).
+
+- A full name ("Llama 4 Scout") names a model; spellings that differ only by case, spaces or
+  hyphens ("DeepSeek V3" / "DeepSeek-V3") are one model, named as first written.
+- A short form of a full name found in the same article is an alias, never a new model: a tier
+  word ("Scout", "Opus"), a code or variant tail ("V3", "R1", "K2", "Large 2") and a size after an
+  article ("le 405B"). It refers to the nearest full model before it (else the first after it).
+- "Large 2" when only "Mistral Large 3" is named is Mistral's "Large 2": the family is carried over.
+- A bare family ("Mixtral") is an alias of the model the title names in that family, when the
+  title names exactly one and its tail is only a size ("Mixtral 8x7B"); otherwise it is the family.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+from pipeline.lexicons import Lexicons
+from pipeline.recognize.models import ModelMention
+
+_SIZE = re.compile(r"^\d+(?:[.,]\d+)?[BMK]$|^\d+x\d+B$")
+_CODE = re.compile(r"^[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?$")
+_VERSION = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
+
+
+def name_key(name: str | None) -> str:
+    """Case-, accent-, space- and hyphen-insensitive key of a model name."""
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"^(le|la|les|l)\s+", "", s)
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+def tail_parts(name: str, family: str | None) -> list[str]:
+    rest = name[len(family):] if family and name.startswith(family) else name
+    return [p for p in re.split(r"[ \u00a0\u202f-]+", rest) if p]
+
+
+@dataclass(frozen=True)
+class Ref:
+    start: int
+    end: int
+    model: str  # canonical model name
+    kind: str  # name | alias | family_alias
+
+
+@dataclass
+class ModelInfo:
+    name: str
+    family: Optional[str]
+    organization: Optional[str]
+    first: int
+
+
+@dataclass
+class Entities:
+    models: dict[str, ModelInfo] = field(default_factory=dict)  # key -> info
+    refs: list[Ref] = field(default_factory=list)
+
+    def add_model(self, name: str, family: Optional[str], org: Optional[str], pos: int) -> str:
+        key = name_key(name)
+        info = self.models.get(key)
+        if info is None:
+            self.models[key] = info = ModelInfo(name, family, org, pos)
+        return info.name
+
+    def get(self, name: str) -> Optional[ModelInfo]:
+        return self.models.get(name_key(name))
+
+
+def _family_org(lex: Lexicons, family: Optional[str]) -> Optional[str]:
+    if family == "o-series":
+        return next((o for _, o, f in lex.lowercase_series if f == family), None)
+    fam = lex.family(family) if family else None
+    return fam.organization if fam else None
+
+
+def _is_variant_alias(m: ModelMention, lex: Lexicons) -> bool:
+    parts = tail_parts(m.text, None)
+    return m.family is None and len(parts) == 2 and parts[0] in lex.variant_words
+
+
+def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
+    ents = Entities()
+    full = [m for m in mentions if m.has_tail or m.family is None or m.family == "o-series"]
+    bare = [m for m in mentions if m.family and not m.has_tail and m.family != "o-series"]
+    pending_variants = [m for m in full if _is_variant_alias(m, lex)]
+    full = [m for m in full if m not in pending_variants]
+    for m in full:
+        name = ents.add_model(m.text, m.family, _family_org(lex, m.family), m.start)
+        ents.refs.append(Ref(m.start, m.end, name, "name"))
+    # Bare family names: an alias of the one size-only model of that family in the title.
+    for m in bare:
+        in_title = {name_key(x.text): x for x in full if x.family == m.family and x.start < title_end}
+        target = None
+        if len(in_title) == 1:
+            x = next(iter(in_title.values()))
+            if all(_SIZE.match(p) or p in lex.variant_words for p in tail_parts(x.text, x.family)):
+                target = ents.get(x.text).name
+        if target:
+            ents.refs.append(Ref(m.start, m.end, target, "family_alias"))
+        else:
+            name = ents.add_model(m.text, m.family, _family_org(lex, m.family), m.start)
+            ents.refs.append(Ref(m.start, m.end, name, "name"))
+    _find_aliases(text, ents, lex, pending_variants)
+    ents.refs.sort(key=lambda r: r.start)
+    return ents
+
+
+def _alias_forms(info: ModelInfo, lex: Lexicons) -> list[tuple[str, bool]]:
+    """(surface form, needs a determiner before it) for one full model name."""
+    parts = tail_parts(info.name, info.family)
+    forms: list[tuple[str, bool]] = []
+    if not parts or not info.family:
+        return forms
+    if parts[-1] in lex.tier_aliases:
+        forms.append((parts[-1], False))
+    if _CODE.match(parts[0]) and len(parts) == 1:
+        forms.append((parts[0], False))
+    if parts[0] in lex.variant_words and len(parts) >= 2 and _VERSION.match(parts[1]):
+        forms.append((" ".join(parts[:2]), False))
+    if _SIZE.match(parts[-1]) and len(parts) >= 2:
+        forms.append((parts[-1], True))
+    return forms
+
+
+def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelMention]) -> None:
+    taken = [(r.start, r.end) for r in ents.refs]
+    by_form: dict[tuple[str, bool], list[ModelInfo]] = {}
+    for info in list(ents.models.values()):
+        for form in _alias_forms(info, lex):
+            by_form.setdefault(form, []).append(info)
+    hits: list[tuple[int, int, str]] = []
+    for (form, det), infos in by_form.items():
+        lead = r"(?:\b(?:le|du|au|la|l['’])\s+)" if det else ""
+        pat = re.compile(rf"{lead}(?<![\w-])(?P<f>{re.escape(form)})(?![\w-])")
+        for m in pat.finditer(text):
+            a, b = m.start("f"), m.end("f")
+            if any(s < b and a < e for s, e in taken):
+                continue
+            before = [i for i in infos if i.first < a]
+            target = max(before, key=lambda i: i.first) if before else min(infos, key=lambda i: i.first)
+            hits.append((a, b, target.name))
+            taken.append((a, b))
+    for m in pending:  # "Large 2": an alias, or the same family's sibling of a named model
+        if any(s < m.end and m.start < e for s, e in taken):
+            continue
+        parts = tail_parts(m.text, None)
+        siblings = [i for i in ents.models.values()
+                    if i.family and tail_parts(i.name, i.family)[:1] == parts[:1]]
+        if siblings:
+            sib = min(siblings, key=lambda i: abs(i.first - m.start))
+            name = ents.add_model(f"{sib.family} {m.text}", sib.family, sib.organization, m.start)
+            hits.append((m.start, m.end, name))
+            taken.append((m.start, m.end))
+    for a, b, name in hits:
+        ents.refs.append(Ref(a, b, name, "alias"))

@@ -1,0 +1,363 @@
+"""Facts: which attribute a quantity states, and of which model.
+
+Rules, in order, for a quantity in running text:
+1. Its unit: stated (« de paramètres », « jetons », « experts »), else carried over from its
+   list neighbour (« 7 et 14 milliards de paramètres », « dont 12,9 actifs », « 128K et 256K »),
+   else inferred (a K-suffixed count in a sentence about context; « (104 milliards) » after a model
+   in a sentence about parameters). A quantity followed by any other noun is not an attribute.
+2. Its attribute: params_active when « actifs / activés » follows, experts unless routed per token,
+   training_tokens near « entraîné / données », context_tokens otherwise.
+3. Dropped: negated (« ne pèse pas »), ranges (« de 1,5 à 70 milliards »), values of an unnamed
+   model or a component (« une version de 400 milliards », « un encodeur de 2,5 milliards »),
+   speeds, prices, lab tests.
+4. Its model: « pour X » after it; the models of a list paired in order (« respectivement », or as
+   many values as names); ordinals (« pour le deuxième »); family sizes (« Llama 3.1 en 8B, 70B et
+   405B » names the variants); groups (« les deux modèles », « les trois plus grandes »); the
+   nearest name before it that is not a comparison object; else the model in focus.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from pipeline.lexicons import Lexicons, fr, per_lexicons
+from pipeline.link.discourse import SentenceView, object_cue
+from pipeline.link.entities import Entities, Ref, name_key, tail_parts
+from pipeline.normalize import numbers
+from pipeline.recognize.quantities import EXPERTS, FOREIGN, PARAMS, TOKENS, Quantity
+from pipeline.recognize.segments import TABLE
+
+ORDINALS = {"premier": 0, "première": 0, "deuxième": 1, "second": 1, "seconde": 1, "troisième": 2,
+            "quatrième": 3, "cinquième": 4}
+_NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
+
+
+@dataclass(frozen=True)
+class RawFact:
+    model: str
+    attribute: str
+    value: int
+    hedged: bool
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    recognizer: str
+
+
+@per_lexicons
+def _cues(lex: Lexicons):
+    c = lex.cues
+    return {
+        "training": re.compile(fr(c["training"]), re.I),
+        "context": re.compile(fr(c["context"]), re.I),
+        "trap": re.compile(fr(c["token_traps"]), re.I),
+        "per_token": re.compile(fr(c["per_token"]), re.I),
+        "negation": re.compile(fr(c["negation"]), re.I),
+        "unnamed": re.compile(fr(c["unnamed_holder"]), re.I),
+        "hedge": re.compile(fr(c["hedges"]), re.I),
+        "not_cond": frozenset(c["not_conditional"]),
+    }
+
+
+def is_hedged(text: str, start: int, end: int, lex: Lexicons) -> bool:
+    cues = _cues(lex)
+    for m in cues["hedge"].finditer(text, start, end):
+        if m.group(0).lower() not in cues["not_cond"]:
+            return True
+    return False
+
+
+class Variants:
+    """Size variants named from a family (« Gemma 3 en 1, 4, 12 et 27 milliards »)."""
+
+    def __init__(self) -> None:
+        self.by_family: dict[str, list[tuple[int, str]]] = {}  # family model -> [(size, variant)]
+        self.last_family: Optional[str] = None
+
+    def add(self, family_model: str, size: int, name: str) -> None:
+        lst = self.by_family.setdefault(family_model, [])
+        if name not in [n for _, n in lst]:
+            lst.append((size, name))
+        self.last_family = family_model
+
+    def of(self, family_model: Optional[str]) -> list[str]:
+        return [n for _, n in sorted(self.by_family.get(family_model or "", []))]
+
+    def current(self) -> list[tuple[int, str]]:
+        return sorted(self.by_family.get(self.last_family or "", []))
+
+
+def size_name(value: int) -> str:
+    b = value / 1e9
+    return f"{b:g}B"
+
+
+def variant_name(family_model: str, value: int) -> str:
+    return f"{family_model} {size_name(value)}"
+
+
+class FactLinker:
+    def __init__(self, text: str, ents: Entities, lex: Lexicons):
+        self.text = text
+        self.ents = ents
+        self.lex = lex
+        self.cues = _cues(lex)
+        self.obj = object_cue(lex)
+        self.variants = Variants()
+        self.facts: list[RawFact] = []
+        self.prev_refs: list[Ref] = []
+
+    # ---- units -------------------------------------------------------------------------
+    def _units(self, qs: list[Quantity], view: SentenceView) -> list[tuple[Quantity, Optional[str], Optional[int]]]:
+        text = self.text
+        s = view.sentence
+        out: list[list] = [[q, q.unit, q.value] for q in qs]
+        sent_text = text[s.start:s.end]
+        has_params = any(q.unit == PARAMS for q in qs) or re.search(r"param[eè]tres", sent_text, re.I)
+        has_tokens = any(q.unit == TOKENS for q in qs)
+        for i, row in enumerate(out):
+            q, unit, value = row
+            if unit is not None:
+                continue
+            gap_next = text[q.end:qs[i + 1].start] if i + 1 < len(qs) else None
+            gap_prev = text[qs[i - 1].unit_end:q.start] if i > 0 else None
+            nxt = qs[i + 1] if i + 1 < len(qs) else None
+            prv = qs[i - 1] if i > 0 else None
+            # « 7 et 14 milliards de paramètres », « 4K et 128K jetons »: the list's last item speaks for all.
+            if nxt is not None and re.fullmatch(r"\s*(?:,|et|ou|à)\s*|\s*,\s*", gap_next or "") and nxt.unit in (PARAMS, TOKENS, None):
+                j = i + 1
+                while j + 1 < len(qs) and qs[j].unit is None and re.fullmatch(r"\s*(?:,|et|ou)\s*", text[qs[j].end:qs[j + 1].start]):
+                    j += 1
+                if qs[j].unit in (PARAMS, TOKENS):
+                    row[1] = qs[j].unit
+                    if q.scale is None and qs[j].scale:
+                        row[2] = numbers.quantity_value(q.number, qs[j].scale)
+                    continue
+            # « dont 12,9 actifs », « 128K … et 256K pour le troisième », « (104 milliards) »
+            if prv is not None and prv.unit in (PARAMS, TOKENS) and gap_prev is not None and len(gap_prev) < 60:
+                row[1] = prv.unit
+                if q.scale is None and prv.scale:
+                    row[2] = numbers.quantity_value(q.number, prv.scale)
+                continue
+            if prv is not None and out[i - 1][1] in (PARAMS, TOKENS) and len(gap_prev or "") < 60:
+                row[1] = out[i - 1][1]
+                if q.scale is None and prv.scale:
+                    row[2] = numbers.quantity_value(q.number, prv.scale)
+                continue
+            if q.scale in ("K", "k") and (has_tokens or self.cues["context"].search(sent_text)):
+                row[1] = TOKENS
+            elif q.scale and q.value and q.value >= 10**8 and has_params:
+                row[1] = PARAMS
+            elif q.scale and q.value and q.value >= 10**6 and has_tokens:
+                row[1] = TOKENS
+        return [tuple(r) for r in out]
+
+    # ---- attribute ---------------------------------------------------------------------
+    def _attribute(self, q: Quantity, unit: str, view: SentenceView) -> Optional[str]:
+        text = self.text
+        s = view.sentence
+        if unit == PARAMS:
+            return "params_active" if q.active else "params_total"
+        if unit == EXPERTS:
+            before = text[max(s.start, q.start - 12):q.start]
+            if re.search(r"\bdont\b", before, re.I) and self.cues["per_token"].search(text, q.end, min(s.end, q.unit_end + 40)):
+                return None
+            return "experts"
+        if unit == TOKENS:
+            clause = text[s.start:s.end]
+            after = text[q.unit_end:min(s.end, q.unit_end + 40)]
+            if self.cues["trap"].search(after) or self.cues["trap"].search(text[max(s.start, q.start - 40):q.start]):
+                return None
+            return "training_tokens" if self.cues["training"].search(clause) else "context_tokens"
+        return None
+
+    def _dropped(self, q: Quantity, view: SentenceView) -> bool:
+        text = self.text
+        s = view.sentence
+        before = text[max(s.start, q.start - 80):q.start]
+        if re.search(r"\bde\s+(?:plus de\s+|moins de\s+)?$", before) and re.match(r"\s*(?:[\w ,]*?)\bà\s+\d", text[q.end:q.end + 40]):
+            return True  # « de 1,5 à 70 milliards »
+        if re.search(r"\bentre\s+$", before):
+            return True
+        cut = max(text.rfind(c, s.start, q.start) for c in ",;:")
+        clause_start = cut + 1 if cut >= 0 else s.start
+        if self.cues["negation"].search(text, clause_start, q.start) and not re.search(r"\bne\s+\w+\s+que\b|n['’]\w+\s+que\b", text[clause_start:q.start]):
+            return True
+        if self.cues["unnamed"].search(before) and not self._apposition(before):
+            return True
+        if re.search(r"\b(?:fois|x)\s*$", before, re.I):
+            return True
+        return False
+
+    def _apposition(self, before: str) -> bool:
+        """« Phi-3-mini, un modèle de 3,8 milliards »: an indefinite in apposition to a name."""
+        return bool(re.search(r"(?:\w[\w.+-]*),\s+(?:un|une)\s+(?:\w+\s+){0,2}?(?:modèle|version)\b[^,;.]*$", before))
+
+    # ---- model -------------------------------------------------------------------------
+    def _group(self, phrase_region: str) -> Optional[list[str]]:
+        """Plural and superlative references to the variants of the family in focus."""
+        cur = self.variants.current()
+        if not cur:
+            return None
+        names = [n for _, n in cur]
+        m = re.search(r"\b(?:les|ses|leurs?)\s+(deux|trois|quatre|cinq|\d)\s+plus\s+(grand|petit)\w*", phrase_region, re.I)
+        if m:
+            k = _NUMBER_WORDS.get(m.group(1).lower(), int(m.group(1)) if m.group(1).isdigit() else 0)
+            return names[-k:] if m.group(2).lower() == "grand" else names[:k]
+        m = re.search(r"\b(?:la|le)\s+plus\s+(grand|petit)\w*", phrase_region, re.I)
+        if m:
+            return names[-1:] if m.group(1).lower() == "grand" else names[:1]
+        if re.search(r"\b(?:ses|les|leurs|ces)\s+(?:deux|trois|quatre|cinq|\d)\s+(?:tailles|modèles|versions|variantes)\b|\bles deux\b|^\s*(?:\w+\s+){0,3}leurs?\b", phrase_region, re.I):
+            return names
+        return None
+
+    def _ref_model(self, refs: list[Ref], pos: int, view: SentenceView) -> Optional[str]:
+        """The nearest name before pos in the sentence that is not a comparison object."""
+        s = view.sentence
+        best = None
+        prev_end = s.start
+        for r in refs:
+            if r.start >= pos:
+                break
+            if not self.obj.search(self.text, prev_end, r.start):
+                best = r.model
+            prev_end = r.end
+        return best
+
+    def link_sentence(self, view: SentenceView, qs: list[Quantity]) -> None:
+        text = self.text
+        s = view.sentence
+        refs = view.refs
+        units = self._units(qs, view)
+        items = []
+        for q, unit, value in units:
+            if unit in (None, FOREIGN) or value is None or value <= 0:
+                continue
+            if self._dropped(q, view):
+                continue
+            attr = self._attribute(q, unit, view)
+            if attr:
+                items.append((q, attr, value))
+        if not items:
+            self._remember(view)
+            return
+        if self._family_sizes(view, items):
+            self._remember(view)
+            return
+        # « pour X », ordinals and groups, name by name
+        assigned: dict[int, list[str]] = {}
+        for idx, (q, attr, value) in enumerate(items):
+            after = text[q.unit_end:min(s.end, q.unit_end + 60)]
+            m = re.match(r"\s*(?:de contexte\s*)?pour\s+(?:le|la|l['’])?\s*(premier|première|deuxième|second|seconde|troisième|quatrième|cinquième)\b", after, re.I)
+            if m and self.prev_refs:
+                k = ORDINALS[m.group(1).lower()]
+                ordered = []
+                for r in self.prev_refs:
+                    if r.model not in ordered:
+                        ordered.append(r.model)
+                if k < len(ordered):
+                    assigned[idx] = [ordered[k]]
+                continue
+            m = re.match(r"\s*(?:de contexte\s*)?pour\s+", after)
+            if m:
+                at = q.unit_end + m.end()
+                ref = next((r for r in refs if r.start == at or (at <= r.start <= at + 4 and re.fullmatch(r"(?:le|la|l['’])?\s*", text[at:r.start]))), None)
+                if ref:
+                    assigned[idx] = [ref.model]
+                    continue
+                group = self._group(text[at:at + 40])
+                if group:
+                    assigned[idx] = group
+                    continue
+        # pairing: as many names (a coordinated subject) as values of one attribute
+        subj_list = self._coordinated_subject(view)
+        free = [i for i in range(len(items)) if i not in assigned]
+        by_attr: dict[str, list[int]] = {}
+        for i in free:
+            by_attr.setdefault(items[i][1], []).append(i)
+        for attr, idxs in by_attr.items():
+            if subj_list and len(subj_list) > 1 and len(idxs) == len(subj_list):
+                for i, model in zip(idxs, subj_list):
+                    assigned[i] = [model]
+            elif subj_list and len(subj_list) > 1:
+                for i in idxs:
+                    if self._ref_model(refs, items[i][0].start, view) in subj_list or not self._ref_model(refs, items[i][0].start, view):
+                        assigned[i] = subj_list
+        for idx, (q, attr, value) in enumerate(items):
+            models = assigned.get(idx)
+            if models is None:
+                before = text[s.start:q.start]
+                group = self._group(before)
+                if group and not self._ref_model(refs, q.start, view):
+                    models = group
+                else:
+                    m = self._ref_model(refs, q.start, view) or view.topic
+                    if m is None:
+                        continue
+                    if re.search(r"\bla famille\b", before, re.I) and self.ents.get(m) and self.ents.get(m).family:
+                        fam_model = self._family_model(m)
+                        m = fam_model or m
+                    models = [m]
+            prev_q_end = max([x.unit_end for x, _, _ in items if x.end <= q.start] + [s.start])
+            hedged = is_hedged(text, prev_q_end, q.start, self.lex)
+            for model in models:
+                self.facts.append(RawFact(model, attr, value, hedged, q.start, q.unit_end, s.start, s.end, f"{attr}_in_text"))
+        self._remember(view)
+
+    def _family_model(self, model: str) -> Optional[str]:
+        info = self.ents.get(model)
+        if not info or not info.family:
+            return None
+        parts = tail_parts(info.name, info.family)
+        for info2 in self.ents.models.values():
+            if info2.family == info.family and len(tail_parts(info2.name, info2.family)) == 1 and parts and \
+                    tail_parts(info2.name, info2.family)[0] == re.split(r"[-]", parts[0])[0]:
+                return info2.name
+        return None
+
+    def _coordinated_subject(self, view: SentenceView) -> list[str]:
+        """« Phi-3-small et Phi-3-medium affichaient… »: names joined by « et » / commas, first in the sentence."""
+        refs = view.refs
+        if len(refs) < 2:
+            return []
+        group = [refs[0]]
+        if self.obj.search(self.text, view.sentence.start, refs[0].start):
+            return []
+        for r in refs[1:]:
+            gap = self.text[group[-1].end:r.start]
+            if re.fullmatch(r"\s*(?:,|et|,\s*et)\s*", gap):
+                group.append(r)
+            else:
+                break
+        return [r.model for r in group] if len(group) > 1 else []
+
+    def _family_sizes(self, view: SentenceView, items) -> bool:
+        """« Llama 3.1, déclinée en 8B, 70B et 405B »: the sizes name the family's variants."""
+        params = [(q, v) for q, a, v in items if a == "params_total"]
+        if len(params) < 2 or len(params) != len(items):
+            return False
+        text = self.text
+        first = params[0][0]
+        gaps = [text[a.unit_end if a.unit_end < b.start else a.end:b.start] for (a, _), (b, _) in zip(params, params[1:])]
+        if not all(re.fullmatch(r"\s*(?:,|et|ou|,\s*et)\s*", g) for g in gaps):
+            return False
+        fam = self._ref_model(view.refs, first.start, view) or view.topic
+        info = self.ents.get(fam) if fam else None
+        if not info or not info.family or any(re.match(r"^\d+(?:[.,]\d+)?B$|^\d+x\d+B$", p) for p in tail_parts(info.name, info.family)):
+            return False
+        if self._coordinated_subject(view):
+            return False
+        s = view.sentence
+        for q, v in params:
+            name = variant_name(info.name, v)
+            name = self.ents.add_model(name, info.family, info.organization, q.start)
+            self.variants.add(info.name, v, name)
+            self.ents.refs.append(Ref(q.start, q.end, name, "variant"))
+            self.facts.append(RawFact(name, "params_total", v, False, q.start, q.unit_end, s.start, s.end, "family_sizes"))
+        return True
+
+    def _remember(self, view: SentenceView) -> None:
+        if view.refs:
+            self.prev_refs = view.refs

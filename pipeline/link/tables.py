@@ -1,0 +1,77 @@
+"""Markdown tables: a value is read with its row label and its column header.
+
+Two shapes: models down the first column (« | BLOOM | BigScience | … | 176 milliards | ») with the
+attribute in the column header, or models across the header row (« | Banc d'essai | DeepSeek-R1 |
+o1 | ») with the attribute or benchmark in the row label.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from pipeline.link.entities import Ref
+from pipeline.recognize.segments import TABLE, Cell, Sentence
+
+ATTRIBUTE_LABELS = (
+    ("params_active", re.compile(r"param[eè]tres?\s+actifs|actifs", re.I)),
+    ("params_total", re.compile(r"param[eè]tres|taille", re.I)),
+    ("experts_per_token", re.compile(r"experts?\s+(?:sollicit|activ|s[ée]lectionn|par jeton)", re.I)),
+    ("experts", re.compile(r"experts?", re.I)),
+    ("context_tokens", re.compile(r"contexte|fen[eê]tre", re.I)),
+    ("training_tokens", re.compile(r"donn[ée]es|entra[iî]nement|corpus|jetons|tokens", re.I)),
+)
+
+
+@dataclass(frozen=True)
+class TableCell:
+    row: Sentence
+    cell: Cell
+    model: str
+    label: str  # the row label or column header that says what the cell holds
+    attribute: Optional[str]
+
+
+def tables(sentences) -> Iterator[list[Sentence]]:
+    block: list[Sentence] = []
+    for s in sentences:
+        if s.kind == TABLE and (not block or s.block <= block[-1].block + 2):
+            block.append(s)
+            continue
+        if block:
+            yield block
+        block = [s] if s.kind == TABLE else []
+    if block:
+        yield block
+
+
+def label_attribute(label: str) -> Optional[str]:
+    for attr, pat in ATTRIBUTE_LABELS:
+        if pat.search(label):
+            return attr
+    return None
+
+
+def _ref_in(cell: Cell, refs: list[Ref]) -> Optional[Ref]:
+    return next((r for r in refs if cell.start <= r.start < cell.end), None)
+
+
+def cells(text: str, table: list[Sentence], refs: list[Ref]) -> Iterator[TableCell]:
+    header, rows = table[0], table[1:]
+    head_models = [_ref_in(c, refs) for c in header.cells]
+    if any(head_models[1:]):  # models across the header
+        for row in rows:
+            label = text[row.cells[0].start:row.cells[0].end] if row.cells else ""
+            for j, cell in enumerate(row.cells[1:], start=1):
+                if j < len(head_models) and head_models[j]:
+                    yield TableCell(row, cell, head_models[j].model, label, label_attribute(label))
+        return
+    for row in rows:
+        if not row.cells:
+            continue
+        ref = _ref_in(row.cells[0], refs)
+        if not ref:
+            continue
+        for j, cell in enumerate(row.cells[1:], start=1):
+            label = text[header.cells[j].start:header.cells[j].end] if j < len(header.cells) else ""
+            yield TableCell(row, cell, ref.model, label, label_attribute(label))

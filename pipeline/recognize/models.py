@@ -1,0 +1,134 @@
+"""Model-name mentions: known families with their version tails, and unknown "Name 2"-style names.
+
+Two recognisers, declared as patterns built from the lexicon:
+- ``family``: a known family ("Llama", "Gemini", "Qwen") followed by versions, sizes, codes and
+  variant words ("Llama 4 Scout", "Qwen3-235B-A22B", "GPT-4o mini", "Claude Opus 4").
+- ``unknown``: a capitalised name followed by a version or a size ("Zephyr 7B"), kept only in a
+  sentence that speaks of AI models and when the name is not a known non-model (phones, licences).
+Aliases and pronouns are resolved later, in ``pipeline.link.entities``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from spacy.lang.fr.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.lexicons import Lexicons, load, per_lexicons
+
+SEP = "[ \u00a0\u202f-]"
+_VERSION = r"\d+(?:\.\d+)*[a-z]?(?![\w])"
+_SIZE = r"\d+(?:[.,]\d+)?[BMK](?![\w])|\d+x\d+B(?![\w])"
+_CODE = r"[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?(?![\w])"
+AI_CONTEXT = re.compile(
+    r"\b(?:mod[eè]les?|LLM|IA|intelligence artificielle|param[eè]tres|jetons|tokens|open[- ]?source|"
+    r"poids|benchmarks?|raisonnement|chatbot|assistant|génératif|générative|entra[iî]n)", re.I)
+
+
+# Capitalised words that start sentences or dates, never model names ("Lundi 27", "Avec 69").
+COMMON_WORDS = frozenset(STOP_WORDS) | {
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
+    "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre", "fin", "début", "mi", "page", "chapitre", "partie", "figure", "tableau", "section"}
+
+
+@dataclass(frozen=True)
+class ModelMention:
+    start: int
+    end: int
+    text: str
+    family: str | None  # the lexicon family, None for an unknown name
+    has_tail: bool  # a version, size or variant follows the family name
+    recognizer: str
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@per_lexicons
+def _patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    variants = _alt(lex.variant_words)
+    spaced_lower = _alt(lex.spaced_lowercase)
+    # After a hyphen: any component. After a space: sizes, short versions, codes, capitalised
+    # variants and the few lower-case variants used with a space ("GPT-4o mini").
+    comp_hyphen = rf"(?:{_SIZE}|{_CODE}|{_VERSION}|(?:{variants})(?![\w+]))"
+    cap_variants = _alt(w for w in lex.variant_words if w[:1].isupper())
+    comp_space = (rf"(?:{_SIZE}|{_CODE}|\d{{1,2}}(?:\.\d+)*[a-z]?(?![\w])|\d+\.\d+(?![\w])|"
+                  rf"(?:{cap_variants})(?![\w])|R\+|(?:{spaced_lower})(?![\w]))")
+    first = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space}|(?<=[A-Za-z])\d+(?:\.\d+)*[a-z]?(?![\w]))"
+    more = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space})"
+    fam = _alt(f.name for f in lex.families)
+    family = re.compile(rf"(?<![\w@/.-])(?P<fam>{fam})(?P<tail>{first}{more}{{0,5}})?(?![\w-]|\.\w)")
+    series = "|".join(p for p, _, _ in lex.lowercase_series)
+    lower = re.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low))?(?![\w-])")
+    unknown = re.compile(
+        rf"(?<![\w@/.-])(?P<fam>[A-Z][a-zA-Z]{{2,}}(?:[A-Z][a-z]+)*)"
+        rf"(?P<tail>(?:{SEP}(?:{_SIZE}|\d{{1,2}}(?:\.\d+)?(?![\w])))(?:{more}){{0,3}})(?![\w-])"
+        r"(?!\s*(?:%|,\d|[\u00a0\u202f ]\d{3}))")
+    return family, lower, unknown
+
+
+def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
+                        sentences=()) -> Iterator[ModelMention]:
+    """Model-name mentions in ``text``, left to right, never overlapping."""
+    lex = lexicons or load()
+    family, lower, unknown = _patterns(lex)
+    taken: list[tuple[int, int]] = []
+    found: list[ModelMention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in family.finditer(text):
+        fam = lex.family(m.group("fam"))
+        tail = m.group("tail") or ""
+        if fam.requires_version and not tail.strip(" -\u00a0"):
+            continue
+        found.append(ModelMention(m.start(), m.end(), m.group(0), fam.name, bool(tail), "family"))
+        taken.append((m.start(), m.end()))
+    for m in lower.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(ModelMention(m.start(), m.end(), m.group(0), "o-series", bool(m.group("tail")), "series"))
+            taken.append((m.start(), m.end()))
+    for m in unknown.finditer(text):
+        name = m.group("fam")
+        if (name in lex.not_models or name in lex.organizations or name.lower() in COMMON_WORDS
+                or not free(m.start(), m.end())):
+            continue
+        if _is_year(m.group("tail")) or not _in_ai_sentence(text, m.start(), sentences):
+            continue
+        found.append(ModelMention(m.start(), m.end(), m.group(0), None, True, "unknown_name"))
+        taken.append((m.start(), m.end()))
+    yield from sorted(found, key=lambda x: x.start)
+
+
+def _is_year(tail: str) -> bool:
+    return bool(re.fullmatch(r"[ \u00a0-](?:19|20)\d\d", tail))
+
+
+def _in_ai_sentence(text: str, pos: int, sentences) -> bool:
+    for s in sentences:
+        if s.start <= pos < s.end:
+            return bool(AI_CONTEXT.search(text, s.start, s.end))
+    a, b = max(0, pos - 200), min(len(text), pos + 200)
+    return bool(AI_CONTEXT.search(text[a:b]))
+
+
+if not Doc.has_extension("model_mentions"):
+    Doc.set_extension("model_mentions", default=())
+
+
+@Language.factory("model_mentions", assigns=["doc._.model_mentions"], requires=["doc._.sentences"])
+def make_model_mentions(nlp: Language, name: str):
+    lex = load()
+
+    def component(doc: Doc) -> Doc:
+        doc._.model_mentions = tuple(find_model_mentions(doc.text, lexicons=lex, sentences=doc._.sentences))
+        return doc
+
+    return component

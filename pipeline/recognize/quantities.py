@@ -1,0 +1,89 @@
+"""Quantities that may be model attributes: a number, its scale, and the unit that follows it.
+
+« 109 milliards de paramètres », « 41 Md actifs », « 128K jetons », « 16 experts », « 2M de tokens ».
+What the quantity measures (params_total, context_tokens, …) and whose it is are decided in
+``pipeline.link.facts``; here each quantity only records what its own words say.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.lexicons import Lexicons, fr, load, per_lexicons
+from pipeline.normalize import numbers
+
+PARAMS, TOKENS, EXPERTS, FOREIGN = "params", "tokens", "experts", "foreign"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # the number and its scale
+    end: int
+    unit_end: int  # end of the unit phrase (== end when there is none)
+    number: str  # the digits or words as written
+    scale: Optional[str]  # "milliards", "Md", "K", ... as written
+    value: Optional[int]  # number × scale
+    unit: Optional[str]  # params | tokens | experts | foreign | None
+    active: bool  # « actifs », « activés » follows
+    recognizer: str = "quantity"
+
+
+@per_lexicons
+def _patterns(lex: Lexicons):
+    units = {k: re.compile(r"\s*(?:«\s*)?" + fr(v), re.I) for k, v in lex.cues["units"].items()}
+    foreign = re.compile(r"\s*" + fr(lex.cues["foreign_units"]), re.I)
+    # Any word right after the number (other than a connector) blocks it from being an attribute.
+    other_noun = re.compile(r"\s*(?:de |d['’])?(?!(?:dont|et|ou|pour|contre|à|au|en|sur|chacun|chacune|au total|seulement|environ|"
+                            r"actifs?|activ|sont|soit|par|avec|dans|de|du|des|respectivement|ce|cette|ces|le|la|les|l['’]|qui|que)\b)"
+                            r"[a-zà-ÿ]{3,}", re.I)
+    active = re.compile(r"\s*(?:(?:de |d['’])?param[eè]tres?\s*)?(?:sont |seulement |à la fois |simultanément )*" + fr(lex.cues["active"]), re.I)
+    return units, foreign, other_noun, active
+
+
+_QUANTITY = re.compile(numbers.QUANTITY)
+
+
+def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) -> Iterator[Quantity]:
+    """Quantities outside the masked spans (model names), with their units."""
+    lex = lexicons or load()
+    units, foreign, other_noun, active = _patterns(lex)
+    for m in _QUANTITY.finditer(text):
+        a, b = m.start(), m.end()
+        if any(s <= a < e or s < b <= e for s, e in masks):
+            continue
+        num, scale = m.group("num"), m.group("scale")
+        value = numbers.quantity_value(num, scale)
+        if value is None and (scale or numbers.parse_number(num) is None):
+            continue
+        if scale is None and num.lower() in ("un", "une"):
+            continue  # an article, not a number
+        unit, unit_end = None, b
+        for name, pat in units.items():
+            u = pat.match(text, b)
+            if u:
+                unit, unit_end = name, u.end()
+                break
+        if unit is None and (foreign.match(text, b) or other_noun.match(text, b)):
+            unit = FOREIGN
+        is_active = bool(active.match(text, b))
+        yield Quantity(a, b, unit_end, num, scale, value, unit, is_active)
+
+
+if not Doc.has_extension("quantities"):
+    Doc.set_extension("quantities", default=())
+
+
+@Language.factory("quantities", assigns=["doc._.quantities"], requires=["doc._.model_mentions"])
+def make_quantities(nlp: Language, name: str):
+    lex = load()
+
+    def component(doc: Doc) -> Doc:
+        masks = [(m.start, m.end) for m in doc._.model_mentions]
+        doc._.quantities = tuple(find_quantities(doc.text, lexicons=lex, masks=masks))
+        return doc
+
+    return component

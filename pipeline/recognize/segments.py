@@ -1,0 +1,113 @@
+"""Blocks and sentences: headings, paragraphs, bullets and table rows, each split into sentences.
+
+Offsets are character offsets into the article text. A Markdown table row is one sentence whose
+cells are kept, so that a value can be read with its row label and column header.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+HEADING, TEXT, BULLET, TABLE = "heading", "text", "bullet", "table"
+
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}")
+# Sentence end: . ! ? … followed by space and an upper-case letter, a quote or a digit.
+_SENT_END = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ«\"“(*—–-])")
+_ABBREV = re.compile(r"(?:\b(?:M|Mme|Dr|St|déc|janv|févr|sept|oct|nov|av|env|cf|p|etc|vs|n°|No|Inc|Ltd|Corp|J\.-C)|\b[A-Z])\.$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    kind: str  # heading | text | bullet | table
+    block: int  # index of the block (line / paragraph) it belongs to
+    cells: tuple[Cell, ...] = ()
+
+
+def _looks_like_heading(line: str) -> bool:
+    s = line.strip()
+    if _MD_HEADING.match(s):
+        return True
+    # A short line with no final punctuation: "Scout : petit mais costaud".
+    return 0 < len(s) <= 90 and not re.search(r"[.!?…:;,]$", s) and len(s.split()) <= 12
+
+
+def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
+    line = text[start:end]
+    out = []
+    pos = 0
+    for part in line.split("|"):
+        a = start + pos
+        b = a + len(part)
+        pos += len(part) + 1
+        stripped = part.strip()
+        if stripped:
+            lead = len(part) - len(part.lstrip())
+            out.append(Cell(a + lead, a + lead + len(stripped)))
+    return tuple(out)
+
+
+def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans inside one block of running text."""
+    s = start
+    for m in _SENT_END.finditer(text, start, end):
+        before = text[s:m.start()].rstrip()
+        if _ABBREV.search(before) or m.start() - s < 3:
+            continue
+        yield s, m.start()
+        s = m.end()
+    if s < end:
+        yield s, end
+
+
+def segment(text: str) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    pos = 0
+    block = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        start += lead
+        end = start + len(stripped)
+        block += 1
+        if stripped.startswith("|"):
+            if not _TABLE_SEP.match(stripped.replace("|", "", 1)):
+                out.append(Sentence(start, end, TABLE, block, _cells(text, start, end)))
+            continue
+        if _looks_like_heading(stripped) and not _BULLET.match(stripped):
+            out.append(Sentence(start, end, HEADING, block))
+            continue
+        kind = BULLET if _BULLET.match(stripped) else TEXT
+        for a, b in split_sentences(text, start, end):
+            out.append(Sentence(a, b, kind, block))
+    return tuple(out)
+
+
+if not Doc.has_extension("sentences"):
+    Doc.set_extension("sentences", default=())
+
+
+@Language.factory("segmenter", assigns=["doc._.sentences"])
+def make_segmenter(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        doc._.sentences = segment(doc.text)
+        return doc
+
+    return component

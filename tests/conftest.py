@@ -1,0 +1,50 @@
+"""Shared fixtures: project paths, and the French spaCy pipelines loaded once per session.
+
+Tests that load the statistical model should be marked ``@pytest.mark.model`` (deselect them
+with ``-m "not model"``); slow ones ``@pytest.mark.slow``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The shipped development corpus."""
+    return REPO_ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def gold_dir() -> Path:
+    """Gold annotations of the shipped corpus (docs/GOLD_FORMAT.md)."""
+    return REPO_ROOT / "tests" / "gold"
+
+
+@pytest.fixture(scope="session")
+def gold_paths(gold_dir: Path) -> list[Path]:
+    return sorted(gold_dir.glob("*.gold.json"))
+
+
+@pytest.fixture(scope="session")
+def fr_nlp():
+    """``fr_core_news_sm`` with all its components, loaded once (mark users ``model``)."""
+    import spacy
+
+    return spacy.load("fr_core_news_sm")
+
+
+@pytest.fixture(scope="session")
+def blank_fr():
+    """A blank French pipeline: the tokenizer only."""
+    import spacy
+
+    return spacy.blank("fr")
