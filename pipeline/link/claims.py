@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from pipeline.lexicons import Lexicons, fr, per_lexicons
-from pipeline.link.discourse import SentenceView, object_cue
+from pipeline.link.discourse import LIST_GAP, SentenceView, object_cue
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.facts import FactLinker, RawFact, is_hedged, variant_name
 from pipeline.link.tables import cells, label_attribute, tables
@@ -78,6 +78,23 @@ def _patterns(lex: Lexicons):
         "rank_head": re.compile(r"\ben t[eê]te (?:du|des|de) (?:classement|palmarès|leaderboard|LMArena|Chatbot Arena)", re.I),
         "rank_best": re.compile(rf"\ble (?:(?P<ord>{_ORD}) )?meilleur modèle\b", re.I),
     }
+
+
+def subject_before(text: str, view: SentenceView, pos: int, obj: re.Pattern) -> Optional[str]:
+    """The nearest name before pos in the sentence that is not a comparison object (nor listed after one)."""
+    best = None
+    prev_end = view.sentence.start
+    prev_object = False
+    for r in view.refs:
+        if r.start >= pos:
+            break
+        gap = text[prev_end:r.start]
+        is_object = bool(obj.search(text, prev_end, r.start)) or bool(prev_object and LIST_GAP.fullmatch(gap))
+        if not is_object:
+            best = r.model
+        prev_object = is_object
+        prev_end = r.end
+    return best
 
 
 class ClaimLinker:
@@ -141,15 +158,7 @@ class ClaimLinker:
         return None
 
     def subject_before(self, view: SentenceView, pos: int) -> Optional[str]:
-        best = None
-        prev_end = view.sentence.start
-        for r in view.refs:
-            if r.start >= pos:
-                break
-            if not self.obj.search(self.text, prev_end, r.start):
-                best = r.model
-            prev_end = r.end
-        return best or view.subject or view.focus
+        return subject_before(self.text, view, pos, self.obj) or view.subject or view.focus
 
     def add(self, view: SentenceView, **kw) -> None:
         s = view.sentence

@@ -23,6 +23,9 @@ def object_cue(lex: Lexicons) -> re.Pattern:
     return re.compile(fr(rf"(?:{comp}|{near})"), re.I)
 
 
+# Between two names of one coordinated list: « A, B ou encore C », « A et B », « A (67,35) et B ».
+LIST_GAP = re.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:le |la |l['’]|les )?"
+                      r"|\s*(?:d['’]|de )\s*[A-Z][\w-]*\s*(?:,|et|ou)?\s*(?:le |la |l['’])?")
 _CE_DERNIER = re.compile(r"\b[Cc]e dernier\b|\b[Cc]ette derni[eè]re\b")
 
 
@@ -72,10 +75,14 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
                 subject = last
             else:
                 prev_end = sent.start
+                prev_object = False
                 for r in mine:
-                    if not in_object_position(text, sent, r, cue, prev_end):
+                    gap = text[prev_end:r.start]
+                    listed = prev_object and LIST_GAP.fullmatch(gap)
+                    if not listed and not in_object_position(text, sent, r, cue, prev_end):
                         subject = r.model
                         break
+                    prev_object = True
                     prev_end = r.end
         out.append(SentenceView(n, sent, mine, subject, focus, last))
         if subject:

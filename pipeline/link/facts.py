@@ -215,16 +215,8 @@ class FactLinker:
 
     def _ref_model(self, refs: list[Ref], pos: int, view: SentenceView) -> Optional[str]:
         """The nearest name before pos in the sentence that is not a comparison object."""
-        s = view.sentence
-        best = None
-        prev_end = s.start
-        for r in refs:
-            if r.start >= pos:
-                break
-            if not self.obj.search(self.text, prev_end, r.start):
-                best = r.model
-            prev_end = r.end
-        return best
+        from pipeline.link.claims import subject_before
+        return subject_before(self.text, view, pos, self.obj)
 
     def link_sentence(self, view: SentenceView, qs: list[Quantity]) -> None:
         text = self.text

@@ -38,13 +38,14 @@ def _patterns(lex: Lexicons):
     foreign = re.compile(r"\s*" + fr(lex.cues["foreign_units"]), re.I)
     # Any word right after the number (other than a connector) blocks it from being an attribute.
     other_noun = re.compile(r"\s*(?:de |d['’])?(?!(?:dont|et|ou|pour|contre|à|au|en|sur|chacun|chacune|au total|seulement|environ|"
-                            r"actifs?|activ|sont|soit|par|avec|dans|de|du|des|respectivement|ce|cette|ces|le|la|les|l['’]|qui|que)\b)"
+                            r"actifs?|activ\w*|sollicit\w*|sont|soit|par|avec|dans|de|du|des|respectivement|ce|cette|ces|le|la|les|l['’]|qui|que)\b)"
                             r"[a-zà-ÿ]{3,}", re.I)
     active = re.compile(r"\s*(?:(?:de |d['’])?param[eè]tres?\s*)?(?:sont |seulement |à la fois |simultanément )*" + fr(lex.cues["active"]), re.I)
     return units, foreign, other_noun, active
 
 
 _QUANTITY = re.compile(numbers.QUANTITY)
+_EXPERT_BLOCKS = re.compile(r"\s+(?:blocs|sous-réseaux|réseaux|modules)\b[^.;]{0,50}?«?\s*experts\b\s*»?")
 
 
 def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) -> Iterator[Quantity]:
@@ -69,6 +70,10 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
                 break
         if unit is None and (foreign.match(text, b) or other_noun.match(text, b)):
             unit = FOREIGN
+        if unit == FOREIGN:
+            e = _EXPERT_BLOCKS.match(text, b)
+            if e:  # « huit blocs de paramètres distincts, les « experts » »
+                unit, unit_end = EXPERTS, e.end()
         is_active = bool(active.match(text, b))
         yield Quantity(a, b, unit_end, num, scale, value, unit, is_active)
 
