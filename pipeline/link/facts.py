@@ -28,6 +28,7 @@ from pipeline.normalize import numbers
 from pipeline.recognize.quantities import EXPERTS, FOREIGN, PARAMS, TOKENS, Quantity
 from pipeline.recognize.segments import TABLE
 
+PRONOUN_SUBJECT = re.compile(r"\b(?:il|elle)\s+(?:\w+\s+){0,2}?(?:compte|affiche|totalise|p[eè]se|dispose|atteint|a été)", re.I)
 ORDINALS = {"premier": 0, "première": 0, "deuxième": 1, "second": 1, "seconde": 1, "troisième": 2,
             "quatrième": 3, "cinquième": 4}
 _NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
@@ -56,6 +57,7 @@ def _cues(lex: Lexicons):
         "per_token": re.compile(fr(c["per_token"]), re.I),
         "negation": re.compile(fr(c["negation"]), re.I),
         "unnamed": re.compile(fr(c["unnamed_holder"]), re.I),
+        "component": re.compile(fr(c["component_holder"]), re.I),
         "hedge": re.compile(fr(c["hedges"]), re.I),
         "not_cond": frozenset(c["not_conditional"]),
     }
@@ -67,6 +69,20 @@ def is_hedged(text: str, start: int, end: int, lex: Lexicons) -> bool:
         if m.group(0).lower() not in cues["not_cond"]:
             return True
     return False
+
+
+_LABEL = re.compile(r"^[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*:\s*\**\s*")
+
+
+def _label_unit(text: str, s) -> Optional[str]:
+    """« **Experts :** 384, dont 8 … »: a bullet's label says what its first number counts."""
+    from pipeline.link.tables import label_attribute
+    if s.kind != "bullet":
+        return None
+    m = _LABEL.match(text, s.start, s.end)
+    attr = label_attribute(m.group("label")) if m else None
+    return {"experts": EXPERTS, "params_total": PARAMS, "params_active": PARAMS,
+            "context_tokens": TOKENS, "training_tokens": TOKENS}.get(attr or "")
 
 
 class Variants:
@@ -98,6 +114,16 @@ def variant_name(family_model: str, value: int) -> str:
     return f"{family_model} {size_name(value)}"
 
 
+def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause around pos: between commas, semicolons, colons and « mais »."""
+    cut = re.compile(r"[,;:]|\bmais\b")
+    a = start
+    for m in cut.finditer(text, start, pos):
+        a = m.end()
+    m = cut.search(text, pos, end)
+    return a, (m.start() if m else end)
+
+
 class FactLinker:
     def __init__(self, text: str, ents: Entities, lex: Lexicons):
         self.text = text
@@ -108,6 +134,7 @@ class FactLinker:
         self.variants = Variants()
         self.facts: list[RawFact] = []
         self.prev_refs: list[Ref] = []
+        self._last_token_attr: Optional[str] = None
 
     # ---- units -------------------------------------------------------------------------
     def _units(self, qs: list[Quantity], view: SentenceView) -> list[tuple[Quantity, Optional[str], Optional[int]]]:
@@ -117,6 +144,7 @@ class FactLinker:
         sent_text = text[s.start:s.end]
         has_params = any(q.unit == PARAMS for q in qs) or re.search(r"param[eè]tres", sent_text, re.I)
         has_tokens = any(q.unit == TOKENS for q in qs)
+        label_unit = _label_unit(text, s)
         for i, row in enumerate(out):
             q, unit, value = row
             if unit is not None:
@@ -146,7 +174,11 @@ class FactLinker:
                 if q.scale is None and prv.scale:
                     row[2] = numbers.quantity_value(q.number, prv.scale)
                 continue
-            if q.scale in ("K", "k") and (has_tokens or self.cues["context"].search(sent_text)):
+            if q.scale == "B":
+                row[1] = PARAMS  # « 8B, 70B et 405B »: billions of parameters
+            elif label_unit:
+                row[1] = label_unit
+            elif q.scale in ("K", "k") and (has_tokens or self.cues["context"].search(sent_text)):
                 row[1] = TOKENS
             elif q.scale and q.value and q.value >= 10**8 and has_params:
                 row[1] = PARAMS
@@ -166,27 +198,40 @@ class FactLinker:
                 return None
             return "experts"
         if unit == TOKENS:
-            clause = text[s.start:s.end]
             after = text[q.unit_end:min(s.end, q.unit_end + 40)]
             if self.cues["trap"].search(after) or self.cues["trap"].search(text[max(s.start, q.start - 40):q.start]):
                 return None
-            return "training_tokens" if self.cues["training"].search(clause) else "context_tokens"
+            a, b = clause_bounds(text, s.start, s.end, q.start)
+            if re.match(r"\s*contre\b", text[a:q.start]) and self._last_token_attr:
+                return self._last_token_attr
+            if self.cues["training"].search(text, a, b):
+                return "training_tokens"
+            if self.cues["context"].search(text, a, b):
+                return "context_tokens"
+            return "training_tokens" if self.cues["training"].search(text, s.start, s.end) and not \
+                self.cues["context"].search(text, s.start, s.end) else "context_tokens"
         return None
 
     def _dropped(self, q: Quantity, view: SentenceView) -> bool:
         text = self.text
         s = view.sentence
         before = text[max(s.start, q.start - 80):q.start]
-        if re.search(r"\bde\s+(?:plus de\s+|moins de\s+)?$", before) and re.match(r"\s*(?:[\w ,]*?)\bà\s+\d", text[q.end:q.end + 40]):
-            return True  # « de 1,5 à 70 milliards »
-        if re.search(r"\bentre\s+$", before):
+        if re.search(r"\bde\s+(?:plus de\s+|moins de\s+)?$", before) and \
+                re.match(rf"\s*(?:[\w ,]*?)\bà\s+(?:{numbers.NUMBER})", text[q.end:q.end + 40]):
+            return True  # « de 1,5 à 70 milliards »: a range
+        if re.search(rf"\bde\s+(?:{numbers.NUMBER})(?:\s+\w+)?\s+à\s+$", before):
+            return True  # the upper end of the range
+        if re.search(r"\bentre\s+$", before) and re.match(r"[^.;]{0,30}?\bet\s+\d", text[q.end:q.end + 40]):
             return True
         cut = max(text.rfind(c, s.start, q.start) for c in ",;:")
         clause_start = cut + 1 if cut >= 0 else s.start
         if self.cues["negation"].search(text, clause_start, q.start) and not re.search(r"\bne\s+\w+\s+que\b|n['’]\w+\s+que\b", text[clause_start:q.start]):
             return True
-        if self.cues["unnamed"].search(before) and not self._apposition(before):
-            return True
+        if self.cues["component"].search(before):
+            return True  # « un encodeur de vision de 2,5 milliards »
+        if self.cues["unnamed"].search(before) and not self._apposition(before) and \
+                not self._ref_model(view.refs, q.start, view):
+            return True  # « une version de 400 milliards »: no model is named
         if re.search(r"\b(?:fois|x)\s*$", before, re.I):
             return True
         return False
@@ -232,6 +277,8 @@ class FactLinker:
             attr = self._attribute(q, unit, view)
             if attr:
                 items.append((q, attr, value))
+                if unit == TOKENS:
+                    self._last_token_attr = attr
         if not items:
             self._remember(view)
             return
@@ -264,7 +311,7 @@ class FactLinker:
                     assigned[idx] = group
                     continue
         # pairing: as many names (a coordinated subject) as values of one attribute
-        subj_list = self._coordinated_subject(view)
+        subj_list = self._coordinated_subject(view, before=items[0][0].start)
         free = [i for i in range(len(items)) if i not in assigned]
         by_attr: dict[str, list[int]] = {}
         for i in free:
@@ -280,12 +327,13 @@ class FactLinker:
         for idx, (q, attr, value) in enumerate(items):
             models = assigned.get(idx)
             if models is None:
-                before = text[s.start:q.start]
+                prev_end = max([x.unit_end for x, _, _ in items if x.end <= q.start] + [s.start])
+                before = text[prev_end:q.start]
                 group = self._group(before)
                 if group and not self._ref_model(refs, q.start, view):
                     models = group
                 else:
-                    m = self._ref_model(refs, q.start, view) or view.topic
+                    m = self._holder(view, q)
                     if m is None:
                         continue
                     if re.search(r"\bla famille\b", before, re.I) and self.ents.get(m) and self.ents.get(m).family:
@@ -298,6 +346,21 @@ class FactLinker:
                 self.facts.append(RawFact(model, attr, value, hedged, q.start, q.unit_end, s.start, s.end, f"{attr}_in_text"))
         self._remember(view)
 
+    def _holder(self, view: SentenceView, q: Quantity) -> Optional[str]:
+        """The model a single value belongs to: « X et ses N », the nearest name, a pronoun's antecedent."""
+        text = self.text
+        s = view.sentence
+        before = [r for r in view.refs if r.end <= q.start]
+        if before and re.search(r"\b(?:et\s+)?(?:ses|son|sa)\s+$", text[before[-1].end:q.start]):
+            return before[-1].model  # « GPT-3 et ses 175 000 millions »
+        near = self._ref_model(view.refs, q.start, view)
+        if near:
+            last = next((r for r in reversed(before) if r.model == near), None)
+            if last and PRONOUN_SUBJECT.search(text, last.end, q.start):
+                return view.subject or view.focus  # « R1 reprend l'architecture du V3 : il compte … »
+            return near
+        return view.topic
+
     def _family_model(self, model: str) -> Optional[str]:
         info = self.ents.get(model)
         if not info or not info.family:
@@ -309,9 +372,9 @@ class FactLinker:
                 return info2.name
         return None
 
-    def _coordinated_subject(self, view: SentenceView) -> list[str]:
+    def _coordinated_subject(self, view: SentenceView, *, before: Optional[int] = None) -> list[str]:
         """« Phi-3-small et Phi-3-medium affichaient… »: names joined by « et » / commas, first in the sentence."""
-        refs = view.refs
+        refs = [r for r in view.refs if before is None or r.end <= before]
         if len(refs) < 2:
             return []
         group = [refs[0]]

@@ -37,7 +37,7 @@ def _patterns(lex: Lexicons):
     units = {k: re.compile(r"\s*(?:«\s*)?" + fr(v), re.I) for k, v in lex.cues["units"].items()}
     foreign = re.compile(r"\s*" + fr(lex.cues["foreign_units"]), re.I)
     # Any word right after the number (other than a connector) blocks it from being an attribute.
-    other_noun = re.compile(r"\s*(?:de |d['’])?(?!(?:dont|et|ou|pour|contre|à|au|en|sur|chacun|chacune|au total|seulement|environ|"
+    other_noun = re.compile(r"\s*(?:de |d['’])?(?!\w+ment\b)(?!(?:dont|et|ou|pour|contre|à|au|en|sur|chacun|chacune|au total|seulement|environ|"
                             r"actifs?|activ\w*|sollicit\w*|sont|soit|par|avec|dans|de|du|des|respectivement|ce|cette|ces|le|la|les|l['’]|qui|que)\b)"
                             r"[a-zà-ÿ]{3,}", re.I)
     active = re.compile(r"\s*(?:(?:de |d['’])?param[eè]tres?\s*)?(?:sont |seulement |à la fois |simultanément )*" + fr(lex.cues["active"]), re.I)
@@ -45,6 +45,7 @@ def _patterns(lex: Lexicons):
 
 
 _QUANTITY = re.compile(numbers.QUANTITY)
+_PERCENT = re.compile(r"\s*(?:%|pour ?cent\b)")
 _EXPERT_BLOCKS = re.compile(r"\s+(?:blocs|sous-réseaux|réseaux|modules)\b[^.;]{0,50}?«?\s*experts\b\s*»?")
 
 
@@ -68,7 +69,7 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
             if u:
                 unit, unit_end = name, u.end()
                 break
-        if unit is None and (foreign.match(text, b) or other_noun.match(text, b)):
+        if unit is None and (foreign.match(text, b) or other_noun.match(text, b) or _PERCENT.match(text, b)):
             unit = FOREIGN
         if unit == FOREIGN:
             e = _EXPERT_BLOCKS.match(text, b)
