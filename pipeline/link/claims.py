@@ -56,7 +56,7 @@ def _patterns(lex: Lexicons):
     c = lex.cues
     comps = []
     for rel in ("rivals", "ranks_below", "ranks_above", "outperforms"):
-        comps.append((rel, re.compile(fr(c["comparisons"][rel]), re.I)))
+        comps.append((rel, re.compile(r"\b" + fr(c["comparisons"][rel]), re.I)))
     bench = "|".join(re.escape(b) for b in lex.benchmarks)
     generic = "|".join(fr(g) for g in lex.generic_benchmark_patterns)
     return {

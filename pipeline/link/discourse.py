@@ -18,7 +18,7 @@ from pipeline.recognize.segments import HEADING, Sentence
 
 @per_lexicons
 def object_cue(lex: Lexicons) -> re.Pattern:
-    comp = "|".join(v for v in lex.cues["comparisons"].values())
+    comp = "|".join(rf"\b{v}" for v in lex.cues["comparisons"].values())
     near = r"\b(?:contre|pour|devant|derri[eè]re|face à)\s+(?:[\w,%\u00a0\u202f]+\s+){0,3}?(?:le |la |l'|les )?$"
     return re.compile(fr(rf"(?:{comp}|{near})"), re.I)
 
@@ -26,6 +26,12 @@ def object_cue(lex: Lexicons) -> re.Pattern:
 # Between two names of one coordinated list: « A, B ou encore C », « A et B », « A (67,35) et B ».
 LIST_GAP = re.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:le |la |l['’]|les )?"
                       r"|\s*(?:d['’]|de )\s*[A-Z][\w-]*\s*(?:,|et|ou)?\s*(?:le |la |l['’])?")
+# A sentence that opens on a pronoun or a possessive is about the model in focus.
+ANAPHORIC_START = re.compile(r"\W*(?:(?:Mais|Et|Puis|Surtout|Ainsi|Enfin|Toutefois|Pourtant|Par ailleurs),?\s+)?"
+                             r"(?:Il|Elle|Sa|Son|Ses|Leur|Leurs|Ce mod[eè]le|Le mod[eè]le|Ce mastodonte|Le nouveau venu|La nouvelle venue)\b")
+NEWCOMER = re.compile(r"\W*(?:Le nouveau venu|La nouvelle venue|Le nouveau modèle)\b")
+# A comparison aside does not move the focus: « À titre de comparaison, Opus affichait … ».
+ASIDE = re.compile(r"\W*(?:[ÀA] titre de comparaison|Par comparaison|En comparaison|Pour comparaison)\b")
 _CE_DERNIER = re.compile(r"\b[Cc]e dernier\b|\b[Cc]ette derni[eè]re\b")
 
 
@@ -55,6 +61,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
     out: list[SentenceView] = []
     focus: Optional[str] = None
     last: Optional[str] = None
+    main: Optional[str] = None  # the model the title names first
     i = 0
     refs = ents.refs
     for n, sent in enumerate(sentences):
@@ -71,8 +78,13 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
         else:
             ce = _CE_DERNIER.search(text, sent.start, sent.end)
             first_ref = mine[0].start if mine else sent.end
+            anaphor = ANAPHORIC_START.match(text, sent.start, first_ref)
             if ce and ce.start() < first_ref and last:
                 subject = last
+            elif anaphor and focus:
+                # « Sa fenêtre … le double de celle de Large 2 »: still the model in focus;
+                # « Le nouveau venu » is the article's main model, not the one just compared.
+                subject = main if NEWCOMER.match(text, sent.start, first_ref) and main else focus
             else:
                 prev_end = sent.start
                 prev_object = False
@@ -84,8 +96,10 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
                         break
                     prev_object = True
                     prev_end = r.end
+        if n == 0 and mine:
+            main = mine[0].model
         out.append(SentenceView(n, sent, mine, subject, focus, last))
-        if subject:
+        if subject and not ASIDE.match(text, sent.start, sent.end):
             focus = subject
         if mine:
             last = mine[-1].model

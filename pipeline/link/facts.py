@@ -163,16 +163,13 @@ class FactLinker:
                     if q.scale is None and qs[j].scale:
                         row[2] = numbers.quantity_value(q.number, qs[j].scale)
                     continue
-            # « dont 12,9 actifs », « 128K … et 256K pour le troisième », « (104 milliards) »
-            if prv is not None and prv.unit in (PARAMS, TOKENS) and gap_prev is not None and len(gap_prev) < 60:
-                row[1] = prv.unit
-                if q.scale is None and prv.scale:
-                    row[2] = numbers.quantity_value(q.number, prv.scale)
-                continue
-            if prv is not None and out[i - 1][1] in (PARAMS, TOKENS) and len(gap_prev or "") < 60:
-                row[1] = out[i - 1][1]
-                if q.scale is None and prv.scale:
-                    row[2] = numbers.quantity_value(q.number, prv.scale)
+            # « dont 12,9 actifs », « 128K … et 256K pour le troisième », « (104 milliards) »,
+            # « 128 000 jetons pour ses trois tailles, contre 8 000 pour Llama 3 »
+            k = next((k for k in range(i - 1, -1, -1) if out[k][1] in (PARAMS, TOKENS)), None)
+            if k is not None and q.start - qs[k].unit_end < 80 and not (q.scale and not qs[k].scale and out[k][1] == PARAMS):
+                row[1] = out[k][1]
+                if q.scale is None and qs[k].scale:
+                    row[2] = numbers.quantity_value(q.number, qs[k].scale)
                 continue
             if q.scale == "B":
                 row[1] = PARAMS  # « 8B, 70B et 405B »: billions of parameters
@@ -229,16 +226,19 @@ class FactLinker:
             return True
         if self.cues["component"].search(before):
             return True  # « un encodeur de vision de 2,5 milliards »
-        if self.cues["unnamed"].search(before) and not self._apposition(before) and \
-                not self._ref_model(view.refs, q.start, view):
-            return True  # « une version de 400 milliards »: no model is named
+        if self.cues["unnamed"].search(before) and not self._apposition(before):
+            return True  # « une version de 400 milliards », « Meta ouvre un modèle de 405 milliards »
+        if q.scale == "B" and re.search(r"\b(?:version|variante|déclinaison|modèle)\s+$", before):
+            return True  # « sa version 1B » names a variant, it states no value
         if re.search(r"\b(?:fois|x)\s*$", before, re.I):
             return True
         return False
 
     def _apposition(self, before: str) -> bool:
-        """« Phi-3-mini, un modèle de 3,8 milliards »: an indefinite in apposition to a name."""
-        return bool(re.search(r"(?:\w[\w.+-]*),\s+(?:un|une)\s+(?:\w+\s+){0,2}?(?:modèle|version)\b[^,;.]*$", before))
+        """« Phi-3-mini, un modèle de 3,8 milliards », « Large 2, était un modèle dense de 123 milliards »:
+        an indefinite in apposition to, or said of, the name just before it."""
+        return bool(re.search(r"(?:\w[\w.+-]*)(?:,\s+|,?\s+(?:est|était|reste|sera|devient)\s+)(?:un|une)\s+"
+                              r"(?:\w+\s+){0,2}?(?:modèle|version)\b[^,;.]*$", before))
 
     # ---- model -------------------------------------------------------------------------
     def _group(self, phrase_region: str) -> Optional[list[str]]:
