@@ -71,7 +71,7 @@ def _patterns(lex: Lexicons):
         "score_de": re.compile(rf"\bscore (?:(?P<metric>ELO|Elo|elo) )?de (?P<val>{NUM})\s*(?P<pct>%)?", re.I),
         "points": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*points?(?P<elo> d['’]\s*[Ee]lo)?"),
         "bare_sur": re.compile(rf"(?<![\w,.%])(?P<val>{NUM})\s+sur\s+(?=[A-Z])"),
-        "paren": re.compile(rf"^\s*\((?P<val>{NUM})\)"),
+        "paren": re.compile(rf"\s*\((?P<val>{NUM})\)"),
         "pour_n": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s+pour\s+"),
         "rank_place": re.compile(rf"\b(?P<ord>{_ORD})\s+place\b", re.I),
         "rank_ellipsis": re.compile(rf"\b(?:et|puis)\s+(?:la|le)\s+(?P<ord>{_ORD})\b(?!\s+place)", re.I),

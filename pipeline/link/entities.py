@@ -106,7 +106,22 @@ def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
             ents.refs.append(Ref(m.start, m.end, name, "name"))
     _find_aliases(text, ents, lex, pending_variants)
     ents.refs.sort(key=lambda r: r.start)
+    _org_anaphors(text, ents, lex)
     return ents
+
+
+def _org_anaphors(text: str, ents: Entities, lex: Lexicons) -> None:
+    """« le modèle de Meta »: the last model named before it whose developer is Meta."""
+    orgs = "|".join(re.escape(o) for o in sorted(lex.organizations, key=len, reverse=True))
+    pat = re.compile(rf"\b(?:[Ll]e|du|au)\s+mod[eè]le\s+(?:de\s+|d['’])(?P<org>{orgs})\b")
+    added = []
+    for m in pat.finditer(text):
+        org = lex.organizations[m.group("org")]
+        before = [r for r in ents.refs if r.end <= m.start() and ents.get(r.model).organization == org]
+        if before:
+            added.append(Ref(m.start(), m.end(), before[-1].model, "org_anaphor"))
+    if added:
+        ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
 
 
 def _alias_forms(info: ModelInfo, lex: Lexicons) -> list[tuple[str, bool]]:

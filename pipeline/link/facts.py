@@ -71,7 +71,7 @@ def is_hedged(text: str, start: int, end: int, lex: Lexicons) -> bool:
     return False
 
 
-_LABEL = re.compile(r"^[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*:\s*\**\s*")
+_LABEL = re.compile(r"[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*:\s*\**\s*")
 
 
 def _label_unit(text: str, s) -> Optional[str]:
@@ -254,7 +254,8 @@ class FactLinker:
         m = re.search(r"\b(?:la|le)\s+plus\s+(grand|petit)\w*", phrase_region, re.I)
         if m:
             return names[-1:] if m.group(1).lower() == "grand" else names[:1]
-        if re.search(r"\b(?:ses|les|leurs|ces)\s+(?:deux|trois|quatre|cinq|\d)\s+(?:tailles|modèles|versions|variantes)\b|\bles deux\b|^\s*(?:\w+\s+){0,3}leurs?\b", phrase_region, re.I):
+        if re.search(r"\b(?:ses|les|leurs|ces)\s+(?:deux|trois|quatre|cinq|\d)\s+(?:tailles|modèles|versions|variantes)\b|\bles deux\b|"
+                     r"\bleurs?\s+(?:fenêtres?|contextes?|tailles?|corpus|données)\b", phrase_region, re.I):
             return names
         return None
 
