@@ -70,7 +70,7 @@ def _patterns(lex: Lexicons):
         "elo": re.compile(rf"(?:score (?:ELO |Elo |elo )?de |(?<![\w,.]))(?P<val>{NUM})(?:\s*points?)?(?:\s+d['’]\s*[Ee]lo|\s+ELO|\s+Elo)?", re.I),
         "score_de": re.compile(rf"\bscore (?:(?P<metric>ELO|Elo|elo) )?de (?P<val>{NUM})\s*(?P<pct>%)?", re.I),
         "points": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*points?(?P<elo> d['’]\s*[Ee]lo)?"),
-        "bare_sur": re.compile(rf"(?<![\w,.%])(?P<val>{NUM})\s+sur\s+(?=[A-Z])"),
+        "bare_sur": re.compile(rf"(?<![\w,.%-])(?P<val>{NUM})\s+sur\s+(?=[A-Z])"),
         "paren": re.compile(rf"\s*\((?P<val>{NUM})\)"),
         "pour_n": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s+pour\s+"),
         "rank_place": re.compile(rf"\b(?P<ord>{_ORD})\s+place\b", re.I),
@@ -194,6 +194,9 @@ class ClaimLinker:
             if rel == "outperforms" and re.match(r"\s*\d", text[b:b + 3]):
                 prev_end = b
                 continue  # « dépasse 81 % »: a score, not a comparison
+            if re.search(r"\bfois\s+(?:plus\s+)?$", text[max(s.start, a - 20):a]):
+                prev_end = b
+                continue  # « un débit trois fois supérieur à celui de X »: a ratio, not a claim
             if not subject:
                 continue
             benches = self.benchmarks(b, limit) or self._nearest_benchmark(view, a)
@@ -230,7 +233,7 @@ class ClaimLinker:
             gap_clean = re.sub(r"\b(?:d['’]|de )\s*[A-Z][\w-]*(?: [A-Z][\w-]*)?", "", gap)
             if first:
                 if len(gap) > 70 or re.search(r"[.;:!?]", gap) or (
-                        re.search(r",", gap) and not re.search(r"\bcomme\b|\bnotamment\b", gap)):
+                        re.search(r",", gap) and not re.search(r"\b(?:comme|notamment|avec|à|que|de)\s+(?:le |la |l['’]|les )?$", gap)):
                     break
             elif not re.fullmatch(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:le |la |l['’]|les )?(?:\([^)]*\)\s*)?", gap_clean):
                 break
@@ -314,6 +317,8 @@ class ClaimLinker:
                     last_pour = subject
             if subject is None and re.search(r"\bcontre\s+$", text[max(s.start, a - 12):a]) and last_pour:
                 subject = last_pour  # « …, contre 50,6 % » : the model of the last « pour X »
+            if any(r.start <= a < r.end for r in view.refs):
+                continue  # a digit inside a model name (« GPT-4.1 sur … »)
             target_bench = None
             if resp_targets:
                 kind, target = resp_targets[i]
@@ -339,11 +344,13 @@ class ClaimLinker:
                     bench = before[-1][2]
                 elif before:
                     bench = last_bench or before[-1][2]
+            if bench is None and last_bench and re.search(r"\bcontre\s+$", text[max(s.start, a - 12):a]):
+                bench = last_bench  # « 64 % des problèmes, contre 38 % pour X »
             if bench is None and metric in ("ELO", "points"):
                 bench = self._paragraph_benchmark(view)
             if bench is None and metric == "%" and re.match(r"\s*des\s+(?:probl[eè]mes|questions|t[aâ]ches|exercices)", after) \
                     and re.search(r"\by\b", text[s.start:a]):
-                bench = self.prev_benchmarks[-1][2] if self.prev_benchmarks else "évaluation"
+                bench = self.prev_benchmarks[-1][2] if self.prev_benchmarks else "évaluation (non nommée)"
             if bench is None:
                 continue  # a percentage or a number with no benchmark is not a score
             if metric == "%" and re.match(r"\s*(?:de|des|d['’])\s+(?!probl)", after):

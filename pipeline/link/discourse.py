@@ -27,7 +27,7 @@ def object_cue(lex: Lexicons) -> re.Pattern:
 LIST_GAP = re.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:le |la |l['’]|les )?"
                       r"|\s*(?:d['’]|de )\s*[A-Z][\w-]*\s*(?:,|et|ou)?\s*(?:le |la |l['’])?")
 # A sentence that opens on a pronoun or a possessive is about the model in focus.
-ANAPHORIC_START = re.compile(r"\W*(?:(?:Mais|Et|Puis|Surtout|Ainsi|Enfin|Toutefois|Pourtant|Par ailleurs),?\s+)?"
+ANAPHORIC_START = re.compile(r"\W*(?:(?:Mais|Et|Puis|Surtout|Ainsi|Enfin|Toutefois|Pourtant|Par ailleurs),?\s+|[^,.;:]{0,40},\s+)?"
                              r"(?:Il|Elle|Sa|Son|Ses|Leur|Leurs|Ce mod[eè]le|Le mod[eè]le|Ce mastodonte|Le nouveau venu|La nouvelle venue)\b")
 NEWCOMER = re.compile(r"\W*(?:Le nouveau venu|La nouvelle venue|Le nouveau modèle)\b")
 # A comparison aside does not move the focus: « À titre de comparaison, Opus affichait … ».
@@ -89,6 +89,8 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
                 prev_end = sent.start
                 prev_object = False
                 for r in mine:
+                    if r.kind == "org_anaphor":
+                        continue  # « le modèle de Meta » looks back; it does not take the focus
                     gap = text[prev_end:r.start]
                     listed = prev_object and LIST_GAP.fullmatch(gap)
                     if not listed and not in_object_position(text, sent, r, cue, prev_end):
