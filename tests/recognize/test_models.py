@@ -1,0 +1,85 @@
+"""Table tests for pipeline.recognize.models.find_model_mentions (pure function, no spaCy model)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.recognize.models import find_model_mentions
+
+AI_SENTENCE = "le modèle {} compte 7 milliards de paramètres"
+
+
+def mentions(text):
+    return list(find_model_mentions(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Llama 4 Scout", "Llama 4 Scout"),
+        ("GPT-4o", "GPT-4o"),
+        ("GPT-4o mini", "GPT-4o mini"),
+        ("Qwen3-235B-A22B", "Qwen3-235B-A22B"),
+        ("DeepSeek-V3", "DeepSeek-V3"),
+        ("DeepSeek V3", "DeepSeek V3"),
+        ("Mixtral 8x7B Instruct", "Mixtral 8x7B Instruct"),
+        ("Claude Opus 4", "Claude Opus 4"),
+        ("Gemini 2.0 Flash Lite", "Gemini 2.0 Flash Lite"),
+        ("Phi-3-mini-128K", "Phi-3-mini-128K"),
+        ("Command R+", "Command R+"),
+        ("o3-mini", "o3-mini"),
+        ("Kimi K2", "Kimi K2"),
+        ("Mistral Large 2", "Mistral Large 2"),
+        ("Falcon 180B", "Falcon 180B"),
+        (AI_SENTENCE.format("Zephyr 7B"), "Zephyr 7B"),
+    ],
+)
+def test_match(text, expected):
+    found = mentions(text)
+    assert [m.text for m in found] == [expected]
+    m = found[0]
+    assert text[m.start:m.end] == expected
+    assert m.has_tail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon Mistral, c'est fait",
+        "l'assistant de DeepSeek",
+        "Claude.ai est gratuit",
+        "Mistral AI lève des fonds",
+        "le Fairphone 5 est un smartphone",
+        "Lundi 27 janvier, un modèle",
+        "Avec 69 % sur MMLU, le modèle",
+        "sous licence Apache 2.0",
+        "Android 13",
+        "3 000 GPU H200",
+    ],
+)
+def test_no_match(text):
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, family, recognizer",
+    [
+        ("Llama 4 Scout", "Llama", "family"),
+        ("o3-mini", "o-series", "series"),
+        # "Zephyr" is in the family lexicon, so the unknown-name recogniser needs an invented name.
+        (AI_SENTENCE.format("Borealis 7B"), None, "unknown_name"),
+    ],
+)
+def test_family_and_recognizer(text, family, recognizer):
+    (m,) = mentions(text)
+    assert (m.family, m.recognizer) == (family, recognizer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Borealis 7B est un vélo",  # unknown name outside an AI sentence
+        "le modèle Borealis 2024 est sorti",  # a year is not a version
+    ],
+)
+def test_unknown_name_no_match(text):
+    assert mentions(text) == []

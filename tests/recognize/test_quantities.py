@@ -1,0 +1,48 @@
+"""Table tests for pipeline.recognize.quantities.find_quantities (pure function)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.recognize.quantities import find_quantities
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("109 milliards de paramètres", [(109_000_000_000, "params", False)]),
+        ("17 milliards de paramètres actifs", [(17_000_000_000, "params", True)]),
+        ("dont 41 Md actifs", [(41_000_000_000, None, True)]),
+        ("128K jetons", [(128_000, "tokens", False)]),
+        ("2M de tokens", [(2_000_000, "tokens", False)]),
+        ("16 experts", [(16, "experts", False)]),
+        ("huit blocs de paramètres distincts, les « experts »", [(8, "experts", False)]),
+        ("700 millions d'utilisateurs", [(700_000_000, "foreign", False)]),
+        ("2 milliards de dollars", [(2_000_000_000, "foreign", False)]),
+        ("70 % des matériaux", [(70, "foreign", False)]),
+        (f"3{NBSP}000 GPU", [(3000, "foreign", False)]),
+    ],
+)
+def test_quantities(text, expected):
+    assert [(q.value, q.unit, q.active) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, number, scale, surface",
+    [
+        ("109 milliards de paramètres", "109", "milliards", "109 milliards"),
+        ("dont 41 Md actifs", "41", "Md", "41 Md"),
+        ("128K jetons", "128", "K", "128K"),
+        (f"3{NBSP}000 GPU", f"3{NBSP}000", None, f"3{NBSP}000"),
+    ],
+)
+def test_offsets_and_parts(text, number, scale, surface):
+    (q,) = find_quantities(text)
+    assert (q.number, q.scale, text[q.start:q.end]) == (number, scale, surface)
+    assert q.start <= q.end <= q.unit_end <= len(text)
+
+
+def test_masked_span_is_skipped():
+    text = "Falcon 180B compte 180 milliards de paramètres"
+    assert [q.value for q in find_quantities(text, masks=[(0, 11)])] == [180_000_000_000]
