@@ -71,3 +71,14 @@ def test_same_corpus_gives_identical_bytes(outputs: Path, corpus_dir: Path, tmp_
     run(Config(corpus=corpus_dir, out=tmp_path, quiet=True))
     for name in ("articles.csv", "models.csv", "facts.csv", "claims.csv"):
         assert (tmp_path / name).read_bytes() == (outputs / name).read_bytes(), name
+
+
+def test_seed_descriptive_facts_are_in_extra_facts(outputs: Path, gold_dir: Path):
+    import json
+
+    gold = json.loads((gold_dir / "meta-llama4.gold.json").read_text(encoding="utf-8"))
+    seed_id = next(a["article_id"] for a in _rows(outputs, "articles.csv") if a["source"] == "meta-llama4.txt")
+    got = {(r["model"], r["attribute"], r["value"].lower()) for r in _rows(outputs, "extra_facts.csv")
+           if r["article_id"] == seed_id}
+    want = {(f["model"], f["attribute"], str(f["value"]).lower()) for f in gold["extra_facts"]}
+    assert want <= got
