@@ -97,6 +97,11 @@ def subject_before(text: str, view: SentenceView, pos: int, obj: re.Pattern) -> 
     return best
 
 
+BENCHMARK_HEADER = re.compile(r"banc|benchmark|test|épreuve|évaluation|score", re.I)
+DEMONSTRATIVE = re.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?"
+                           r"(?:épreuves?|tests?|benchmarks?|évaluations?|bancs? d['’]essai|classements?|domaines?)\b", re.I)
+
+
 class ClaimLinker:
     def __init__(self, text: str, ents: Entities, lex: Lexicons):
         self.text = text
@@ -107,7 +112,9 @@ class ClaimLinker:
         self.claims: list[RawClaim] = []
         self.source: Optional[str] = None  # claimed_by carried within a paragraph
         self.source_block = -1
-        self.prev_benchmarks: list[tuple[int, int, str]] = []
+        self.prev_benchmarks: list[tuple[int, int, str]] = []  # of the previous sentence
+        self.prev_block = -1
+        self.block_benchmark: Optional[str] = None  # last benchmark named in the paragraph
 
     # ---- helpers -----------------------------------------------------------------------
     def benchmarks(self, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -187,6 +194,7 @@ class ClaimLinker:
                     extra.append((b + m.start(), b + m.end(), other))
         cues = sorted(cues + [c for c in extra if not any(c[0] < y and x < c[1] for x, y, _ in cues)])
         prev_end = s.start
+        chained: list = []
         for k, (a, b, rel) in enumerate(cues):
             limit = cues[k + 1][0] if k + 1 < len(cues) else s.end
             objects, end = self._objects(view, b, limit)
@@ -199,7 +207,11 @@ class ClaimLinker:
                 continue  # « un débit trois fois supérieur à celui de X »: a ratio, not a claim
             if not subject:
                 continue
-            benches = self.benchmarks(b, limit) or self._nearest_benchmark(view, a)
+            benches = self._comparison_benchmarks(view, rel, a, b, limit)
+            if not benches and chained and not re.search(r"\bsur\s+(?:de|des|la|les|l['’]|plusieurs|certains)\b", text[b:limit]):
+                benches = chained  # « … sur les benchmarks STEM, surpassant déjà GPT-4.5 »
+            if benches:
+                chained = benches
             hedged = is_hedged(text, prev_end, end or b, self.lex)
             objects = [o for o in objects if o != subject]
             if not objects:
@@ -220,6 +232,23 @@ class ClaimLinker:
         if not found:
             return []
         return [min(found, key=lambda x: abs(x[0] - pos))]
+
+    def _earlier_benchmarks(self, view: SentenceView) -> list:
+        """Benchmarks of the previous sentence of the same paragraph."""
+        return self.prev_benchmarks if self.prev_block == view.sentence.block else []
+
+    def _comparison_benchmarks(self, view: SentenceView, rel: str, a: int, b: int, limit: int) -> list:
+        """What a comparison was measured on: named after the cue (« devance X sur MMLU »), a
+        demonstrative (« sur ces deux épreuves »), or, for a ranking, the leaderboard of the
+        sentence or of the previous sentence."""
+        after = self.benchmarks(b, limit)
+        if after:
+            return after
+        if DEMONSTRATIVE.search(self.text, b, limit):
+            return self._earlier_benchmarks(view)
+        if rel in ("ranks_below", "ranks_above"):
+            return self._nearest_benchmark(view, a) or self._earlier_benchmarks(view)[-1:]
+        return []
 
     def _objects(self, view: SentenceView, start: int, limit: int):
         text = self.text
@@ -335,22 +364,19 @@ class ClaimLinker:
                 bl = self.benchmarks(b + bm.end(), min(s.end, b + bm.end() + 30))
                 if bl and bl[0][0] == b + bm.end():
                     bench = bl[0][2]
+            if bench is None and last_bench and re.search(r"\bcontre\s+$", text[max(s.start, a - 12):a]):
+                bench = last_bench  # « 64 % …, contre 38 % pour X »: the same test
             if bench is None:
                 before = self.benchmarks(s.start, a)
-                clause_start = max(s.start, max(text.rfind(";", s.start, a), s.start))
-                if before and metric == "%" and (last_bench is None or re.search(r"\bcontre\b", text[max(s.start, a - 10):a])):
-                    bench = last_bench or before[-1][2]
-                elif before and metric != "%":
-                    bench = before[-1][2]
-                elif before:
-                    bench = last_bench or before[-1][2]
-            if bench is None and last_bench and re.search(r"\bcontre\s+$", text[max(s.start, a - 12):a]):
-                bench = last_bench  # « 64 % des problèmes, contre 38 % pour X »
+                if before:
+                    bench = before[-1][2]  # « Sur MMLU, …, il obtient 70,6 % »
+            if bench is None and re.search(r"\by\b|\bce (?:test|classement)\b", text[s.start:a]):
+                earlier = self._earlier_benchmarks(view)
+                bench = earlier[-1][2] if earlier else None
+                if bench is None and metric == "%" and re.match(r"\s*des\s+(?:probl[eè]mes|questions|t[aâ]ches|exercices)", after):
+                    bench = "évaluation (non nommée)"  # « il y résout 64 % des problèmes »
             if bench is None and metric in ("ELO", "points"):
-                bench = self._paragraph_benchmark(view)
-            if bench is None and metric == "%" and re.match(r"\s*des\s+(?:probl[eè]mes|questions|t[aâ]ches|exercices)", after) \
-                    and re.search(r"\by\b", text[s.start:a]):
-                bench = self.prev_benchmarks[-1][2] if self.prev_benchmarks else "évaluation (non nommée)"
+                bench = self.block_benchmark or (self.prev_benchmarks[-1][2] if self.prev_benchmarks else None)
             if bench is None:
                 continue  # a percentage or a number with no benchmark is not a score
             if metric == "%" and re.match(r"\s*(?:de|des|d['’])\s+(?!probl)", after):
@@ -361,9 +387,6 @@ class ClaimLinker:
             hedged = is_hedged(text, s.start, a, self.lex)
             self.add(view, subject=subject, relation="scores", object=None, benchmark=bench, metric=metric,
                      value=value, claimed_by=by, hedged=hedged, start=a, end=b, recognizer=f"score_{metric.strip('%') or 'percent'}")
-
-    def _paragraph_benchmark(self, view: SentenceView) -> Optional[str]:
-        return self.prev_benchmarks[-1][2] if self.prev_benchmarks else None
 
     def _coordinated(self, view: SentenceView) -> list[str]:
         refs = view.refs
@@ -395,9 +418,8 @@ class ClaimLinker:
             subject = self.subject_before(view, a)
             if not subject:
                 continue
-            benches = self.benchmarks(s.start, s.end)
-            bench = min(benches, key=lambda x: abs(x[0] - a))[2] if benches else (
-                self.prev_benchmarks[-1][2] if self.prev_benchmarks else None)
+            near = self._nearest_benchmark(view, a) or self._earlier_benchmarks(view)[-1:]
+            bench = near[0][2] if near else None
             if bench is None and not re.search(r"classement|palmarès|leaderboard|test|API", text[s.start:s.end], re.I):
                 continue
             self.add(view, subject=subject, relation="ranks", object=None, benchmark=bench, metric="position",
@@ -421,8 +443,11 @@ class ClaimLinker:
         if s.kind == HEADING:
             self.source, self.source_block = None, -1
         found = self.benchmarks(s.start, s.end)
+        if s.block != self.prev_block:
+            self.block_benchmark = None
+        self.prev_benchmarks, self.prev_block = found, s.block
         if found:
-            self.prev_benchmarks = found
+            self.block_benchmark = found[-1][2]
 
 
 def link(text: str, sviews: list[SentenceView], sentences, ents: Entities, quantities, lex: Lexicons) -> list[RawClaim]:
@@ -451,8 +476,9 @@ def _table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_sour
                 continue
             bench = re.sub(r"\s*\([^)]*\)", "", c.label).strip()
             benches = linker.benchmarks(c.row.cells[0].start, c.row.cells[0].end)
-            if not benches and not bench:
-                continue
+            head = text[table[0].cells[0].start:table[0].cells[0].end] if table[0].cells else ""
+            if not benches and not BENCHMARK_HEADER.search(head):
+                continue  # « Calcul déclaré | 2,788 millions » is not a score
             raw = text[c.cell.start:c.cell.end]
             m = re.match(rf"^({NUM})\s*(%)?", raw)
             if not m:

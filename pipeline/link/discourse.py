@@ -19,7 +19,7 @@ from pipeline.recognize.segments import HEADING, Sentence
 @per_lexicons
 def object_cue(lex: Lexicons) -> re.Pattern:
     comp = "|".join(rf"\b{v}" for v in lex.cues["comparisons"].values())
-    near = r"\b(?:contre|pour|devant|derri[eè]re|face à)\s+(?:[\w,%\u00a0\u202f]+\s+){0,3}?(?:le |la |l'|les )?$"
+    near = r"\b(?:contre|pour|devant|derri[eè]re|face à)\s+(?:le |la |l'|les )?$"
     return re.compile(fr(rf"(?:{comp}|{near})"), re.I)
 
 
