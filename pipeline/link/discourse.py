@@ -59,6 +59,7 @@ def in_object_position(text: str, sent: Sentence, ref: Ref, cue: re.Pattern, pre
 def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceView]:
     cue = object_cue(lex)
     out: list[SentenceView] = []
+    added: list[Ref] = []
     focus: Optional[str] = None
     last: Optional[str] = None
     main: Optional[str] = None  # the model the title names first
@@ -72,6 +73,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
         while j < len(refs) and refs[j].start < sent.end:
             mine.append(refs[j])
             j += 1
+        mine = _versions(text, sent, mine, ents, lex, focus, added)
         subject = None
         if sent.kind == HEADING:
             subject = mine[0].model if mine else None
@@ -105,4 +107,32 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
             focus = subject
         if mine:
             last = mine[-1].model
+    if added:
+        ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
     return out
+
+
+@per_lexicons
+def _version_pattern(lex: Lexicons) -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(lex.variant_words, key=len, reverse=True) if w[:1].isupper() and len(w) > 2)
+    return re.compile(rf"\b(?:[Ss]a|[Ll]a|[Ll]eur|[Cc]ette|[Uu]ne) version (?P<v>{words})\b(?P<of>\s+(?:du|de la|de l['’]|de|d['’])\s*)?")
+
+
+def _versions(text: str, sent: Sentence, mine: list[Ref], ents: Entities, lex: Lexicons,
+              focus: Optional[str], added: list[Ref]) -> list[Ref]:
+    """« Sa version Instruct », « la version Instruct du 70B »: a variant of the model in focus or named."""
+    pat = _version_pattern(lex)
+    out = list(mine)
+    for m in pat.finditer(text, sent.start, sent.end):
+        base_ref = next((r for r in out if m.group("of") and r.start == m.end()), None)
+        base = base_ref.model if base_ref else focus
+        info = ents.get(base) if base else None
+        if info is None:
+            continue
+        name = ents.add_model(f"{info.name} {m.group('v')}", info.family, info.organization, m.start())
+        ref = Ref(m.start(), base_ref.end if base_ref else m.end("v"), name, "version")
+        if base_ref:
+            out.remove(base_ref)
+        out.append(ref)
+        added.append(ref)
+    return sorted(out, key=lambda r: r.start)
