@@ -264,7 +264,7 @@ class ClaimLinker:
                 if len(gap) > 70 or re.search(r"[.;:!?]", gap) or (
                         re.search(r",", gap) and not re.search(r"\b(?:comme|notamment|avec|à|que|de)\s+(?:le |la |l['’]|les )?$", gap)):
                     break
-            elif not re.fullmatch(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:le |la |l['’]|les )?(?:\([^)]*\)\s*)?", gap_clean):
+            elif not re.fullmatch(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:de |d['’]|du |à |avec )?(?:le |la |l['’]|les )?(?:\([^)]*\)\s*)?", gap_clean):
                 break
             out.append((r.model, r.start, r.end))
             pos = r.end
@@ -295,7 +295,7 @@ class ClaimLinker:
                 metric = "%" if m.group("pct") else ("ELO" if m.group("metric") else "score")
                 found.append((m.start("val"), m.end(), m.group("val"), metric))
         for m in self.p["points"].finditer(text, s.start, s.end):
-            if not any(a <= m.start("val") < b for a, b, _, _ in found) and not re.match(r"\s*d['’]avance", text[m.end():m.end() + 10]):
+            if not any(a <= m.start("val") < b for a, b, _, _ in found) and not re.match(r"\s*(?:d['’]avance|d['’]écart|de plus|de moins|de retard)", text[m.end():m.end() + 12]):
                 found.append((m.start("val"), m.end(), m.group("val"), "ELO" if m.group("elo") else "points"))
         for m in self.p["bare_sur"].finditer(text, s.start, s.end):
             if not any(a <= m.start("val") < b for a, b, _, _ in found):
@@ -344,6 +344,8 @@ class ClaimLinker:
                 if ref:
                     subject = ref.model
                     last_pour = subject
+                elif re.match(r"\s*(?:d['’]\s*[Ee]lo\s*)?pour\s+(?:le|la|les|l['’]|son|sa|ses|leur|un|une)\b", after):
+                    continue  # « contre 70 % pour la version précédente »: not a named model
             if subject is None and re.search(r"\bcontre\s+$", text[max(s.start, a - 12):a]) and last_pour:
                 subject = last_pour  # « …, contre 50,6 % » : the model of the last « pour X »
             if any(r.start <= a < r.end for r in view.refs):
@@ -475,7 +477,7 @@ def _table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_sour
             if c.attribute is not None:
                 continue
             bench = re.sub(r"\s*\([^)]*\)", "", c.label).strip()
-            benches = linker.benchmarks(c.row.cells[0].start, c.row.cells[0].end)
+            benches = [b for b in linker.benchmarks(c.label_start, c.label_end)]
             head = text[table[0].cells[0].start:table[0].cells[0].end] if table[0].cells else ""
             if not benches and not BENCHMARK_HEADER.search(head):
                 continue  # « Calcul déclaré | 2,788 millions » is not a score
@@ -511,7 +513,7 @@ def table_facts(text: str, sentences, ents: Entities, quantities: list[Quantity]
                     if v is None or info is None:
                         continue
                     name = ents.add_model(variant_name(info.name, v), info.family, info.organization, q.start)
-                    linker.variants.add(info.name, v, name)
+                    linker.variants.add(info.name, v, name, q.start)
                     out.append(RawFact(name, "params_total", v, False, q.start, q.unit_end, s.start, s.end, "table_family_sizes"))
                 continue
             q = qs[0]

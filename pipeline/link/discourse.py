@@ -19,7 +19,8 @@ from pipeline.recognize.segments import HEADING, Sentence
 @per_lexicons
 def object_cue(lex: Lexicons) -> re.Pattern:
     comp = "|".join(rf"\b{v}" for v in lex.cues["comparisons"].values())
-    near = r"\b(?:contre|pour|devant|derri[eè]re|face à)\s+(?:le |la |l'|les )?$"
+    near = (r"\b(?:contre|pour|devant|derri[eè]re|face à|(?:construit|bas[ée]|d[ée]riv[ée]|issu|fond[ée]|"
+            r"distill[ée])e?s?\s+(?:sur|de|d'|à partir de))\s+(?:le |la |l'|les )?$")
     return re.compile(fr(rf"(?:{comp}|{near})"), re.I)
 
 
@@ -29,6 +30,7 @@ LIST_GAP = re.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:le |l
 # A sentence that opens on a pronoun or a possessive is about the model in focus.
 ANAPHORIC_START = re.compile(r"\W*(?:(?:Mais|Et|Puis|Surtout|Ainsi|Enfin|Toutefois|Pourtant|Par ailleurs),?\s+|[^,.;:]{0,40},\s+)?"
                              r"(?:Il|Elle|Sa|Son|Ses|Leur|Leurs|Ce mod[eè]le|Le mod[eè]le|Ce mastodonte|Le nouveau venu|La nouvelle venue)\b")
+OWN_MODEL = re.compile(r"\b(?:son|leur)\s+(?:nouveau\s+|dernier\s+|propre\s+)?mod[eè]le\b(?!\s+(?:de|d['’]|économique))")
 NEWCOMER = re.compile(r"\W*(?:Le nouveau venu|La nouvelle venue|Le nouveau modèle)\b")
 # A comparison aside does not move the focus: « À titre de comparaison, Opus affichait … ».
 ASIDE = re.compile(r"\W*(?:[ÀA] titre de comparaison|Par comparaison|En comparaison|Pour comparaison)\b")
@@ -83,6 +85,8 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
             anaphor = ANAPHORIC_START.match(text, sent.start, first_ref)
             if ce and ce.start() < first_ref and last:
                 subject = last
+            elif OWN_MODEL.search(text, sent.start, first_ref) and main:
+                subject = main  # « Le laboratoire a entraîné son modèle … »: the article's model
             elif anaphor and focus:
                 # « Sa fenêtre … le double de celle de Large 2 »: still the model in focus;
                 # « Le nouveau venu » is the article's main model, not the one just compared.
@@ -100,8 +104,8 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
                         break
                     prev_object = True
                     prev_end = r.end
-        if n == 0 and mine:
-            main = mine[0].model
+        if main is None and mine and (n == 0 or sent.kind != HEADING):
+            main = mine[0].model  # the title's first model, else the first model the text names
         out.append(SentenceView(n, sent, mine, subject, focus, last))
         if subject and not ASIDE.match(text, sent.start, sent.end):
             focus = subject

@@ -132,8 +132,8 @@ def _alias_forms(info: ModelInfo, lex: Lexicons) -> list[tuple[str, bool]]:
         return forms
     if parts[-1] in lex.tier_aliases:
         forms.append((parts[-1], False))
-    if _CODE.match(parts[0]) and len(parts) == 1:
-        forms.append((parts[0], False))
+    if _CODE.match(parts[0]) and (len(parts) == 1 or all(_VERSION.match(p) for p in parts[1:])):
+        forms.append((parts[0], False))  # « le V3 », « R1 » (also for « DeepSeek-R1-0528 »)
     if parts[0] in lex.variant_words and len(parts) >= 2 and _VERSION.match(parts[1]):
         forms.append((" ".join(parts[:2]), False))
     if _SIZE.match(parts[-1]) and len(parts) >= 2:

@@ -28,6 +28,10 @@ from pipeline.normalize import numbers
 from pipeline.recognize.quantities import EXPERTS, FOREIGN, PARAMS, TOKENS, Quantity
 from pipeline.recognize.segments import TABLE
 
+APPOSITION = re.compile(r"(?:,\s+|\**\s*:\**\s+|,?\s+(?:est|était|reste|sera|devient)\s+)(?:un|une)\s+"
+                        r"(?:\w+\s+){0,2}?(?:modèle|version)\b[^,;.]*$")
+ALL_OF_THEM = re.compile(r"\b(?:[Tt]ous|[Tt]outes)\s+(?:les\s+)?(?:deux|trois|quatre|cinq)\b|"
+                         r"\b(?:[Cc]es|[Ll]es)\s+(?:deux|trois|quatre|cinq)\s+(?:nouveaux\s+)?mod[eè]les\b")
 PRONOUN_SUBJECT = re.compile(r"\b(?:il|elle)\s+(?:\w+\s+){0,2}?(?:compte|affiche|totalise|p[eè]se|dispose|atteint|a été)", re.I)
 ORDINALS = {"premier": 0, "première": 0, "deuxième": 1, "second": 1, "seconde": 1, "troisième": 2,
             "quatrième": 3, "cinquième": 4}
@@ -91,12 +95,14 @@ class Variants:
     def __init__(self) -> None:
         self.by_family: dict[str, list[tuple[int, str]]] = {}  # family model -> [(size, variant)]
         self.last_family: Optional[str] = None
+        self.last_pos = -1
 
-    def add(self, family_model: str, size: int, name: str) -> None:
+    def add(self, family_model: str, size: int, name: str, pos: int = -1) -> None:
         lst = self.by_family.setdefault(family_model, [])
         if name not in [n for _, n in lst]:
             lst.append((size, name))
         self.last_family = family_model
+        self.last_pos = max(self.last_pos, pos)
 
     def of(self, family_model: Optional[str]) -> list[str]:
         return [n for _, n in sorted(self.by_family.get(family_model or "", []))]
@@ -112,6 +118,12 @@ def size_name(value: int) -> str:
 
 def variant_name(family_model: str, value: int) -> str:
     return f"{family_model} {size_name(value)}"
+
+
+def _small(q: Quantity) -> bool:
+    """A bare number that can borrow its neighbour's scale (« dont 12,9 actifs »), not « 128 000 »."""
+    value = numbers.parse_number(q.number.replace("\u202f", " ").replace("\u00a0", " "))
+    return value is not None and value < 1000
 
 
 def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
@@ -135,6 +147,8 @@ class FactLinker:
         self.facts: list[RawFact] = []
         self.prev_refs: list[Ref] = []
         self._last_token_attr: Optional[str] = None
+        self.prev_list: list[str] = []
+        self.prev_list_pos = -1
 
     # ---- units -------------------------------------------------------------------------
     def _units(self, qs: list[Quantity], view: SentenceView) -> list[tuple[Quantity, Optional[str], Optional[int]]]:
@@ -160,7 +174,7 @@ class FactLinker:
                     j += 1
                 if qs[j].unit in (PARAMS, TOKENS):
                     row[1] = qs[j].unit
-                    if q.scale is None and qs[j].scale:
+                    if q.scale is None and qs[j].scale and _small(q):
                         row[2] = numbers.quantity_value(q.number, qs[j].scale)
                     continue
             # « dont 12,9 actifs », « 128K … et 256K pour le troisième », « (104 milliards) »,
@@ -168,7 +182,7 @@ class FactLinker:
             k = next((k for k in range(i - 1, -1, -1) if out[k][1] in (PARAMS, TOKENS)), None)
             if k is not None and q.start - qs[k].unit_end < 80 and not (q.scale and not qs[k].scale and out[k][1] == PARAMS):
                 row[1] = out[k][1]
-                if q.scale is None and qs[k].scale:
+                if q.scale is None and qs[k].scale and _small(q):
                     row[2] = numbers.quantity_value(q.number, qs[k].scale)
                 continue
             if q.scale == "B":
@@ -226,7 +240,7 @@ class FactLinker:
             return True
         if self.cues["component"].search(before):
             return True  # « un encodeur de vision de 2,5 milliards »
-        if self.cues["unnamed"].search(before) and not self._apposition(before):
+        if self.cues["unnamed"].search(before) and not self._apposition(max(s.start, q.start - 80), q, view):
             return True  # « une version de 400 milliards », « Meta ouvre un modèle de 405 milliards »
         if q.scale == "B" and re.search(r"\b(?:version|variante|déclinaison|modèle)\s+$", before):
             return True  # « sa version 1B » names a variant, it states no value
@@ -234,15 +248,18 @@ class FactLinker:
             return True
         return False
 
-    def _apposition(self, before: str) -> bool:
-        """« Phi-3-mini, un modèle de 3,8 milliards », « Large 2, était un modèle dense de 123 milliards »:
-        an indefinite in apposition to, or said of, the name just before it."""
-        return bool(re.search(r"(?:\w[\w.+-]*)(?:,\s+|,?\s+(?:est|était|reste|sera|devient)\s+)(?:un|une)\s+"
-                              r"(?:\w+\s+){0,2}?(?:modèle|version)\b[^,;.]*$", before))
+    def _apposition(self, before_start: int, q: Quantity, view: SentenceView) -> bool:
+        """« Phi-3-mini, un modèle de 3,8 milliards », « Large 2, était un modèle dense de 123 milliards »,
+        « **Devstral :** un modèle de 24 milliards »: an indefinite said of the name just before it."""
+        m = APPOSITION.search(self.text, before_start, q.start)
+        return bool(m) and any(m.start() - 3 <= r.end <= m.start() for r in view.refs)
 
     # ---- model -------------------------------------------------------------------------
     def _group(self, phrase_region: str) -> Optional[list[str]]:
-        """Plural and superlative references to the variants of the family in focus."""
+        """Plural and superlative references to the variants of the family in focus, or to the
+        models just listed (« Tous trois disposent … »)."""
+        if ALL_OF_THEM.search(phrase_region) and len(self.prev_list) > 1 and self.prev_list_pos > self.variants.last_pos:
+            return list(self.prev_list)
         cur = self.variants.current()
         if not cur:
             return None
@@ -409,7 +426,7 @@ class FactLinker:
         for q, v in params:
             name = variant_name(info.name, v)
             name = self.ents.add_model(name, info.family, info.organization, q.start)
-            self.variants.add(info.name, v, name)
+            self.variants.add(info.name, v, name, q.start)
             self.ents.refs.append(Ref(q.start, q.end, name, "variant"))
             self.facts.append(RawFact(name, "params_total", v, False, q.start, q.unit_end, s.start, s.end, "family_sizes"))
         return True
@@ -417,3 +434,20 @@ class FactLinker:
     def _remember(self, view: SentenceView) -> None:
         if view.refs:
             self.prev_refs = view.refs
+            listed = self._listed(view)
+            if len(listed) > 1:
+                self.prev_list = listed
+                self.prev_list_pos = view.sentence.start
+
+    def _listed(self, view: SentenceView) -> list[str]:
+        """The longest run of names joined by commas and « et » in the sentence."""
+        best: list[str] = []
+        run: list = []
+        for r in view.refs:
+            if run and re.fullmatch(r"\s*(?:,|et|ou|,\s*et)\s*", self.text[run[-1].end:r.start]):
+                run.append(r)
+            else:
+                run = [r]
+            if len(run) > len(best):
+                best = [x.model for x in run]
+        return best

@@ -30,6 +30,8 @@ class TableCell:
     model: str
     label: str  # the row label or column header that says what the cell holds
     attribute: Optional[str]
+    label_start: int = 0  # where that label is in the text
+    label_end: int = 0
 
 
 def tables(sentences) -> Iterator[list[Sentence]]:
@@ -64,7 +66,8 @@ def cells(text: str, table: list[Sentence], refs: list[Ref]) -> Iterator[TableCe
             label = text[row.cells[0].start:row.cells[0].end] if row.cells else ""
             for j, cell in enumerate(row.cells[1:], start=1):
                 if j < len(head_models) and head_models[j]:
-                    yield TableCell(row, cell, head_models[j].model, label, label_attribute(label))
+                    yield TableCell(row, cell, head_models[j].model, label, label_attribute(label),
+                                    row.cells[0].start, row.cells[0].end)
         return
     for row in rows:
         if not row.cells:
@@ -73,5 +76,8 @@ def cells(text: str, table: list[Sentence], refs: list[Ref]) -> Iterator[TableCe
         if not ref:
             continue
         for j, cell in enumerate(row.cells[1:], start=1):
-            label = text[header.cells[j].start:header.cells[j].end] if j < len(header.cells) else ""
-            yield TableCell(row, cell, ref.model, label, label_attribute(label))
+            if j >= len(header.cells):
+                continue
+            h = header.cells[j]
+            label = text[h.start:h.end]
+            yield TableCell(row, cell, ref.model, label, label_attribute(label), h.start, h.end)

@@ -24,6 +24,7 @@ SEP = "[ \u00a0\u202f-]"
 _VERSION = r"\d+(?:\.\d+)*[a-z]?(?![\w])"
 _SIZE = r"\d+(?:[.,]\d+)?[BMK](?![\w])|\d+x\d+B(?![\w])"
 _CODE = r"[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?(?![\w])"
+_NAMED_BASE = r"[A-Z][a-z]+\d+(?:\.\d+)?(?![\w])"  # « DeepSeek-R1-Distill-Qwen3-8B »: a base model inside a name
 AI_CONTEXT = re.compile(
     r"\b(?:mod[eè]les?|LLM|IA|intelligence artificielle|param[eè]tres|jetons|tokens|open[- ]?source|"
     r"poids|benchmarks?|raisonnement|chatbot|assistant|génératif|générative|entra[iî]n)", re.I)
@@ -56,7 +57,7 @@ def _patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     spaced_lower = _alt(lex.spaced_lowercase)
     # After a hyphen: any component. After a space: sizes, short versions, codes, capitalised
     # variants and the few lower-case variants used with a space ("GPT-4o mini").
-    comp_hyphen = rf"(?:{_SIZE}|{_CODE}|{_VERSION}|(?:{variants})(?![\w+]))"
+    comp_hyphen = rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|(?:{variants})(?![\w+]))"
     cap_variants = _alt(w for w in lex.variant_words if w[:1].isupper())
     comp_space = (rf"(?:{_SIZE}|{_CODE}|\d{{1,2}}(?:\.\d+)*[a-z]?(?![\w])|\d+\.\d+(?![\w])|"
                   rf"(?:{cap_variants})(?![\w])|R\+|(?:{spaced_lower})(?![\w]))")

@@ -1,0 +1,86 @@
+"""Articles the rules were not tuned on (written after the development corpus), with what a
+careful reader takes from them. They guard against rules that only fit the shipped corpus."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import Extractor
+from pipeline.ingest import read_file
+
+HERE = Path(__file__).parent / "fixtures" / "unseen"
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    ex = Extractor()
+    out = {}
+    for path in sorted(HERE.iterdir()):
+        (article,) = read_file(path, source=path.name)
+        out[path.name] = ex.process(article)
+    return out
+
+
+def facts(x):
+    return {(f.model, f.attribute, f.value) for f in x.facts}
+
+
+def claims(x):
+    return {(c.subject, c.relation, c.object or c.value) for c in x.claims}
+
+
+@pytest.mark.parametrize("name, fact", [
+    ("a1.txt", ("GPT-4.1 mini", "context_tokens", 1000000)),  # « Tous trois disposent … »
+    ("a1.txt", ("GPT-4.1 nano", "context_tokens", 1000000)),
+    ("a1.txt", ("GPT-4o", "context_tokens", 128000)),  # « contre 128 000 pour GPT-4o »: no borrowed scale
+    ("a1.txt", ("Claude 3.7 Sonnet", "context_tokens", 200000)),
+    ("a2.txt", ("DeepSeek-R1-0528", "params_total", 671000000000)),
+    ("a2.txt", ("DeepSeek-R1-0528", "params_active", 37000000000)),
+    ("a2.txt", ("DeepSeek-R1-0528", "training_tokens", 14800000000000)),  # « son modèle »
+    ("a3.md", ("Magistral Small", "params_total", 24000000000)),
+    ("a3.md", ("Magistral Medium", "context_tokens", 128000)),
+    ("a3.md", ("Devstral", "params_total", 24000000000)),  # « **Devstral :** un modèle de 24 milliards »
+    ("a4.txt", ("Llama 5", "params_total", 4000000000000)),
+    ("a4.txt", ("Llama 5 405B", "params_total", 405000000000)),
+])
+def test_expected_facts(extracted, name, fact):
+    assert fact in facts(extracted[name])
+
+
+@pytest.mark.parametrize("name, fact", [
+    ("a1.txt", ("GPT-4o", "context_tokens", 128000000000)),
+    ("a4.txt", ("Llama 5", "params_total", 3000000000)),  # phones' « modèles plus petits »: unnamed
+])
+def test_traps_are_not_facts(extracted, name, fact):
+    assert fact not in facts(extracted[name])
+
+
+@pytest.mark.parametrize("name, claim", [
+    ("a1.txt", ("GPT-4.1", "scores", 54.6)),
+    ("a1.txt", ("GPT-4.1", "outperforms", "GPT-4.5")),
+    ("a2.txt", ("DeepSeek-R1-0528", "rivals", "Gemini 2.5 Pro")),  # « se rapproche d'o3 et de … »
+    ("a2.txt", ("DeepSeek-R1-0528", "scores", 87.5)),
+    ("a2.txt", ("DeepSeek-R1-0528-Qwen3-8B", "outperforms", "Qwen3-235B")),
+    ("a3.md", ("Magistral Small", "scores", 70.7)),  # benchmark in the column header
+    ("a3.md", ("Devstral", "outperforms", "Qwen3-30B-A3B")),
+])
+def test_expected_claims(extracted, name, claim):
+    assert claim in claims(extracted[name])
+
+
+@pytest.mark.parametrize("name, claim", [
+    ("a1.txt", ("GPT-4.1", "scores", 21.4)),  # « 21,4 points de plus »: a difference
+    ("a2.txt", ("DeepSeek-R1-0528", "scores", 70.0)),  # « pour la version précédente »
+    ("a2.txt", ("o3", "scores", 87.5)),
+])
+def test_traps_are_not_claims(extracted, name, claim):
+    assert claim not in claims(extracted[name])
+
+
+def test_hedges_and_sources(extracted):
+    by = {(c.subject, c.relation, c.object): c for c in extracted["a4.txt"].claims}
+    c = by[("Llama 5", "outperforms", "GPT-5")]
+    assert c.hedged and c.claimed_by == "Meta"  # « devrait surpasser …, d'après Meta »
+    score = next(c for c in extracted["a2.txt"].claims if c.value == 87.5)
+    assert score.hedged  # « Il obtiendrait »
