@@ -43,6 +43,13 @@ def claims(x):
     ("a3.md", ("Devstral", "params_total", 24000000000)),  # « **Devstral :** un modèle de 24 milliards »
     ("a4.txt", ("Llama 5", "params_total", 4000000000000)),
     ("a4.txt", ("Llama 5 405B", "params_total", 405000000000)),
+    ("b1.txt", ("Claude Sonnet 4", "context_tokens", 200000)),  # « de 200 000 tokens, étendue à un million »: no range
+    ("b1.txt", ("Claude Sonnet 4", "context_tokens", 1000000)),
+    ("b1.txt", ("Kimi K2 Thinking", "params_total", 1000000000000)),  # « Avec ses 1 000 milliards …, Kimi K2 »
+    ("b1.txt", ("Qwen3-Coder-480B-A35B-Instruct", "params_active", 35000000000)),
+    ("b1.txt", ("Qwen3-Coder-480B-A35B-Instruct", "training_tokens", 7500000000000)),
+    ("b1.txt", ("Phi-4-mini-reasoning", "params_total", 3800000000)),
+    ("b2.html", ("Mistral Medium 3", "context_tokens", 128000)),
 ])
 def test_expected_facts(extracted, name, fact):
     assert fact in facts(extracted[name])
@@ -64,6 +71,11 @@ def test_traps_are_not_facts(extracted, name, fact):
     ("a2.txt", ("DeepSeek-R1-0528-Qwen3-8B", "outperforms", "Qwen3-235B")),
     ("a3.md", ("Magistral Small", "scores", 70.7)),  # benchmark in the column header
     ("a3.md", ("Devstral", "outperforms", "Qwen3-30B-A3B")),
+    ("b1.txt", ("Gemini 2.5 Pro", "ranks", 1.0)),  # « reste numéro un »
+    ("b1.txt", ("Gemini 2.5 Pro", "ranks_above", "Claude Opus 4.1")),  # « devant » in a ranking
+    ("b1.txt", ("Qwen3-Coder-480B-A35B-Instruct", "rivals", "Claude Sonnet 4")),  # « le présente comme l'égal de »
+    ("b2.html", ("Mistral Medium 3", "outperforms", "Llama 4 Maverick")),
+    ("b2.html", ("Mistral Medium 3", "scores", 77.2)),
 ])
 def test_expected_claims(extracted, name, claim):
     assert claim in claims(extracted[name])
@@ -78,9 +90,17 @@ def test_traps_are_not_claims(extracted, name, claim):
     assert claim not in claims(extracted[name])
 
 
+def test_boilerplate_and_unstated_values_give_nothing(extracted):
+    b2 = extracted["b2.html"]
+    assert "GPT-6" not in {m.model for m in b2.models}  # « Les plus lus » sidebar
+    assert not [f for f in b2.facts if f.attribute.startswith("params")]  # « n'a pas indiqué le nombre de paramètres »
+
+
 def test_hedges_and_sources(extracted):
     by = {(c.subject, c.relation, c.object): c for c in extracted["a4.txt"].claims}
     c = by[("Llama 5", "outperforms", "GPT-5")]
     assert c.hedged and c.claimed_by == "Meta"  # « devrait surpasser …, d'après Meta »
     score = next(c for c in extracted["a2.txt"].claims if c.value == 87.5)
     assert score.hedged  # « Il obtiendrait »
+    rival = next(c for c in extracted["b1.txt"].claims if c.relation == "rivals")
+    assert rival.claimed_by == "Alibaba"

@@ -76,7 +76,7 @@ def _patterns(lex: Lexicons):
         "rank_place": re.compile(rf"\b(?P<ord>{_ORD})\s+place\b", re.I),
         "rank_ellipsis": re.compile(rf"\b(?:et|puis)\s+(?:la|le)\s+(?P<ord>{_ORD})\b(?!\s+place)", re.I),
         "rank_head": re.compile(r"\ben t[eê]te (?:du|des|de) (?:classement|palmarès|leaderboard|LMArena|Chatbot Arena)", re.I),
-        "rank_best": re.compile(rf"\ble (?:(?P<ord>{_ORD}) )?meilleur modèle\b", re.I),
+        "rank_best": re.compile(rf"\ble (?:(?P<ord>{_ORD}) )?meilleur modèle\b|\bnuméro (?:un|1)\b", re.I),
     }
 
 
@@ -97,6 +97,8 @@ def subject_before(text: str, view: SentenceView, pos: int, obj: re.Pattern) -> 
     return best
 
 
+RANKING_CONTEXT = re.compile(r"\bclassement|\bpalmarès|\bleaderboard|\bpoints?\b|\b[EÉ]lo\b|\bnuméro (?:un|1)\b|\ben tête\b", re.I)
+LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "WebDev Arena", "Open LLM Leaderboard"})
 BENCHMARK_HEADER = re.compile(r"banc|benchmark|test|épreuve|évaluation|score", re.I)
 DEMONSTRATIVE = re.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?"
                            r"(?:épreuves?|tests?|benchmarks?|évaluations?|bancs? d['’]essai|classements?|domaines?)\b", re.I)
@@ -181,8 +183,6 @@ class ClaimLinker:
                 if any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in cues):
                     continue
                 cues.append((m.start(), m.end(), rel))
-        if not cues:
-            return
         cues.sort()
         # « se classant derrière A et devant B »: the other side of the same ranking
         extra = []
@@ -193,6 +193,16 @@ class ClaimLinker:
                 for m in re.finditer(word, text[b:s.end]):
                     extra.append((b + m.start(), b + m.end(), other))
         cues = sorted(cues + [c for c in extra if not any(c[0] < y and x < c[1] for x, y, _ in cues)])
+        if RANKING_CONTEXT.search(text, s.start, s.end) or any(
+                b in LEADERBOARDS for _, _, b in self.benchmarks(s.start, s.end)):
+            # « numéro un avec 1 460 points, devant GPT-5 »: in a ranking, « devant / derrière » rank
+            for m in re.finditer(r"\b(devant|derri[eè]re)\b", text[s.start:s.end]):
+                a0, b0 = s.start + m.start(), s.start + m.end()
+                if not any(x <= a0 < y for x, y, _ in cues):
+                    cues.append((a0, b0, "ranks_above" if m.group(1) == "devant" else "ranks_below"))
+            cues.sort()
+        if not cues:
+            return
         prev_end = s.start
         chained: list = []
         for k, (a, b, rel) in enumerate(cues):

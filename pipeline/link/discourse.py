@@ -83,6 +83,8 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
             ce = _CE_DERNIER.search(text, sent.start, sent.end)
             first_ref = mine[0].start if mine else sent.end
             anaphor = ANAPHORIC_START.match(text, sent.start, first_ref)
+            if anaphor and first_ref - anaphor.end() <= 2:
+                anaphor = None  # « Le modèle Qwen3-Coder … »: the name follows, nothing refers back
             if ce and ce.start() < first_ref and last:
                 subject = last
             elif OWN_MODEL.search(text, sent.start, first_ref) and main:

@@ -228,7 +228,7 @@ class FactLinker:
         s = view.sentence
         before = text[max(s.start, q.start - 80):q.start]
         if re.search(r"\bde\s+(?:plus de\s+|moins de\s+)?$", before) and \
-                re.match(rf"\s*(?:[\w ,]*?)\bà\s+(?:{numbers.NUMBER})", text[q.end:q.end + 40]):
+                re.match(rf"\s*(?:[\w ]{{0,25}}?)\bà\s+(?:{numbers.NUMBER})", text[q.end:q.end + 40]):
             return True  # « de 1,5 à 70 milliards »: a range
         if re.search(rf"\bde\s+(?:{numbers.NUMBER})(?:\s+\w+)?\s+à\s+$", before):
             return True  # the upper end of the range
