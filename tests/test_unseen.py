@@ -50,12 +50,18 @@ def claims(x):
     ("b1.txt", ("Qwen3-Coder-480B-A35B-Instruct", "training_tokens", 7500000000000)),
     ("b1.txt", ("Phi-4-mini-reasoning", "params_total", 3800000000)),
     ("b2.html", ("Mistral Medium 3", "context_tokens", 128000)),
+    ("c1.txt", ("Llama 3.3 70B", "context_tokens", 128000)),  # « Le modèle de Meta » = the Meta model in focus
+    ("c1.txt", ("Llama 3.3 70B", "training_tokens", 15000000000000)),
+    ("c1.txt", ("Phi-4-multimodal", "params_total", 5600000000)),
+    ("c1.txt", ("Mistral Small 3.1", "experts", 8)),
 ])
 def test_expected_facts(extracted, name, fact):
     assert fact in facts(extracted[name])
 
 
 @pytest.mark.parametrize("name, fact", [
+    ("c1.txt", ("Llama 3.1 405B", "training_tokens", 15000000000000)),
+    ("c1.txt", ("Llama 3.3 70B", "training_tokens", 128000)),  # the context, not the training data
     ("a1.txt", ("GPT-4o", "context_tokens", 128000000000)),
     ("a4.txt", ("Llama 5", "params_total", 3000000000)),  # phones' « modèles plus petits »: unnamed
 ])
@@ -76,6 +82,10 @@ def test_traps_are_not_facts(extracted, name, fact):
     ("b1.txt", ("Qwen3-Coder-480B-A35B-Instruct", "rivals", "Claude Sonnet 4")),  # « le présente comme l'égal de »
     ("b2.html", ("Mistral Medium 3", "outperforms", "Llama 4 Maverick")),
     ("b2.html", ("Mistral Medium 3", "scores", 77.2)),
+    ("c1.txt", ("GPT-4o", "outperforms", "Phi-4-multimodal")),  # passive: « est devancé par GPT-4o »
+    ("c1.txt", ("Qwen2.5-32B", "outperforms", "Gemma 3 12B")),  # « est battu par »
+    ("c1.txt", ("Phi-4-multimodal", "outperforms", "Gemini 2.0 Flash")),  # « fait mieux que »
+    ("c1.txt", ("Mistral Small 3.1", "scores", 1270.0)),
 ])
 def test_expected_claims(extracted, name, claim):
     assert claim in claims(extracted[name])

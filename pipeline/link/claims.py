@@ -68,7 +68,7 @@ def _patterns(lex: Lexicons):
         "own": re.compile(fr(c["own_conclusion"])),
         "percent": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*%"),
         "elo": re.compile(rf"(?:score (?:ELO |Elo |elo )?de |(?<![\w,.]))(?P<val>{NUM})(?:\s*points?)?(?:\s+d['’]\s*[Ee]lo|\s+ELO|\s+Elo)?", re.I),
-        "score_de": re.compile(rf"\bscore (?:(?P<metric>ELO|Elo|elo) )?de (?P<val>{NUM})\s*(?P<pct>%)?", re.I),
+        "score_de": re.compile(rf"\bscore (?:(?P<metric>ELO|Elo|elo) )?de (?P<val>{NUM})(?:\s*(?P<pct>%))?", re.I),
         "points": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*points?(?P<elo> d['’]\s*[Ee]lo)?"),
         "bare_sur": re.compile(rf"(?<![\w,.%-])(?P<val>{NUM})\s+sur\s+(?=[A-Z])"),
         "paren": re.compile(rf"\s*\((?P<val>{NUM})\)"),
@@ -97,6 +97,7 @@ def subject_before(text: str, view: SentenceView, pos: int, obj: re.Pattern) -> 
     return best
 
 
+PASSIVE = re.compile(r"\b(?:est|sont|était|étaient|a été|ont été|serait|seraient|se voit|se voient)\s+(?:\w+\s+)?$")
 RANKING_CONTEXT = re.compile(r"\bclassement|\bpalmarès|\bleaderboard|\bpoints?\b|\b[EÉ]lo\b|\bnuméro (?:un|1)\b|\ben tête\b", re.I)
 LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "WebDev Arena", "Open LLM Leaderboard"})
 BENCHMARK_HEADER = re.compile(r"banc|benchmark|test|épreuve|évaluation|score", re.I)
@@ -231,10 +232,13 @@ class ClaimLinker:
                                  claimed_by=by, hedged=hedged, start=a, end=be, recognizer=f"{rel}_no_object")
                 prev_end = b
                 continue
+            passive = PASSIVE.search(text, max(s.start, a - 14), a) and re.match(r"\w*\s+par\b", text[a:b + 6])
             for obj, ostart, oend in objects:
+                # « Il est devancé par GPT-4o »: the agent is the one that wins
+                subj_, obj_ = (obj, subject) if passive else (subject, obj)
                 for bn in ([x[2] for x in benches] or [None]):
-                    self.add(view, subject=subject, relation=rel, object=obj, benchmark=bn, metric=None, value=None,
-                             claimed_by=by, hedged=hedged, start=a, end=oend, recognizer=f"{rel}_cue")
+                    self.add(view, subject=subj_, relation=rel, object=obj_, benchmark=bn, metric=None, value=None,
+                             claimed_by=by, hedged=hedged, start=a, end=oend, recognizer=f"{rel}_{'passive' if passive else 'cue'}")
             prev_end = b
 
     def _nearest_benchmark(self, view: SentenceView, pos: int) -> list:

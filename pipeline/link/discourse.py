@@ -76,6 +76,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
             mine.append(refs[j])
             j += 1
         mine = _versions(text, sent, mine, ents, lex, focus, added)
+        mine = [_prefer_focus(r, focus, ents) for r in mine]
         subject = None
         if sent.kind == HEADING:
             subject = mine[0].model if mine else None
@@ -116,6 +117,16 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
     if added:
         ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
     return out
+
+
+def _prefer_focus(ref: Ref, focus: Optional[str], ents: Entities) -> Ref:
+    """« Le modèle de Meta » is the Meta model in focus, when there is one."""
+    if ref.kind != "org_anaphor" or not focus or focus == ref.model:
+        return ref
+    f, r = ents.get(focus), ents.get(ref.model)
+    if f and r and f.organization and f.organization == r.organization:
+        return Ref(ref.start, ref.end, focus, ref.kind)
+    return ref
 
 
 @per_lexicons

@@ -215,9 +215,13 @@ class FactLinker:
             a, b = clause_bounds(text, s.start, s.end, q.start)
             if re.match(r"\s*contre\b", text[a:q.start]) and self._last_token_attr:
                 return self._last_token_attr
-            if self.cues["training"].search(text, a, b):
-                return "training_tokens"
-            if self.cues["context"].search(text, a, b):
+            before = [(m.end(), "training_tokens") for m in self.cues["training"].finditer(text, a, q.start)] + \
+                     [(m.end(), "context_tokens") for m in self.cues["context"].finditer(text, a, q.start)]
+            if before:
+                return max(before)[1]  # « une fenêtre de contexte de 128k tokens et a été entraîné sur … »
+            if self.cues["training"].search(text, q.start, b):
+                return "training_tokens"  # « 15,5 trillions de tokens de pré-entraînement »
+            if self.cues["context"].search(text, q.start, b):
                 return "context_tokens"
             return "training_tokens" if self.cues["training"].search(text, s.start, s.end) and not \
                 self.cues["context"].search(text, s.start, s.end) else "context_tokens"
