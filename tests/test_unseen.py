@@ -114,3 +114,16 @@ def test_hedges_and_sources(extracted):
     assert score.hedged  # « Il obtiendrait »
     rival = next(c for c in extracted["b1.txt"].claims if c.relation == "rivals")
     assert rival.claimed_by == "Alibaba"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Grok 3, développé par xAI, est un modèle de langage.", {("Grok 3", "organization", "xAI")}),
+    ("Le modèle Falcon 3, conçu par le Technology Innovation Institute, est ouvert.", {("Falcon 3", "organization", "TII")}),
+    ("Les chiffres de GPT-4o publiés par Anthropic sont flatteurs pour ce modèle.", set()),
+    ("Selon des rumeurs, Grok 3 compterait 2 700 milliards de paramètres.", {("Grok 3", "params_total", 2700000000000)}),
+])
+def test_sentences(text, expected):
+    from pipeline.records import Article
+
+    got = facts(Extractor().process(Article("t", "t.txt", text)))
+    assert got == expected

@@ -363,7 +363,8 @@ class FactLinker:
                         m = fam_model or m
                     models = [m]
             prev_q_end = max([x.unit_end for x, _, _ in items if x.end <= q.start] + [s.start])
-            hedged = is_hedged(text, prev_q_end, q.start, self.lex)
+            after_end = re.search(r"[,;.]|\bet\b|$", text[q.unit_end:s.end]).start() + q.unit_end
+            hedged = is_hedged(text, prev_q_end, q.start, self.lex) or is_hedged(text, q.unit_end, after_end, self.lex)
             for model in models:
                 self.facts.append(RawFact(model, attr, value, hedged, q.start, q.unit_end, s.start, s.end, f"{attr}_in_text"))
         self._remember(view)
