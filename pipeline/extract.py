@@ -14,7 +14,7 @@ from pipeline.link.entities import Entities, resolve
 from pipeline.link.facts import FactLinker, RawFact
 from pipeline.link.tables import cells, tables
 from pipeline.records import Article, Claim, Extraction, Fact, ModelRow
-from pipeline.recognize.segments import TABLE
+from pipeline.recognize.segments import TABLE, within
 
 CORE_ATTRIBUTES = ("params_total", "params_active", "experts", "context_tokens", "training_tokens")
 
@@ -43,16 +43,9 @@ class Extractor:
         sviews = views(text, sentences, ents, self.lex)
         linker = FactLinker(text, ents, self.lex)
         quantities = list(doc._.quantities)
-        qi = 0
         for view in sviews:
             s = view.sentence
-            mine = []
-            while qi < len(quantities) and quantities[qi].start < s.start:
-                qi += 1
-            j = qi
-            while j < len(quantities) and quantities[j].start < s.end:
-                mine.append(quantities[j])
-                j += 1
+            mine = within(quantities, s.start, s.end)
             if s.kind == TABLE or not mine:
                 linker._remember(view)
                 continue

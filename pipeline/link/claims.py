@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from pipeline.lexicons import Lexicons, fr, per_lexicons
-from pipeline.link.discourse import LIST_GAP, SentenceView, object_cue
+from pipeline.link.discourse import LIST_GAP, SentenceView, name_runs, object_cue
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.facts import FactLinker, RawFact, is_hedged, variant_name
 from pipeline.link.tables import cells, label_attribute, tables
@@ -405,16 +405,8 @@ class ClaimLinker:
                      value=value, claimed_by=by, hedged=hedged, start=a, end=b, recognizer=f"score_{metric.strip('%') or 'percent'}")
 
     def _coordinated(self, view: SentenceView) -> list[str]:
-        refs = view.refs
-        if len(refs) < 2:
-            return []
-        group = [refs[0]]
-        for r in refs[1:]:
-            if re.fullmatch(r"\s*(?:,|et|,\s*et)\s*", self.text[group[-1].end:r.start]):
-                group.append(r)
-            else:
-                break
-        return [r.model for r in group] if len(group) > 1 else []
+        first = name_runs(self.text, view.refs)[:1]
+        return [r.model for r in first[0]] if first and len(first[0]) > 1 else []
 
     def ranks(self, view: SentenceView, by: Optional[str]) -> None:
         text = self.text

@@ -13,7 +13,7 @@ from typing import Optional
 
 from pipeline.lexicons import Lexicons, fr, per_lexicons
 from pipeline.link.entities import Entities, Ref
-from pipeline.recognize.segments import HEADING, Sentence
+from pipeline.recognize.segments import HEADING, Sentence, within
 
 
 @per_lexicons
@@ -52,6 +52,29 @@ class SentenceView:
         return self.subject or self.focus
 
 
+_AND = re.compile(r"\s*(?:,|et|ou|,\s*et)\s*")
+
+
+def name_runs(text: str, refs: list[Ref]) -> list[list[Ref]]:
+    """Runs of names joined only by commas and « et » / « ou »: « Phi-3-small et Phi-3-medium »."""
+    runs: list[list[Ref]] = []
+    for r in refs:
+        if runs and _AND.fullmatch(text, runs[-1][-1].end, r.start):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return runs
+
+
+def coordinated_subject(text: str, view: "SentenceView", obj: re.Pattern, *, before: Optional[int] = None) -> list[str]:
+    """The names the sentence opens on, when there are several: « Phi-3-small et Phi-3-medium affichaient… »."""
+    refs = [r for r in view.refs if before is None or r.end <= before]
+    if len(refs) < 2 or obj.search(text, view.sentence.start, refs[0].start):
+        return []
+    first = name_runs(text, refs)[0]
+    return [r.model for r in first] if len(first) > 1 else []
+
+
 def in_object_position(text: str, sent: Sentence, ref: Ref, cue: re.Pattern, prev_end: int) -> bool:
     """A name preceded, since the previous name or the start of its clause, by a comparison or «pour/contre»."""
     start = max(sent.start, prev_end)
@@ -65,16 +88,9 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
     focus: Optional[str] = None
     last: Optional[str] = None
     main: Optional[str] = None  # the model the title names first
-    i = 0
     refs = ents.refs
     for n, sent in enumerate(sentences):
-        mine = []
-        while i < len(refs) and refs[i].start < sent.start:
-            i += 1
-        j = i
-        while j < len(refs) and refs[j].start < sent.end:
-            mine.append(refs[j])
-            j += 1
+        mine = within(refs, sent.start, sent.end)
         mine = _versions(text, sent, mine, ents, lex, focus, added)
         mine = [_prefer_focus(r, focus, ents) for r in mine]
         subject = None

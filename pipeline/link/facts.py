@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from pipeline.lexicons import Lexicons, fr, per_lexicons
-from pipeline.link.discourse import SentenceView, object_cue
+from pipeline.link.discourse import SentenceView, coordinated_subject, name_runs, object_cue
 from pipeline.link.entities import Entities, Ref, name_key, tail_parts
 from pipeline.normalize import numbers
 from pipeline.recognize.quantities import EXPERTS, FOREIGN, PARAMS, TOKENS, Quantity
@@ -396,20 +396,7 @@ class FactLinker:
         return None
 
     def _coordinated_subject(self, view: SentenceView, *, before: Optional[int] = None) -> list[str]:
-        """« Phi-3-small et Phi-3-medium affichaient… »: names joined by « et » / commas, first in the sentence."""
-        refs = [r for r in view.refs if before is None or r.end <= before]
-        if len(refs) < 2:
-            return []
-        group = [refs[0]]
-        if self.obj.search(self.text, view.sentence.start, refs[0].start):
-            return []
-        for r in refs[1:]:
-            gap = self.text[group[-1].end:r.start]
-            if re.fullmatch(r"\s*(?:,|et|,\s*et)\s*", gap):
-                group.append(r)
-            else:
-                break
-        return [r.model for r in group] if len(group) > 1 else []
+        return coordinated_subject(self.text, view, self.obj, before=before)
 
     def _family_sizes(self, view: SentenceView, items) -> bool:
         """« Llama 3.1, déclinée en 8B, 70B et 405B »: the sizes name the family's variants."""
@@ -446,13 +433,5 @@ class FactLinker:
 
     def _listed(self, view: SentenceView) -> list[str]:
         """The longest run of names joined by commas and « et » in the sentence."""
-        best: list[str] = []
-        run: list = []
-        for r in view.refs:
-            if run and re.fullmatch(r"\s*(?:,|et|ou|,\s*et)\s*", self.text[run[-1].end:r.start]):
-                run.append(r)
-            else:
-                run = [r]
-            if len(run) > len(best):
-                best = [x.model for x in run]
-        return best
+        runs = name_runs(self.text, view.refs)
+        return [r.model for r in max(runs, key=len)] if runs else []

@@ -6,6 +6,7 @@ cells are kept, so that a value can be read with its row label and column header
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -35,6 +36,13 @@ class Sentence:
     kind: str  # heading | text | bullet | table
     block: int  # index of the block (line / paragraph) it belongs to
     cells: tuple[Cell, ...] = ()
+
+
+def within(items, start: int, end: int) -> list:
+    """The items (sorted by ``.start``) that start inside [start, end)."""
+    lo = bisect_left(items, start, key=lambda x: x.start)
+    hi = bisect_left(items, end, lo=lo, key=lambda x: x.start)
+    return list(items[lo:hi])
 
 
 def _looks_like_heading(line: str) -> bool:
