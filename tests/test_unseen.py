@@ -17,8 +17,8 @@ def extracted():
     ex = Extractor()
     out = {}
     for path in sorted(HERE.iterdir()):
-        (article,) = read_file(path, source=path.name)
-        out[path.name] = ex.process(article)
+        for article in read_file(path, source=path.name):
+            out[article.source] = ex.process(article)
     return out
 
 
@@ -54,6 +54,11 @@ def claims(x):
     ("c1.txt", ("Llama 3.3 70B", "training_tokens", 15000000000000)),
     ("c1.txt", ("Phi-4-multimodal", "params_total", 5600000000)),
     ("c1.txt", ("Mistral Small 3.1", "experts", 8)),
+    ("d1.jsonl#1", ("Qwen 2.5 Max", "training_tokens", 20000000000000)),
+    ("d1.jsonl#2", ("Grok 3", "context_tokens", 1000000)),
+    ("d2.md", ("Gemma 2 9B", "params_total", 9000000000)),  # « le second 9 milliards »
+    ("d2.md", ("Ministral 8B", "params_total", 8000000000)),
+    ("d2.md", ("Gemma 2 9B", "context_tokens", 8192)),
 ])
 def test_expected_facts(extracted, name, fact):
     assert fact in facts(extracted[name])
@@ -86,6 +91,11 @@ def test_traps_are_not_facts(extracted, name, fact):
     ("c1.txt", ("Qwen2.5-32B", "outperforms", "Gemma 3 12B")),  # « est battu par »
     ("c1.txt", ("Phi-4-multimodal", "outperforms", "Gemini 2.0 Flash")),  # « fait mieux que »
     ("c1.txt", ("Mistral Small 3.1", "scores", 1270.0)),
+    ("d1.jsonl#1", ("Qwen 2.5 Max", "scores", 89.4)),  # « respectivement 89,4 et 85,5 sur Arena-Hard »
+    ("d1.jsonl#1", ("DeepSeek V3", "scores", 85.5)),
+    ("d1.jsonl#2", ("Grok 3", "ranks", 1.0)),
+    ("d1.jsonl#2", ("Grok 3", "ranks_above", "Gemini 2.0 Flash Thinking")),
+    ("d2.md", ("Gemma 2 9B", "scores", 70.7)),  # models across the table header
 ])
 def test_expected_claims(extracted, name, claim):
     assert claim in claims(extracted[name])
@@ -98,6 +108,17 @@ def test_expected_claims(extracted, name, claim):
 ])
 def test_traps_are_not_claims(extracted, name, claim):
     assert claim not in claims(extracted[name])
+
+
+def test_jsonl_lines_each_get_a_status(extracted):
+    statuses = {k: v.article.status for k, v in extracted.items() if k.startswith("d1.jsonl")}
+    assert statuses == {"d1.jsonl#1": "ok", "d1.jsonl#2": "ok", "d1.jsonl#3": "skipped",
+                        "d1.jsonl#4": "error", "d1.jsonl#5": "error"}
+
+
+def test_benchmark_spellings_are_canonical(extracted):
+    benches = {c.benchmark for c in extracted["d1.jsonl#1"].claims}
+    assert "GPQA Diamond" in benches and "GPQA-Diamond" not in benches
 
 
 def test_boilerplate_and_unstated_values_give_nothing(extracted):

@@ -20,7 +20,7 @@ from typing import Optional
 
 from pipeline.lexicons import Lexicons, fr, per_lexicons
 from pipeline.link.discourse import LIST_GAP, SentenceView, name_runs, object_cue
-from pipeline.link.entities import Entities, Ref
+from pipeline.link.entities import Entities, Ref, name_key
 from pipeline.link.facts import FactLinker, RawFact, is_hedged, variant_name
 from pipeline.link.tables import cells, label_attribute, tables
 from pipeline.normalize import numbers
@@ -57,11 +57,13 @@ def _patterns(lex: Lexicons):
     comps = []
     for rel in ("rivals", "ranks_below", "ranks_above", "outperforms"):
         comps.append((rel, re.compile(r"\b" + fr(c["comparisons"][rel]), re.I)))
-    bench = "|".join(re.escape(b) for b in lex.benchmarks)
+    # « GPQA Diamond » = « GPQA-Diamond »: spaces and hyphens inside a name are interchangeable
+    bench = "|".join(re.sub(r"\\[ -]", "[ -]", re.escape(b)) for b in lex.benchmarks)
     generic = "|".join(fr(g) for g in lex.generic_benchmark_patterns)
     return {
         "comparisons": comps,
         "bench": re.compile(rf"(?<![\w-])(?:{bench})(?![\w-])"),
+        "bench_names": {name_key(b): b for b in lex.benchmarks},
         "generic_bench": re.compile(generic) if generic else None,
         "attribution": [re.compile(fr(p)) for p in c["attribution"]],
         "developer": re.compile(fr(c["developer_phrases"]), re.I),
@@ -121,7 +123,9 @@ class ClaimLinker:
 
     # ---- helpers -----------------------------------------------------------------------
     def benchmarks(self, a: int, b: int) -> list[tuple[int, int, str]]:
-        out = [(m.start(), m.end(), m.group(0)) for m in self.p["bench"].finditer(self.text, a, b)]
+        canon = self.p["bench_names"]
+        out = [(m.start(), m.end(), canon.get(name_key(m.group(0)), m.group(0)))
+               for m in self.p["bench"].finditer(self.text, a, b)]
         if self.p["generic_bench"] is not None:
             for m in self.p["generic_bench"].finditer(self.text, a, b):
                 if not any(s <= m.start("name") < e for s, e, _ in out):
@@ -330,6 +334,12 @@ class ClaimLinker:
                     found.append((r.end + pm.start("val"), r.end + pm.end("val"), pm.group("val"), metric_seen))
             found.sort()
         resp = re.search(r"\brespectivement\b", text[s.start:s.end])
+        if resp:  # « obtiennent respectivement 89,4 et 85,5 sur Arena-Hard »: every listed value
+            for m in re.finditer(rf"(?<![\w,.])(?P<val>{NUM})(?P<pct>\s*%)?(?=\s*(?:,|et)\s)", text[s.start + resp.end():s.end]):
+                a0 = s.start + resp.end() + m.start("val")
+                if not any(x <= a0 < y for x, y, _, _ in found):
+                    found.append((a0, s.start + resp.end() + m.end(), m.group("val"), "%" if m.group("pct") else "score"))
+            found.sort()
         resp_targets = None
         if resp and len(found) >= 2:
             coord = self._coordinated(view)
@@ -380,6 +390,10 @@ class ClaimLinker:
                 bl = self.benchmarks(b + bm.end(), min(s.end, b + bm.end() + 30))
                 if bl and bl[0][0] == b + bm.end():
                     bench = bl[0][2]
+            if bench is None and resp_targets and found:
+                tail = re.match(r"\s*(?:%\s*)?(?:sur|à|au|en)\s+(?:le |la |l['’])?", text[found[-1][1]:s.end])
+                after_list = self.benchmarks(found[-1][1] + tail.end(), min(s.end, found[-1][1] + tail.end() + 30)) if tail else []
+                bench = after_list[0][2] if after_list else None  # « respectivement 89,4 et 85,5 sur Arena-Hard »
             if bench is None and last_bench and re.search(r"\bcontre\s+$", text[max(s.start, a - 12):a]):
                 bench = last_bench  # « 64 % …, contre 38 % pour X »: the same test
             if bench is None:

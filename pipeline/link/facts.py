@@ -311,7 +311,9 @@ class FactLinker:
         assigned: dict[int, list[str]] = {}
         for idx, (q, attr, value) in enumerate(items):
             after = text[q.unit_end:min(s.end, q.unit_end + 60)]
-            m = re.match(r"\s*(?:de contexte\s*)?pour\s+(?:le|la|l['’])?\s*(premier|première|deuxième|second|seconde|troisième|quatrième|cinquième)\b", after, re.I)
+            m = re.match(r"\s*(?:de contexte\s*)?pour\s+(?:le|la|l['’])?\s*(premier|première|deuxième|second|seconde|troisième|quatrième|cinquième)\b", after, re.I) \
+                or re.search(r"\b(?:le|la)\s+(premier|première|deuxième|second|seconde|troisième|quatrième|cinquième)\s+(?:\w+\s+){0,2}?$",
+                             text[max(s.start, q.start - 40):q.start], re.I)  # « le second 9 milliards »
             if m and self.prev_refs:
                 k = ORDINALS[m.group(1).lower()]
                 ordered = []
