@@ -110,6 +110,13 @@ def test_traps_are_not_claims(extracted, name, claim):
     assert claim not in claims(extracted[name])
 
 
+def test_numeric_rank():
+    from pipeline.records import Article
+
+    x = Extractor().process(Article("t", "t.txt", "Gemma 3 27B se hisse à la 9e place du classement LMArena."))
+    assert claims(x) == {("Gemma 3 27B", "ranks", 9.0)}
+
+
 def test_jsonl_lines_each_get_a_status(extracted):
     statuses = {k: v.article.status for k, v in extracted.items() if k.startswith("d1.jsonl")}
     assert statuses == {"d1.jsonl#1": "ok", "d1.jsonl#2": "ok", "d1.jsonl#3": "skipped",
@@ -142,6 +149,12 @@ def test_hedges_and_sources(extracted):
     ("Le modèle Falcon 3, conçu par le Technology Innovation Institute, est ouvert.", {("Falcon 3", "organization", "TII")}),
     ("Les chiffres de GPT-4o publiés par Anthropic sont flatteurs pour ce modèle.", set()),
     ("Selon des rumeurs, Grok 3 compterait 2 700 milliards de paramètres.", {("Grok 3", "params_total", 2700000000000)}),
+    # a year never borrows the unit of a value before it
+    ("Le modèle Llama 2 70B compte 70 milliards de paramètres depuis 2023.", {("Llama 2 70B", "params_total", 70000000000)}),
+    ("Mixtral 8x22B (141 milliards de paramètres, dont 39 actifs), Command R+ (104 milliards) et Jamba (52 milliards).",
+     {("Mixtral 8x22B", "params_total", 141000000000), ("Mixtral 8x22B", "params_active", 39000000000),
+      ("Command R+", "params_total", 104000000000), ("Jamba", "params_total", 52000000000)}),
+    ("Llama 3 a été téléchargé 300 millions de fois et tient dans 16 Go de mémoire.", set()),
 ])
 def test_sentences(text, expected):
     from pipeline.records import Article

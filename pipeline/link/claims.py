@@ -77,6 +77,7 @@ def _patterns(lex: Lexicons):
         "pour_n": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s+pour\s+"),
         "rank_place": re.compile(rf"\b(?P<ord>{_ORD})\s+place\b", re.I),
         "rank_ellipsis": re.compile(rf"\b(?:et|puis)\s+(?:la|le)\s+(?P<ord>{_ORD})\b(?!\s+place)", re.I),
+        "rank_num": re.compile(r"\b(?P<n>\d{1,3})(?:e|ème|eme|er|re)\s+(?:place|position|rang)\b|\bau\s+(?P<n2>\d{1,3})(?:e|ème)\s+rang\b", re.I),
         "rank_head": re.compile(r"\ben t[eê]te (?:du|des|de) (?:classement|palmarès|leaderboard|LMArena|Chatbot Arena)", re.I),
         "rank_best": re.compile(rf"\ble (?:(?P<ord>{_ORD}) )?meilleur modèle\b|\bnuméro (?:un|1)\b", re.I),
     }
@@ -431,6 +432,8 @@ class ClaimLinker:
         if hits:
             for m in self.p["rank_ellipsis"].finditer(text, hits[0][1], s.end):
                 hits.append((m.start("ord"), m.end(), ORDINAL_VALUES[m.group("ord").lower()]))
+        for m in self.p["rank_num"].finditer(text, s.start, s.end):
+            hits.append((m.start(), m.end(), int(m.group("n"))))
         for m in self.p["rank_head"].finditer(text, s.start, s.end):
             hits.append((m.start(), m.end(), 1))
         for m in self.p["rank_best"].finditer(text, s.start, s.end):

@@ -28,6 +28,11 @@ from pipeline.normalize import numbers
 from pipeline.recognize.quantities import EXPERTS, FOREIGN, PARAMS, TOKENS, Quantity
 from pipeline.recognize.segments import TABLE
 
+# What may stand between a value and the next one that borrows its unit: « dont », « et », « contre »,
+# « (… », « , pour le deuxième et »; not « depuis », « en ».
+LIST_LINK = re.compile(r"(?:\bdont|\bet|\bou|\bcontre|\bsoit|\bà|\bpuis|,|\()"
+                       r"(?:\s+(?:seulement|environ|près de|plus de|quelque|à peine|respectivement))?\s*$")
+YEAR = re.compile(r"(?:19|20)\d\d")
 APPOSITION = re.compile(r"(?:,\s+|\**\s*:\**\s+|,?\s+(?:est|était|reste|sera|devient)\s+)(?:un|une)\s+"
                         r"(?:\w+\s+){0,2}?(?:modèle|version)\b[^,;.]*$")
 ALL_OF_THEM = re.compile(r"\b(?:[Tt]ous|[Tt]outes)\s+(?:les\s+)?(?:deux|trois|quatre|cinq)\b|"
@@ -180,7 +185,8 @@ class FactLinker:
             # « dont 12,9 actifs », « 128K … et 256K pour le troisième », « (104 milliards) »,
             # « 128 000 jetons pour ses trois tailles, contre 8 000 pour Llama 3 »
             k = next((k for k in range(i - 1, -1, -1) if out[k][1] in (PARAMS, TOKENS)), None)
-            if k is not None and q.start - qs[k].unit_end < 80 and not (q.scale and not qs[k].scale and out[k][1] == PARAMS):
+            if k is not None and q.start - qs[k].unit_end < 80 and not (q.scale and not qs[k].scale and out[k][1] == PARAMS) \
+                    and LIST_LINK.search(text, qs[k].unit_end, q.start) and not (q.scale is None and YEAR.fullmatch(q.number)):
                 row[1] = out[k][1]
                 if q.scale is None and qs[k].scale and _small(q):
                     row[2] = numbers.quantity_value(q.number, qs[k].scale)
