@@ -110,6 +110,16 @@ def test_traps_are_not_claims(extracted, name, claim):
     assert claim not in claims(extracted[name])
 
 
+def test_related_links_inside_the_body_are_not_the_article():
+    from pipeline.records import Article
+
+    text = ("Mistral Large 3 arrive\n\nMistral Large 3 compte 675 milliards de paramètres.\n\n"
+            "À lire aussi : GPT-6 aurait 10 000 milliards de paramètres\n\nPublicité\n\nLe modèle surpasse DeepSeek-V3.")
+    x = Extractor().process(Article("t", "t.txt", text))
+    assert [m.model for m in x.models] == ["Mistral Large 3", "DeepSeek-V3"]
+    assert facts(x) == {("Mistral Large 3", "params_total", 675000000000)}
+
+
 def test_numeric_rank():
     from pipeline.records import Article
 

@@ -10,6 +10,7 @@ Aliases and pronouns are resolved later, in ``pipeline.link.entities``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -105,7 +106,15 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue
         found.append(ModelMention(m.start(), m.end(), m.group(0), None, True, "unknown_name"))
         taken.append((m.start(), m.end()))
-    yield from sorted(found, key=lambda x: x.start)
+    found.sort(key=lambda x: x.start)
+    if sentences:  # names on lines that are not the article (« À lire aussi : … ») are not mentions
+        found = [m for m in found if _in_sentence(sentences, m.start)]
+    yield from found
+
+
+def _in_sentence(sentences, pos: int) -> bool:
+    i = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    return i >= 0 and sentences[i].start <= pos < sentences[i].end
 
 
 def _is_year(tail: str) -> bool:

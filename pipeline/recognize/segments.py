@@ -16,6 +16,9 @@ from spacy.tokens import Doc
 HEADING, TEXT, BULLET, TABLE = "heading", "text", "bullet", "table"
 
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+# Lines inside an article body that are not the article: related links, ads, calls to subscribe.
+_NOT_ARTICLE = re.compile(r"^\W{0,3}(?:[ÀA] lire (?:aussi|également)|Lire aussi|LIRE AUSSI|Voir aussi|Sur le même sujet|"
+                          r"Publicité\b|PUBLICITÉ\b|Abonnez-vous|Inscrivez-vous|Newsletter\b|Partager\b)", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}")
 # Sentence end: . ! ? … followed by space and an upper-case letter, a quote or a digit.
@@ -95,6 +98,8 @@ def segment(text: str) -> tuple[Sentence, ...]:
         start += lead
         end = start + len(stripped)
         block += 1
+        if _NOT_ARTICLE.match(stripped):
+            continue
         if stripped.startswith("|"):
             if not _TABLE_SEP.match(stripped.replace("|", "", 1)):
                 out.append(Sentence(start, end, TABLE, block, _cells(text, start, end)))
