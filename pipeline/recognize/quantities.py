@@ -45,6 +45,7 @@ def _patterns(lex: Lexicons):
 
 
 _QUANTITY = re.compile(numbers.QUANTITY)
+_SPACED_K = re.compile(r"[ \u00a0\u202f][kK](?![\w])")
 _PERCENT = re.compile(r"\s*(?:%|pour ?cent\b)")
 _EXPERT_BLOCKS = re.compile(r"\s+(?:blocs|sous-réseaux|réseaux|modules)\b[^.;]{0,50}?«?\s*experts\b\s*»?")
 
@@ -58,6 +59,9 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
         if any(s <= a < e or s < b <= e for s, e in masks):
             continue
         num, scale = m.group("num"), m.group("scale")
+        spaced_k = _SPACED_K.match(text, b) if scale is None else None
+        if spaced_k:  # « 128 k tokens »
+            scale, b = "k", spaced_k.end()
         value = numbers.quantity_value(num, scale)
         if value is None and (scale or numbers.parse_number(num) is None):
             continue
