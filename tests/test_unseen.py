@@ -165,6 +165,11 @@ def test_hedges_and_sources(extracted):
      {("Mixtral 8x22B", "params_total", 141000000000), ("Mixtral 8x22B", "params_active", 39000000000),
       ("Command R+", "params_total", 104000000000), ("Jamba", "params_total", 52000000000)}),
     ("Llama 3 a été téléchargé 300 millions de fois et tient dans 16 Go de mémoire.", set()),
+    # « Ce nouveau modèle » = the focus; « qui en compte » = the name just before; « Celui-ci » = the latter
+    ("Moonshot AI a publié Kimi K2. Ce nouveau modèle chinois compte 1 000 milliards de paramètres, loin devant "
+     "DeepSeek-V3 qui en compte 671 milliards. Celui-ci dispose de 128 000 jetons de contexte.",
+     {("Kimi K2", "params_total", 1000000000000), ("DeepSeek-V3", "params_total", 671000000000),
+      ("DeepSeek-V3", "context_tokens", 128000)}),
 ])
 def test_sentences(text, expected):
     from pipeline.records import Article

@@ -29,12 +29,14 @@ LIST_GAP = re.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:le |l
                       r"|\s*(?:d['’]|de )\s*[A-Z][\w-]*\s*(?:,|et|ou)?\s*(?:le |la |l['’])?")
 # A sentence that opens on a pronoun or a possessive is about the model in focus.
 ANAPHORIC_START = re.compile(r"\W*(?:(?:Mais|Et|Puis|Surtout|Ainsi|Enfin|Toutefois|Pourtant|Par ailleurs),?\s+|[^,.;:]{0,40},\s+)?"
-                             r"(?:Il|Elle|Sa|Son|Ses|Leur|Leurs|Ce mod[eè]le|Le mod[eè]le|Ce mastodonte|Le nouveau venu|La nouvelle venue)\b")
+                             r"(?:Il|Elle|Sa|Son|Ses|Leur|Leurs|Ce mastodonte|Le nouveau venu|La nouvelle venue|"
+                             r"(?:Ce|Le|Cette|La)\s+(?:nouveau\s+|nouvelle\s+|petit\s+|grand\s+)?(?:mod[eè]le|version|LLM|dernier-né)"
+                             r"(?:\s+(?:chinois|américain|français|ouvert|phare))?)\b")
 OWN_MODEL = re.compile(r"\b(?:son|leur)\s+(?:nouveau\s+|dernier\s+|propre\s+)?mod[eè]le\b(?!\s+(?:de|d['’]|économique))")
 NEWCOMER = re.compile(r"\W*(?:Le nouveau venu|La nouvelle venue|Le nouveau modèle)\b")
 # A comparison aside does not move the focus: « À titre de comparaison, Opus affichait … ».
 ASIDE = re.compile(r"\W*(?:[ÀA] titre de comparaison|Par comparaison|En comparaison|Pour comparaison)\b")
-_CE_DERNIER = re.compile(r"\b[Cc]e dernier\b|\b[Cc]ette derni[eè]re\b")
+_CE_DERNIER = re.compile(r"\b[Cc]e dernier\b|\b[Cc]ette derni[eè]re\b|\b[Cc]elui-ci\b|\b[Cc]elle-ci\b")
 
 
 @dataclass

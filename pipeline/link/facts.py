@@ -32,6 +32,7 @@ from pipeline.recognize.segments import TABLE
 # « (… », « , pour le deuxième et »; not « depuis », « en ».
 LIST_LINK = re.compile(r"(?:\bdont|\bet|\bou|\bcontre|\bsoit|\bà|\bpuis|,|\()"
                        r"(?:\s+(?:seulement|environ|près de|plus de|quelque|à peine|respectivement))?\s*$")
+RELATIVE = re.compile(r"\s*,?\s*(?:\([^)]*\)\s*)?qui\s+(?:n['’]\s*)?(?:en\s+)?(?:\w+\s+){0,3}?(?:de\s+|d['’])?$")
 YEAR = re.compile(r"(?:19|20)\d\d")
 APPOSITION = re.compile(r"(?:,\s+|\**\s*:\**\s+|,?\s+(?:est|était|reste|sera|devient)\s+)(?:un|une)\s+"
                         r"(?:\w+\s+){0,2}?(?:modèle|version)\b[^,;.]*$")
@@ -384,6 +385,8 @@ class FactLinker:
         before = [r for r in view.refs if r.end <= q.start]
         if before and re.search(r"\b(?:et\s+)?(?:ses|son|sa)\s+$", text[before[-1].end:q.start]):
             return before[-1].model  # « GPT-3 et ses 175 000 millions »
+        if before and RELATIVE.match(text[before[-1].end:q.start]):
+            return before[-1].model  # « … devant DeepSeek-V3, qui en compte 671 milliards »
         near = self._ref_model(view.refs, q.start, view)
         if near:
             last = next((r for r in reversed(before) if r.model == near), None)
