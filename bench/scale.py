@@ -1,0 +1,674 @@
+"""Scale benchmark: the real CLI over synthetic corpora of growing size, against ``fr_core_news_sm``.
+
+    python -m bench [--quick] [--sizes 1000,10000,100000] [--workers N] [--seed S]
+                    [--baseline-sample K] [--workdir DIR] [--keep]
+
+For each size, on this machine and in one run:
+
+* a corpus of that many articles is generated (``bench/corpus.py``; reused from ``--workdir``
+  when it already holds one for the same seed and size);
+* **full run**: ``python -m pipeline run --corpus C --out O --quiet`` in a subprocess, with
+  ``--full`` when the CLI has it (otherwise into a fresh output folder) and ``--workers 1`` when
+  it has ``--workers``. Wall time, and peak resident memory: the largest process's ``ru_maxrss``
+  (``wait4`` in a small launcher process, so that this process's own size does not leak into
+  the child's figure) and the whole process tree's RSS sampled from ``/proc`` every 0.25 s
+  (workers included); the larger of the two is reported. Articles/s count the rows of ``articles.csv``;
+  tokens/s use the characters of the ok articles (``n_chars``) times the tokens per character
+  of the baseline sample (the blank French tokenizer runs at ~60k tokens/s, too slow to count
+  100 000 articles);
+* **baseline**: ``spacy.load("fr_core_news_sm")`` with every component, ``nlp.pipe`` over the
+  first K French ok articles of the same corpus as the pipeline read them (K = the size, at most
+  ``--baseline-sample``: 300, 80 with ``--quick``), in this process, model load and one warm-up
+  article excluded. Corpora are prefix-stable, so equal samples are measured once;
+* **ratio**: pipeline tokens/s (end to end: process start, reading, extraction, CSV writing)
+  over baseline tokens/s; the ratio without start-up (the 1-article run's time subtracted) is
+  printed too;
+* **no-op re-run**: the same command again over the same corpus and output folder, without
+  ``--full`` (nothing changed); its time and its fraction of the full run's, with the pipeline's
+  own account of it (mode, files read, articles extracted: last line of ``OUT/runs.jsonl``).
+  When that says "rules changed" (``pipeline/`` edited between the two runs), it runs once more;
+* **workers**: when the CLI has ``--workers``, a full run with ``--workers N`` (default 2) into
+  a fresh folder; speedup = time with 1 worker / time with N. Otherwise "workers: not
+  available" and null. With ``--quick``, only at the largest size;
+* **first article**: the pipeline's own figure when it reports one (« first article … s » in its
+  output, or a ``first_article*`` field in the last line of ``OUT/runs.jsonl``); otherwise, and
+  in any case once at the start, the end-to-end time of a 1-article corpus (process start,
+  imports, one article, outputs written). That first run also warms the OS caches.
+
+The CLI's options are read from ``python -m pipeline run --help``, so the harness works before
+and after ``--full`` (incremental runs) and ``--workers`` exist. The last line printed is one
+JSON object with the headline figures of the largest size:
+``{"ratio_vs_spacy", "workers_speedup", "peak_rss_mb", "noop_rerun_fraction", "articles"}``
+(``peak_rss_mb``: the highest peak of the runs at that size, N workers included).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+BASELINE_MODEL = "fr_core_news_sm"
+DEFAULT_SIZES = (1000, 10000, 100000)
+QUICK_SIZES = (300, 1000)
+DEFAULT_SAMPLE = 300
+QUICK_SAMPLE = 80
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
+_FIRST_REPORTED = re.compile(r"first article\D{0,40}?(\d+(?:[.,]\d+)?)\s*(ms|s)\b", re.I)
+
+csv.field_size_limit(1 << 30)
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+# ---------------------------------------------------------------------------------------------
+# The CLI
+
+
+@dataclass(frozen=True)
+class Features:
+    full: bool
+    workers: bool
+    engine: bool
+    help_text: str = ""
+
+    def line(self) -> str:
+        yn = lambda b: "yes" if b else "no"  # noqa: E731
+        return f"--full {yn(self.full)}, --workers {yn(self.workers)}, --engine {yn(self.engine)}"
+
+
+def pipeline_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "pipeline", *args]
+
+
+def detect_features() -> Features:
+    """What ``python -m pipeline run`` accepts, from its ``--help`` text."""
+    proc = subprocess.run(pipeline_cmd("run", "--help"), cwd=ROOT, capture_output=True, text=True, timeout=120)
+    text = proc.stdout + proc.stderr
+    if proc.returncode != 0 or "--corpus" not in text:
+        raise BenchError(f"`python -m pipeline run --help` failed (exit {proc.returncode}): {text.strip()[-500:]}")
+    has = lambda opt: re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", text) is not None  # noqa: E731
+    return Features(full=has("--full"), workers=has("--workers"), engine=has("--engine"), help_text=text)
+
+
+@dataclass
+class RunResult:
+    label: str
+    cmd: list[str]
+    seconds: float
+    exit_code: int
+    maxrss_mb: float  # largest single process (wait4, in the launcher)
+    tree_peak_mb: float  # the whole process tree, sampled every 0.25 s
+    reported_first_s: Optional[float]  # the pipeline's own time to first article, if it reports one
+    stderr_tail: str = ""
+    log: Optional[dict] = None  # the pipeline's record of the run (last line of OUT/runs.jsonl), if any
+
+    def log_line(self) -> str:
+        """« mode incremental, 0 files read, 0 articles extracted » from the run log, when it has them."""
+        if not self.log:
+            return ""
+        parts = [f"mode {self.log['mode']}"] if "mode" in self.log else []
+        parts += [f"{self.log[k]} {what}" for k, what in (("read", "files read"), ("extracted", "articles extracted"))
+                  if isinstance(self.log.get(k), int)]
+        return ", ".join(parts)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.maxrss_mb, self.tree_peak_mb)
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code in (0, 1)  # 1: the run finished, some articles have status error
+
+
+# Run through a small launcher: a child's ru_maxrss starts from its parent's high-water mark
+# (fork/vfork, then exec), so a child of this process, which holds fr_core_news_sm, would "peak"
+# at this process's size. The launcher (a bare Python, ~10 MB) spawns the CLI, waits for it with
+# wait4 and reports its wall time, peak RSS and exit status.
+_LAUNCHER = """
+import os, subprocess, sys, time
+t0 = time.perf_counter()
+p = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(p.pid, 0)
+seconds = time.perf_counter() - t0
+code = os.waitstatus_to_exitcode(status)
+with open(sys.argv[1], "w") as f:
+    f.write(f"{seconds} {usage.ru_maxrss} {code}")
+sys.exit(code if code >= 0 else 1)
+"""
+
+
+class _Sampler(threading.Thread):
+    """Samples the resident memory of a process's descendants (the launcher itself excluded)."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kb = 0
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        while not self._halt.is_set():
+            self.peak_kb = max(self.peak_kb, tree_rss_kb(self.pid, include_root=False))
+            self._halt.wait(0.25)
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join()
+
+
+def tree_rss_kb(root: int, *, include_root: bool = True) -> int:
+    """Resident memory of ``root``'s descendants (and ``root``), in KiB (0 if unreadable)."""
+    children: dict[int, list[int]] = {}
+    try:
+        pids = [int(p) for p in os.listdir("/proc") if p.isdigit()]
+    except OSError:
+        return 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                stat = f.read()
+            ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(pid)
+    total = 0
+    todo = [root] if include_root else list(children.get(root, ()))
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * PAGE_KB
+        except (OSError, ValueError, IndexError):
+            pass
+        todo.extend(children.get(pid, ()))
+    return total
+
+
+def run_cli(label: str, args: Sequence[str], out: Path) -> RunResult:
+    """Run ``python -m pipeline run ARGS`` and measure it."""
+    cmd = pipeline_cmd("run", *args)
+    with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as outf, \
+            tempfile.NamedTemporaryFile("r", suffix=".rusage") as report:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", _LAUNCHER, report.name, *cmd], cwd=ROOT, stdout=outf,
+                                stderr=err, stdin=subprocess.DEVNULL)
+        sampler = _Sampler(proc.pid)
+        sampler.start()
+        proc.wait()
+        wall = time.perf_counter() - t0
+        sampler.stop()
+        err.seek(0)
+        outf.seek(0)
+        text = err.read().decode("utf-8", "replace") + outf.read().decode("utf-8", "replace")
+        fields = report.read().split()
+    if len(fields) == 3:
+        seconds, maxrss_kb, code = float(fields[0]), int(fields[1]), int(fields[2])
+    else:  # the launcher itself failed
+        seconds, maxrss_kb, code = wall, 0, proc.returncode or 2
+    log = last_log_record(out)
+    return RunResult(label, cmd, seconds, code, maxrss_kb / 1024, sampler.peak_kb / 1024,
+                     reported_first_article(text, log), text.strip()[-1500:], log)
+
+
+def last_log_record(out: Path) -> Optional[dict]:
+    """The last record of the pipeline's run log ``OUT/runs.jsonl`` (None without one)."""
+    try:
+        lines = (out / "runs.jsonl").read_text(encoding="utf-8").splitlines()
+        record = json.loads(lines[-1]) if lines else None
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def reported_first_article(output: str, log: Optional[dict]) -> Optional[float]:
+    """Time to the first article, if the pipeline reports it (in its output or its run log)."""
+    m = _FIRST_REPORTED.search(output)
+    if m:
+        return float(m.group(1).replace(",", ".")) / (1000 if m.group(2).lower() == "ms" else 1)
+    for key, value in (log or {}).items():
+        if re.search(r"first.?article", key, re.I) and isinstance(value, (int, float)):
+            return float(value) / (1000 if key.lower().endswith("_ms") else 1)
+    return None
+
+
+@dataclass
+class OutputStats:
+    rows: int = 0
+    ok: int = 0
+    chars: int = 0
+    errors: int = 0
+
+
+def output_stats(out: Path) -> Optional[OutputStats]:
+    """Rows, ok rows and characters of the ok articles from ``OUT/articles.csv`` (None if absent)."""
+    path = out / "articles.csv"
+    if not path.exists():
+        return None
+    stats = OutputStats()
+    with path.open(newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            stats.rows += 1
+            status = (row.get("status") or "").strip()
+            if status == "ok":
+                stats.ok += 1
+                try:
+                    stats.chars += int(row.get("n_chars") or 0)
+                except ValueError:
+                    pass
+            elif status == "error":
+                stats.errors += 1
+    return stats
+
+
+# ---------------------------------------------------------------------------------------------
+# Baseline
+
+
+class Baseline:
+    """``fr_core_news_sm`` with every component, loaded once; samples measured once each."""
+
+    def __init__(self):
+        self.nlp = None
+        self.load_seconds = 0.0
+        self._tokenizer = None
+        self._done: dict[str, "BaselineResult"] = {}
+
+    def load(self) -> None:
+        if self.nlp is None:
+            import spacy
+
+            t0 = time.perf_counter()
+            try:
+                self.nlp = spacy.load(BASELINE_MODEL)
+            except OSError as e:
+                raise BenchError(f"cannot load {BASELINE_MODEL}: {e}") from e
+            self.load_seconds = time.perf_counter() - t0
+            self._tokenizer = spacy.blank("fr").tokenizer
+
+    def measure(self, texts: list[str]) -> "BaselineResult":
+        key = hashlib.sha256("\0".join(texts).encode("utf-8", "surrogatepass")).hexdigest()
+        if key in self._done:
+            return self._done[key]
+        self.load()
+        tokens = sum(len(self._tokenizer(t)) for t in texts)
+        deque(self.nlp.pipe(texts[:1]), maxlen=0)  # warm-up
+        t0 = time.perf_counter()
+        deque(self.nlp.pipe(texts), maxlen=0)
+        seconds = time.perf_counter() - t0
+        result = BaselineResult(len(texts), sum(map(len, texts)), tokens, seconds, key)
+        self._done[key] = result
+        return result
+
+
+@dataclass(frozen=True)
+class BaselineResult:
+    articles: int
+    chars: int
+    tokens: int
+    seconds: float
+    key: str
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.seconds if self.seconds else float("inf")
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.tokens / self.seconds if self.seconds else float("inf")
+
+    @property
+    def tokens_per_char(self) -> float:
+        return self.tokens / self.chars if self.chars else 0.0
+
+
+def sample_texts(corpus: Path, k: int) -> list[str]:
+    """The first ``k`` French ok articles of ``corpus`` as the pipeline's reader gives them."""
+    from pipeline.ingest import read_corpus
+
+    texts: list[str] = []
+    for a in read_corpus(corpus):
+        if a.status == "ok" and (a.language or "").lower().startswith("fr") and a.text.strip():
+            texts.append(a.text)
+            if len(texts) >= k:
+                break
+    return texts
+
+
+# ---------------------------------------------------------------------------------------------
+# One size
+
+
+@dataclass
+class SizeResult:
+    size: int
+    corpus_line: str = ""
+    full: Optional[RunResult] = None
+    noop: Optional[RunResult] = None
+    workers_1: Optional[RunResult] = None
+    workers_n: Optional[RunResult] = None
+    stats: Optional[OutputStats] = None
+    baseline: Optional[BaselineResult] = None
+    est_tokens: Optional[int] = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return self.size  # every generated article is French and ok
+
+    @property
+    def peak_mb(self) -> Optional[float]:
+        """The highest peak of any run at this size (1 worker, N workers, no-op)."""
+        peaks = [r.peak_mb for r in (self.full, self.noop, self.workers_n) if r is not None and r.ok]
+        return max(peaks) if peaks else None
+
+    def pipeline_rate(self, startup: float = 0.0) -> tuple[Optional[float], Optional[float]]:
+        """(articles/s, tokens/s) of the full run, optionally without ``startup`` seconds."""
+        if not self.full or not self.full.ok:
+            return None, None
+        t = self.full.seconds - startup
+        if t <= 0:
+            return None, None
+        return self.articles / t, (self.est_tokens / t if self.est_tokens else None)
+
+    def ratio(self, startup: float = 0.0) -> Optional[float]:
+        _, tps = self.pipeline_rate(startup)
+        if tps is None or not self.baseline:
+            return None
+        return tps / self.baseline.tokens_per_s
+
+    @property
+    def noop_fraction(self) -> Optional[float]:
+        if self.full and self.noop and self.full.ok and self.noop.ok and self.full.seconds:
+            return self.noop.seconds / self.full.seconds
+        return None
+
+    @property
+    def speedup(self) -> Optional[float]:
+        if self.workers_1 and self.workers_n and self.workers_1.ok and self.workers_n.ok and self.workers_n.seconds:
+            return self.workers_1.seconds / self.workers_n.seconds
+        return None
+
+
+def corpus_for(n: int, seed, workdir: Path, generator_cache: dict) -> tuple[Path, str]:
+    """A generated corpus of ``n`` articles (reused when ``workdir`` already has it) and its summary line."""
+    from bench import corpus as gen
+
+    folder = workdir / f"corpus-{n}-seed{seed}"
+    m = gen.read_manifest(folder)
+    if m and m.get("articles") == n and str(m.get("seed")) == str(seed) and m.get("generator") == gen.GENERATOR_VERSION:
+        man = gen.Manifest(**{k: v for k, v in m.items()})
+        return folder, f"{man.line()}, reused"
+    if "g" not in generator_cache:
+        generator_cache["g"] = gen.Generator()
+    man = gen.generate(n, folder, seed=seed, generator=generator_cache["g"])
+    return folder, f"{man.line()}, generated in {man.seconds:.1f} s"
+
+
+def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, measure_workers: bool,
+             sample: int, baseline: Baseline, generator_cache: dict, engine: Optional[str], keep: bool) -> SizeResult:
+    res = SizeResult(n)
+    corpus, res.corpus_line = corpus_for(n, seed, workdir, generator_cache)
+    common = ["--corpus", str(corpus), "--quiet"]
+    if engine and features.engine:
+        common += ["--engine", engine]
+    w1 = ["--workers", "1"] if features.workers else []
+    full_flag = ["--full"] if features.full else []
+
+    out = workdir / f"out-{n}"
+    _rmtree(out)
+    res.full = run_cli("full", common + ["--out", str(out)] + full_flag + w1, out)
+    if res.full.ok:
+        res.stats = output_stats(out)
+        if res.stats is not None and res.stats.rows != n:
+            res.notes.append(f"articles.csv has {res.stats.rows} rows for {n} articles ({res.stats.ok} ok)")
+        res.noop = run_cli("no-op", common + ["--out", str(out)] + w1, out)
+        if res.noop.ok and (res.noop.log or {}).get("mode") == "rules changed":
+            # pipeline/ was edited between the two runs (its sources are part of the rules'
+            # fingerprint), so this was a re-extraction: once more, now that the state is current.
+            res.notes.append(f"the first re-run was not a no-op ({res.noop.log_line()} in {res.noop.seconds:.2f} s: "
+                             "pipeline/ changed meanwhile); re-run once more")
+            res.noop = run_cli("no-op", common + ["--out", str(out)] + w1, out)
+    if features.workers:
+        res.workers_1 = res.full
+        if measure_workers and res.full.ok:
+            out_n = workdir / f"out-{n}-w{workers}"
+            _rmtree(out_n)
+            res.workers_n = run_cli(f"workers {workers}", common + ["--out", str(out_n)] + full_flag +
+                                    ["--workers", str(workers)], out_n)
+            if not keep:
+                _rmtree(out_n)
+    if not keep:
+        _rmtree(out)
+
+    texts = sample_texts(corpus, min(n, sample))
+    if texts:
+        res.baseline = baseline.measure(texts)
+    chars = res.stats.chars if res.stats and res.stats.ok else None
+    if chars is None:
+        from bench.corpus import read_manifest
+        chars = (read_manifest(corpus) or {}).get("chars")
+        res.notes.append("characters from the generator's manifest (no articles.csv)")
+    if chars and res.baseline:
+        res.est_tokens = round(chars * res.baseline.tokens_per_char)
+    return res
+
+
+def _load() -> str:
+    try:
+        return "/".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+def _rmtree(path: Path) -> None:
+    if path.exists():
+        shutil.rmtree(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
+
+def _f(x: Optional[float], fmt: str = "{:.1f}", none: str = "n/a") -> str:
+    return none if x is None else fmt.format(x)
+
+
+def print_size(res: SizeResult, *, startup: Optional[float], features: Features, workers: int) -> None:
+    p = lambda *a: print(*a, flush=True)  # noqa: E731
+    p(f"== {res.size} articles ==")
+    p(f"corpus:        {res.corpus_line}")
+    full = res.full
+    if full is None:
+        return
+    if not full.ok:
+        p(f"pipeline:      FAILED (exit {full.exit_code}) after {full.seconds:.1f} s: {' '.join(full.cmd)}")
+        p("  " + full.stderr_tail.replace("\n", "\n  "))
+        return
+    aps, tps = res.pipeline_rate()
+    errors = f", {res.stats.errors} articles with status error" if res.stats and res.stats.errors else ""
+    detail = f"; pipeline: {full.log_line()}" if full.log_line() else ""
+    p(f"pipeline:      {aps:8.1f} articles/s {_f(tps, '{:9.0f}'):>9} tokens/s  ({res.articles} articles, "
+      f"~{_f(res.est_tokens, '{:.0f}')} tokens, in {full.seconds:.2f} s wall, exit {full.exit_code}{errors}{detail})")
+    b = res.baseline
+    if b:
+        p(f"{BASELINE_MODEL}: {b.articles_per_s:8.1f} articles/s {b.tokens_per_s:9.0f} tokens/s  "
+          f"({b.articles}-article sample, {b.tokens} tokens, in {b.seconds:.2f} s; model load excluded)")
+    ratio = res.ratio()
+    if ratio is not None:
+        steady = res.ratio(startup) if startup else None
+        p(f"ratio:         {ratio:.2f} (tokens/s, end to end)" +
+          (f"; {steady:.2f} without start-up ({startup:.1f} s)" if steady else ""))
+    p(f"peak RSS:      {full.peak_mb:.0f} MB (largest process {full.maxrss_mb:.0f} MB, process tree sampled "
+      f"{full.tree_peak_mb:.0f} MB)")
+    if res.noop:
+        if res.noop.ok:
+            detail = res.noop.log_line()
+            p(f"no-op re-run:  {res.noop.seconds:.2f} s vs full {full.seconds:.2f} s (fraction {res.noop_fraction:.3f})"
+              + (f"; pipeline: {detail}" if detail else "") + ("" if features.full else "; the CLI has no --full option"))
+        else:
+            p(f"no-op re-run:  FAILED (exit {res.noop.exit_code}): {res.noop.stderr_tail[-300:]}")
+    if not features.workers:
+        p("workers:       not available")
+    elif res.workers_n is None:
+        p("workers:       measured at the largest size only (--quick)")
+    elif not res.workers_n.ok:
+        p(f"workers:       --workers {workers} FAILED (exit {res.workers_n.exit_code}): {res.workers_n.stderr_tail[-300:]}")
+    else:
+        p(f"workers:       1 worker {res.workers_1.seconds:.2f} s, {workers} workers {res.workers_n.seconds:.2f} s "
+          f"(speedup {res.speedup:.2f}, peak RSS {res.workers_n.peak_mb:.0f} MB)")
+    if full.reported_first_s is not None:
+        p(f"first article: {full.reported_first_s:.2f} s after process start (reported by the pipeline)")
+    else:
+        p("first article: not reported by the pipeline (see start-up: the 1-article corpus)")
+    for note in res.notes:
+        p(f"note:          {note}")
+
+
+def print_summary(results: list[SizeResult]) -> None:
+    print("== summary ==")
+    head = (f"{'articles':>8} {'art/s':>7} {'tok/s':>8} {'spacy tok/s':>11} {'ratio':>6} {'peak MB':>7} "
+            f"{'full s':>8} {'no-op s':>8} {'no-op %':>7} {'speedup':>7}")
+    print(head)
+    for r in results:
+        aps, tps = r.pipeline_rate()
+        print(f"{r.size:>8} {_f(aps):>7} {_f(tps, '{:.0f}'):>8} {_f(r.baseline.tokens_per_s if r.baseline else None, '{:.0f}'):>11} "
+              f"{_f(r.ratio(), '{:.2f}'):>6} {_f(r.peak_mb, '{:.0f}'):>7} "
+              f"{_f(r.full.seconds if r.full else None, '{:.2f}'):>8} {_f(r.noop.seconds if r.noop else None, '{:.2f}'):>8} "
+              f"{_f(r.noop_fraction * 100 if r.noop_fraction is not None else None, '{:.0f}'):>7} "
+              f"{_f(r.speedup, '{:.2f}', 'null'):>7}", flush=True)
+
+
+def headline(results: list[SizeResult]) -> dict:
+    r = results[-1] if results else None
+    rnd = lambda x, d: None if x is None else round(x, d)  # noqa: E731
+    return {
+        "ratio_vs_spacy": rnd(r.ratio(), 2) if r else None,
+        "workers_speedup": rnd(r.speedup, 2) if r else None,
+        "peak_rss_mb": rnd(r.peak_mb, 1) if r else None,
+        "noop_rerun_fraction": rnd(r.noop_fraction, 3) if r else None,
+        "articles": r.articles if r else 0,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def parse_sizes(text: str) -> list[int]:
+    sizes = []
+    for part in text.replace(" ", "").split(","):
+        if not part:
+            continue
+        m = re.fullmatch(r"(\d+)([kK]?)", part)
+        if not m or int(m.group(1)) < 1:
+            raise argparse.ArgumentTypeError(f"not a size: {part!r}")
+        sizes.append(int(m.group(1)) * (1000 if m.group(2) else 1))
+    if not sizes:
+        raise argparse.ArgumentTypeError("no size given")
+    return sorted(set(sizes))
+
+
+def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    p.add_argument("--quick", action="store_true",
+                   help=f"sizes {','.join(map(str, QUICK_SIZES))}, a {QUICK_SAMPLE}-article baseline sample, "
+                        "workers at the largest size only (under two minutes on 2 cores)")
+    p.add_argument("--sizes", type=parse_sizes, help="comma-separated corpus sizes, e.g. 1000,10k,100k "
+                   f"(default {','.join(map(str, DEFAULT_SIZES))})")
+    p.add_argument("--workers", type=int, default=2, help="workers compared with 1 when the CLI has --workers (default 2)")
+    p.add_argument("--engine", help="passed to the CLI as --engine when it has that option")
+    p.add_argument("--seed", default="0", help="corpus seed (default 0)")
+    p.add_argument("--baseline-sample", type=int, help=f"articles given to {BASELINE_MODEL} "
+                   f"(default {DEFAULT_SAMPLE}, {QUICK_SAMPLE} with --quick)")
+    p.add_argument("--workdir", type=Path, help="folder for corpora and outputs, kept and reused across runs "
+                   "(default: a temporary folder, removed at the end)")
+    p.add_argument("--keep", action="store_true", help="keep the pipeline's output folders")
+    args = p.parse_args(argv)
+    if args.workers < 1:
+        p.error("--workers must be at least 1")
+    args.sizes = args.sizes or list(QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    args.baseline_sample = args.baseline_sample or (QUICK_SAMPLE if args.quick else DEFAULT_SAMPLE)
+    if args.baseline_sample < 1:
+        p.error("--baseline-sample must be at least 1")
+    args.seed = int(args.seed) if re.fullmatch(r"-?\d+", args.seed) else args.seed
+    return args
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = parse_args(argv)
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    t_start = time.perf_counter()
+    temp = args.workdir is None
+    workdir = Path(tempfile.mkdtemp(prefix="bench-scale-")) if temp else args.workdir
+    workdir.mkdir(parents=True, exist_ok=True)
+    results: list[SizeResult] = []
+    failed = False
+    try:
+        features = detect_features()
+        print(f"machine:       {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.platform()}, "
+              f"load average {_load()} (other processes skew timings)")
+        print(f"cli options:   {features.line()} (from `python -m pipeline run --help`)")
+        if args.engine and not features.engine:
+            print(f"note:          the CLI has no --engine; --engine {args.engine} ignored")
+        print(f"workdir:       {workdir}{' (temporary)' if temp else ''}", flush=True)
+        baseline = Baseline()
+        generator_cache: dict = {}
+
+        # Start-up: a 1-article corpus, end to end (this also warms the caches of the pipeline's imports).
+        one, _ = corpus_for(1, args.seed, workdir, generator_cache)
+        out1 = workdir / "out-1"
+        _rmtree(out1)
+        first = run_cli("1 article", ["--corpus", str(one), "--out", str(out1), "--quiet"] +
+                        (["--full"] if features.full else []), out1)
+        _rmtree(out1)
+        startup = first.seconds if first.ok else None
+        reported = f"; pipeline's own report {first.reported_first_s:.2f} s" if first.reported_first_s is not None else ""
+        print(f"start-up:      1-article corpus in {first.seconds:.2f} s end to end = time to first article "
+              f"(process start, imports, one article, outputs; exit {first.exit_code}, peak RSS {first.peak_mb:.0f} MB"
+              f"{reported})", flush=True)
+
+        for i, n in enumerate(args.sizes):
+            largest = i == len(args.sizes) - 1
+            res = run_size(n, seed=args.seed, workdir=workdir, features=features, workers=args.workers,
+                           measure_workers=largest or not args.quick, sample=args.baseline_sample,
+                           baseline=baseline, generator_cache=generator_cache, engine=args.engine, keep=args.keep)
+            if i == 0 and baseline.nlp is not None:
+                print(f"baseline:      {BASELINE_MODEL} loaded in {baseline.load_seconds:.2f} s "
+                      f"(components: {', '.join(baseline.nlp.pipe_names)})")
+            print_size(res, startup=startup, features=features, workers=args.workers)
+            failed |= not (res.full and res.full.ok)
+            results.append(res)
+        print_summary(results)
+        print(f"total:         {time.perf_counter() - t_start:.1f} s; load average at the end {_load()}")
+    except BenchError as e:
+        print(f"bench: error: {e}", file=sys.stderr)
+        failed = True
+    except KeyboardInterrupt:
+        print("bench: interrupted", file=sys.stderr)
+        failed = True
+    finally:
+        if temp:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(json.dumps(headline(results)), flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
