@@ -5,10 +5,12 @@ the pipeline several times faster than ``fr_core_news_sm``.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # Importing the modules registers their factories.
 from pipeline.recognize import models as _models  # noqa: F401
@@ -18,9 +20,33 @@ from pipeline.recognize import segments as _segments  # noqa: F401
 COMPONENTS = ("segmenter", "model_mentions", "quantities")
 
 
+_WORD = re.compile(r"([^ ]+)( ?)|( +)")
+
+
+class WhitespaceTokenizer:
+    """Splits on spaces only. The recognisers match characters, not tokens, so the French rule
+    tokenizer (a fifth of the run time) would buy nothing; the Doc's text stays exactly the input."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for m in _WORD.finditer(text):
+            if m.group(1) is not None:
+                words.append(m.group(1))
+                spaces.append(bool(m.group(2)))
+            else:
+                words.append(m.group(3))
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
 @lru_cache(maxsize=1)
 def build() -> Language:
     nlp = spacy.blank("fr")
+    nlp.tokenizer = WhitespaceTokenizer(nlp.vocab)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -117,6 +117,7 @@ class ClaimLinker:
         self.obj = object_cue(lex)
         self.claims: list[RawClaim] = []
         self.source: Optional[str] = None  # claimed_by carried within a paragraph
+        self.sources: dict[int, Optional[str]] = {}  # sentence index -> its own source
         self.source_block = -1
         self.prev_benchmarks: list[tuple[int, int, str]] = []  # of the previous sentence
         self.prev_block = -1
@@ -160,10 +161,10 @@ class ClaimLinker:
                 return orgs[cand]
         return None
 
-    def claimed_by(self, view: SentenceView, subject: Optional[str]) -> Optional[str]:
+    def claimed_by(self, view: SentenceView, who: Optional[str]) -> Optional[str]:
+        """The sentence's own source, else the paragraph's, unless the journalist concludes."""
         s = view.sentence
         own = self.p["own"].search(self.text, s.start, s.end)
-        who = self.attribution(view, subject)
         if who:
             return who
         if own:
@@ -457,7 +458,8 @@ class ClaimLinker:
         if s.kind == TABLE:
             return
         who = self.attribution(view, view.topic)
-        by = self.claimed_by(view, view.topic)
+        self.sources[view.index] = who
+        by = self.claimed_by(view, who)
         self.comparisons(view, by)
         self.scores(view, by)
         self.ranks(view, by)
@@ -481,7 +483,7 @@ def link(text: str, sviews: list[SentenceView], sentences, ents: Entities, quant
     for view in sviews:
         linker.sentence(view)
         if view.sentence.kind != TABLE:
-            intro_source[view.index] = linker.attribution(view, view.topic) or (
+            intro_source[view.index] = linker.sources.get(view.index) or (
                 linker.source if text[view.sentence.start:view.sentence.end].rstrip().endswith(":") else None)
     linker.claims += _table_scores(text, sviews, sentences, ents, linker, intro_source)
     return linker.claims
