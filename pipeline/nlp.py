@@ -11,6 +11,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 # Importing the modules registers their factories.
 from pipeline.recognize import models as _models  # noqa: F401
@@ -43,10 +44,16 @@ class WhitespaceTokenizer:
         return Doc(self.vocab, words=words, spaces=spaces)
 
 
+@registry.tokenizers("pipeline.whitespace_tokenizer.v1")
+def _whitespace_tokenizer():
+    return lambda nlp: WhitespaceTokenizer(nlp.vocab)
+
+
 @lru_cache(maxsize=1)
 def build() -> Language:
-    nlp = spacy.blank("fr")
-    nlp.tokenizer = WhitespaceTokenizer(nlp.vocab)
+    # A language-neutral blank pipeline: spaCy's French tokenizer exceptions take ~4 s to import
+    # and nothing here uses them (French language data lives in pipeline/lexicons/).
+    nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "pipeline.whitespace_tokenizer.v1"}}})
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -38,6 +38,7 @@ class Lexicons:
     tier_aliases: frozenset[str]
     spaced_lowercase: frozenset[str]
     not_models: frozenset[str]
+    common_words: frozenset[str]  # lower-case French words that never start a model name
     organizations: Mapping[str, str]  # surface form -> canonical name
     benchmarks: tuple[str, ...]
     generic_benchmark_patterns: tuple[str, ...]
@@ -130,6 +131,7 @@ def load() -> Lexicons:
         tier_aliases=frozenset(fam.get("tier_aliases") or ()),
         spaced_lowercase=frozenset(fam.get("spaced_lowercase") or ()),
         not_models=frozenset(fam.get("not_models") or ()),
+        common_words=frozenset(_read("common_fr.yaml").get("common_words") or ()),
         organizations=org_map,
         benchmarks=benches,
         generic_benchmark_patterns=tuple(bench.get("generic_patterns") or ()),

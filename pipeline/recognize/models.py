@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,13 +28,6 @@ _NAMED_BASE = r"[A-Z][a-z]+\d+(?:\.\d+)?(?![\w])"  # « DeepSeek-R1-Distill-Qwen
 AI_CONTEXT = re.compile(
     r"\b(?:mod[eè]les?|LLM|IA|intelligence artificielle|param[eè]tres|jetons|tokens|open[- ]?source|"
     r"poids|benchmarks?|raisonnement|chatbot|assistant|génératif|générative|entra[iî]n)", re.I)
-
-
-# Capitalised words that start sentences or dates, never model names ("Lundi 27", "Avec 69").
-COMMON_WORDS = frozenset(STOP_WORDS) | {
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
-    "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-    "décembre", "fin", "début", "mi", "page", "chapitre", "partie", "figure", "tableau", "section"}
 
 
 @dataclass(frozen=True)
@@ -99,7 +91,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             taken.append((m.start(), m.end()))
     for m in unknown.finditer(text):
         name = m.group("fam")
-        if (name in lex.not_models or name in lex.organizations or name.lower() in COMMON_WORDS
+        if (name in lex.not_models or name in lex.organizations or name.lower() in lex.common_words
                 or not free(m.start(), m.end())):
             continue
         if _is_year(m.group("tail")) or not _in_ai_sentence(text, m.start(), sentences):
