@@ -114,10 +114,14 @@ def normalise_newlines(text: str) -> str:
     return _NEWLINES.sub("\n", text)
 
 
+# The lead bytes of UTF-8 read as cp1252/latin-1: « Ã© », « â€™ », « Â » before a space or sign.
+_MOJIBAKE_HINT = re.compile("[ÃÂâÅÆÐÑÒÓÔÕÖØ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8-read-as-cp1252/latin-1 damage; leave everything else (quotes, spaces) alone."""
-    if text.isascii():
-        return text
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
+        return text  # no « Ã© », « â€™ », « Â » sequence: nothing to repair, skip the slow fixer
     import ftfy
 
     return ftfy.fix_text(text, _ftfy_config())

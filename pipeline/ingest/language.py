@@ -19,7 +19,7 @@ LANGUAGES = (
     "fi", "el", "tr", "ru", "uk", "ar", "he", "hi", "zh", "ja", "ko", "id", "vi",
 )
 FRENCH_PRIOR = 10.0  # odds multiplier in favour of French
-MAX_CHARS = 10_000  # enough to decide; keeps long documents fast
+MAX_CHARS = 2_000  # a few paragraphs decide; keeps every document fast
 _MIN_LETTERS = 2
 
 _LETTER = re.compile(r"[^\W\d_]")
