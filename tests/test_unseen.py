@@ -120,6 +120,12 @@ def test_related_links_inside_the_body_are_not_the_article():
     assert facts(x) == {("Mistral Large 3", "params_total", 675000000000)}
 
 
+def test_phone_review_names_only_the_ai_model(extracted):
+    e1 = extracted["e1.txt"]  # phones, chips, a console, a car « modèle de base »: none is an AI model
+    assert [m.model for m in e1.models] == ["Gemini Nano"]
+    assert not e1.facts and not e1.claims
+
+
 def test_numeric_rank():
     from pipeline.records import Article
 

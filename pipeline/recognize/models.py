@@ -26,8 +26,9 @@ _SIZE = r"\d+(?:[.,]\d+)?[BMK](?![\w])|\d+x\d+B(?![\w])"
 _CODE = r"[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?(?![\w])"
 _NAMED_BASE = r"[A-Z][a-z]+\d+(?:\.\d+)?(?![\w])"  # « DeepSeek-R1-Distill-Qwen3-8B »: a base model inside a name
 AI_CONTEXT = re.compile(
-    r"\b(?:mod[eè]les?|LLM|IA|intelligence artificielle|param[eè]tres|jetons|tokens|open[- ]?source|"
-    r"poids|benchmarks?|raisonnement|chatbot|assistant|génératif|générative|entra[iî]n)", re.I)
+    r"\b(?:mod[eè]les? (?:de langage|d['’]IA|d['’]intelligence artificielle|de raisonnement|ouverts?|open)|"
+    r"LLMs?|IA|intelligence artificielle|param[eè]tres|jetons|tokens|open[- ]?(?:source|weights?)|"
+    r"poids ouverts|benchmarks?|raisonnement|chatbots?|génératif|générative|entra[iî]n)")
 
 
 @dataclass(frozen=True)
