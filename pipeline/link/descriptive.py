@@ -37,7 +37,7 @@ def _holder(text: str, view, pos: int, end: int, obj):
         return after.model  # « a rendu publics les poids de Mixtral 8x7B »
     named = subject_before(text, view, pos, obj)
     before = [r for r in view.refs if r.end <= pos]
-    if named and not _SUBJECT_PRONOUN.search(text, before[-1].end, pos):
+    if named and not (before and _SUBJECT_PRONOUN.search(text, before[-1].end, pos)):
         return named
     if _ANAPHOR.search(text, s.start, pos) or (subject_before(text, view, s.end, obj) is None and _ANAPHOR.search(text, s.start, s.end)):
         return view.subject or view.focus  # « Toujours en cours d'entraînement, ce mastodonte … »
