@@ -5,7 +5,11 @@ Every file yields at least one Article (one per line for JSONL), with status "ok
 binary, invalid JSON line, ...). Nothing raises for one bad file.
 
     read_corpus(corpus)          -> Iterator[Article], sorted by relative path
+    read_entry(entry)            -> list[Article], for one entry of ``discover(corpus)``
     read_file(path, source=...)  -> list[Article]
+
+``read_entry`` and ``read_file`` accept the file's bytes (``data=``) when the caller has already
+read them (the incremental run hashes them first), so that a file is read once.
 """
 from __future__ import annotations
 
@@ -17,11 +21,11 @@ from pipeline.records import Article
 
 from . import formats
 from .decode import MOJIBAKE_SUFFIX, BinaryContent, declared_encoding, decode_bytes
-from .discover import DIRECTORY_LINK, FILE, discover
+from .discover import DIRECTORY_LINK, FILE, Entry, discover
 from .formats import Document, Record
 from .language import detect_language, is_french
 
-__all__ = ["article_id", "read_corpus", "read_file"]
+__all__ = ["article_id", "discover", "read_corpus", "read_entry", "read_file"]
 
 MAX_BYTES = 50 * 1024 * 1024  # a bigger file is not a news article
 
@@ -32,17 +36,22 @@ def read_corpus(corpus: Path) -> Iterator[Article]:
     Raises ``NotADirectoryError`` when ``corpus`` is not a directory (nothing to ingest).
     """
     for entry in discover(Path(corpus)):
-        if entry.kind == FILE:
-            yield from read_file(entry.path, source=entry.source)
-        else:
-            status = "skipped" if entry.kind == DIRECTORY_LINK else "error"
-            yield _problem(entry.source, status, entry.detail)
+        yield from read_entry(entry)
 
 
-def read_file(path: Path, *, source: str) -> list[Article]:
-    """The Article(s) of one file; ``source`` is its path relative to the corpus."""
+def read_entry(entry: Entry, *, data: Optional[bytes] = None) -> list[Article]:
+    """The Article(s) of one discovered entry (a problem entry gives one skipped or error Article)."""
+    if entry.kind == FILE:
+        return read_file(entry.path, source=entry.source, data=data)
+    status = "skipped" if entry.kind == DIRECTORY_LINK else "error"
+    return [_problem(entry.source, status, entry.detail)]
+
+
+def read_file(path: Path, *, source: str, data: Optional[bytes] = None) -> list[Article]:
+    """The Article(s) of one file; ``source`` is its path relative to the corpus; ``data`` its
+    bytes when the caller has read them already."""
     try:
-        return _read_file(Path(path), source=source)
+        return _read_file(Path(path), source=source, data=data)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
         return [_problem(source, "error", f"internal error: {type(exc).__name__}: {exc}")]
 
@@ -53,7 +62,7 @@ def article_id(text: Optional[str], *, source: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _read_file(path: Path, *, source: str) -> list[Article]:
+def _read_file(path: Path, *, source: str, data: Optional[bytes]) -> list[Article]:
     if path.is_symlink() and not path.exists():
         return [_problem(source, "error", "broken symlink")]
     fmt = formats.format_of(path)
@@ -64,10 +73,11 @@ def _read_file(path: Path, *, source: str) -> list[Article]:
     if not path.is_file():
         return [_problem(source, "error", "not a regular file", fmt=fmt)]
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        size = path.stat().st_size if data is None else len(data)
+        if size > MAX_BYTES:  # refused before reading: memory stays bounded
             return [_problem(source, "skipped", f"file too large ({size} bytes)", fmt=fmt)]
-        data = path.read_bytes()
+        if data is None:
+            data = path.read_bytes()
     except OSError as exc:
         return [_problem(source, "error", f"unreadable: {exc.strerror or exc}", fmt=fmt)]
     if not data.strip():
