@@ -54,11 +54,13 @@ def test_english_article_is_skipped_and_smartphone_has_no_model(outputs: Path):
 
 
 def test_every_quote_is_the_text_at_its_offsets(outputs: Path):
+    from pipeline.export import unprotect  # a quote starting with = + - @ is written '=...: remove the ' first
+
     texts = {p.stem: p.read_text(encoding="utf-8") for p in (outputs / "texts").glob("*.txt")}
     rows = _rows(outputs, "facts.csv") + _rows(outputs, "claims.csv")
     assert rows
     for r in rows:
-        assert texts[r["article_id"]][int(r["start"]):int(r["end"])] == r["quote"]
+        assert texts[r["article_id"]][int(r["start"]):int(r["end"])] == unprotect(r["quote"])
 
 
 def test_integers_are_plain_digits(outputs: Path):
