@@ -1,23 +1,35 @@
-"""Command line: arguments -> one Config -> the library. Exit codes: 0 all processed, 1 some
-articles have status error, 2 usage or configuration error."""
+"""Command line: arguments -> one Config -> the library.
+
+Exit codes of ``run`` (documented in the README, for the person on call):
+
+* 0 every file processed, no article in error;
+* 1 the run finished, but some articles have status ``error`` (listed on stderr and in articles.csv);
+* 2 usage or configuration error (nothing written);
+* 70 the run failed (a bug, a full disk, ...): the CSVs are the previous run's, the next run redoes the work;
+* 75 another run holds the output folder's lock (nothing written; try again later).
+"""
 from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
-from pipeline.config import Config
+from pipeline.config import Config, ConfigError
 
-EXIT_OK, EXIT_ARTICLE_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_ARTICLE_ERRORS, EXIT_USAGE, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 70, 75
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m pipeline",
                                 description="Extract AI-model facts and benchmark claims from French tech news.")
     sub = p.add_subparsers(dest="command", required=True)
-    r = sub.add_parser("run", help="extract from every article of a corpus into CSV files")
+    r = sub.add_parser("run", help="extract from every new or changed article of a corpus into CSV files")
     r.add_argument("--corpus", type=Path, default=Path("corpus"), help="folder of articles (default: corpus)")
     r.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs)")
+    r.add_argument("--full", action="store_true", help="redo every article, not only new and changed ones")
+    r.add_argument("--state", type=Path, default=None, metavar="FILE",
+                   help="state database (default: OUT/state.sqlite)")
     r.add_argument("--quiet", action="store_true", help="print only errors")
     e = sub.add_parser("evaluate", help="score the outputs against gold annotation files")
     e.add_argument("gold", nargs="+", type=Path, help="gold .json files or folders of them")
@@ -32,16 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
     if args.command == "run":
-        if not args.corpus.is_dir():
-            print(f"error: corpus folder not found: {args.corpus}", file=sys.stderr)
-            return EXIT_USAGE
-        from pipeline.run import run
-        config = Config(corpus=args.corpus, out=args.out, quiet=args.quiet,
+        config = Config(corpus=args.corpus, out=args.out, quiet=args.quiet, full=args.full, state=args.state,
                         progress=sys.stderr.isatty() and not args.quiet)
-        summary = run(config)
-        if not args.quiet or summary.errors:
-            print(summary.line(), file=sys.stderr)
-        return summary.exit_code
+        return run_command(config)
     if args.command == "evaluate":
         from pipeline.evaluate import evaluate, format_report
         missing = [str(g) for g in args.gold if not g.exists()]
@@ -51,3 +56,30 @@ def main(argv: list[str] | None = None) -> int:
         print(format_report(evaluate(args.out, list(args.gold)), details=not args.summary))
         return EXIT_OK
     return EXIT_USAGE
+
+
+def run_command(config: Config) -> int:
+    from pipeline.lock import Busy
+    from pipeline.run import run
+
+    try:
+        summary = run(config)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Busy as exc:
+        print(f"pipeline: {exc}; not started (exit {EXIT_LOCKED})", file=sys.stderr)
+        return EXIT_LOCKED
+    except Exception as exc:  # noqa: BLE001 - a clear exit code for cron, the traceback for the logs
+        traceback.print_exc()
+        print(f"pipeline: run failed: {type(exc).__name__}: {exc}; the next run redoes the unfinished work (exit {EXIT_FAILED})",
+              file=sys.stderr)
+        return EXIT_FAILED
+    if not config.quiet or summary.errors:
+        print(summary.line(), file=sys.stderr)
+    for example in summary.error_examples:
+        print(f"pipeline: error: {example}", file=sys.stderr)
+    if summary.errors > len(summary.error_examples):
+        print(f"pipeline: ... and {summary.errors - len(summary.error_examples)} more errors (see articles.csv)",
+              file=sys.stderr)
+    return summary.exit_code

@@ -1,8 +1,23 @@
-"""The one typed configuration a run is built from (the CLI fills it; the library reads it)."""
+"""The one typed configuration a run is built from (the CLI fills it; the library reads it).
+
+Besides the CSVs and ``texts/``, a run keeps three files in the output folder: the state database
+(``state.sqlite``, unless ``state`` names another file), the lock (``run.lock``) and the run log
+(``runs.jsonl``).
+"""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
+
+STATE_FILE = "state.sqlite"
+LOCK_FILE = "run.lock"
+RUN_LOG = "runs.jsonl"
+
+
+class ConfigError(ValueError):
+    """The configuration cannot work: missing corpus, output path that is a file, foreign state file, ..."""
 
 
 @dataclass(frozen=True)
@@ -11,3 +26,38 @@ class Config:
     out: Path = Path("outputs")
     quiet: bool = False
     progress: bool = False  # a progress bar, only when stderr is a terminal
+    full: bool = False  # redo every article, whatever the state database remembers
+    state: Optional[Path] = None  # the state database; None: <out>/state.sqlite
+
+    @property
+    def state_file(self) -> Path:
+        return Path(self.state) if self.state is not None else Path(self.out) / STATE_FILE
+
+    @property
+    def lock_file(self) -> Path:
+        return Path(self.out) / LOCK_FILE
+
+    @property
+    def run_log(self) -> Path:
+        return Path(self.out) / RUN_LOG
+
+    def check(self) -> None:
+        """Raise :class:`ConfigError` when a run with this configuration cannot work. Writes nothing."""
+        corpus, out = Path(self.corpus), Path(self.out)
+        if not corpus.is_dir():
+            raise ConfigError(f"corpus folder not found: {corpus}")
+        if out.exists() and not out.is_dir():
+            raise ConfigError(f"output path is not a folder: {out}")
+        if self.state_file.exists() and not self.state_file.is_file():
+            raise ConfigError(f"state path is not a file: {self.state_file}")
+        real_corpus = corpus.resolve()
+        for path, what in ((out, "output folder"), (self.state_file, "state file")):
+            if _visible_inside(path.resolve(), real_corpus):
+                raise ConfigError(f"the {what} must not be inside the corpus folder: {path}")
+
+
+def _visible_inside(path: Path, folder: Path) -> bool:
+    """``path`` is ``folder`` or under it, and not under a hidden folder (which discovery ignores)."""
+    if os.path.commonpath([path, folder]) != str(folder):
+        return False
+    return not any(part.startswith(".") for part in path.relative_to(folder).parts)

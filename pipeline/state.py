@@ -1,0 +1,404 @@
+"""The run state: an SQLite database (``<out>/state.sqlite``) that remembers what was processed.
+
+Two kinds of tables:
+
+* caches, keyed by content, that may be committed at any moment (a killed run keeps its work):
+  ``signatures`` (stat signature -> content hash of a file), ``articles`` (the articles ingest
+  read from one version of one file: ``(file, fingerprint)``, with their text), ``extractions``
+  (the CSV rows extracted from one article record, keyed by the SHA-256 of the record, text and
+  source included). The caches belong to one rules version (``meta.cache_rules``); a new rules
+  version or ``--full`` empties them.
+* the live state: ``files`` (file -> fingerprint: the corpus version the CSVs reflect) and
+  ``meta.live_rules``. It changes only in the transaction that publishes the CSVs, committed
+  after the CSVs have been renamed into place.
+
+Every CSV is regenerated from these tables, streamed in sorted order: articles by (file,
+position in the file); the rows of an article at the place of its first source. The same text
+under two sources is extracted once, for the source that comes first; the others are listed as
+its duplicates. Being a function of the tables alone, an incremental run writes the same bytes as
+a full one.
+
+A run's temporary tables: ``current`` (file -> fingerprint found by this run's discovery) and
+``firsts`` (per article id, the first ``ok`` article of ``current`` with that text).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterator, Optional, Sequence
+
+from pipeline.config import ConfigError
+from pipeline.export import TABLES, cells
+from pipeline.records import Article, Extraction
+
+APPLICATION_ID = 0x46524149  # "FRAI": marks the file as ours
+SCHEMA = 1  # bump when the tables change: an older state database is rebuilt
+CHECKPOINT_SECONDS = 1.0  # commit the caches at most this often
+
+EXTRACTION_COLUMNS = {name: name.removesuffix(".csv") for name in TABLES if name != "articles.csv"}
+
+_SCHEMA_SQL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (file TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
+CREATE TABLE signatures (file TEXT PRIMARY KEY, signature TEXT NOT NULL, fingerprint TEXT NOT NULL);
+CREATE TABLE articles (
+    file TEXT NOT NULL, fingerprint TEXT NOT NULL, position INTEGER NOT NULL,
+    source TEXT NOT NULL, article_id TEXT NOT NULL, status TEXT NOT NULL, digest TEXT NOT NULL,
+    n_chars INTEGER NOT NULL, record TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (file, fingerprint, position));
+CREATE TABLE extractions (
+    digest TEXT PRIMARY KEY, status TEXT NOT NULL, reason TEXT NOT NULL,
+    n_models INTEGER NOT NULL, n_facts INTEGER NOT NULL, n_claims INTEGER NOT NULL,
+    models TEXT NOT NULL, facts TEXT NOT NULL, claims TEXT NOT NULL, extra_facts TEXT NOT NULL);
+"""
+_TEMP_SQL = """
+CREATE TEMP TABLE current (file TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
+CREATE TEMP TABLE firsts (
+    article_id TEXT PRIMARY KEY, file TEXT NOT NULL, fingerprint TEXT NOT NULL, position INTEGER NOT NULL,
+    source TEXT NOT NULL, digest TEXT NOT NULL);
+CREATE INDEX temp.firsts_order ON firsts (file, position);
+"""
+_OUR_TABLES = ("meta", "files", "signatures", "articles", "extractions")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """This run's corpus against the live state, counted in files."""
+
+    new: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One row of articles.csv before formatting."""
+
+    record: dict  # the Article's fields, without its text
+    n_chars: int
+    status: str
+    reason: str
+    n_models: int = 0
+    n_facts: int = 0
+    n_claims: int = 0
+
+
+def digest(article: Article) -> str:
+    """SHA-256 of the whole article record: what its extraction depends on."""
+    fields = asdict(article)
+    payload = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class State:
+    """The state database of one output folder; use as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn, self.path = conn, path
+        self._tx_started = 0.0
+
+    # ------------------------------------------------------------------ opening
+
+    @staticmethod
+    def check_file(path: Path) -> None:
+        """Raise :class:`ConfigError` if ``path`` exists and is not (the beginning of) a state
+        database, reading only its header (before the lock: writes nothing)."""
+        try:
+            with open(path, "rb") as f:
+                header = f.read(100)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise ConfigError(f"cannot read the state database {path}: {exc.strerror or exc}") from exc
+        if not header:
+            return  # created, never written
+        if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
+            raise ConfigError(f"{path} is not a state database (not SQLite); delete it to start afresh")
+        application = int.from_bytes(header[68:72], "big")
+        if application == 0 and _has_tables(path):  # ours gets its id with its first tables
+            application = -1
+        if application not in (0, APPLICATION_ID):
+            raise ConfigError(f"{path} is another application's database; choose another --state file")
+
+    @classmethod
+    def open(cls, path: Path) -> "State":
+        """Open (or create) the state database; :class:`ConfigError` if ``path`` is not one of ours."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=60)
+        except sqlite3.Error as exc:
+            raise ConfigError(f"cannot open the state database {path}: {exc}") from exc
+        state = cls(conn, path)
+        try:
+            state._migrate()
+            conn.executescript(_TEMP_SQL)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise ConfigError(f"{path} is not a usable state database ({exc}); delete it to start afresh") from exc
+        except BaseException:
+            conn.close()
+            raise
+        return state
+
+    def _migrate(self) -> None:
+        c = self.conn
+        c.execute("PRAGMA temp_store = FILE")  # large sorts spill to disk, not to memory
+        c.execute("PRAGMA synchronous = FULL")
+        app = c.execute("PRAGMA application_id").fetchone()[0]
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if app == APPLICATION_ID and version == SCHEMA:
+            return
+        if tables and app != APPLICATION_ID:
+            raise ConfigError(f"{self.path} is not a pipeline state database; choose another --state file")
+        c.execute("BEGIN IMMEDIATE")
+        for table in _OUR_TABLES:  # an older schema: rebuilt, every article is redone
+            c.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _SCHEMA_SQL.split(";"):
+            if statement.strip():
+                c.execute(statement)
+        c.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        c.execute(f"PRAGMA user_version = {SCHEMA}")
+        c.execute("COMMIT")
+
+    def close(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        self.conn.close()
+
+    def __enter__(self) -> "State":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ transactions
+
+    def _write(self) -> sqlite3.Connection:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._tx_started = time.monotonic()
+        return self.conn
+
+    def checkpoint(self, *, force: bool = False) -> None:
+        """Commit the caches written so far (at most every CHECKPOINT_SECONDS unless ``force``)."""
+        if self.conn.in_transaction and (force or time.monotonic() - self._tx_started >= CHECKPOINT_SECONDS):
+            self.conn.execute("COMMIT")
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+
+    def _meta(self, key: str) -> Optional[str]:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._write().execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # ------------------------------------------------------------------ start of a run
+
+    def prepare(self, rules: str, *, full: bool) -> str:
+        """Empty the caches if they belong to other rules or ``full``; the run's mode, for the log."""
+        live = self._meta("live_rules")
+        mode = "full" if full else "first run" if live is None else "rules changed" if live != rules else "incremental"
+        if full or self._meta("cache_rules") != rules:
+            c = self._write()
+            for table in ("signatures", "articles", "extractions"):
+                c.execute(f"DELETE FROM {table}")
+            c.execute("DELETE FROM meta WHERE key IN ('outputs', 'summary')")
+            self._set_meta("cache_rules", rules)
+            self.checkpoint(force=True)
+        return mode
+
+    # ------------------------------------------------------------------ caches
+
+    def known_fingerprint(self, file: str, signature: str) -> Optional[str]:
+        row = self.conn.execute("SELECT fingerprint FROM signatures WHERE file = ? AND signature = ?",
+                                (file, signature)).fetchone()
+        return row[0] if row else None
+
+    def remember_fingerprint(self, file: str, signature: str, fingerprint: str) -> None:
+        self._write().execute("INSERT OR REPLACE INTO signatures (file, signature, fingerprint) VALUES (?, ?, ?)",
+                              (file, signature, fingerprint))
+
+    def has_snapshot(self, file: str, fingerprint: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE file = ? AND fingerprint = ? LIMIT 1",
+                                 (file, fingerprint)).fetchone() is not None
+
+    def put_snapshot(self, file: str, fingerprint: str, articles: Sequence[Article]) -> None:
+        """The articles ingest read from one version of a file (replacing a previous reading)."""
+        if not articles:
+            raise ValueError(f"ingest returned no article for {file}")
+        c = self._write()
+        c.execute("DELETE FROM articles WHERE file = ? AND fingerprint = ?", (file, fingerprint))
+        c.executemany(
+            "INSERT INTO articles (file, fingerprint, position, source, article_id, status, digest, n_chars, record, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(file, fingerprint, i, a.source, a.article_id, a.status, digest(a), len(a.text or ""),
+              _record_json(a), a.text or "") for i, a in enumerate(articles)])
+
+    def put_extraction(self, key: str, extraction: Extraction) -> None:
+        """The rows extracted from the article whose digest is ``key``, as ready CSV cells."""
+        a = extraction.article
+        tables = {
+            "models": extraction.models,
+            "facts": extraction.facts,
+            "claims": extraction.claims,
+            "extra_facts": extraction.extra_facts,
+        }
+        encoded = {name: _rows_json(TABLES[name + ".csv"], rows) for name, rows in tables.items()}
+        self._write().execute(
+            "INSERT OR REPLACE INTO extractions (digest, status, reason, n_models, n_facts, n_claims,"
+            " models, facts, claims, extra_facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, a.status, a.reason or "", len(extraction.models), len(extraction.facts), len(extraction.claims),
+             encoded["models"], encoded["facts"], encoded["claims"], encoded["extra_facts"]))
+
+    # ------------------------------------------------------------------ this run's corpus
+
+    def add_current(self, file: str, fingerprint: str) -> None:
+        self._write().execute("INSERT OR REPLACE INTO current (file, fingerprint) VALUES (?, ?)", (file, fingerprint))
+
+    def changes(self) -> Changes:
+        q = self.conn.execute
+        new = q("SELECT count(*) FROM current c WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.file = c.file)")
+        changed = q("SELECT count(*) FROM current c JOIN files f ON f.file = c.file WHERE f.fingerprint != c.fingerprint")
+        removed = q("SELECT count(*) FROM files f WHERE NOT EXISTS (SELECT 1 FROM current c WHERE c.file = f.file)")
+        unchanged = q("SELECT count(*) FROM current c JOIN files f ON f.file = c.file AND f.fingerprint = c.fingerprint")
+        return Changes(new.fetchone()[0], changed.fetchone()[0], removed.fetchone()[0], unchanged.fetchone()[0])
+
+    def select_firsts(self) -> None:
+        """Fill ``firsts``: for each text, the first ``ok`` article carrying it, in (file, position) order."""
+        c = self._write()
+        c.execute("DELETE FROM firsts")
+        c.execute("""
+            INSERT INTO firsts (article_id, file, fingerprint, position, source, digest)
+            SELECT article_id, file, fingerprint, position, source, digest FROM (
+                SELECT a.*, row_number() OVER (PARTITION BY a.article_id ORDER BY a.file, a.position) AS rank
+                FROM current c JOIN articles a ON a.file = c.file AND a.fingerprint = c.fingerprint
+                WHERE a.status = 'ok')
+            WHERE rank = 1""")
+
+    def pending_count(self) -> int:
+        return self.conn.execute(
+            "SELECT count(*) FROM firsts f WHERE NOT EXISTS (SELECT 1 FROM extractions e WHERE e.digest = f.digest)"
+        ).fetchone()[0]
+
+    def pending(self, batch_size: int) -> Iterator[list[tuple[str, Article]]]:
+        """Batches of (digest, article) still to extract, in output order. Extractions stored
+        between batches are not returned again."""
+        after: tuple = ("", -1)
+        while True:
+            rows = self.conn.execute(
+                """SELECT f.file, f.position, f.digest, a.record, a.text FROM firsts f
+                   JOIN articles a ON a.file = f.file AND a.fingerprint = f.fingerprint AND a.position = f.position
+                   WHERE (f.file, f.position) > (?, ?)
+                     AND NOT EXISTS (SELECT 1 FROM extractions e WHERE e.digest = f.digest)
+                   ORDER BY f.file, f.position LIMIT ?""", (*after, batch_size)).fetchall()
+            if not rows:
+                return
+            after = (rows[-1][0], rows[-1][1])
+            yield [(key, Article(**json.loads(record), text=text)) for _, _, key, record, text in rows]
+
+    # ------------------------------------------------------------------ publishing
+
+    def begin_publish(self, rules: str) -> None:
+        """Start the transaction that makes this run's corpus the live state (commit it with :meth:`commit`
+        once the CSVs are in place)."""
+        self.checkpoint(force=True)
+        c = self._write()
+        c.execute("DELETE FROM files")
+        c.execute("INSERT INTO files (file, fingerprint) SELECT file, fingerprint FROM current")
+        self._set_meta("live_rules", rules)
+
+    def listed(self) -> Iterator[Listed]:
+        """The rows of articles.csv, in order: every article of every current file."""
+        cursor = self.conn.execute("""
+            SELECT a.record, a.n_chars, a.status, f.file = a.file AND f.position = a.position, f.source,
+                   e.status, e.reason, e.n_models, e.n_facts, e.n_claims
+            FROM current c
+            JOIN articles a ON a.file = c.file AND a.fingerprint = c.fingerprint
+            LEFT JOIN firsts f ON a.status = 'ok' AND f.article_id = a.article_id
+            LEFT JOIN extractions e ON e.digest = a.digest
+            ORDER BY a.file, a.position""")
+        for record, n_chars, status, is_first, first_source, e_status, e_reason, *counts in cursor:
+            fields = json.loads(record)
+            if status != "ok":
+                yield Listed(fields, n_chars, status, fields.get("reason") or "")
+            elif not is_first:
+                yield Listed(fields, n_chars, "skipped", f"duplicate of {first_source}")
+            elif e_status is None:
+                raise RuntimeError(f"no extraction stored for {fields.get('source')}")
+            else:
+                yield Listed(fields, n_chars, e_status, e_reason, *counts)
+
+    def rows(self, table: str) -> Iterator[list[str]]:
+        """The rows of models.csv, facts.csv, claims.csv or extra_facts.csv, as CSV cells, in order."""
+        column = EXTRACTION_COLUMNS[table]
+        cursor = self.conn.execute(f"""
+            SELECT e.{column} FROM firsts f JOIN extractions e ON e.digest = f.digest
+            ORDER BY f.file, f.position""")
+        for (encoded,) in cursor:
+            yield from json.loads(encoded)
+
+    def text_ids(self) -> Iterator[str]:
+        """Article ids whose cleaned text belongs in texts/ (extracted without error)."""
+        cursor = self.conn.execute("""
+            SELECT f.article_id FROM firsts f JOIN extractions e ON e.digest = f.digest
+            WHERE e.status = 'ok' ORDER BY f.article_id""")
+        for (article_id,) in cursor:
+            yield article_id
+
+    def text(self, article_id: str) -> str:
+        return self.conn.execute("""
+            SELECT a.text FROM firsts f
+            JOIN articles a ON a.file = f.file AND a.fingerprint = f.fingerprint AND a.position = f.position
+            WHERE f.article_id = ?""", (article_id,)).fetchone()[0]
+
+    def outputs_record(self) -> tuple[Optional[dict], Optional[dict]]:
+        """What the last published run recorded: CSV file stats and its summary counts."""
+        outputs, summary = self._meta("outputs"), self._meta("summary")
+        return (json.loads(outputs) if outputs else None, json.loads(summary) if summary else None)
+
+    def record_outputs(self, outputs: dict, summary: dict) -> None:
+        self._set_meta("outputs", json.dumps(outputs, sort_keys=True))
+        self._set_meta("summary", json.dumps(summary, sort_keys=True))
+
+    def collect_garbage(self) -> None:
+        """Drop cached readings and extractions the live state no longer uses."""
+        c = self._write()
+        c.execute("""DELETE FROM articles WHERE NOT EXISTS (
+                       SELECT 1 FROM files f WHERE f.file = articles.file AND f.fingerprint = articles.fingerprint)""")
+        c.execute("DELETE FROM extractions WHERE digest NOT IN (SELECT digest FROM firsts)")
+        c.execute("DELETE FROM signatures WHERE file NOT IN (SELECT file FROM files)")
+        self.commit()
+
+
+def _has_tables(path: Path) -> bool:
+    """Whether an SQLite file has tables, read without writing anything (False when in doubt)."""
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def _record_json(article: Article) -> str:
+    fields = asdict(article)
+    del fields["text"]
+    return json.dumps(fields, sort_keys=True, ensure_ascii=False)
+
+
+def _rows_json(columns: Sequence[str], records) -> str:
+    return json.dumps([cells(columns, asdict(r)) for r in records], ensure_ascii=False, separators=(",", ":"))
