@@ -29,7 +29,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs)")
     r.add_argument("--full", action="store_true", help="redo every article, not only new and changed ones")
     r.add_argument("--state", type=Path, default=None, metavar="FILE",
-                   help="state database (default: OUT/state.sqlite)")
+                   help="state database, one per output folder (default: OUT/state.sqlite)")
     r.add_argument("--quiet", action="store_true", help="print only errors")
     e = sub.add_parser("evaluate", help="score the outputs against gold annotation files")
     e.add_argument("gold", nargs="+", type=Path, help="gold .json files or folders of them")
