@@ -68,6 +68,8 @@ def _patterns(lex: Lexicons):
         "attribution": [re.compile(fr(p)) for p in c["attribution"]],
         "developer": re.compile(fr(c["developer_phrases"]), re.I),
         "own": re.compile(fr(c["own_conclusion"])),
+        "internal": re.compile(fr(c["internal"]), re.I),
+        "rumour": re.compile(fr(c["rumour"]), re.I),
         "percent": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*%"),
         "elo": re.compile(rf"(?:score (?:ELO |Elo |elo )?de |(?<![\w,.]))(?P<val>{NUM})(?:\s*points?)?(?:\s+d['’]\s*[Ee]lo|\s+ELO|\s+Elo)?", re.I),
         "score_de": re.compile(rf"\bscore (?:(?P<metric>ELO|Elo|elo) )?de (?P<val>{NUM})(?:\s*(?P<pct>%))?", re.I),
@@ -148,8 +150,9 @@ class ClaimLinker:
                 if org:
                     return org
         m = re.search(r"(?:[Ss]elon|[Dd]['’]après|par)\s+(?:les \w+ \w+ de |les [\w\s]{0,30}? de )?" + self.p["developer"].pattern, text[s.start:s.end])
-        if m or re.search(self.p["developer"].pattern + r"\s+(?:affirm|assur|annonc|revendiqu|précis|chiffr)", text[s.start:s.end], re.I):
-            return self.org_of(subject)
+        if m or re.search(self.p["developer"].pattern + r"\s+(?:(?:le |la |l['’]|les )?présent\w* comme|affirm|assur|annonc|revendiqu|précis|chiffr)",
+                          text[s.start:s.end], re.I) or self.p["internal"].search(text, s.start, s.end):
+            return self.org_of(subject)  # « selon la start-up », « d'après ses tests internes »
         return None
 
     def _org(self, who: str) -> Optional[str]:
@@ -167,7 +170,7 @@ class ClaimLinker:
         own = self.p["own"].search(self.text, s.start, s.end)
         if who:
             return who
-        if own:
+        if own or self.p["rumour"].search(self.text, s.start, s.end):
             return None
         if self.source and s.block == self.source_block:
             return self.source
