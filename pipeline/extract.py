@@ -12,7 +12,7 @@ from pipeline.link import descriptive
 from pipeline.link.discourse import views
 from pipeline.link.entities import Entities, resolve
 from pipeline.link.facts import FactLinker, RawFact
-from pipeline.link.tables import cells, tables
+from pipeline.link import organizations, tables as table_linking
 from pipeline.records import Article, Claim, Extraction, Fact, ModelRow
 from pipeline.recognize.segments import TABLE, within
 
@@ -51,9 +51,9 @@ class Extractor:
                 continue
             linker.link_sentence(view, mine)
         raw_facts = list(linker.facts)
-        raw_facts += claim_linking.table_facts(text, sentences, ents, quantities, linker)
+        raw_facts += table_linking.table_facts(text, sentences, ents, quantities, linker)
         raw_claims = claim_linking.link(text, sviews, sentences, ents, quantities, self.lex)
-        org_facts = claim_linking.organization_facts(text, sviews, ents, self.lex)
+        org_facts = organizations.organization_facts(text, sviews, ents, self.lex)
         facts = _facts(article, text, raw_facts + org_facts)
         claims = _claims(article, text, raw_claims)
         extra = _facts(article, text, descriptive.link(text, sviews, ents, self.lex))

@@ -29,7 +29,7 @@ _SUBJECT_PRONOUN = re.compile(r"\b(?:il|elle)\s")
 def _holder(text: str, view, pos: int, end: int, obj):
     """The model a descriptive cue is about: the name before it in the sentence that is not a
     comparison object, else the model in focus when a pronoun or « ces modèles » refers to it."""
-    from pipeline.link.claims import subject_before
+    from pipeline.link.claim_context import subject_before
 
     s = view.sentence
     after = next((r for r in view.refs if r.start >= pos), None)

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Optional
 
 from pipeline.lexicons import Lexicons, fr, per_lexicons
 from pipeline.link.discourse import SentenceView, coordinated_subject, name_runs, object_cue
-from pipeline.link.entities import Entities, Ref, name_key, tail_parts
+from pipeline.link.entities import Entities, Ref, tail_parts
 from pipeline.normalize import numbers
 from pipeline.recognize.quantities import EXPERTS, FOREIGN, PARAMS, TOKENS, Quantity
-from pipeline.recognize.segments import TABLE
 
 # What may stand between a value and the next one that borrows its unit: « dont », « et », « contre »,
 # « (… », « , pour le deuxième et »; not « depuis », « en ».
@@ -170,9 +169,7 @@ class FactLinker:
             if unit is not None:
                 continue
             gap_next = text[q.end:qs[i + 1].start] if i + 1 < len(qs) else None
-            gap_prev = text[qs[i - 1].unit_end:q.start] if i > 0 else None
             nxt = qs[i + 1] if i + 1 < len(qs) else None
-            prv = qs[i - 1] if i > 0 else None
             # « 7 et 14 milliards de paramètres », « 4K et 128K jetons »: the list's last item speaks for all.
             if nxt is not None and re.fullmatch(r"\s*(?:,|et|ou|à)\s*|\s*,\s*", gap_next or "") and nxt.unit in (PARAMS, TOKENS, None):
                 j = i + 1
@@ -289,7 +286,7 @@ class FactLinker:
 
     def _ref_model(self, refs: list[Ref], pos: int, view: SentenceView) -> Optional[str]:
         """The nearest name before pos in the sentence that is not a comparison object."""
-        from pipeline.link.claims import subject_before
+        from pipeline.link.claim_context import subject_before
         return subject_before(self.text, view, pos, self.obj)
 
     def link_sentence(self, view: SentenceView, qs: list[Quantity]) -> None:
@@ -381,7 +378,6 @@ class FactLinker:
     def _holder(self, view: SentenceView, q: Quantity) -> Optional[str]:
         """The model a single value belongs to: « X et ses N », the nearest name, a pronoun's antecedent."""
         text = self.text
-        s = view.sentence
         before = [r for r in view.refs if r.end <= q.start]
         if before and re.search(r"\b(?:et\s+)?(?:ses|son|sa)\s+$", text[before[-1].end:q.start]):
             return before[-1].model  # « GPT-3 et ses 175 000 millions »

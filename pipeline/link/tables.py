@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from pipeline.link.entities import Ref
+from pipeline.link.entities import Entities, Ref
+from pipeline.link.facts import FactLinker, RawFact, variant_name
+from pipeline.normalize import numbers
+from pipeline.recognize.quantities import Quantity
 from pipeline.recognize.segments import TABLE, Cell, Sentence
 
 ATTRIBUTE_LABELS = (
@@ -81,3 +84,32 @@ def cells(text: str, table: list[Sentence], refs: list[Ref]) -> Iterator[TableCe
             h = header.cells[j]
             label = text[h.start:h.end]
             yield TableCell(row, cell, ref.model, label, label_attribute(label), h.start, h.end)
+
+
+def table_facts(text: str, sentences, ents: Entities, quantities: list[Quantity], linker: FactLinker) -> list[RawFact]:
+    out = []
+    for table in tables(sentences):
+        for c in cells(text, table, ents.refs):
+            if c.attribute in (None, "experts_per_token"):
+                continue
+            qs = [q for q in quantities if c.cell.start <= q.start < c.cell.end]
+            if not qs:
+                continue
+            s = c.row
+            if c.attribute == "params_total" and len(qs) > 1:  # « 7, 13 et 70 milliards »: the family's sizes
+                scale = next((q.scale for q in reversed(qs) if q.scale), None)
+                info = ents.get(c.model)
+                for q in qs:
+                    v = q.value if q.scale else numbers.quantity_value(q.number, scale)
+                    if v is None or info is None:
+                        continue
+                    name = ents.add_model(variant_name(info.name, v), info.family, info.organization, q.start)
+                    linker.variants.add(info.name, v, name, q.start)
+                    out.append(RawFact(name, "params_total", v, False, q.start, q.unit_end, s.start, s.end, "table_family_sizes"))
+                continue
+            q = qs[0]
+            if q.value is None:
+                continue
+            value = q.value
+            out.append(RawFact(c.model, c.attribute, value, False, q.start, q.unit_end, s.start, s.end, "table_cell"))
+    return out

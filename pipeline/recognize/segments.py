@@ -62,7 +62,6 @@ def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
     pos = 0
     for part in line.split("|"):
         a = start + pos
-        b = a + len(part)
         pos += len(part) + 1
         stripped = part.strip()
         if stripped:

@@ -1,0 +1,133 @@
+"""What the claim linkers share for one article: the patterns, the benchmarks named so far, the
+paragraph's source, and the claims found. Each kind of claim has its own module
+(``comparisons``, ``scores``, ``ranks``); ``claims`` drives them sentence by sentence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from pipeline.lexicons import Lexicons, fr, per_lexicons
+from pipeline.link.discourse import LIST_GAP, SentenceView, object_cue
+from pipeline.link.entities import Entities, name_key
+
+ORDINAL_VALUES = {"premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
+                  "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8,
+                  "neuvième": 9, "dixième": 10}
+_ORD = "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True))
+NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+
+
+@dataclass(frozen=True)
+class RawClaim:
+    subject: str
+    relation: str
+    object: Optional[str]
+    benchmark: Optional[str]
+    metric: Optional[str]
+    value: Optional[float]
+    claimed_by: Optional[str]
+    hedged: bool
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    recognizer: str
+
+
+@per_lexicons
+def _patterns(lex: Lexicons):
+    c = lex.cues
+    comps = []
+    for rel in ("rivals", "ranks_below", "ranks_above", "outperforms"):
+        comps.append((rel, re.compile(r"\b" + fr(c["comparisons"][rel]), re.I)))
+    # « GPQA Diamond » = « GPQA-Diamond »: spaces and hyphens inside a name are interchangeable
+    bench = "|".join(re.sub(r"\\[ -]", "[ -]", re.escape(b)) for b in lex.benchmarks)
+    generic = "|".join(fr(g) for g in lex.generic_benchmark_patterns)
+    return {
+        "comparisons": comps,
+        "bench": re.compile(rf"(?<![\w-])(?:{bench})(?![\w-])"),
+        "bench_names": {name_key(b): b for b in lex.benchmarks},
+        "generic_bench": re.compile(generic) if generic else None,
+        "attribution": [re.compile(fr(p)) for p in c["attribution"]],
+        "developer": re.compile(fr(c["developer_phrases"]), re.I),
+        "own": re.compile(fr(c["own_conclusion"])),
+        "internal": re.compile(fr(c["internal"]), re.I),
+        "rumour": re.compile(fr(c["rumour"]), re.I),
+        "percent": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*%"),
+        "elo": re.compile(rf"(?:score (?:ELO |Elo |elo )?de |(?<![\w,.]))(?P<val>{NUM})(?:\s*points?)?(?:\s+d['’]\s*[Ee]lo|\s+ELO|\s+Elo)?", re.I),
+        "score_de": re.compile(rf"\bscore (?:(?P<metric>ELO|Elo|elo) )?de (?P<val>{NUM})(?:\s*(?P<pct>%))?", re.I),
+        "points": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*points?(?P<elo> d['’]\s*[Ee]lo)?"),
+        "bare_sur": re.compile(rf"(?<![\w,.%-])(?P<val>{NUM})\s+sur\s+(?=[A-Z])"),
+        "paren": re.compile(rf"\s*\((?P<val>{NUM})\)"),
+        "pour_n": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s+pour\s+"),
+        "rank_place": re.compile(rf"\b(?P<ord>{_ORD})\s+place\b", re.I),
+        "rank_ellipsis": re.compile(rf"\b(?:et|puis)\s+(?:la|le)\s+(?P<ord>{_ORD})\b(?!\s+place)", re.I),
+        "rank_num": re.compile(r"\b(?P<n>\d{1,3})(?:e|ème|eme|er|re)\s+(?:place|position|rang)\b|\bau\s+(?P<n2>\d{1,3})(?:e|ème)\s+rang\b", re.I),
+        "rank_head": re.compile(r"\ben t[eê]te (?:du|des|de) (?:classement|palmarès|leaderboard|LMArena|Chatbot Arena)", re.I),
+        "rank_best": re.compile(rf"\ble (?:(?P<ord>{_ORD}) )?meilleur modèle\b|\bnuméro (?:un|1)\b", re.I),
+    }
+
+
+def subject_before(text: str, view: SentenceView, pos: int, obj: re.Pattern) -> Optional[str]:
+    """The nearest name before pos in the sentence that is not a comparison object (nor listed after one)."""
+    best = None
+    prev_end = view.sentence.start
+    prev_object = False
+    for r in view.refs:
+        if r.start >= pos:
+            break
+        gap = text[prev_end:r.start]
+        is_object = bool(obj.search(text, prev_end, r.start)) or bool(prev_object and LIST_GAP.fullmatch(gap))
+        if not is_object:
+            best = r.model
+        prev_object = is_object
+        prev_end = r.end
+    return best
+
+
+class ClaimLinker:
+    def __init__(self, text: str, ents: Entities, lex: Lexicons):
+        self.text = text
+        self.ents = ents
+        self.lex = lex
+        self.p = _patterns(lex)
+        self.obj = object_cue(lex)
+        self.claims: list[RawClaim] = []
+        self.source: Optional[str] = None  # claimed_by carried within a paragraph
+        self.sources: dict[int, Optional[str]] = {}  # sentence index -> its own source
+        self.source_block = -1
+        self.prev_benchmarks: list[tuple[int, int, str]] = []  # of the previous sentence
+        self.prev_block = -1
+        self.block_benchmark: Optional[str] = None  # last benchmark named in the paragraph
+
+    def benchmarks(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        canon = self.p["bench_names"]
+        out = [(m.start(), m.end(), canon.get(name_key(m.group(0)), m.group(0)))
+               for m in self.p["bench"].finditer(self.text, a, b)]
+        if self.p["generic_bench"] is not None:
+            for m in self.p["generic_bench"].finditer(self.text, a, b):
+                if not any(s <= m.start("name") < e for s, e, _ in out):
+                    out.append((m.start("name"), m.end("name"), m.group("name")))
+        return sorted(out)
+
+    def org_of(self, model: Optional[str]) -> Optional[str]:
+        info = self.ents.get(model) if model else None
+        return info.organization if info else None
+
+    def subject_before(self, view: SentenceView, pos: int) -> Optional[str]:
+        return subject_before(self.text, view, pos, self.obj) or view.subject or view.focus
+
+    def add(self, view: SentenceView, **kw) -> None:
+        s = view.sentence
+        self.claims.append(RawClaim(sentence_start=s.start, sentence_end=s.end, **kw))
+
+    def _nearest_benchmark(self, view: SentenceView, pos: int) -> list:
+        found = self.benchmarks(view.sentence.start, view.sentence.end)
+        if not found:
+            return []
+        return [min(found, key=lambda x: abs(x[0] - pos))]
+
+    def _earlier_benchmarks(self, view: SentenceView) -> list:
+        """Benchmarks of the previous sentence of the same paragraph."""
+        return self.prev_benchmarks if self.prev_block == view.sentence.block else []

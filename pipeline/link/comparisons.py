@@ -1,0 +1,136 @@
+"""Comparisons: « surpasse A, B ou encore C » (one row per object), « rivalise avec », « se classe
+derrière / devant », the passive (« est devancé par X » = X outperforms), with the benchmarks the
+comparison names. With no named object, a claim is kept only when a benchmark says what was
+compared (« doubler les performances … sur les benchmarks STEM »)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from pipeline.link.discourse import SentenceView
+from pipeline.link.facts import is_hedged
+
+if TYPE_CHECKING:
+    from pipeline.link.claim_context import ClaimLinker
+
+PASSIVE = re.compile(r"\b(?:est|sont|était|étaient|a été|ont été|serait|seraient|se voit|se voient)\s+(?:\w+\s+)?$")
+RANKING_CONTEXT = re.compile(r"\bclassement|\bpalmarès|\bleaderboard|\bpoints?\b|\b[EÉ]lo\b|\bnuméro (?:un|1)\b|\ben tête\b", re.I)
+LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "WebDev Arena", "Open LLM Leaderboard"})
+DEMONSTRATIVE = re.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?"
+                           r"(?:épreuves?|tests?|benchmarks?|évaluations?|bancs? d['’]essai|classements?|domaines?)\b", re.I)
+
+def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
+    text = ctx.text
+    s = view.sentence
+    cues = []
+    for rel, pat in ctx.p["comparisons"]:
+        for m in pat.finditer(text, s.start, s.end):
+            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in cues):
+                continue
+            cues.append((m.start(), m.end(), rel))
+    cues.sort()
+    # « se classant derrière A et devant B »: the other side of the same ranking
+    extra = []
+    for a, b, rel in cues:
+        if rel in ("ranks_below", "ranks_above"):
+            other = "ranks_above" if rel == "ranks_below" else "ranks_below"
+            word = r"\bdevant\b" if other == "ranks_above" else r"\bderri[eè]re\b"
+            for m in re.finditer(word, text[b:s.end]):
+                extra.append((b + m.start(), b + m.end(), other))
+    cues = sorted(cues + [c for c in extra if not any(c[0] < y and x < c[1] for x, y, _ in cues)])
+    if RANKING_CONTEXT.search(text, s.start, s.end) or any(
+            b in LEADERBOARDS for _, _, b in ctx.benchmarks(s.start, s.end)):
+        # « numéro un avec 1 460 points, devant GPT-5 »: in a ranking, « devant / derrière » rank
+        for m in re.finditer(r"\b(devant|derri[eè]re)\b", text[s.start:s.end]):
+            a0, b0 = s.start + m.start(), s.start + m.end()
+            if not any(x <= a0 < y for x, y, _ in cues):
+                cues.append((a0, b0, "ranks_above" if m.group(1) == "devant" else "ranks_below"))
+        cues.sort()
+    if not cues:
+        return
+    prev_end = s.start
+    chained: list = []
+    for k, (a, b, rel) in enumerate(cues):
+        limit = cues[k + 1][0] if k + 1 < len(cues) else s.end
+        objects, end = _objects(ctx, view, b, limit)
+        subject = ctx.subject_before(view, a)
+        if rel == "outperforms" and re.match(r"\s*\d", text[b:b + 3]):
+            prev_end = b
+            continue  # « dépasse 81 % »: a score, not a comparison
+        if re.search(r"\bfois\s+(?:plus\s+)?$", text[max(s.start, a - 20):a]):
+            prev_end = b
+            continue  # « un débit trois fois supérieur à celui de X »: a ratio, not a claim
+        if not subject:
+            continue
+        benches = _benchmarks(ctx, view, rel, a, b, limit)
+        if not benches and chained and not re.search(r"\bsur\s+(?:de|des|la|les|l['’]|plusieurs|certains)\b", text[b:limit]):
+            benches = chained  # « … sur les benchmarks STEM, surpassant déjà GPT-4.5 »
+        if benches:
+            chained = benches
+        hedged = is_hedged(text, prev_end, end or b, ctx.lex)
+        objects = [o for o in objects if o != subject]
+        if not objects:
+            if benches and re.search(r"\bmod[eè]les\b", text[b:limit]) and rel == "outperforms":
+                for bs, be, bn in benches[:1]:
+                    ctx.add(view, subject=subject, relation=rel, object=None, benchmark=bn, metric=None, value=None,
+                             claimed_by=by, hedged=hedged, start=a, end=be, recognizer=f"{rel}_no_object")
+            prev_end = b
+            continue
+        passive = PASSIVE.search(text, max(s.start, a - 14), a) and re.match(r"\w*\s+par\b", text[a:b + 6])
+        for obj, ostart, oend in objects:
+            # « Il est devancé par GPT-4o »: the agent is the one that wins
+            subj_, obj_ = (obj, subject) if passive else (subject, obj)
+            for bn in ([x[2] for x in benches] or [None]):
+                ctx.add(view, subject=subj_, relation=rel, object=obj_, benchmark=bn, metric=None, value=None,
+                         claimed_by=by, hedged=hedged, start=a, end=oend, recognizer=f"{rel}_{'passive' if passive else 'cue'}")
+        prev_end = b
+
+
+def _benchmarks(ctx: "ClaimLinker", view: SentenceView, rel: str, a: int, b: int, limit: int) -> list:
+    """What a comparison was measured on: named after the cue (« devance X sur MMLU »), a
+    demonstrative (« sur ces deux épreuves »), or, for a ranking, the leaderboard of the
+    sentence or of the previous sentence."""
+    after = ctx.benchmarks(b, limit)
+    if after:
+        return after
+    if DEMONSTRATIVE.search(ctx.text, b, limit):
+        return ctx._earlier_benchmarks(view)
+    if rel in ("ranks_below", "ranks_above"):
+        return ctx._nearest_benchmark(view, a) or ctx._earlier_benchmarks(view)[-1:]
+    return []
+
+
+def _objects(ctx: "ClaimLinker", view: SentenceView, start: int, limit: int):
+    text = ctx.text
+    out = []
+    pos = start
+    first = True
+    for r in view.refs:
+        if r.start < start or r.start >= limit:
+            continue
+        gap = text[pos:r.start]
+        gap_clean = re.sub(r"\b(?:d['’]|de )\s*[A-Z][\w-]*(?: [A-Z][\w-]*)?", "", gap)
+        if first:
+            if len(gap) > 70 or re.search(r"[.;:!?]", gap) or (
+                    re.search(r",", gap) and not re.search(r"\b(?:comme|notamment|avec|à|que|de)\s+(?:le |la |l['’]|les )?$", gap)):
+                break
+        elif not re.fullmatch(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:de |d['’]|du |à |avec )?(?:le |la |l['’]|les )?(?:\([^)]*\)\s*)?", gap_clean):
+            break
+        out.append((r.model, r.start, r.end))
+        pos = r.end
+        first = False
+    if not out:
+        m = re.match(r"\s*(?:\w+\s+){0,2}?lui\b", text[start:limit])
+        if m:
+            last_other = None
+            for r in view.refs:
+                if r.start < start:
+                    last_other = r.model
+            if last_other is None:
+                last_other = view.last
+            subj = ctx.subject_before(view, start)
+            if last_other and last_other != subj:
+                return [(last_other, start, start + m.end())], start + m.end()
+    return out, (out[-1][2] if out else None)
+
+# ---- scores and ranks --------------------------------------------------------------

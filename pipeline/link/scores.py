@@ -1,0 +1,170 @@
+"""Scores: « 70,6 % sur MMLU », « un score ELO de 1417 sur LMArena », « 95,6 sur Arena-Hard »,
+« 1 111 points d'Elo pour X, 1 249 pour Y », « contre 38 % pour X », « respectivement A et B », and
+the benchmark rows of tables. A percentage with no benchmark is not a score."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from pipeline.link.claim_context import NUM, RawClaim
+from pipeline.link.discourse import SentenceView, name_runs
+from pipeline.link.facts import is_hedged
+from pipeline.link.tables import cells, tables
+from pipeline.normalize import numbers
+
+if TYPE_CHECKING:
+    from pipeline.link.claim_context import ClaimLinker
+
+BENCHMARK_HEADER = re.compile(r"banc|benchmark|test|épreuve|évaluation|score", re.I)
+
+def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
+    text = ctx.text
+    s = view.sentence
+    found = []  # (start, end, value, metric)
+    for m in ctx.p["percent"].finditer(text, s.start, s.end):
+        found.append((m.start(), m.end(), m.group("val"), "%"))
+    for m in ctx.p["score_de"].finditer(text, s.start, s.end):
+        if not any(a <= m.start("val") < b for a, b, _, _ in found):
+            metric = "%" if m.group("pct") else ("ELO" if m.group("metric") else "score")
+            found.append((m.start("val"), m.end(), m.group("val"), metric))
+    for m in ctx.p["points"].finditer(text, s.start, s.end):
+        if not any(a <= m.start("val") < b for a, b, _, _ in found) and not re.match(r"\s*(?:d['’]avance|d['’]écart|de plus|de moins|de retard)", text[m.end():m.end() + 12]):
+            found.append((m.start("val"), m.end(), m.group("val"), "ELO" if m.group("elo") else "points"))
+    for m in ctx.p["bare_sur"].finditer(text, s.start, s.end):
+        if not any(a <= m.start("val") < b for a, b, _, _ in found):
+            if ctx.benchmarks(m.end(), min(s.end, m.end() + 40)):
+                found.append((m.start("val"), m.end("val"), m.group("val"), "score"))
+    found.sort()
+    if not found:
+        return
+    metric_seen = next((f[3] for f in found if f[3] in ("ELO", "points")), None)
+    # « 1 249 pour Gemini 1.5 Pro »: list items after an Elo or points score
+    if metric_seen:
+        for m in ctx.p["pour_n"].finditer(text, s.start, s.end):
+            if not any(a <= m.start("val") < b for a, b, _, _ in found):
+                found.append((m.start("val"), m.end("val"), m.group("val"), metric_seen))
+        for r in view.refs:
+            pm = ctx.p["paren"].match(text, r.end)
+            if pm:
+                found.append((r.end + pm.start("val"), r.end + pm.end("val"), pm.group("val"), metric_seen))
+        found.sort()
+    resp = re.search(r"\brespectivement\b", text[s.start:s.end])
+    if resp:  # « obtiennent respectivement 89,4 et 85,5 sur Arena-Hard »: every listed value
+        for m in re.finditer(rf"(?<![\w,.])(?P<val>{NUM})(?P<pct>\s*%)?(?=\s*(?:,|et)\s)", text[s.start + resp.end():s.end]):
+            a0 = s.start + resp.end() + m.start("val")
+            if not any(x <= a0 < y for x, y, _, _ in found):
+                found.append((a0, s.start + resp.end() + m.end(), m.group("val"), "%" if m.group("pct") else "score"))
+        found.sort()
+    resp_targets = None
+    if resp and len(found) >= 2:
+        coord = _coordinated(ctx, view)
+        benches_here = ctx.benchmarks(s.start, s.end)
+        if coord and len(coord) == len(found):
+            resp_targets = [("subject", m) for m in coord]
+        elif not benches_here and len(ctx.prev_benchmarks) >= len(found):
+            names = []
+            for _, _, n in ctx.prev_benchmarks:
+                if n not in names:
+                    names.append(n)
+            if len(names) == len(found):
+                resp_targets = [("bench", n) for n in names]
+    last_pour = None
+    last_bench = None
+    for i, (a, b, raw, metric) in enumerate(found):
+        value = numbers.parse_number(raw.replace("\u202f", " ").replace("\u00a0", " "))
+        if value is None:
+            continue
+        after = text[b:min(s.end, b + 80)]
+        subject = None
+        bench = None
+        pour = re.match(r"\s*(?:d['’]\s*[Ee]lo\s*)?pour\s+(?:le |la |l['’])?", after)
+        if pour:
+            ref = next((r for r in view.refs if b + pour.end() <= r.start <= b + pour.end() + 2), None)
+            if ref:
+                subject = ref.model
+                last_pour = subject
+            elif re.match(r"\s*(?:d['’]\s*[Ee]lo\s*)?pour\s+(?:le|la|les|l['’]|son|sa|ses|leur|un|une)\b", after):
+                continue  # « contre 70 % pour la version précédente »: not a named model
+        if subject is None and re.search(r"\bcontre\s+$", text[max(s.start, a - 12):a]) and last_pour:
+            subject = last_pour  # « …, contre 50,6 % » : the model of the last « pour X »
+        if any(r.start <= a < r.end for r in view.refs):
+            continue  # a digit inside a model name (« GPT-4.1 sur … »)
+        target_bench = None
+        if resp_targets:
+            kind, target = resp_targets[i]
+            if kind == "subject":
+                subject = target
+            else:
+                target_bench = target
+        if subject is None:
+            subject = ctx.subject_before(view, a)
+        bm = re.match(r"\s*(?:sur|à|au|en|dans)\s+(?:le |la |l['’]|les )?(?:test |benchmark |classement )?", after)
+        if target_bench:
+            bench = target_bench
+        elif bm:
+            bl = ctx.benchmarks(b + bm.end(), min(s.end, b + bm.end() + 30))
+            if bl and bl[0][0] == b + bm.end():
+                bench = bl[0][2]
+        if bench is None and resp_targets and found:
+            tail = re.match(r"\s*(?:%\s*)?(?:sur|à|au|en)\s+(?:le |la |l['’])?", text[found[-1][1]:s.end])
+            after_list = ctx.benchmarks(found[-1][1] + tail.end(), min(s.end, found[-1][1] + tail.end() + 30)) if tail else []
+            bench = after_list[0][2] if after_list else None  # « respectivement 89,4 et 85,5 sur Arena-Hard »
+        if bench is None and last_bench and re.search(r"\bcontre\s+$", text[max(s.start, a - 12):a]):
+            bench = last_bench  # « 64 % …, contre 38 % pour X »: the same test
+        if bench is None:
+            before = ctx.benchmarks(s.start, a)
+            if before:
+                bench = before[-1][2]  # « Sur MMLU, …, il obtient 70,6 % »
+        if bench is None and re.search(r"\by\b|\bce (?:test|classement)\b", text[s.start:a]):
+            earlier = ctx._earlier_benchmarks(view)
+            bench = earlier[-1][2] if earlier else None
+            if bench is None and metric == "%" and re.match(r"\s*des\s+(?:probl[eè]mes|questions|t[aâ]ches|exercices)", after):
+                bench = "évaluation (non nommée)"  # « il y résout 64 % des problèmes »
+        if bench is None and metric in ("ELO", "points"):
+            bench = ctx.block_benchmark or (ctx.prev_benchmarks[-1][2] if ctx.prev_benchmarks else None)
+        if bench is None:
+            continue  # a percentage or a number with no benchmark is not a score
+        if metric == "%" and re.match(r"\s*(?:de|des|d['’])\s+(?!probl)", after):
+            continue  # « 40 % de données synthétiques »
+        last_bench = bench
+        if not subject:
+            continue
+        hedged = is_hedged(text, s.start, a, ctx.lex)
+        ctx.add(view, subject=subject, relation="scores", object=None, benchmark=bench, metric=metric,
+                 value=value, claimed_by=by, hedged=hedged, start=a, end=b, recognizer=f"score_{metric.strip('%') or 'percent'}")
+
+
+def _coordinated(ctx: "ClaimLinker", view: SentenceView) -> list[str]:
+    first = name_runs(ctx.text, view.refs)[:1]
+    return [r.model for r in first[0]] if first and len(first[0]) > 1 else []
+
+
+def table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_source) -> list[RawClaim]:
+    out = []
+    index = {v.sentence: v for v in sviews}
+    for table in tables(sentences):
+        first = index[table[0]]
+        prev = sviews[first.index - 1] if first.index > 0 else None
+        by = None
+        if prev is not None and text[prev.sentence.start:prev.sentence.end].rstrip().endswith(":"):
+            by = intro_source.get(prev.index)
+        for c in cells(text, table, ents.refs):
+            if c.attribute is not None:
+                continue
+            bench = re.sub(r"\s*\([^)]*\)", "", c.label).strip()
+            benches = [b for b in linker.benchmarks(c.label_start, c.label_end)]
+            head = text[table[0].cells[0].start:table[0].cells[0].end] if table[0].cells else ""
+            if not benches and not BENCHMARK_HEADER.search(head):
+                continue  # « Calcul déclaré | 2,788 millions » is not a score
+            raw = text[c.cell.start:c.cell.end]
+            m = re.match(rf"^({NUM})\s*(%)?", raw)
+            if not m:
+                continue
+            value = numbers.parse_number(m.group(1).replace("\u202f", " ").replace("\u00a0", " "))
+            if value is None:
+                continue
+            metric = "%" if m.group(2) else "score"
+            s = c.row
+            out.append(RawClaim(c.model, "scores", None, benches[0][2] if benches else bench, metric, value, by, False,
+                                c.cell.start, c.cell.end, s.start, s.end, "table_score"))
+    return out
