@@ -1,0 +1,48 @@
+"""Claim linking, one French construction per case: text -> (subject, relation, object or value,
+benchmark, claimed_by, hedged) rows."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import Extractor
+from pipeline.records import Article
+
+
+@pytest.fixture(scope="module")
+def extract():
+    ex = Extractor()
+
+    def run(text):
+        claims = ex.process(Article("t", "t.txt", text)).claims
+        return {(c.subject, c.relation, c.object or c.value, c.benchmark, c.claimed_by, c.hedged) for c in claims}
+    return run
+
+
+CASES = [
+    ("Selon Meta, Llama 4 Maverick surpasse GPT-4o et Gemini 2.0 Flash.",
+     {("Llama 4 Maverick", "outperforms", "GPT-4o", None, "Meta", False),
+      ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", None, "Meta", False)}),
+    ("Qwen3-4B ferait jeu égal avec Qwen2.5-72B-Instruct.",
+     {("Qwen3-4B", "rivals", "Qwen2.5-72B-Instruct", None, None, True)}),
+    ("Phi-4 obtient 80,4 % sur MATH, contre 74,6 % pour GPT-4o.",
+     {("Phi-4", "scores", 80.4, "MATH", None, False), ("GPT-4o", "scores", 74.6, "MATH", None, False)}),
+    ("Sur LMArena, Gemma 3 27B obtient un score Elo de 1 338.",
+     {("Gemma 3 27B", "scores", 1338.0, "LMArena", None, False)}),
+    ("Moonshot affirme que Kimi K2 devance GPT-4.1 sur LiveCodeBench.",
+     {("Kimi K2", "outperforms", "GPT-4.1", "LiveCodeBench", "Moonshot AI", False)}),
+    ("D'après les tests internes de Microsoft, Phi-4 se classe derrière GPT-4o sur MMLU.",
+     {("Phi-4", "ranks_below", "GPT-4o", "MMLU", "Microsoft", False)}),
+    ("Mistral Large 3 occupe la deuxième place du classement LMArena.",
+     {("Mistral Large 3", "ranks", 2.0, "LMArena", None, False)}),
+    ("Phi-4-multimodal est devancé par GPT-4o sur MMMU.",
+     {("GPT-4o", "outperforms", "Phi-4-multimodal", "MMMU", None, False)}),
+    # not claims: a percentage without a benchmark, a ratio, a company compared
+    ("Phi-4 a été entraîné avec 40 % de données synthétiques.", set()),
+    ("Jamba revendique un débit trois fois supérieur à celui de Mixtral 8x7B.", set()),
+    ("OpenAI surpasse Google en chiffre d'affaires.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_claims(extract, text, expected):
+    assert extract(text) == expected

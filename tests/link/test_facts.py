@@ -1,0 +1,56 @@
+"""Fact linking, one French construction per case: sentence(s) -> the (model, attribute, value) set."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import Extractor
+from pipeline.records import Article
+
+
+@pytest.fixture(scope="module")
+def extract():
+    ex = Extractor()
+    return lambda text: {(f.model, f.attribute, f.value) for f in ex.process(Article("t", "t.txt", text)).facts}
+
+
+CASES = [
+    # explicit unit after the number, model before it
+    ("Le modèle Llama 4 Scout compte 109 milliards de paramètres.", {("Llama 4 Scout", "params_total", 109000000000)}),
+    # « dont N actifs » borrows the scale of the total
+    ("Mixtral 8x7B compte 46,7 milliards de paramètres dont 12,9 actifs.",
+     {("Mixtral 8x7B", "params_total", 46700000000), ("Mixtral 8x7B", "params_active", 12900000000)}),
+    # pronoun subject: the model in focus
+    ("Gemini 1.5 Pro est sorti. Il dispose d'une fenêtre de contexte d'un million de tokens.",
+     {("Gemini 1.5 Pro", "context_tokens", 1000000)}),
+    # training vs context by the nearest cue
+    ("Phi-4 a été pré-entraîné sur 9 800 milliards de jetons. Sa fenêtre de contexte est de 16 000 jetons.",
+     {("Phi-4", "training_tokens", 9800000000000), ("Phi-4", "context_tokens", 16000)}),
+    # « contre N pour X »
+    ("Qwen3-235B-A22B accepte 128K jetons de contexte, contre 32K pour Qwen3-0.6B.",
+     {("Qwen3-235B-A22B", "context_tokens", 128000), ("Qwen3-0.6B", "context_tokens", 32000)}),
+    # family sizes name the variants
+    ("Meta a publié Llama 3.1, déclinée en 8B, 70B et 405B.",
+     {("Llama 3.1 8B", "params_total", 8000000000), ("Llama 3.1 70B", "params_total", 70000000000),
+      ("Llama 3.1 405B", "params_total", 405000000000)}),
+    # as many values as coordinated names: paired in order
+    ("Phi-3-small et Phi-3-medium affichent 7 et 14 milliards de paramètres.",
+     {("Phi-3-small", "params_total", 7000000000), ("Phi-3-medium", "params_total", 14000000000)}),
+    # French billion = 10^12
+    ("Falcon 180B a été entraîné sur 3,5 billions de jetons.", {("Falcon 180B", "training_tokens", 3500000000000)}),
+    # experts, not the experts routed per token
+    ("Grok-1 compte 8 experts, dont deux sont actifs pour chaque jeton.", {("Grok-1", "experts", 8)}),
+    # traps: users, money, GPUs, ratios, a negated value, an unnamed model, a range, a component
+    ("Llama 3 compte 700 millions d'utilisateurs et a coûté 2 milliards de dollars sur 16 000 GPU.", set()),
+    ("Mixtral 8x7B ne pèse pas 56 milliards de paramètres.", set()),
+    ("Mistral Large 2 est trois fois plus petit, soit 1,6 fois moins de paramètres.", set()),
+    ("Meta prépare Llama 4. Une version de plus de 400 milliards de paramètres devrait suivre.", set()),
+    ("DeepSeek-R1 a six versions distillées, de 1,5 à 70 milliards de paramètres.", set()),
+    ("Mistral Large 3 utilise un encodeur de vision de 2,5 milliards de paramètres.", set()),
+    ("Gemini 1.5 Pro a été testé jusqu'à 10 millions de jetons en laboratoire.", set()),
+    ("GPT-4o génère 150 jetons par seconde pour 3 dollars par million de tokens.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_facts(extract, text, expected):
+    assert extract(text) == expected
