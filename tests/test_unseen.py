@@ -59,6 +59,10 @@ def claims(x):
     ("d2.md", ("Gemma 2 9B", "params_total", 9000000000)),  # « le second 9 milliards »
     ("d2.md", ("Ministral 8B", "params_total", 8000000000)),
     ("d2.md", ("Gemma 2 9B", "context_tokens", 8192)),
+    ("f1.md", ("Llama 3.3 70B", "params_total", 70000000000)),  # « Paramètres (milliards) | 70 »
+    ("f1.md", ("Qwen2.5-72B", "params_total", 72700000000)),
+    ("f1.md", ("Qwen2.5-72B", "context_tokens", 131072)),
+    ("f1.md", ("Gemma 2 27B", "training_tokens", 13000000000000)),  # « **Gemma 2 27B** : … » bullet
 ])
 def test_expected_facts(extracted, name, fact):
     assert fact in facts(extracted[name])
@@ -124,6 +128,11 @@ def test_phone_review_names_only_the_ai_model(extracted):
     e1 = extracted["e1.txt"]  # phones, chips, a console, a car « modèle de base »: none is an AI model
     assert [m.model for m in e1.models] == ["Gemini Nano"]
     assert not e1.facts and not e1.claims
+
+
+def test_licence_column_names_no_model(extracted):
+    assert {m.model for m in extracted["f1.md"].models} == {
+        "Llama 3.3 70B", "Qwen2.5-72B", "Mistral Small 3", "DeepSeek-V3", "Gemma 2 27B", "OLMo 2 32B", "Llama 3.1 405B"}
 
 
 def test_numeric_rank():

@@ -16,6 +16,9 @@ from pipeline.normalize import numbers
 from pipeline.recognize.quantities import Quantity
 from pipeline.recognize.segments import TABLE, Cell, Sentence
 
+# A scale given once in a column header: « Paramètres (milliards) », « Taille (en Md) », « (B) ».
+HEADER_SCALE = re.compile(r"\((?:en\s+)?(milliards?|millions?|billions?|Mds?|B|M|K|k)\b[^)]*\)")
+
 ATTRIBUTE_LABELS = (
     ("params_active", re.compile(r"param[eè]tres?\s+actifs|actifs", re.I)),
     ("params_total", re.compile(r"param[eè]tres|taille", re.I)),
@@ -108,8 +111,11 @@ def table_facts(text: str, sentences, ents: Entities, quantities: list[Quantity]
                     out.append(RawFact(name, "params_total", v, False, q.start, q.unit_end, s.start, s.end, "table_family_sizes"))
                 continue
             q = qs[0]
-            if q.value is None:
-                continue
             value = q.value
+            header_scale = HEADER_SCALE.search(c.label)
+            if q.scale is None and header_scale:  # « Paramètres (milliards) | 70 »
+                value = numbers.quantity_value(q.number, header_scale.group(1))
+            if value is None:
+                continue
             out.append(RawFact(c.model, c.attribute, value, False, q.start, q.unit_end, s.start, s.end, "table_cell"))
     return out

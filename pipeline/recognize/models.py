@@ -18,6 +18,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.lexicons import Lexicons, load, per_lexicons
+from pipeline.recognize.segments import cells_under
+
+# Table columns whose cells name a licence or a vendor, never a model (« Llama 3.3 Community »).
+NOT_MODEL_COLUMNS = re.compile(r"licen[cs]e|éditeur|editeur|auteur|développeur|organisation|entreprise|société|pays", re.I)
 
 SEP = "[ \u00a0\u202f-]"
 _VERSION = r"\d+(?:\.\d+)*[a-z]?(?![\w])"
@@ -101,6 +105,9 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     found.sort(key=lambda x: x.start)
     if sentences:  # names on lines that are not the article (« À lire aussi : … ») are not mentions
         found = [m for m in found if _in_sentence(sentences, m.start)]
+        licence_cells = cells_under(text, sentences, NOT_MODEL_COLUMNS)
+        if licence_cells:  # « | Licence | … | Llama 3.3 Community | »
+            found = [m for m in found if not any(c.start <= m.start < c.end for c in licence_cells)]
     yield from found
 
 

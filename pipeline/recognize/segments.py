@@ -48,6 +48,28 @@ def within(items, start: int, end: int) -> list:
     return list(items[lo:hi])
 
 
+def table_blocks(sentences) -> list[list[Sentence]]:
+    """Consecutive table rows, header first."""
+    out: list[list[Sentence]] = []
+    for s in sentences:
+        if s.kind == TABLE and out and out[-1][-1].kind == TABLE and s.block <= out[-1][-1].block + 2:
+            out[-1].append(s)
+        elif s.kind == TABLE:
+            out.append([s])
+    return out
+
+
+def cells_under(text: str, sentences, header: re.Pattern) -> list[Cell]:
+    """The body cells of every table column whose header matches."""
+    found: list[Cell] = []
+    for table in table_blocks(sentences):
+        head = table[0].cells
+        cols = [j for j, c in enumerate(head) if header.search(text, c.start, c.end)]
+        for row in table[1:]:
+            found += [row.cells[j] for j in cols if j < len(row.cells)]
+    return found
+
+
 def _looks_like_heading(line: str) -> bool:
     s = line.strip()
     if _MD_HEADING.match(s):
