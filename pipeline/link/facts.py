@@ -21,28 +21,19 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from pipeline.lexicons import Lexicons, fr, per_lexicons
+from pipeline.lexicons import Lexicons
+from pipeline.link.cues import clause_bounds, fact_cues, is_hedged
 from pipeline.link.discourse import SentenceView, coordinated_subject, name_runs, object_cue
 from pipeline.link.entities import Entities, Ref, tail_parts
-from pipeline.normalize import numbers
+from pipeline.link.traps import is_trap
+from pipeline.link.units import infer_units
+from pipeline.link.variants import Variants, variant_name
 from pipeline.recognize.quantities import EXPERTS, FOREIGN, PARAMS, TOKENS, Quantity
 
-# What may stand between a value and the next one that borrows its unit: « dont », « et », « contre »,
-# « (… », « , pour le deuxième et »; not « depuis », « en ».
-LIST_LINK = re.compile(r"(?:\bdont|\bet|\bou|\bcontre|\bsoit|\bà|\bpuis|,|\()"
-                       r"(?:\s+(?:seulement|environ|près de|plus de|quelque|à peine|respectivement))?\s*$")
 RELATIVE = re.compile(r"\s*,?\s*(?:\([^)]*\)\s*)?qui\s+(?:n['’]\s*)?(?:en\s+)?(?:\w+\s+){0,3}?(?:de\s+|d['’])?$")
-YEAR = re.compile(r"(?:19|20)\d\d")
-APPOSITION = re.compile(r"(?:,\s+|\**\s*:\**\s+|,?\s+(?:est|était|reste|sera|devient)\s+)(?:un|une)\s+"
-                        r"(?:\w+\s+){0,2}?(?:modèle|version)\b[^,;.]*$")
-ALL_OF_THEM = re.compile(r"\b(?:[Tt]ous|[Tt]outes)\s+(?:les\s+)?(?:deux|trois|quatre|cinq)\b|"
-                         r"\b(?:[Cc]es|[Ll]es)\s+(?:deux|trois|quatre|cinq)\s+(?:nouveaux\s+)?mod[eè]les\b")
 PRONOUN_SUBJECT = re.compile(r"\b(?:il|elle)\s+(?:\w+\s+){0,2}?(?:compte|affiche|totalise|p[eè]se|dispose|atteint|a été)", re.I)
 ORDINALS = {"premier": 0, "première": 0, "deuxième": 1, "second": 1, "seconde": 1, "troisième": 2,
             "quatrième": 3, "cinquième": 4}
-_NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
-
-
 @dataclass(frozen=True)
 class RawFact:
     model: str
@@ -56,150 +47,17 @@ class RawFact:
     recognizer: str
 
 
-@per_lexicons
-def _cues(lex: Lexicons):
-    c = lex.cues
-    return {
-        "training": re.compile(fr(c["training"]), re.I),
-        "context": re.compile(fr(c["context"]), re.I),
-        "trap": re.compile(fr(c["token_traps"]), re.I),
-        "per_token": re.compile(fr(c["per_token"]), re.I),
-        "negation": re.compile(fr(c["negation"]), re.I),
-        "unnamed": re.compile(fr(c["unnamed_holder"]), re.I),
-        "component": re.compile(fr(c["component_holder"]), re.I),
-        "hedge": re.compile(fr(c["hedges"]), re.I),
-        "not_cond": frozenset(c["not_conditional"]),
-    }
-
-
-def is_hedged(text: str, start: int, end: int, lex: Lexicons) -> bool:
-    cues = _cues(lex)
-    for m in cues["hedge"].finditer(text, start, end):
-        if m.group(0).lower() not in cues["not_cond"]:
-            return True
-    return False
-
-
-_LABEL = re.compile(r"[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*:\s*\**\s*")
-
-
-def _label_unit(text: str, s) -> Optional[str]:
-    """« **Experts :** 384, dont 8 … »: a bullet's label says what its first number counts."""
-    from pipeline.link.tables import label_attribute
-    if s.kind != "bullet":
-        return None
-    m = _LABEL.match(text, s.start, s.end)
-    attr = label_attribute(m.group("label")) if m else None
-    return {"experts": EXPERTS, "params_total": PARAMS, "params_active": PARAMS,
-            "context_tokens": TOKENS, "training_tokens": TOKENS}.get(attr or "")
-
-
-class Variants:
-    """Size variants named from a family (« Gemma 3 en 1, 4, 12 et 27 milliards »)."""
-
-    def __init__(self) -> None:
-        self.by_family: dict[str, list[tuple[int, str]]] = {}  # family model -> [(size, variant)]
-        self.last_family: Optional[str] = None
-        self.last_pos = -1
-
-    def add(self, family_model: str, size: int, name: str, pos: int = -1) -> None:
-        lst = self.by_family.setdefault(family_model, [])
-        if name not in [n for _, n in lst]:
-            lst.append((size, name))
-        self.last_family = family_model
-        self.last_pos = max(self.last_pos, pos)
-
-    def of(self, family_model: Optional[str]) -> list[str]:
-        return [n for _, n in sorted(self.by_family.get(family_model or "", []))]
-
-    def current(self) -> list[tuple[int, str]]:
-        return sorted(self.by_family.get(self.last_family or "", []))
-
-
-def size_name(value: int) -> str:
-    b = value / 1e9
-    return f"{b:g}B"
-
-
-def variant_name(family_model: str, value: int) -> str:
-    return f"{family_model} {size_name(value)}"
-
-
-def _small(q: Quantity) -> bool:
-    """A bare number that can borrow its neighbour's scale (« dont 12,9 actifs »), not « 128 000 »."""
-    value = numbers.parse_number(q.number.replace("\u202f", " ").replace("\u00a0", " "))
-    return value is not None and value < 1000
-
-
-def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
-    """The clause around pos: between commas, semicolons, colons and « mais »."""
-    cut = re.compile(r"[,;:]|\bmais\b")
-    a = start
-    for m in cut.finditer(text, start, pos):
-        a = m.end()
-    m = cut.search(text, pos, end)
-    return a, (m.start() if m else end)
-
-
 class FactLinker:
     def __init__(self, text: str, ents: Entities, lex: Lexicons):
         self.text = text
         self.ents = ents
         self.lex = lex
-        self.cues = _cues(lex)
+        self.cues = fact_cues(lex)
         self.obj = object_cue(lex)
         self.variants = Variants()
         self.facts: list[RawFact] = []
         self.prev_refs: list[Ref] = []
         self._last_token_attr: Optional[str] = None
-        self.prev_list: list[str] = []
-        self.prev_list_pos = -1
-
-    # ---- units -------------------------------------------------------------------------
-    def _units(self, qs: list[Quantity], view: SentenceView) -> list[tuple[Quantity, Optional[str], Optional[int]]]:
-        text = self.text
-        s = view.sentence
-        out: list[list] = [[q, q.unit, q.value] for q in qs]
-        sent_text = text[s.start:s.end]
-        has_params = any(q.unit == PARAMS for q in qs) or re.search(r"param[eè]tres", sent_text, re.I)
-        has_tokens = any(q.unit == TOKENS for q in qs)
-        label_unit = _label_unit(text, s)
-        for i, row in enumerate(out):
-            q, unit, value = row
-            if unit is not None:
-                continue
-            gap_next = text[q.end:qs[i + 1].start] if i + 1 < len(qs) else None
-            nxt = qs[i + 1] if i + 1 < len(qs) else None
-            # « 7 et 14 milliards de paramètres », « 4K et 128K jetons »: the list's last item speaks for all.
-            if nxt is not None and re.fullmatch(r"\s*(?:,|et|ou|à)\s*|\s*,\s*", gap_next or "") and nxt.unit in (PARAMS, TOKENS, None):
-                j = i + 1
-                while j + 1 < len(qs) and qs[j].unit is None and re.fullmatch(r"\s*(?:,|et|ou)\s*", text[qs[j].end:qs[j + 1].start]):
-                    j += 1
-                if qs[j].unit in (PARAMS, TOKENS):
-                    row[1] = qs[j].unit
-                    if q.scale is None and qs[j].scale and _small(q):
-                        row[2] = numbers.quantity_value(q.number, qs[j].scale)
-                    continue
-            # « dont 12,9 actifs », « 128K … et 256K pour le troisième », « (104 milliards) »,
-            # « 128 000 jetons pour ses trois tailles, contre 8 000 pour Llama 3 »
-            k = next((k for k in range(i - 1, -1, -1) if out[k][1] in (PARAMS, TOKENS)), None)
-            if k is not None and q.start - qs[k].unit_end < 80 and not (q.scale and not qs[k].scale and out[k][1] == PARAMS) \
-                    and LIST_LINK.search(text, qs[k].unit_end, q.start) and not (q.scale is None and YEAR.fullmatch(q.number)):
-                row[1] = out[k][1]
-                if q.scale is None and qs[k].scale and _small(q):
-                    row[2] = numbers.quantity_value(q.number, qs[k].scale)
-                continue
-            if q.scale == "B":
-                row[1] = PARAMS  # « 8B, 70B et 405B »: billions of parameters
-            elif label_unit:
-                row[1] = label_unit
-            elif q.scale in ("K", "k") and (has_tokens or self.cues["context"].search(sent_text)):
-                row[1] = TOKENS
-            elif q.scale and q.value and q.value >= 10**8 and has_params:
-                row[1] = PARAMS
-            elif q.scale and q.value and q.value >= 10**6 and has_tokens:
-                row[1] = TOKENS
-        return [tuple(r) for r in out]
 
     # ---- attribute ---------------------------------------------------------------------
     def _attribute(self, q: Quantity, unit: str, view: SentenceView) -> Optional[str]:
@@ -231,59 +89,7 @@ class FactLinker:
                 self.cues["context"].search(text, s.start, s.end) else "context_tokens"
         return None
 
-    def _dropped(self, q: Quantity, view: SentenceView) -> bool:
-        text = self.text
-        s = view.sentence
-        before = text[max(s.start, q.start - 80):q.start]
-        if re.search(r"\bde\s+(?:plus de\s+|moins de\s+)?$", before) and \
-                re.match(rf"\s*(?:[\w ]{{0,25}}?)\bà\s+(?:{numbers.NUMBER})", text[q.end:q.end + 40]):
-            return True  # « de 1,5 à 70 milliards »: a range
-        if re.search(rf"\bde\s+(?:{numbers.NUMBER})(?:\s+\w+)?\s+à\s+$", before):
-            return True  # the upper end of the range
-        if re.search(r"\bentre\s+$", before) and re.match(r"[^.;]{0,30}?\bet\s+\d", text[q.end:q.end + 40]):
-            return True
-        cut = max(text.rfind(c, s.start, q.start) for c in ",;:")
-        clause_start = cut + 1 if cut >= 0 else s.start
-        if self.cues["negation"].search(text, clause_start, q.start) and not re.search(r"\bne\s+\w+\s+que\b|n['’]\w+\s+que\b", text[clause_start:q.start]):
-            return True
-        if self.cues["component"].search(before):
-            return True  # « un encodeur de vision de 2,5 milliards »
-        if self.cues["unnamed"].search(before) and not self._apposition(max(s.start, q.start - 80), q, view):
-            return True  # « une version de 400 milliards », « Meta ouvre un modèle de 405 milliards »
-        if q.scale == "B" and re.search(r"\b(?:version|variante|déclinaison|modèle)\s+$", before):
-            return True  # « sa version 1B » names a variant, it states no value
-        if re.search(r"\b(?:fois|x)\s*$", before, re.I):
-            return True
-        return False
-
-    def _apposition(self, before_start: int, q: Quantity, view: SentenceView) -> bool:
-        """« Phi-3-mini, un modèle de 3,8 milliards », « Large 2, était un modèle dense de 123 milliards »,
-        « **Devstral :** un modèle de 24 milliards »: an indefinite said of the name just before it."""
-        m = APPOSITION.search(self.text, before_start, q.start)
-        return bool(m) and any(m.start() - 3 <= r.end <= m.start() for r in view.refs)
-
     # ---- model -------------------------------------------------------------------------
-    def _group(self, phrase_region: str) -> Optional[list[str]]:
-        """Plural and superlative references to the variants of the family in focus, or to the
-        models just listed (« Tous trois disposent … »)."""
-        if ALL_OF_THEM.search(phrase_region) and len(self.prev_list) > 1 and self.prev_list_pos > self.variants.last_pos:
-            return list(self.prev_list)
-        cur = self.variants.current()
-        if not cur:
-            return None
-        names = [n for _, n in cur]
-        m = re.search(r"\b(?:les|ses|leurs?)\s+(deux|trois|quatre|cinq|\d)\s+plus\s+(grand|petit)\w*", phrase_region, re.I)
-        if m:
-            k = _NUMBER_WORDS.get(m.group(1).lower(), int(m.group(1)) if m.group(1).isdigit() else 0)
-            return names[-k:] if m.group(2).lower() == "grand" else names[:k]
-        m = re.search(r"\b(?:la|le)\s+plus\s+(grand|petit)\w*", phrase_region, re.I)
-        if m:
-            return names[-1:] if m.group(1).lower() == "grand" else names[:1]
-        if re.search(r"\b(?:ses|les|leurs|ces)\s+(?:deux|trois|quatre|cinq|\d)\s+(?:tailles|modèles|versions|variantes)\b|\bles deux\b|"
-                     r"\bleurs?\s+(?:fenêtres?|contextes?|tailles?|corpus|données)\b", phrase_region, re.I):
-            return names
-        return None
-
     def _ref_model(self, refs: list[Ref], pos: int, view: SentenceView) -> Optional[str]:
         """The nearest name before pos in the sentence that is not a comparison object."""
         from pipeline.link.claim_context import subject_before
@@ -293,12 +99,12 @@ class FactLinker:
         text = self.text
         s = view.sentence
         refs = view.refs
-        units = self._units(qs, view)
+        units = infer_units(self.text, view.sentence, qs, self.cues)
         items = []
         for q, unit, value in units:
             if unit in (None, FOREIGN) or value is None or value <= 0:
                 continue
-            if self._dropped(q, view):
+            if is_trap(self.text, q, view, self.cues):
                 continue
             attr = self._attribute(q, unit, view)
             if attr:
@@ -334,7 +140,7 @@ class FactLinker:
                 if ref:
                     assigned[idx] = [ref.model]
                     continue
-                group = self._group(text[at:at + 40])
+                group = self.variants.group(text[at:at + 40])
                 if group:
                     assigned[idx] = group
                     continue
@@ -357,7 +163,7 @@ class FactLinker:
             if models is None:
                 prev_end = max([x.unit_end for x, _, _ in items if x.end <= q.start] + [s.start])
                 before = text[prev_end:q.start]
-                group = self._group(before)
+                group = self.variants.group(before)
                 if group and not self._ref_model(refs, q.start, view):
                     models = group
                 else:
@@ -435,8 +241,7 @@ class FactLinker:
             self.prev_refs = view.refs
             listed = self._listed(view)
             if len(listed) > 1:
-                self.prev_list = listed
-                self.prev_list_pos = view.sentence.start
+                self.variants.remember_list(listed, view.sentence.start)
 
     def _listed(self, view: SentenceView) -> list[str]:
         """The longest run of names joined by commas and « et » in the sentence."""

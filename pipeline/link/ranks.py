@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 from pipeline.link.claim_context import ORDINAL_VALUES
 from pipeline.link.discourse import SentenceView
-from pipeline.link.facts import is_hedged
+from pipeline.link.cues import is_hedged
 
 if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional
 
 from pipeline.link.claim_context import NUM, RawClaim
 from pipeline.link.discourse import SentenceView, name_runs
-from pipeline.link.facts import is_hedged
+from pipeline.link.cues import is_hedged
 from pipeline.link.tables import cells, tables
 from pipeline.normalize import numbers
 

@@ -1,0 +1,82 @@
+"""What a number counts: its own unit (« de paramètres », « jetons », « experts »), else the unit
+of its list neighbour (« 7 et 14 milliards de paramètres », « dont 12,9 actifs », « 4K et 128K
+jetons »), else what the sentence is about (« 8B, 70B » are parameters, « 128K » in a sentence about
+context is tokens). A year never borrows a unit; a big number never borrows a scale."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from pipeline.normalize import numbers
+from pipeline.recognize.quantities import EXPERTS, PARAMS, TOKENS, Quantity
+from pipeline.recognize.segments import Sentence
+
+# What may stand between a value and the next one that borrows its unit: « dont », « et », « contre »,
+# « (… », « , pour le deuxième et »; not « depuis », « en ».
+LIST_LINK = re.compile(r"(?:\bdont|\bet|\bou|\bcontre|\bsoit|\bà|\bpuis|,|\()"
+                       r"(?:\s+(?:seulement|environ|près de|plus de|quelque|à peine|respectivement))?\s*$")
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+_LABEL = re.compile(r"[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*:\s*\**\s*")
+
+
+def label_unit(text: str, s) -> Optional[str]:
+    """« **Experts :** 384, dont 8 … »: a bullet's label says what its first number counts."""
+    from pipeline.link.tables import label_attribute
+    if s.kind != "bullet":
+        return None
+    m = _LABEL.match(text, s.start, s.end)
+    attr = label_attribute(m.group("label")) if m else None
+    return {"experts": EXPERTS, "params_total": PARAMS, "params_active": PARAMS,
+            "context_tokens": TOKENS, "training_tokens": TOKENS}.get(attr or "")
+
+
+def _small(q: Quantity) -> bool:
+    """A bare number that can borrow its neighbour's scale (« dont 12,9 actifs »), not « 128 000 »."""
+    value = numbers.parse_number(q.number.replace("\u202f", " ").replace("\u00a0", " "))
+    return value is not None and value < 1000
+
+
+def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[tuple[Quantity, Optional[str], Optional[int]]]:
+    """Each quantity with its unit (params, tokens, experts, foreign or None) and its value."""
+    out: list[list] = [[q, q.unit, q.value] for q in qs]
+    sent_text = text[s.start:s.end]
+    has_params = any(q.unit == PARAMS for q in qs) or re.search(r"param[eè]tres", sent_text, re.I)
+    has_tokens = any(q.unit == TOKENS for q in qs)
+    labelled = label_unit(text, s)
+    for i, row in enumerate(out):
+        q, unit, value = row
+        if unit is not None:
+            continue
+        gap_next = text[q.end:qs[i + 1].start] if i + 1 < len(qs) else None
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        # « 7 et 14 milliards de paramètres », « 4K et 128K jetons »: the list's last item speaks for all.
+        if nxt is not None and re.fullmatch(r"\s*(?:,|et|ou|à)\s*|\s*,\s*", gap_next or "") and nxt.unit in (PARAMS, TOKENS, None):
+            j = i + 1
+            while j + 1 < len(qs) and qs[j].unit is None and re.fullmatch(r"\s*(?:,|et|ou)\s*", text[qs[j].end:qs[j + 1].start]):
+                j += 1
+            if qs[j].unit in (PARAMS, TOKENS):
+                row[1] = qs[j].unit
+                if q.scale is None and qs[j].scale and _small(q):
+                    row[2] = numbers.quantity_value(q.number, qs[j].scale)
+                continue
+        # « dont 12,9 actifs », « 128K … et 256K pour le troisième », « (104 milliards) »,
+        # « 128 000 jetons pour ses trois tailles, contre 8 000 pour Llama 3 »
+        k = next((k for k in range(i - 1, -1, -1) if out[k][1] in (PARAMS, TOKENS)), None)
+        if k is not None and q.start - qs[k].unit_end < 80 and not (q.scale and not qs[k].scale and out[k][1] == PARAMS) \
+                and LIST_LINK.search(text, qs[k].unit_end, q.start) and not (q.scale is None and YEAR.fullmatch(q.number)):
+            row[1] = out[k][1]
+            if q.scale is None and qs[k].scale and _small(q):
+                row[2] = numbers.quantity_value(q.number, qs[k].scale)
+            continue
+        if q.scale == "B":
+            row[1] = PARAMS  # « 8B, 70B et 405B »: billions of parameters
+        elif labelled:
+            row[1] = labelled
+        elif q.scale in ("K", "k") and (has_tokens or cues["context"].search(sent_text)):
+            row[1] = TOKENS
+        elif q.scale and q.value and q.value >= 10**8 and has_params:
+            row[1] = PARAMS
+        elif q.scale and q.value and q.value >= 10**6 and has_tokens:
+            row[1] = TOKENS
+    return [tuple(r) for r in out]

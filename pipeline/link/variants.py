@@ -1,0 +1,68 @@
+"""Variants of a family and plural references to models: « Gemma 3 en 1, 4, 12 et 27 milliards »
+names four variants; « les trois plus grandes », « la plus petite », « ses trois tailles », « les deux
+modèles », « tous trois » refer back to them or to the names just listed."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+ALL_OF_THEM = re.compile(r"\b(?:[Tt]ous|[Tt]outes)\s+(?:les\s+)?(?:deux|trois|quatre|cinq)\b|"
+                         r"\b(?:[Cc]es|[Ll]es)\s+(?:deux|trois|quatre|cinq)\s+(?:nouveaux\s+)?mod[eè]les\b")
+_NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
+
+
+class Variants:
+    """Size variants named from a family (« Gemma 3 en 1, 4, 12 et 27 milliards »)."""
+
+    def __init__(self) -> None:
+        self.by_family: dict[str, list[tuple[int, str]]] = {}  # family model -> [(size, variant)]
+        self.last_family: Optional[str] = None
+        self.last_pos = -1
+        self.prev_list: list[str] = []  # the last names listed together (« A, B et C »)
+        self.prev_list_pos = -1
+
+    def remember_list(self, names: list[str], pos: int) -> None:
+        self.prev_list, self.prev_list_pos = names, pos
+
+    def add(self, family_model: str, size: int, name: str, pos: int = -1) -> None:
+        lst = self.by_family.setdefault(family_model, [])
+        if name not in [n for _, n in lst]:
+            lst.append((size, name))
+        self.last_family = family_model
+        self.last_pos = max(self.last_pos, pos)
+
+    def of(self, family_model: Optional[str]) -> list[str]:
+        return [n for _, n in sorted(self.by_family.get(family_model or "", []))]
+
+    def current(self) -> list[tuple[int, str]]:
+        return sorted(self.by_family.get(self.last_family or "", []))
+
+    def group(self, phrase_region: str) -> Optional[list[str]]:
+        """Plural and superlative references to the variants of the family in focus, or to the
+        models just listed (« Tous trois disposent … »)."""
+        if ALL_OF_THEM.search(phrase_region) and len(self.prev_list) > 1 and self.prev_list_pos > self.last_pos:
+            return list(self.prev_list)
+        cur = self.current()
+        if not cur:
+            return None
+        names = [n for _, n in cur]
+        m = re.search(r"\b(?:les|ses|leurs?)\s+(deux|trois|quatre|cinq|\d)\s+plus\s+(grand|petit)\w*", phrase_region, re.I)
+        if m:
+            k = _NUMBER_WORDS.get(m.group(1).lower(), int(m.group(1)) if m.group(1).isdigit() else 0)
+            return names[-k:] if m.group(2).lower() == "grand" else names[:k]
+        m = re.search(r"\b(?:la|le)\s+plus\s+(grand|petit)\w*", phrase_region, re.I)
+        if m:
+            return names[-1:] if m.group(1).lower() == "grand" else names[:1]
+        if re.search(r"\b(?:ses|les|leurs|ces)\s+(?:deux|trois|quatre|cinq|\d)\s+(?:tailles|modèles|versions|variantes)\b|\bles deux\b|"
+                     r"\bleurs?\s+(?:fenêtres?|contextes?|tailles?|corpus|données)\b", phrase_region, re.I):
+            return names
+        return None
+
+
+def size_name(value: int) -> str:
+    b = value / 1e9
+    return f"{b:g}B"
+
+
+def variant_name(family_model: str, value: int) -> str:
+    return f"{family_model} {size_name(value)}"
