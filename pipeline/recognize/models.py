@@ -34,6 +34,15 @@ AI_CONTEXT = re.compile(
     r"poids ouverts|benchmarks?|raisonnement|chatbots?|génératif|générative|entra[iî]n)")
 
 
+# A name the sentence itself calls a model: « un modèle … baptisé Saba », « le modèle de langage
+# Pleias » (an « optimiseur baptisé MuonClip » is not a model).
+_NAME = r"[A-Z][\w.+-]*[a-z0-9+](?:[ \u00a0][A-Z0-9][\w.+-]*){0,2}"
+NAMED_AS_MODEL = re.compile(
+    rf"(?:\b(?:mod[eè]le|LLM|version)s?\b[^,.;:«]{{0,40}}?\b(?:baptisée?|nommée?|appelée?|dénommée?|surnommée?)\s+«?\s*"
+    rf"|\b(?:[Ll]e|[Dd]u|[Aa]u|[Ss]on|[Ll]eur|[Uu]n)\s+(?:nouveau\s+)?mod[eè]le\s+(?:d['’]IA|de langage|de raisonnement|"
+    rf"open[- ]source|ouvert)\s+)(?P<name>{_NAME})")
+
+
 @dataclass(frozen=True)
 class ModelMention:
     start: int
@@ -102,6 +111,17 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue
         found.append(ModelMention(m.start(), m.end(), m.group(0), None, True, "unknown_name"))
         taken.append((m.start(), m.end()))
+    for m in NAMED_AS_MODEL.finditer(text):  # « baptisé Saba », « le modèle de langage Pleias »
+        a, b = m.span("name")
+        name = m.group("name")
+        first = name.split()[0]
+        if (first in lex.not_models or name in lex.organizations or first in lex.organizations
+                or first.lower() in lex.common_words or first.isupper() and len(first) <= 4 or not free(a, b)):
+            continue
+        if not _in_ai_sentence(text, a, sentences):
+            continue
+        found.append(ModelMention(a, b, name, None, False, "named_as_model"))
+        taken.append((a, b))
     found.sort(key=lambda x: x.start)
     if sentences:  # names on lines that are not the article (« À lire aussi : … ») are not mentions
         found = [m for m in found if _in_sentence(sentences, m.start)]

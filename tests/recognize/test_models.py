@@ -83,3 +83,15 @@ def test_family_and_recognizer(text, family, recognizer):
 )
 def test_unknown_name_no_match(text):
     assert mentions(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mistral a lancé un modèle de langage baptisé Saba, entraîné sur des données arabes.", ["Saba"]),
+    ("Le laboratoire publie le modèle de langage Pleias 1.0, entraîné sur des données ouvertes.", ["Pleias 1.0"]),
+    ("grâce à un optimiseur maison baptisé MuonClip pour ses tokens", []),  # an optimiser, not a model
+    ("Le nouveau SUV baptisé Austral arrive.", []),
+])
+def test_names_the_sentence_calls_a_model(text, expected):
+    from pipeline.recognize.segments import segment
+
+    assert [m.text for m in find_model_mentions(text, sentences=segment(text))] == expected
