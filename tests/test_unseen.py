@@ -63,12 +63,15 @@ def claims(x):
     ("f1.md", ("Qwen2.5-72B", "params_total", 72700000000)),
     ("f1.md", ("Qwen2.5-72B", "context_tokens", 131072)),
     ("f1.md", ("Gemma 2 27B", "training_tokens", 13000000000000)),  # « **Gemma 2 27B** : … » bullet
+    ("g1.txt", ("o3", "context_tokens", 200000)),  # « Leur fenêtre … » = o3 and o4-mini, listed before
+    ("g1.txt", ("o4-mini", "context_tokens", 200000)),
 ])
 def test_expected_facts(extracted, name, fact):
     assert fact in facts(extracted[name])
 
 
 @pytest.mark.parametrize("name, fact", [
+    ("g1.txt", ("o3", "context_tokens", 100000)),  # « jusqu'à 100 000 tokens en sortie »: output length
     ("c1.txt", ("Llama 3.1 405B", "training_tokens", 15000000000000)),
     ("c1.txt", ("Llama 3.3 70B", "training_tokens", 128000)),  # the context, not the training data
     ("a1.txt", ("GPT-4o", "context_tokens", 128000000000)),
@@ -100,6 +103,9 @@ def test_traps_are_not_facts(extracted, name, fact):
     ("d1.jsonl#2", ("Grok 3", "ranks", 1.0)),
     ("d1.jsonl#2", ("Grok 3", "ranks_above", "Gemini 2.0 Flash Thinking")),
     ("d2.md", ("Gemma 2 9B", "scores", 70.7)),  # models across the table header
+    ("g1.txt", ("o1", "scores", 48.9)),
+    ("g1.txt", ("o4-mini", "scores", 92.7)),
+    ("g1.txt", ("o4-mini", "ranks", 1.0)),  # « le meilleur modèle sur ce test »
 ])
 def test_expected_claims(extracted, name, claim):
     assert claim in claims(extracted[name])

@@ -71,10 +71,10 @@ class FactLinker:
                 return None
             return "experts"
         if unit == TOKENS:
-            after = text[q.unit_end:min(s.end, q.unit_end + 40)]
-            if self.cues["trap"].search(after) or self.cues["trap"].search(text[max(s.start, q.start - 40):q.start]):
-                return None
             a, b = clause_bounds(text, s.start, s.end, q.start)
+            after = text[q.unit_end:min(b, q.unit_end + 40)]  # « 200 000 tokens, avec … en sortie »: another clause
+            if self.cues["trap"].search(after) or self.cues["trap"].search(text[max(a, q.start - 40):q.start]):
+                return None
             if re.match(r"\s*contre\b", text[a:q.start]) and self._last_token_attr:
                 return self._last_token_attr
             before = [(m.end(), "training_tokens") for m in self.cues["training"].finditer(text, a, q.start)] + \

@@ -8,6 +8,7 @@ from typing import Optional
 
 ALL_OF_THEM = re.compile(r"\b(?:[Tt]ous|[Tt]outes)\s+(?:les\s+)?(?:deux|trois|quatre|cinq)\b|"
                          r"\b(?:[Cc]es|[Ll]es)\s+(?:deux|trois|quatre|cinq)\s+(?:nouveaux\s+)?mod[eè]les\b")
+THEIR = re.compile(r"\b[Ll]eurs?\s+(?:fenêtres?|contextes?|tailles?|corpus|données)\b")
 _NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 
 
@@ -40,8 +41,9 @@ class Variants:
     def group(self, phrase_region: str) -> Optional[list[str]]:
         """Plural and superlative references to the variants of the family in focus, or to the
         models just listed (« Tous trois disposent … »)."""
-        if ALL_OF_THEM.search(phrase_region) and len(self.prev_list) > 1 and self.prev_list_pos > self.last_pos:
-            return list(self.prev_list)
+        plural = ALL_OF_THEM.search(phrase_region) or THEIR.search(phrase_region)
+        if plural and len(self.prev_list) > 1 and self.prev_list_pos > self.last_pos:
+            return list(self.prev_list)  # « o3 et o4-mini … Leur fenêtre de contexte atteint … »
         cur = self.current()
         if not cur:
             return None
