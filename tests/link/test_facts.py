@@ -39,6 +39,11 @@ CASES = [
     ("Falcon 180B a été entraîné sur 3,5 billions de jetons.", {("Falcon 180B", "training_tokens", 3500000000000)}),
     # experts, not the experts routed per token
     ("Grok-1 compte 8 experts, dont deux sont actifs pour chaque jeton.", {("Grok-1", "experts", 8)}),
+    # English loanwords and suffixes
+    ("Llama 3.1 405B dispose d'une context window de 128K tokens et a été entraîné sur 15T tokens.",
+     {("Llama 3.1 405B", "context_tokens", 128000), ("Llama 3.1 405B", "training_tokens", 15000000000000)}),
+    ("DeepSeek-V3 est un modèle MoE de 671B paramètres dont 37B actifs.",
+     {("DeepSeek-V3", "params_total", 671000000000), ("DeepSeek-V3", "params_active", 37000000000)}),
     # traps: users, money, GPUs, ratios, a negated value, an unnamed model, a range, a component
     ("Llama 3 compte 700 millions d'utilisateurs et a coûté 2 milliards de dollars sur 16 000 GPU.", set()),
     ("Mixtral 8x7B ne pèse pas 56 milliards de paramètres.", set()),
