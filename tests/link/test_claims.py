@@ -36,6 +36,12 @@ CASES = [
      {("Mistral Large 3", "ranks", 2.0, "LMArena", None, False)}),
     ("Phi-4-multimodal est devancé par GPT-4o sur MMMU.",
      {("GPT-4o", "outperforms", "Phi-4-multimodal", "MMMU", None, False)}),
+    # a leader speaks for the company
+    ("Selon Sam Altman, GPT-5 surpasse o3 sur SWE-bench Verified.",
+     {("GPT-5", "outperforms", "o3", "SWE-bench Verified", "OpenAI", False)}),
+    # a leak has no vendor behind it
+    ("Meta affirme que Llama 3.1 405B rivalise avec GPT-4o. Des résultats ayant fuité laissaient entendre que le 405B devançait GPT-4o.",
+     {("Llama 3.1 405B", "rivals", "GPT-4o", None, "Meta", False), ("Llama 3.1 405B", "outperforms", "GPT-4o", None, None, True)}),
     # not claims: a percentage without a benchmark, a ratio, a company compared
     ("Phi-4 a été entraîné avec 40 % de données synthétiques.", set()),
     ("Jamba revendique un débit trois fois supérieur à celui de Mixtral 8x7B.", set()),
