@@ -29,7 +29,7 @@ import sqlite3
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence
 
 from pipeline.config import ConfigError
 from pipeline.export import TABLES, cells
@@ -86,6 +86,29 @@ class Listed:
     n_models: int = 0
     n_facts: int = 0
     n_claims: int = 0
+
+
+class Encoded(NamedTuple):
+    """An extraction as the ``extractions`` table stores it: counts and JSON lists of CSV rows."""
+
+    status: str
+    reason: str
+    n_models: int
+    n_facts: int
+    n_claims: int
+    models: str
+    facts: str
+    claims: str
+    extra_facts: str
+
+
+def encode_extraction(extraction: Extraction) -> Encoded:
+    """The stored form of an extraction (pure: runs in the worker that extracted it)."""
+    a = extraction.article
+    return Encoded(a.status, a.reason or "", len(extraction.models), len(extraction.facts), len(extraction.claims),
+                   _rows_json(TABLES["models.csv"], extraction.models), _rows_json(TABLES["facts.csv"], extraction.facts),
+                   _rows_json(TABLES["claims.csv"], extraction.claims),
+                   _rows_json(TABLES["extra_facts.csv"], extraction.extra_facts))
 
 
 def digest(article: Article) -> str:
@@ -246,19 +269,13 @@ class State:
 
     def put_extraction(self, key: str, extraction: Extraction) -> None:
         """The rows extracted from the article whose digest is ``key``, as ready CSV cells."""
-        a = extraction.article
-        tables = {
-            "models": extraction.models,
-            "facts": extraction.facts,
-            "claims": extraction.claims,
-            "extra_facts": extraction.extra_facts,
-        }
-        encoded = {name: _rows_json(TABLES[name + ".csv"], rows) for name, rows in tables.items()}
+        self.put_encoded(key, encode_extraction(extraction))
+
+    def put_encoded(self, key: str, encoded: "Encoded") -> None:
+        """An extraction already encoded by :func:`encode_extraction` (by a worker, say)."""
         self._write().execute(
             "INSERT OR REPLACE INTO extractions (digest, status, reason, n_models, n_facts, n_claims,"
-            " models, facts, claims, extra_facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, a.status, a.reason or "", len(extraction.models), len(extraction.facts), len(extraction.claims),
-             encoded["models"], encoded["facts"], encoded["claims"], encoded["extra_facts"]))
+            " models, facts, claims, extra_facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (key, *encoded))
 
     # ------------------------------------------------------------------ this run's corpus
 
