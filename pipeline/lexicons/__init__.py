@@ -39,6 +39,7 @@ class Lexicons:
     spaced_lowercase: frozenset[str]
     not_models: frozenset[str]
     common_words: frozenset[str]  # lower-case French words that never start a model name
+    products: frozenset[str]  # assistants and apps built on models (ChatGPT, Le Chat)
     organizations: Mapping[str, str]  # surface form -> canonical name
     benchmarks: tuple[str, ...]
     generic_benchmark_patterns: tuple[str, ...]
@@ -132,6 +133,7 @@ def load() -> Lexicons:
         spaced_lowercase=frozenset(fam.get("spaced_lowercase") or ()),
         not_models=frozenset(fam.get("not_models") or ()),
         common_words=frozenset(_read("common_fr.yaml").get("common_words") or ()),
+        products=frozenset(fam.get("products") or ()),
         organizations=org_map,
         benchmarks=benches,
         generic_benchmark_patterns=tuple(bench.get("generic_patterns") or ()),

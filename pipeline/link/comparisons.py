@@ -13,6 +13,7 @@ from pipeline.link.cues import is_hedged
 if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
+CLAIMER_VERB = re.compile(r"\b(?:affirm|assur|annonc|revendiqu|estim|indiqu|promet|déclar|précis|explique|dit|souligne)\w*")
 PASSIVE = re.compile(r"\b(?:est|sont|était|étaient|a été|ont été|serait|seraient|se voit|se voient)\s+(?:\w+\s+)?$")
 RANKING_CONTEXT = re.compile(r"\bclassement|\bpalmarès|\bleaderboard|\bpoints?\b|\b[EÉ]lo\b|\bnuméro (?:un|1)\b|\ben tête\b", re.I)
 LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "WebDev Arena", "Open LLM Leaderboard"})
@@ -54,6 +55,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         limit = cues[k + 1][0] if k + 1 < len(cues) else s.end
         objects, end = _objects(ctx, view, b, limit)
         subject = ctx.subject_before(view, a)
+        if not subject_named_before(ctx, view, a) and _someone_else(ctx, view, a):
+            prev_end = b
+            continue  # « ChatGPT devance Gemini », « OpenAI surpasse Meta »: not the model in focus
         if rel == "outperforms" and re.match(r"\s*\d", text[b:b + 3]):
             prev_end = b
             continue  # « dépasse 81 % »: a score, not a comparison
@@ -134,3 +138,23 @@ def _objects(ctx: "ClaimLinker", view: SentenceView, start: int, limit: int):
     return out, (out[-1][2] if out else None)
 
 # ---- scores and ranks --------------------------------------------------------------
+
+
+def subject_named_before(ctx: "ClaimLinker", view: SentenceView, pos: int) -> bool:
+    from pipeline.link.claim_context import subject_before
+    return subject_before(ctx.text, view, pos, ctx.obj) is not None
+
+
+def _someone_else(ctx: "ClaimLinker", view: SentenceView, pos: int) -> bool:
+    """The clause names a company or a product right before the cue: it is their claim, not a model's."""
+    clause = ctx.text[max(view.sentence.start, pos - 60):pos]
+    cue = ctx.text[pos:pos + 4]
+    if re.match(r"(?:le|la|l['’]|les)\s", cue) or re.search(r"(?<![\w'’])(?:le|la|les|l['’])\s*[a-zé]\w*(?:\s+comme)?\s*$", clause):
+        return False  # « Moonshot le place derrière … », « Alibaba le présente comme l'égal de … »: « le » is the model
+    clause = re.split(r"[,;:]|\bque\b|\bqu['’]", clause)[-1]
+    names = ctx.lex.products | set(ctx.lex.organizations)
+    for n in names:
+        m = re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", clause)
+        if m and not CLAIMER_VERB.search(clause, m.end()):
+            return True  # « ChatGPT devance … »; but « Anthropic affirme devancer … » is Anthropic's claim
+    return False

@@ -46,6 +46,12 @@ CASES = [
     ("Phi-4 a été entraîné avec 40 % de données synthétiques.", set()),
     ("Jamba revendique un débit trois fois supérieur à celui de Mixtral 8x7B.", set()),
     ("OpenAI surpasse Google en chiffre d'affaires.", set()),
+    # a product or a company is the subject: not the model in focus
+    ("Google a lancé Gemini 2.5 Pro. ChatGPT devance Gemini en nombre d'utilisateurs.", set()),
+    ("Llama 4 est sorti. OpenAI surpasse Meta, et Le Chat rivalise avec Gemini.", set()),
+    # … but a company that claims, or « le » for the model, keeps it
+    ("Claude 3.5 Sonnet est sorti. Anthropic affirme également devancer GPT-4o.",
+     {("Claude 3.5 Sonnet", "outperforms", "GPT-4o", None, "Anthropic", False)}),
 ]
 
 
