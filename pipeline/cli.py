@@ -10,12 +10,18 @@ Exit codes of ``run`` (documented in the README, for the person on call):
 """
 from __future__ import annotations
 
-import argparse
-import sys
-import traceback
-from pathlib import Path
+import time
 
-from pipeline.config import Config, ConfigError
+STARTED = time.perf_counter()  # process start, near enough: `python -m pipeline` imports this module first
+_started_used = False
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+import traceback  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from pipeline.config import ENGINES, Config, ConfigError  # noqa: E402
 
 EXIT_OK, EXIT_ARTICLE_ERRORS, EXIT_USAGE, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 70, 75
 
@@ -31,11 +37,39 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--state", type=Path, default=None, metavar="FILE",
                    help="state database, one per output folder (default: OUT/state.sqlite)")
     r.add_argument("--quiet", action="store_true", help="print only errors")
+    r.add_argument("--workers", type=_positive, default=None, metavar="N",
+                   help="worker processes that read and extract new articles (default: all cores, "
+                        f"{os.cpu_count() or 1} here; 1: no workers). With --engine dask and no --scheduler: "
+                        "the local cluster's workers")
+    r.add_argument("--engine", choices=ENGINES, default="local",
+                   help="where the workers run: local (processes on this machine, the default) or dask "
+                        "(a Dask cluster: a local one, or the one at --scheduler)")
+    r.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: an existing cluster's scheduler, e.g. tcp://10.0.0.5:8786 (its "
+                        "workers need this package and requirements.txt, same version)")
     e = sub.add_parser("evaluate", help="score the outputs against gold annotation files")
     e.add_argument("gold", nargs="+", type=Path, help="gold .json files or folders of them")
     e.add_argument("--out", type=Path, default=Path("outputs"), help="output folder to score (default: outputs)")
     e.add_argument("--summary", action="store_true", help="scores only, without every miss and extra")
     return p
+
+
+def _process_start() -> float:
+    """When this command started: the process's start for the first command of a process, then (a
+    program or test calling main() again) the call's."""
+    global _started_used
+    first, _started_used = not _started_used, True
+    return STARTED if first else time.perf_counter()
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE if exc.code else EXIT_OK
     if args.command == "run":
         config = Config(corpus=args.corpus, out=args.out, quiet=args.quiet, full=args.full, state=args.state,
-                        progress=sys.stderr.isatty() and not args.quiet)
+                        progress=sys.stderr.isatty() and not args.quiet,
+                        workers=args.workers if args.workers is not None else (os.cpu_count() or 1),
+                        engine=args.engine, scheduler=args.scheduler, process_start=_process_start())
         return run_command(config)
     if args.command == "evaluate":
         from pipeline.evaluate import evaluate, format_report

@@ -14,6 +14,7 @@ from typing import Optional
 STATE_FILE = "state.sqlite"
 LOCK_FILE = "run.lock"
 RUN_LOG = "runs.jsonl"
+ENGINES = ("local", "dask")
 
 
 class ConfigError(ValueError):
@@ -28,6 +29,10 @@ class Config:
     progress: bool = False  # a progress bar, only when stderr is a terminal
     full: bool = False  # redo every article, whatever the state database remembers
     state: Optional[Path] = None  # the state database; None: <out>/state.sqlite
+    workers: int = 1  # worker processes for reading and extraction (1: the run's own process only)
+    engine: str = "local"  # local (a process pool on this machine) | dask (a Dask cluster)
+    scheduler: Optional[str] = None  # dask: address of an existing scheduler; None: a local cluster
+    process_start: Optional[float] = None  # time.perf_counter() at process start (the CLI's); None: run start
 
     @property
     def state_file(self) -> Path:
@@ -44,6 +49,12 @@ class Config:
     def check(self) -> None:
         """Raise :class:`ConfigError` when a run with this configuration cannot work. Writes nothing."""
         corpus, out = Path(self.corpus), Path(self.out)
+        if not isinstance(self.workers, int) or self.workers < 1:
+            raise ConfigError(f"--workers must be a whole number, at least 1 (got {self.workers!r})")
+        if self.engine not in ENGINES:
+            raise ConfigError(f"unknown engine {self.engine!r} (choose from {', '.join(ENGINES)})")
+        if self.scheduler is not None and self.engine != "dask":
+            raise ConfigError("--scheduler goes with --engine dask")
         if not corpus.is_dir():
             raise ConfigError(f"corpus folder not found: {corpus}")
         if out.exists() and not out.is_dir():

@@ -12,12 +12,17 @@ version of the rules (:func:`pipeline.fingerprint.rules_version`). A run
 3. extracts, batch by batch (:func:`pipeline.batch.extract_batch`), the articles it has no
    extraction of; a duplicate text is extracted once, for its first source;
 4. writes every CSV from the state, in sorted order, to fsynced temporary files, writes the
-   missing texts/, renames the CSVs into place, and only then commits the new live state;
+   missing texts/ (those of the articles just extracted are written during step 3, as their
+   extractions are stored), renames the CSVs into place, and only then commits the new live state;
 5. deletes texts no row refers to any more, drops unused cache entries, appends a line to the
    run log.
 
-Step 3 is the one a parallel engine would distribute: ``extract_batch`` is pure (articles in,
-extractions out) and the batches come from ``State.pending`` in output order.
+Steps 2 and 3 can run on workers (:mod:`pipeline.engines`: ``--workers N`` processes on this
+machine, or a Dask cluster): this process still discovers, hashes and stores; the workers parse
+the bytes it hands them and extract the articles, chunk by chunk, a bounded number of chunks in
+flight. Their results are stored by the same code as a run's own, so the state, and therefore
+every CSV, is the same whatever the engine and the number of workers. Small amounts of work are
+done here (starting workers costs more than it saves).
 
 Steps 2 and 3 commit their caches every second, so a killed run loses at most a second of work;
 the live state changes only with the CSVs. Killed anywhere, a run leaves each CSV as it was or
@@ -30,22 +35,26 @@ import os
 import re
 import sys
 import time
-from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
+from collections import Counter, deque
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 from pipeline import fingerprint, lock, runlog
 from pipeline.batch import extract_batch
 from pipeline.config import Config, ConfigError
+from pipeline.engines import EngineError, Workers, tasks
 from pipeline.export import ARTICLE_COLUMNS, TABLES, atomic_write, cells, fsync_folder, publish, remove_temporaries, \
     write_temporary
 from pipeline.ingest import article_id, discover, read_entry
-from pipeline.records import Article, Extraction
-from pipeline.state import State
+from pipeline.records import Article
+from pipeline.state import Encoded, State
 
-BATCH_SIZE = 32  # articles per extraction batch
+BATCH_SIZE = 32  # articles per extraction batch (a chunk, for the workers)
+READ_CHUNK_FILES = 16  # files per reading chunk for the workers ...
+READ_CHUNK_BYTES = 4 << 20  # ... and bytes (a larger file goes alone)
 MAX_ERROR_EXAMPLES = 20
 TEXT_NAME = re.compile(r"^[0-9a-f]{16}\.txt$")
 
@@ -70,6 +79,9 @@ class RunSummary:
     mode: str = "full"  # incremental | full | first run | rules changed
     rewritten: bool = True  # False when nothing changed and the CSVs were left untouched
     started: str = ""  # ISO 8601, UTC
+    engine: str = "local"  # local | dask
+    workers: int = 1  # processes (Dask: worker threads) that read and extracted; 1: the run itself
+    first_article_s: Optional[float] = None  # process start -> first extraction stored (None: nothing extracted)
     error_examples: tuple[str, ...] = field(default=())  # "source: reason" of the first articles in error
 
     @property
@@ -80,12 +92,22 @@ class RunSummary:
         return (f"pipeline: {self.articles} articles ({self.ok} ok, {self.skipped} skipped, {self.errors} errors) "
                 f"from {self.files} files ({self.new} new, {self.changed} changed, {self.removed} removed, "
                 f"{self.unchanged} unchanged), {self.read} read, {self.extracted} extracted, "
-                f"{self.models} models, {self.facts} facts, {self.claims} claims in {self.seconds:.2f}s ({self.mode})")
+                f"{self.models} models, {self.facts} facts, {self.claims} claims in {self.seconds:.2f}s ({self.mode}; "
+                f"{self._how()})")
+
+    def _how(self) -> str:
+        how = f"{self.engine} engine, {self.workers} workers" if self.workers > 1 or self.engine != "local" \
+            else "1 process"
+        if self.first_article_s is not None:
+            how += f"; first article after {self.first_article_s:.2f}s"
+        return how
 
     def record(self) -> dict:
         """The run log's line for this run."""
         fields = asdict(self)
         fields["seconds"] = round(self.seconds, 3)
+        if self.first_article_s is not None:
+            fields["first_article_s"] = round(self.first_article_s, 3)
         fields["error_examples"] = list(self.error_examples)
         return {"started": fields.pop("started"), "outcome": "errors" if self.errors else "ok", **fields}
 
@@ -102,9 +124,10 @@ def run(config: Config) -> RunSummary:
         raise ConfigError(f"cannot create the output folder {out}: {exc.strerror or exc}") from exc
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     t0 = time.perf_counter()
+    clock = _Clock(config.process_start if config.process_start is not None else t0)
     with lock.exclusive(config.lock_file):
         try:
-            summary = _run_locked(config, started=started, t0=t0)
+            summary = _run_locked(config, started=started, t0=t0, clock=clock)
         except ConfigError:
             raise
         except BaseException as exc:
@@ -114,7 +137,7 @@ def run(config: Config) -> RunSummary:
     return summary
 
 
-def _run_locked(config: Config, *, started: str, t0: float) -> RunSummary:
+def _run_locked(config: Config, *, started: str, t0: float, clock: _Clock) -> RunSummary:
     out, texts = Path(config.out), Path(config.out) / "texts"
     for folder in (out, texts):
         remove_temporaries(folder)
@@ -122,10 +145,12 @@ def _run_locked(config: Config, *, started: str, t0: float) -> RunSummary:
     with State.open(config.state_file) as state:
         mode = state.prepare(rules, full=config.full)
         entries = discover(Path(config.corpus))
-        n_read = _read(state, entries, progress=config.progress)
-        changes = state.changes()
-        state.select_firsts()
-        n_extracted = _extract(state, progress=config.progress)
+        with Workers(config) as workers:  # started on first need; stopped (at once on failure) here
+            n_read = _read(state, entries, workers, progress=config.progress)
+            changes = state.changes()
+            state.select_firsts()
+            n_extracted = _extract(state, workers, clock, texts, progress=config.progress)
+        engine, n_workers = workers.used
         nothing_new = changes.new == changes.changed == changes.removed == n_read == n_extracted == 0
         state.begin_publish(rules)
         counts, rewritten = _publish(state, out, reuse=nothing_new and mode == "incremental")
@@ -134,35 +159,121 @@ def _run_locked(config: Config, *, started: str, t0: float) -> RunSummary:
         state.collect_garbage()
     return RunSummary(**counts, seconds=time.perf_counter() - t0, files=len(entries), new=changes.new,
                       changed=changes.changed, removed=changes.removed, unchanged=changes.unchanged, read=n_read,
-                      extracted=n_extracted, mode=mode, rewritten=rewritten, started=started)
+                      extracted=n_extracted, mode=mode, rewritten=rewritten, started=started, engine=engine,
+                      workers=n_workers, first_article_s=clock.first)
 
 
 # ---------------------------------------------------------------------- reading
 
 
-def _read(state: State, entries, *, progress: bool) -> int:
-    """Fingerprint every entry into ``current``; read those the caches lack. Files read."""
-    n_read = 0
-    for entry in _bar(entries, progress, desc="read", unit="file"):
+def _read(state: State, entries, workers: Workers, *, progress: bool) -> int:
+    """Fingerprint every entry into ``current``; read those the caches lack. Files read.
+
+    Entries whose stat signature vouches for a cached reading are settled at once; the others are
+    hashed here, and parsed here or, from the first one that needs it and when enough are left,
+    by the run's workers."""
+    todo = []
+    for entry in entries:
         signature = fingerprint.signature(entry)
         known = state.known_fingerprint(entry.source, signature) if signature else None
         if known is not None and state.has_snapshot(entry.source, known):
             state.add_current(entry.source, known)
-            continue
-        probe = fingerprint.probe(entry)
-        if signature and not probe.volatile:
-            state.remember_fingerprint(entry.source, signature, probe.fingerprint)
-        if probe.volatile or not state.has_snapshot(entry.source, probe.fingerprint):
-            articles = read_entry(entry, data=probe.data)
-            try:
-                state.put_snapshot(entry.source, probe.fingerprint, articles)
-            except (UnicodeError, ValueError) as exc:  # text SQLite cannot store: this file only
-                state.put_snapshot(entry.source, probe.fingerprint, [_failed(entry.source, exc)])
-            n_read += 1
-        state.add_current(entry.source, probe.fingerprint)
+        else:
+            todo.append((entry, signature))
         state.checkpoint()
+    n_read = 0
+    with _bar(None, progress, desc="read", unit="file", total=len(todo)) as bar:
+        for source, fp, articles in _readings(state, todo, workers):
+            if articles is not None:
+                _store_snapshot(state, source, fp, articles)
+                n_read += 1
+            state.add_current(source, fp)
+            bar.update(1)
+            state.checkpoint()
     state.checkpoint(force=True)
     return n_read
+
+
+def _probe(state: State, entry, signature):
+    """The entry's fingerprint (and bytes); whether its reading is still to be done."""
+    probe = fingerprint.probe(entry)
+    if signature and not probe.volatile:
+        state.remember_fingerprint(entry.source, signature, probe.fingerprint)
+    return probe, probe.volatile or not state.has_snapshot(entry.source, probe.fingerprint)
+
+
+def _readings(state: State, todo: list, workers: Workers) -> Iterator[tuple[str, str, Optional[list[Article]]]]:
+    """(source, fingerprint, articles, or None when a cached reading has that fingerprint) for
+    each entry of ``todo``. The first entry that must be read decides whether workers read the rest."""
+    engine = None
+    for i, (entry, signature) in enumerate(todo):
+        probe, needed = _probe(state, entry, signature)
+        if needed and engine is None and probe.data is not None:
+            engine = workers.for_work(len(todo) - i)
+            if engine is not None:
+                yield from _read_there(engine, state, probe, todo, i)
+                return
+            engine = False  # decided: this process reads
+        yield entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None
+
+
+def _read_there(engine, state: State, first, todo: list, i: int) -> Iterator[tuple[str, str, Optional[list[Article]]]]:
+    """:func:`_readings` from ``todo[i]`` (already probed: ``first``) on, the files' bytes parsed by
+    the workers: while they start, by this process; entries that are not regular readable files,
+    which ingest answers without their bytes, always here."""
+    def probed():
+        yield todo[i][0], first, True
+        for entry, signature in todo[i + 1:]:
+            yield (entry, *_probe(state, entry, signature))
+
+    entries = probed()
+    for entry, probe, needed in entries:
+        yield entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None
+        if engine.ready():
+            break
+    local: list = []  # results found here, waiting for their turn (no file bytes kept)
+
+    def chunks():
+        chunk, size = [], 0
+        for entry, probe, needed in entries:
+            if not needed or probe.data is None:
+                local.append((entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None))
+                continue
+            chunk.append(((entry.source, probe.fingerprint), (entry.path.name, entry.source, probe.data)))
+            size += len(probe.data)
+            if len(chunk) >= READ_CHUNK_FILES or size >= READ_CHUNK_BYTES:
+                yield _split(chunk)
+                chunk, size = [], 0
+        if chunk:
+            yield _split(chunk)
+
+    for tags, (rules, readings) in engine.map(tasks.read_files, chunks()):
+        _check_rules(rules, engine)
+        while local:
+            yield local.pop()
+        for (source, fp), articles in zip(tags, readings):
+            yield source, fp, articles
+    while local:
+        yield local.pop()
+
+
+def _split(chunk: list) -> tuple[list, list]:
+    return [tag for tag, _ in chunk], [payload for _, payload in chunk]
+
+
+def _store_snapshot(state: State, source: str, fp: str, articles: list[Article]) -> None:
+    try:
+        state.put_snapshot(source, fp, articles)
+    except (UnicodeError, ValueError) as exc:  # text SQLite cannot store: this file only
+        state.put_snapshot(source, fp, [_failed(source, exc)])
+
+
+def _check_rules(rules: str, engine) -> None:
+    """Results computed under other rules than this run's are never stored."""
+    if rules != fingerprint.rules_version():
+        raise EngineError(f"a worker of the {engine.describe()} runs rules version {rules}, this run "
+                          f"{fingerprint.rules_version()}: install the same version of the pipeline package and of "
+                          "requirements.txt on every worker (or pipeline/ changed while the run started)")
 
 
 def _failed(source: str, exc: Exception) -> Article:
@@ -173,26 +284,64 @@ def _failed(source: str, exc: Exception) -> Article:
 # ---------------------------------------------------------------------- extracting
 
 
-def _extract(state: State, *, progress: bool) -> int:
-    """Extract every first article that has no stored extraction. Articles extracted."""
+class _Clock:
+    """When the run's first extraction was stored, in seconds since ``origin`` (process start)."""
+
+    def __init__(self, origin: float):
+        self.origin = origin
+        self.first: Optional[float] = None
+
+    def tick(self) -> None:
+        if self.first is None:
+            self.first = time.perf_counter() - self.origin
+
+
+def _extract(state: State, workers: Workers, clock: _Clock, texts: Path, *, progress: bool) -> int:
+    """Extract every first article that has no stored extraction. Articles extracted.
+
+    The texts/ file of each article extracted without error is written as it comes (by threads:
+    their fsyncs overlap the extraction); publishing writes any that are still missing."""
     total = state.pending_count()
     if not total:
         return 0
+    engine = workers.for_work(total)
     done = 0
-    with _bar(None, progress, desc="extract", unit="article", total=total) as bar:
-        for batch in state.pending(BATCH_SIZE):
-            extractions = extract_batch([article for _, article in batch])
-            for (key, article), extraction in zip(batch, extractions):
-                try:
-                    state.put_extraction(key, extraction)
-                except (UnicodeError, ValueError) as exc:  # rows SQLite cannot store: this article only
-                    failed = replace(article, status="error", reason=f"extraction failed: {type(exc).__name__}: {exc}")
-                    state.put_extraction(key, Extraction(failed))
+    with _bar(None, progress, desc="extract", unit="article", total=total) as bar, _TextWriter(texts) as writer:
+        results = _extract_here(state) if engine is None else _extract_there(engine, state)
+        for batch, encoded in results:
+            for (key, article), item in zip(batch, encoded):
+                if _store_extraction(state, key, item) == "ok":
+                    writer.write(article.article_id, article.text)
+            clock.tick()
             done += len(batch)
             bar.update(len(batch))
             state.checkpoint()
     state.checkpoint(force=True)
     return done
+
+
+def _extract_here(state: State) -> Iterator[tuple[list, list]]:
+    for batch in state.pending(BATCH_SIZE):
+        extractions = extract_batch([article for _, article in batch])
+        yield batch, [tasks.encode(article, x) for (_, article), x in zip(batch, extractions)]
+
+
+def _extract_there(engine, state: State) -> Iterator[tuple[list, list]]:
+    chunks = ((batch, [article for _, article in batch]) for batch in state.pending(BATCH_SIZE))
+    for batch, (rules, encoded) in engine.map(tasks.extract_articles, chunks):
+        _check_rules(rules, engine)
+        yield batch, encoded
+
+
+def _store_extraction(state: State, key: str, encoded: Encoded) -> str:
+    """Store one extraction; the status stored."""
+    try:
+        state.put_encoded(key, encoded)
+        return encoded.status
+    except (UnicodeError, ValueError) as exc:  # rows SQLite cannot store: this article only
+        state.put_encoded(key, Encoded("error", f"extraction failed: {type(exc).__name__}: {exc}",
+                                       0, 0, 0, "[]", "[]", "[]", "[]"))
+        return "error"
 
 
 # ---------------------------------------------------------------------- publishing
@@ -250,14 +399,52 @@ def _write_missing_texts(state: State, texts: Path) -> None:
     """texts/<article_id>.txt for every extracted article (named by a hash of the text: an existing
     file is already right)."""
     texts.mkdir(parents=True, exist_ok=True)
-    wrote = False
-    for article_id in state.text_ids():
-        path = texts / f"{article_id}.txt"
-        if not path.exists():
-            atomic_write(path, state.text(article_id))
-            wrote = True
-    if wrote:
-        fsync_folder(texts)
+    with _TextWriter(texts) as writer:
+        for text_id in state.text_ids():
+            if not (texts / f"{text_id}.txt").exists():
+                writer.write(text_id, state.text(text_id))
+
+
+class _TextWriter:
+    """Writes texts/ files (each atomically, fsynced) in a few threads, so that the fsyncs wait
+    together and beside the run's work; then fsyncs the folder. A bounded number of texts wait."""
+
+    THREADS = 8
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._pool: Optional[ThreadPoolExecutor] = None
+        self._pending: deque = deque()
+        self._wrote = False
+
+    def write(self, article_id: str, text: str) -> None:
+        if self._pool is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._pool = ThreadPoolExecutor(self.THREADS, thread_name_prefix="pipeline-texts")
+        self._pending.append(self._pool.submit(_write_text, self.folder / f"{article_id}.txt", text))
+        while len(self._pending) > 4 * self.THREADS:
+            self._wrote |= self._pending.popleft().result()
+
+    def __enter__(self) -> "_TextWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self._pool is None:
+            return
+        try:
+            while self._pending:
+                self._wrote |= self._pending.popleft().result()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._wrote:
+            fsync_folder(self.folder)
+
+
+def _write_text(path: Path, text: str) -> bool:
+    if path.exists():
+        return False
+    atomic_write(path, text)
+    return True
 
 
 def _remove_stale_texts(state: State, texts: Path) -> None:

@@ -1,0 +1,131 @@
+"""Engines: where a run's reading and extraction tasks execute.
+
+A run does its own bookkeeping (discovery, hashing, the state database, the CSVs) and hands the
+pure work, in chunks, to an engine:
+
+* no engine: in the run's own process (``--workers 1``, or too little work to repay starting
+  workers);
+* ``local``: a pool of worker processes on this machine (:mod:`pipeline.engines.local`);
+* ``dask``: a Dask distributed cluster, started on this machine or reached at ``--scheduler``
+  (:mod:`pipeline.engines.dask_cluster`, imported only then).
+
+Every engine runs the functions of :mod:`pipeline.engines.tasks` and has the same interface,
+:meth:`Engine.map`: chunks go out with a bounded number in flight (memory stays flat however
+large the corpus), results come back as they finish, and the run stores them with the same code
+whatever the engine.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator, Optional, TypeVar
+
+from pipeline.config import Config, ConfigError
+
+T = TypeVar("T")
+
+# Below this many files to read or articles to extract, a local run does the work itself: two
+# processes each loading spaCy (~2 s) cost more than they save on a handful of articles.
+PARALLEL_MIN = 64
+IN_FLIGHT_PER_WORKER = 2  # chunks submitted per worker: one running, one queued
+
+
+class EngineError(ConfigError):
+    """The engine cannot do this run's work as configured (Dask missing, scheduler unreachable,
+    workers on other rules)."""
+
+
+class Engine:
+    """Runs task functions on chunks; subclasses provide ``_submit``, ``_first_done``, ``close``."""
+
+    name = "engine"
+    workers = 1  # how many tasks run at once
+
+    def map(self, fn: Callable, chunks: Iterable[tuple[T, object]]) -> Iterator[tuple[T, object]]:
+        """``(tag, fn(payload))`` for every ``(tag, payload)`` of ``chunks``, in completion order.
+        At most ``window`` chunks are in flight; ``chunks`` is consumed only as results come back
+        (it may be a generator reading the state database: it runs in this thread)."""
+        self._wait_ready()
+        in_flight: dict = {}
+        for tag, payload in chunks:
+            in_flight[self._submit(fn, payload)] = tag
+            while len(in_flight) >= self.window():
+                yield from self._collect(in_flight)
+        while in_flight:
+            yield from self._collect(in_flight)
+
+    def _collect(self, in_flight: dict) -> Iterator[tuple[object, object]]:
+        for future in self._first_done(list(in_flight)):
+            tag = in_flight.pop(future)
+            yield tag, future.result()
+
+    def ready(self) -> bool:
+        """Whether the engine can take work now (it may start in the background)."""
+        return True
+
+    def _wait_ready(self) -> None:
+        """Wait until the engine has started; raise if it could not."""
+
+    def window(self) -> int:
+        """Chunks in flight at most: enough to keep every worker busy, few enough to bound memory."""
+        return max(2, IN_FLIGHT_PER_WORKER * self.workers)
+
+    def _submit(self, fn: Callable, payload):
+        raise NotImplementedError
+
+    def _first_done(self, futures: list) -> list:
+        """The futures of ``futures`` that are done, waiting until there is at least one."""
+        raise NotImplementedError
+
+    def close(self, *, abort: bool = False) -> None:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        return f"{self.name}, {self.workers} workers"
+
+
+class Workers:
+    """A run's engine, started on first need and stopped at the end of the run (or of the ``with``).
+
+    ``for_work(n)`` returns the engine for ``n`` items of work, or None when the run should do
+    them itself."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.engine: Optional[Engine] = None
+        self._closed = False
+
+    def for_work(self, amount: int) -> Optional[Engine]:
+        if self._closed:
+            raise RuntimeError("the run's workers are closed")
+        if self.engine is not None or amount <= 0:
+            return self.engine
+        config = self.config
+        if config.engine == "local":
+            if config.workers <= 1 or amount < PARALLEL_MIN:
+                return None
+            from pipeline.engines.local import LocalEngine
+
+            self.engine = LocalEngine(config.workers)
+        elif config.engine == "dask":
+            from pipeline.engines.dask_cluster import DaskEngine
+
+            self.engine = DaskEngine(scheduler=config.scheduler, workers=config.workers)
+        else:
+            raise ConfigError(f"unknown engine {config.engine!r}")
+        return self.engine
+
+    @property
+    def used(self) -> tuple[str, int]:
+        """(engine name, tasks at once) for the run log: ("local", 1) when the run did the work itself."""
+        return (self.engine.name, self.engine.workers) if self.engine is not None else (self.config.engine, 1)
+
+    def close(self, *, abort: bool = False) -> None:
+        """Stop the engine's workers (at once with ``abort``); the engine is not used again."""
+        if self.engine is not None and not self._closed:
+            self._closed = True
+            self.engine.close(abort=abort)
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.close(abort=exc_type is not None)
