@@ -183,9 +183,10 @@ class SourceTemplates:
     def __init__(self, source: Path = DEFAULT_SOURCE):
         from pipeline.ingest import read_corpus
         from pipeline.lexicons import load
+        from pipeline.recognize.names import name_patterns
 
         self.lex = load()
-        self._family_re, self._series_re = mention_patterns(self.lex)
+        self._family_re, self._series_re, _ = name_patterns(self.lex)  # the recogniser's own patterns
         orgs = self.lex.organizations  # surface -> canonical
         self._org_re = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(s) for s in sorted(orgs, key=lambda s: (-len(s), s)))
                                   + r")(?![\w\-])")
@@ -262,34 +263,6 @@ class SourceTemplates:
         """The family pattern reads ``name`` as one whole model name."""
         found = self.find_mentions(f"Le modèle {name} a été publié.")
         return len(found) == 1 and found[0][2] == name
-
-
-# The family and o-series patterns of pipeline/recognize/models.py, rebuilt from the lexicons:
-# importing that module loads spaCy's French language data (about 5 s), too slow for a
-# generator and its tests. tests/test_bench_corpus.py checks generated names against it.
-_VERSION = r"\d+(?:\.\d+)*[a-z]?(?![\w])"
-_SIZE = r"\d+(?:[.,]\d+)?[BMK](?![\w])|\d+x\d+B(?![\w])"
-_CODE = r"[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?(?![\w])"
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
-def mention_patterns(lex) -> tuple[re.Pattern, re.Pattern]:
-    variants = _alt(lex.variant_words)
-    spaced_lower = _alt(lex.spaced_lowercase)
-    comp_hyphen = rf"(?:{_SIZE}|{_CODE}|{_VERSION}|(?:{variants})(?![\w+]))"
-    cap_variants = _alt(w for w in lex.variant_words if w[:1].isupper())
-    comp_space = (rf"(?:{_SIZE}|{_CODE}|\d{{1,2}}(?:\.\d+)*[a-z]?(?![\w])|\d+\.\d+(?![\w])|"
-                  rf"(?:{cap_variants})(?![\w])|R\+|(?:{spaced_lower})(?![\w]))")
-    first = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space}|(?<=[A-Za-z])\d+(?:\.\d+)*[a-z]?(?![\w]))"
-    more = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space})"
-    fam = _alt(f.name for f in lex.families)
-    family = re.compile(rf"(?<![\w@/.-])(?P<fam>{fam})(?P<tail>{first}{more}{{0,5}})?(?![\w-]|\.\w)")
-    series = "|".join(p for p, _, _ in lex.lowercase_series)
-    lower = re.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low))?(?![\w-])")
-    return family, lower
 
 
 def _number_slot(text: str, m: re.Match) -> Optional[NumberSlot]:
