@@ -27,7 +27,8 @@ import hashlib
 import json
 import sqlite3
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple, Optional, Sequence
 
@@ -113,8 +114,7 @@ def encode_extraction(extraction: Extraction) -> Encoded:
 
 def digest(article: Article) -> str:
     """SHA-256 of the whole article record: what its extraction depends on."""
-    fields = asdict(article)
-    payload = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps(_as_dict(article), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -412,10 +412,21 @@ def _has_tables(path: Path) -> bool:
 
 
 def _record_json(article: Article) -> str:
-    fields = asdict(article)
-    del fields["text"]
-    return json.dumps(fields, sort_keys=True, ensure_ascii=False)
+    record = _as_dict(article)
+    del record["text"]
+    return json.dumps(record, sort_keys=True, ensure_ascii=False)
 
 
 def _rows_json(columns: Sequence[str], records) -> str:
-    return json.dumps([cells(columns, asdict(r)) for r in records], ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([cells(columns, _as_dict(r)) for r in records], ensure_ascii=False, separators=(",", ":"))
+
+
+def _as_dict(record) -> dict:
+    """A record's fields by name: ``dataclasses.asdict`` without its deep copy (the values are
+    only read), several times faster on the many small records of a large corpus."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
