@@ -11,7 +11,7 @@ STAMP      := $(VENV)/.installed
 CORPUS     ?= corpus
 OUT        ?= outputs
 
-.PHONY: all venv run test bench evaluate clean distclean
+.PHONY: all venv run test bench bench-scale evaluate clean distclean
 
 all: test
 
@@ -34,6 +34,12 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py --corpus $(CORPUS)
+
+# The scale benchmark (README, "Scale"): `make bench-scale` is the two-minute check;
+# `make bench-scale BENCH_ARGS="--sizes 1000,10000"` the larger run.
+BENCH_ARGS ?= --quick
+bench-scale: $(STAMP)
+	$(PY) -m bench $(BENCH_ARGS)
 
 evaluate: $(STAMP)
 	$(PY) -m pipeline evaluate tests/gold --out $(OUT)

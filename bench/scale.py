@@ -30,16 +30,18 @@ For each size, on this machine and in one run:
 * **workers**: when the CLI has ``--workers``, a full run with ``--workers N`` (default 2) into
   a fresh folder; speedup = time with 1 worker / time with N. Otherwise "workers: not
   available" and null. With ``--quick``, only at the largest size;
-* **first article**: the pipeline's own figure when it reports one (« first article … s » in its
-  output, or a ``first_article*`` field in the last line of ``OUT/runs.jsonl``); otherwise, and
-  in any case once at the start, the end-to-end time of a 1-article corpus (process start,
-  imports, one article, outputs written). That first run also warms the OS caches.
+* **first article**: the pipeline's own figure when it reports one (a ``first_article*`` field
+  in the last line of ``OUT/runs.jsonl``: ``first_article_s``, seconds from process start to the
+  first extraction stored; or « first article … s » in its output), for the 1-worker run and the
+  N-worker run; and in any case, once at the start, the end-to-end time of a 1-article corpus
+  (process start, imports, one article, outputs written). That first run also warms the OS caches.
 
 The CLI's options are read from ``python -m pipeline run --help``, so the harness works before
 and after ``--full`` (incremental runs) and ``--workers`` exist. The last line printed is one
 JSON object with the headline figures of the largest size:
-``{"ratio_vs_spacy", "workers_speedup", "peak_rss_mb", "noop_rerun_fraction", "articles"}``
-(``peak_rss_mb``: the highest peak of the runs at that size, N workers included).
+``{"ratio_vs_spacy", "workers_speedup", "peak_rss_mb", "noop_rerun_fraction", "first_article_s", "articles"}``
+(``peak_rss_mb``: the highest peak of the runs at that size, N workers included;
+``first_article_s``: the 1-worker run's, as the pipeline reports it).
 """
 from __future__ import annotations
 
@@ -238,13 +240,14 @@ def last_log_record(out: Path) -> Optional[dict]:
 
 
 def reported_first_article(output: str, log: Optional[dict]) -> Optional[float]:
-    """Time to the first article, if the pipeline reports it (in its output or its run log)."""
-    m = _FIRST_REPORTED.search(output)
-    if m:
-        return float(m.group(1).replace(",", ".")) / (1000 if m.group(2).lower() == "ms" else 1)
+    """Time to the first article, if the pipeline reports it (in its run log, ``first_article_s``
+    in ``OUT/runs.jsonl``, or in its output)."""
     for key, value in (log or {}).items():
         if re.search(r"first.?article", key, re.I) and isinstance(value, (int, float)):
             return float(value) / (1000 if key.lower().endswith("_ms") else 1)
+    m = _FIRST_REPORTED.search(output)
+    if m:
+        return float(m.group(1).replace(",", ".")) / (1000 if m.group(2).lower() == "ms" else 1)
     return None
 
 
@@ -534,7 +537,10 @@ def print_size(res: SizeResult, *, startup: Optional[float], features: Features,
         p(f"workers:       1 worker {res.workers_1.seconds:.2f} s, {workers} workers {res.workers_n.seconds:.2f} s "
           f"(speedup {res.speedup:.2f}, peak RSS {res.workers_n.peak_mb:.0f} MB)")
     if full.reported_first_s is not None:
-        p(f"first article: {full.reported_first_s:.2f} s after process start (reported by the pipeline)")
+        more = ""
+        if res.workers_n is not None and res.workers_n.ok and res.workers_n.reported_first_s is not None:
+            more = f" ({res.workers_n.reported_first_s:.2f} s with {workers} workers)"
+        p(f"first article: {full.reported_first_s:.2f} s after process start{more} (reported by the pipeline)")
     else:
         p("first article: not reported by the pipeline (see start-up: the 1-article corpus)")
     for note in res.notes:
@@ -544,7 +550,7 @@ def print_size(res: SizeResult, *, startup: Optional[float], features: Features,
 def print_summary(results: list[SizeResult]) -> None:
     print("== summary ==")
     head = (f"{'articles':>8} {'art/s':>7} {'tok/s':>8} {'spacy tok/s':>11} {'ratio':>6} {'peak MB':>7} "
-            f"{'full s':>8} {'no-op s':>8} {'no-op %':>7} {'speedup':>7}")
+            f"{'full s':>8} {'no-op s':>8} {'no-op %':>7} {'speedup':>7} {'first s':>7}")
     print(head)
     for r in results:
         aps, tps = r.pipeline_rate()
@@ -552,7 +558,8 @@ def print_summary(results: list[SizeResult]) -> None:
               f"{_f(r.ratio(), '{:.2f}'):>6} {_f(r.peak_mb, '{:.0f}'):>7} "
               f"{_f(r.full.seconds if r.full else None, '{:.2f}'):>8} {_f(r.noop.seconds if r.noop else None, '{:.2f}'):>8} "
               f"{_f(r.noop_fraction * 100 if r.noop_fraction is not None else None, '{:.0f}'):>7} "
-              f"{_f(r.speedup, '{:.2f}', 'null'):>7}", flush=True)
+              f"{_f(r.speedup, '{:.2f}', 'null'):>7} "
+              f"{_f(r.full.reported_first_s if r.full else None, '{:.2f}'):>7}", flush=True)
 
 
 def headline(results: list[SizeResult]) -> dict:
@@ -563,6 +570,7 @@ def headline(results: list[SizeResult]) -> dict:
         "workers_speedup": rnd(r.speedup, 2) if r else None,
         "peak_rss_mb": rnd(r.peak_mb, 1) if r else None,
         "noop_rerun_fraction": rnd(r.noop_fraction, 3) if r else None,
+        "first_article_s": rnd(r.full.reported_first_s, 2) if r and r.full and r.full.ok else None,
         "articles": r.articles if r else 0,
     }
 
