@@ -285,7 +285,8 @@ def _failed(source: str, exc: Exception) -> Article:
 
 
 class _Clock:
-    """When the run's first extraction was stored, in seconds since ``origin`` (process start)."""
+    """When the run's first extraction result (a batch, up to BATCH_SIZE articles) was stored, in
+    seconds since ``origin`` (process start)."""
 
     def __init__(self, origin: float):
         self.origin = origin
