@@ -60,6 +60,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from bench.rates import Rates
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -321,20 +322,12 @@ class Baseline:
 
 
 @dataclass(frozen=True)
-class BaselineResult:
+class BaselineResult(Rates):
     articles: int
     chars: int
     tokens: int
     seconds: float
     key: str
-
-    @property
-    def articles_per_s(self) -> float:
-        return self.articles / self.seconds if self.seconds else float("inf")
-
-    @property
-    def tokens_per_s(self) -> float:
-        return self.tokens / self.seconds if self.seconds else float("inf")
 
     @property
     def tokens_per_char(self) -> float:

@@ -24,6 +24,10 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional, Sequence
+try:
+    from bench.rates import Rates
+except ImportError:  # run as a script: bench/ itself is on sys.path
+    from rates import Rates
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE_MODEL = "fr_core_news_sm"
@@ -34,19 +38,11 @@ class BenchError(RuntimeError):
 
 
 @dataclass(frozen=True)
-class Measure:
+class Measure(Rates):
     name: str
     seconds: float
     articles: int
     tokens: int
-
-    @property
-    def articles_per_s(self) -> float:
-        return self.articles / self.seconds if self.seconds else float("inf")
-
-    @property
-    def tokens_per_s(self) -> float:
-        return self.tokens / self.seconds if self.seconds else float("inf")
 
     def line(self) -> str:
         return (f"{self.name + ':':17s} {self.articles_per_s:9.1f} articles/s {self.tokens_per_s:11.0f} tokens/s "
