@@ -14,6 +14,7 @@ from pipeline.link.entities import Entities, resolve
 from pipeline.link.facts import FactLinker, RawFact
 from pipeline.link import organizations, tables as table_linking
 from pipeline.records import Article, Claim, Extraction, Fact, ModelRow
+from pipeline.recognize import text_of
 from pipeline.recognize.segments import TABLE, within
 
 CORE_ATTRIBUTES = ("params_total", "params_active", "experts", "context_tokens", "training_tokens")
@@ -33,7 +34,7 @@ class Extractor:
         return self.extract_doc(article, doc)
 
     def extract_doc(self, article: Article, doc) -> Extraction:
-        text = doc.text
+        text = text_of(doc)
         sentences = doc._.sentences
         if not sentences:
             return Extraction(article)

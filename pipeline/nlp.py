@@ -15,6 +15,7 @@ from spacy.util import registry
 
 # Importing the modules registers their factories.
 from pipeline.recognize import models as _models  # noqa: F401
+from pipeline.recognize import remember_text
 from pipeline.recognize import quantities as _quantities  # noqa: F401
 from pipeline.recognize import segments as _segments  # noqa: F401
 
@@ -41,7 +42,9 @@ class WhitespaceTokenizer:
             else:
                 words.append(m.group(3))
                 spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        remember_text(doc, text)
+        return doc
 
 
 @registry.tokenizers("pipeline.whitespace_tokenizer.v1")

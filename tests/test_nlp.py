@@ -16,3 +16,27 @@ def test_components_fill_their_extensions():
     assert [m.text for m in doc._.model_mentions] == ["Llama 4 Scout"]
     assert [(q.value, q.unit) for q in doc._.quantities] == [(109000000000, "params")]
     assert len(doc._.sentences) == 1
+
+
+@pytest.mark.parametrize("text", ["a  b", " a b ", "a\n\nb  c\u00a0d", "", "Llama 4 Scout\tcompte 109B."])
+def test_the_remembered_text_is_the_docs_text(text):
+    from pipeline.recognize import text_of
+
+    doc = build().make_doc(text)
+    assert text_of(doc) == doc.text == text
+
+
+def test_components_read_a_doc_from_another_tokenizer():
+    """A Doc the tokenizer did not make (no remembered text) is read through ``doc.text``."""
+    import spacy
+
+    from pipeline.recognize import text_of
+
+    nlp = build()
+    doc = spacy.blank("fr")("Le modèle Llama 4 Scout compte 109 milliards de paramètres.")
+    assert "pipeline.text" not in doc.user_data
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert text_of(doc) == doc.text
+    assert [m.text for m in doc._.model_mentions] == ["Llama 4 Scout"]
+    assert [(q.value, q.unit) for q in doc._.quantities] == [(109000000000, "params")]

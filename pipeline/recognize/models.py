@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.lexicons import Lexicons, load
+from pipeline.recognize import text_of
 from pipeline.recognize.names import name_patterns
 from pipeline.recognize.segments import cells_under
 
@@ -126,7 +127,7 @@ def make_model_mentions(nlp: Language, name: str):
     lex = load()
 
     def component(doc: Doc) -> Doc:
-        doc._.model_mentions = tuple(find_model_mentions(doc.text, lexicons=lex, sentences=doc._.sentences))
+        doc._.model_mentions = tuple(find_model_mentions(text_of(doc), lexicons=lex, sentences=doc._.sentences))
         return doc
 
     return component

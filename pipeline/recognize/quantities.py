@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline.lexicons import Lexicons, fr, load, per_lexicons
 from pipeline.normalize import numbers
+from pipeline.recognize import text_of
 
 PARAMS, TOKENS, EXPERTS, FOREIGN = "params", "tokens", "experts", "foreign"
 
@@ -93,7 +94,7 @@ def make_quantities(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         masks = [(m.start, m.end) for m in doc._.model_mentions]
-        doc._.quantities = tuple(find_quantities(doc.text, lexicons=lex, masks=masks))
+        doc._.quantities = tuple(find_quantities(text_of(doc), lexicons=lex, masks=masks))
         return doc
 
     return component

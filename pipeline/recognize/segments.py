@@ -13,6 +13,8 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.recognize import text_of
+
 HEADING, TEXT, BULLET, TABLE = "heading", "text", "bullet", "table"
 
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -141,7 +143,7 @@ if not Doc.has_extension("sentences"):
 @Language.factory("segmenter", assigns=["doc._.sentences"])
 def make_segmenter(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
-        doc._.sentences = segment(doc.text)
+        doc._.sentences = segment(text_of(doc))
         return doc
 
     return component
