@@ -4,7 +4,6 @@ sentences of the paragraph, unless the journalist concludes (« En clair », « 
 a rumour is reported."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Optional
 
 from pipeline.link.discourse import SentenceView
@@ -22,9 +21,8 @@ def sentence_source(ctx: "ClaimLinker", view: SentenceView, subject: Optional[st
             org = organisation(ctx, who)
             if org:
                 return org
-    m = re.search(r"(?:[Ss]elon|[Dd]['’]après|par)\s+(?:les \w+ \w+ de |les [\w\s]{0,30}? de )?" + ctx.p["developer"].pattern, text[s.start:s.end])
-    if m or re.search(ctx.p["developer"].pattern + r"\s+(?:(?:le |la |l['’]|les )?présent\w* comme|affirm|assur|annonc|revendiqu|précis|chiffr)",
-                      text[s.start:s.end], re.I) or ctx.p["internal"].search(text, s.start, s.end):
+    if (ctx.p["according_to_developer"].search(text, s.start, s.end) or ctx.p["developer_claims"].search(text, s.start, s.end)
+            or ctx.p["internal"].search(text, s.start, s.end)):
         return ctx.org_of(subject)  # « selon la start-up », « d'après ses tests internes »
     return None
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView
 from pipeline.link.cues import is_hedged
 
@@ -151,10 +152,25 @@ def _someone_else(ctx: "ClaimLinker", view: SentenceView, pos: int) -> bool:
     cue = ctx.text[pos:pos + 4]
     if re.match(r"(?:le|la|l['’]|les)\s", cue) or re.search(r"(?<![\w'’])(?:le|la|les|l['’])\s*[a-zé]\w*(?:\s+comme)?\s*$", clause):
         return False  # « Moonshot le place derrière … », « Alibaba le présente comme l'égal de … »: « le » is the model
-    clause = re.split(r"[,;:]|\bque\b|\bqu['’]", clause)[-1]
-    names = ctx.lex.products | set(ctx.lex.organizations)
-    for n in names:
-        m = re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", clause)
+    clause = _CLAUSE_CUT.split(clause)[-1]
+    anyone, each = _claimant_names(ctx.lex)
+    if not anyone.search(clause):
+        return False
+    for name in each:
+        m = name.search(clause)
         if m and not CLAIMER_VERB.search(clause, m.end()):
             return True  # « ChatGPT devance … »; but « Anthropic affirme devancer … » is Anthropic's claim
     return False
+
+
+_CLAUSE_CUT = re.compile(r"[,;:]|\bque\b|\bqu['’]")
+
+
+@per_lexicons
+def _claimant_names(lex: Lexicons) -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
+    """Product and organisation names standing alone: one pattern that finds whether any is there
+    (the alternation backtracks, so it matches wherever one name alone would), and one per name."""
+    names = sorted(lex.products | set(lex.organizations), key=lambda n: (-len(n), n))
+    alone = [rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in names]
+    return (re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"),
+            tuple(map(re.compile, alone)))
