@@ -17,6 +17,7 @@ import hashlib
 from pathlib import Path
 from typing import Iterator, Optional
 
+from pipeline.lexicons import LexiconError
 from pipeline.records import Article
 
 from . import formats
@@ -52,6 +53,8 @@ def read_file(path: Path, *, source: str, data: Optional[bytes] = None) -> list[
     bytes when the caller has read them already."""
     try:
         return _read_file(Path(path), source=source, data=data)
+    except LexiconError:  # the installation is broken, not this file: the run stops
+        raise
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
         return [_problem(source, "error", f"internal error: {type(exc).__name__}: {exc}")]
 

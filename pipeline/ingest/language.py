@@ -1,15 +1,28 @@
-"""Language identification, offline and deterministic (py3langid's naive Bayes model).
+"""Language identification, offline and deterministic.
 
-The model is restricted to languages a news corpus plausibly holds, and French gets a prior:
-the corpus is French tech news, so a short, ambiguous text ("Meta a publié Llama 4.", where
-model names weigh as much as the words) is read as French, while a real paragraph in another
-language still wins by far (the English control article scores 1.0 for "en").
-The model (about 1 s to load) is loaded once, on first use.
+Two steps:
+
+1. **Function words** (``lexicons/languages.yaml``): a text whose first paragraphs hold many
+   French function words (« dans », « avec », « une », « est », …) and nearly free of other
+   languages' ones is French. This settles nearly every article of a French news corpus in
+   microseconds, without loading a model.
+2. **py3langid's naive Bayes model** for every other text. The model is restricted to languages a
+   news corpus plausibly holds, and French gets a prior: the corpus is French tech news, so a
+   short, ambiguous text ("Meta a publié Llama 4.", where model names weigh as much as the words)
+   is read as French, while a real paragraph in another language still wins by far (the English
+   control article scores 1.0 for "en"). The model (about 0.5 s to load) is loaded on first use,
+   so a run whose articles are all plainly French never loads it.
+
+Step 1 only ever answers "fr" where the model would too (``tests/ingest/test_language.py``
+checks both on the project's corpora); everything it is unsure of goes to step 2.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+
+from pipeline.lexicons import HERE as LEXICONS, LexiconError, read_data
 
 FRENCH = "fr"
 UNDETERMINED = "und"
@@ -22,15 +35,56 @@ FRENCH_PRIOR = 10.0  # odds multiplier in favour of French
 MAX_CHARS = 2_000  # a few paragraphs decide; keeps every document fast
 _MIN_LETTERS = 2
 
+# Step 1 thresholds: enough French function words, a fair share of the words, and far more than
+# the other languages' (on the project's corpora and 1000 generated articles, French articles have
+# a median of 24 of them, 10 % of their words, and 0 to 9 of the other languages' words; the
+# English control article 0 and 64). A short title, or French text quoting much English, goes to
+# the model.
+MIN_FRENCH_WORDS = 8
+MIN_FRENCH_SHARE = 0.03
+MIN_FRENCH_ODDS = 3.0
+
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Markers:
+    french: frozenset[str]
+    others: frozenset[str]
 
 
 def detect_language(text: str) -> tuple[str, float]:
-    """``(ISO 639-1 code, probability)``; ``("und", 0.0)`` when the text has (almost) no letters."""
+    """``(ISO 639-1 code, probability)``; ``("und", 0.0)`` when the text has (almost) no letters.
+
+    The probability is the model's; for a text settled by its function words, the share of
+    French among the function words found."""
     sample = text[:MAX_CHARS]
     if len(_LETTER.findall(sample)) < _MIN_LETTERS:
         return UNDETERMINED, 0.0
-    scores = dict(_identifier().rank(sample))
+    share = french_by_function_words(sample)
+    if share is not None:
+        return FRENCH, share
+    return model_language(sample)
+
+
+def french_by_function_words(text: str, markers: Markers | None = None) -> float | None:
+    """The share of French among the function words of ``text`` when they make it plainly French;
+    ``None`` when the model must decide."""
+    markers = markers or load_markers()
+    words = _WORD.findall(text.lower())
+    if not words:
+        return None
+    french = sum(1 for w in words if w in markers.french)
+    other = sum(1 for w in words if w in markers.others)
+    if french < MIN_FRENCH_WORDS or french < MIN_FRENCH_SHARE * len(words) or french < MIN_FRENCH_ODDS * other:
+        return None
+    return french / (french + other)
+
+
+def model_language(text: str) -> tuple[str, float]:
+    """The statistical model's answer, French prior included."""
+    scores = dict(_identifier().rank(text[:MAX_CHARS]))
     scores[FRENCH] = scores.get(FRENCH, 0.0) * FRENCH_PRIOR
     total = sum(scores.values()) or 1.0
     language = max(sorted(scores), key=scores.__getitem__)  # sorted: ties break the same way
@@ -39,6 +93,28 @@ def detect_language(text: str) -> tuple[str, float]:
 
 def is_french(language: str) -> bool:
     return language == FRENCH
+
+
+@lru_cache(maxsize=1)
+def load_markers() -> Markers:
+    """``lexicons/languages.yaml``, validated: lists of lower-case words, no word on both sides."""
+    where = "languages.yaml"
+    data = read_data(where, LEXICONS)
+
+    def words(value, key: str) -> frozenset[str]:
+        if not (isinstance(value, list) and value and all(isinstance(w, str) and w == w.lower() and _WORD.fullmatch(w)
+                                                          for w in value)):
+            raise LexiconError(f"{where}: {key}: expected a list of lower-case words")
+        return frozenset(value)
+
+    if not isinstance(data.get("others"), dict):
+        raise LexiconError(f"{where}: expected 'french' and 'others' (a mapping of languages)")
+    french = words(data.get("french"), "french")
+    others = frozenset().union(*(words(v, f"others.{k}") for k, v in data["others"].items()))
+    shared = french & others
+    if shared:
+        raise LexiconError(f"{where}: words listed as French and as another language: {sorted(shared)}")
+    return Markers(french, others)
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 import yaml
+
+from pipeline.lexicons import LexiconError, safe_yaml
 from text_to_num import text2num
 
 __all__ = [
@@ -56,10 +58,6 @@ LEXICON_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "numbers_fr
 # --------------------------------------------------------------------------------------
 # Lexicon: loading and validation
 # --------------------------------------------------------------------------------------
-
-
-class LexiconError(ValueError):
-    """The numbers lexicon is malformed."""
 
 
 @dataclass(frozen=True)
@@ -182,8 +180,7 @@ def validate_lexicon(data: object) -> NumberLexicon:
 def load_lexicon(path: Path = LEXICON_PATH) -> NumberLexicon:
     """Read and validate a numbers lexicon file (done once at import for the shipped one)."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+        data = safe_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path}: cannot read numbers lexicon: {exc}") from exc
     try:

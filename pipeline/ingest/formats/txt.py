@@ -181,8 +181,10 @@ def _looks_like_header(line: str) -> bool:
 def _load_front_matter(block: str) -> dict[str, Any]:
     import yaml
 
+    from pipeline.lexicons import safe_yaml
+
     try:
-        loaded = yaml.safe_load(block)
+        loaded = safe_yaml(block)
     except yaml.YAMLError:
         loaded = None
     if isinstance(loaded, dict):
