@@ -8,21 +8,25 @@ version of the rules (:func:`pipeline.fingerprint.rules_version`). A run
    before writing anything;
 2. discovers the corpus and fingerprints every file (a stat signature spares re-hashing files
    that did not change); reads the files it has no reading of (new, changed, or everything after
-   a rules change or with ``full``); caches the articles;
-3. extracts, batch by batch (:func:`pipeline.batch.extract_batch`), the articles it has no
-   extraction of; a duplicate text is extracted once, for its first source;
+   a rules change or with ``full``), caches their articles and extracts them at once (the first
+   article of each text this run, unless an extraction of it is cached): time to the first
+   extracted article does not grow with the corpus;
+3. extracts, batch by batch (:func:`pipeline.batch.extract_batch`), the articles still without an
+   extraction once everything is read (a duplicate whose first copy is gone, a file read while
+   the workers were starting); a duplicate text is extracted once, for its first source;
 4. writes every CSV from the state, in sorted order, to fsynced temporary files, writes the
-   missing texts/ (those of the articles just extracted are written during step 3, as their
-   extractions are stored), renames the CSVs into place, and only then commits the new live state;
+   missing texts/ (those of the articles just extracted are written during steps 2 and 3, as
+   their extractions are stored), renames the CSVs into place, and only then commits the new
+   live state;
 5. deletes texts no row refers to any more, drops unused cache entries, appends a line to the
    run log.
 
 Steps 2 and 3 can run on workers (:mod:`pipeline.engines`: ``--workers N`` processes on this
 machine, or a Dask cluster): this process still discovers, hashes and stores; the workers parse
-the bytes it hands them and extract the articles, chunk by chunk, a bounded number of chunks in
-flight. Their results are stored by the same code as a run's own, so the state, and therefore
-every CSV, is the same whatever the engine and the number of workers. Small amounts of work are
-done here (starting workers costs more than it saves).
+the bytes it hands them and extract the articles in the same task, chunk by chunk, a bounded
+number of chunks in flight. Their results are stored by the same code as a run's own, so the
+state, and therefore every CSV, is the same whatever the engine and the number of workers. Small
+amounts of work are done here (starting workers costs more than it saves).
 
 Steps 2 and 3 commit their caches every second, so a killed run loses at most a second of work;
 the live state changes only with the CSVs. Killed anywhere, a run leaves each CSV as it was or
@@ -50,11 +54,11 @@ from pipeline.export import ARTICLE_COLUMNS, TABLES, atomic_write, cells, fsync_
     write_temporary
 from pipeline.ingest import article_id, discover, read_entry
 from pipeline.records import Article
-from pipeline.state import Encoded, State
+from pipeline.state import Encoded, State, digest
 
 BATCH_SIZE = 32  # articles per extraction batch (a chunk, for the workers)
-READ_CHUNK_FILES = 16  # files per reading chunk for the workers ...
-READ_CHUNK_BYTES = 4 << 20  # ... and bytes (a larger file goes alone)
+CHUNK_FILES = 16  # files per chunk the workers read and extract ...
+CHUNK_BYTES = 64 << 10  # ... and bytes, about 32 articles (a larger file goes alone)
 MAX_ERROR_EXAMPLES = 20
 TEXT_NAME = re.compile(r"^[0-9a-f]{16}\.txt$")
 
@@ -145,11 +149,15 @@ def _run_locked(config: Config, *, started: str, t0: float, clock: _Clock) -> Ru
     with State.open(config.state_file) as state:
         mode = state.prepare(rules, full=config.full)
         entries = discover(Path(config.corpus))
-        with Workers(config) as workers:  # started on first need; stopped (at once on failure) here
-            n_read = _read(state, entries, workers, progress=config.progress)
+        # workers start on first need and stop (at once on failure) here; texts/ files are written as
+        # their extractions are stored
+        with Workers(config) as workers, _TextWriter(texts) as writer:
+            sink = _Sink(state, clock, writer)
+            n_read = _read(state, entries, workers, sink, progress=config.progress)
             changes = state.changes()
             state.select_firsts()
-            n_extracted = _extract(state, workers, clock, texts, progress=config.progress)
+            _extract(state, workers, sink, progress=config.progress)
+        n_extracted = sink.count
         engine, n_workers = workers.used
         nothing_new = changes.new == changes.changed == changes.removed == n_read == n_extracted == 0
         state.begin_publish(rules)
@@ -166,12 +174,14 @@ def _run_locked(config: Config, *, started: str, t0: float, clock: _Clock) -> Ru
 # ---------------------------------------------------------------------- reading
 
 
-def _read(state: State, entries, workers: Workers, *, progress: bool) -> int:
-    """Fingerprint every entry into ``current``; read those the caches lack. Files read.
+def _read(state: State, entries, workers: Workers, sink: "_Sink", *, progress: bool) -> int:
+    """Fingerprint every entry into ``current``; read those the caches lack, and extract their
+    articles at once (the first of each text this run that has no stored extraction). Files read.
 
     Entries whose stat signature vouches for a cached reading are settled at once; the others are
-    hashed here, and parsed here or, from the first one that needs it and when enough are left,
-    by the run's workers."""
+    hashed here, and read and extracted here or, from the first one that needs it and when enough
+    are left, by the run's workers. A file read here while the workers start is extracted later,
+    by them (:func:`_extract`)."""
     todo = []
     for entry in entries:
         signature = fingerprint.signature(entry)
@@ -182,11 +192,15 @@ def _read(state: State, entries, workers: Workers, *, progress: bool) -> int:
             todo.append((entry, signature))
         state.checkpoint()
     n_read = 0
-    with _bar(None, progress, desc="read", unit="file", total=len(todo)) as bar:
-        for source, fp, articles in _readings(state, todo, workers):
+    with _bar(None, progress, desc="read and extract", unit="file", total=len(todo)) as bar:
+        for source, fp, articles, extractions in _readings(state, todo, workers):
             if articles is not None:
                 _store_snapshot(state, source, fp, articles)
                 n_read += 1
+                if extractions is None and workers.engine is None:  # the run does all the work itself
+                    sink.extract_here(articles)
+                elif extractions is not None:
+                    sink.store_early(articles, extractions)
             state.add_current(source, fp)
             bar.update(1)
             state.checkpoint()
@@ -202,9 +216,13 @@ def _probe(state: State, entry, signature):
     return probe, probe.volatile or not state.has_snapshot(entry.source, probe.fingerprint)
 
 
-def _readings(state: State, todo: list, workers: Workers) -> Iterator[tuple[str, str, Optional[list[Article]]]]:
-    """(source, fingerprint, articles, or None when a cached reading has that fingerprint) for
-    each entry of ``todo``. The first entry that must be read decides whether workers read the rest."""
+Reading = tuple[str, str, Optional[list[Article]], Optional[list[Optional[Encoded]]]]
+
+
+def _readings(state: State, todo: list, workers: Workers) -> Iterator[Reading]:
+    """(source, fingerprint, articles or None when a cached reading has that fingerprint,
+    extractions or None when the articles were not extracted with their reading) for each entry of
+    ``todo``. The first entry that must be read decides whether workers do the rest."""
     engine = None
     for i, (entry, signature) in enumerate(todo):
         probe, needed = _probe(state, entry, signature)
@@ -214,13 +232,13 @@ def _readings(state: State, todo: list, workers: Workers) -> Iterator[tuple[str,
                 yield from _read_there(engine, state, probe, todo, i)
                 return
             engine = False  # decided: this process reads
-        yield entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None
+        yield entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None, None
 
 
-def _read_there(engine, state: State, first, todo: list, i: int) -> Iterator[tuple[str, str, Optional[list[Article]]]]:
-    """:func:`_readings` from ``todo[i]`` (already probed: ``first``) on, the files' bytes parsed by
-    the workers: while they start, by this process; entries that are not regular readable files,
-    which ingest answers without their bytes, always here."""
+def _read_there(engine, state: State, first, todo: list, i: int) -> Iterator[Reading]:
+    """:func:`_readings` from ``todo[i]`` (already probed: ``first``) on, the files' bytes read and
+    their articles extracted by the workers: while they start, read (only) by this process; entries
+    that are not regular readable files, which ingest answers without their bytes, always here."""
     def probed():
         yield todo[i][0], first, True
         for entry, signature in todo[i + 1:]:
@@ -228,33 +246,34 @@ def _read_there(engine, state: State, first, todo: list, i: int) -> Iterator[tup
 
     entries = probed()
     for entry, probe, needed in entries:
-        yield entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None
+        yield entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None, None
         if engine.ready():
             break
-    local: list = []  # results found here, waiting for their turn (no file bytes kept)
+    local: deque = deque()  # results found here, waiting for their turn (no file bytes kept)
 
     def chunks():
         chunk, size = [], 0
         for entry, probe, needed in entries:
             if not needed or probe.data is None:
-                local.append((entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None))
+                local.append((entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None,
+                              None))
                 continue
             chunk.append(((entry.source, probe.fingerprint), (entry.path.name, entry.source, probe.data)))
             size += len(probe.data)
-            if len(chunk) >= READ_CHUNK_FILES or size >= READ_CHUNK_BYTES:
+            if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
                 yield _split(chunk)
                 chunk, size = [], 0
         if chunk:
             yield _split(chunk)
 
-    for tags, (rules, readings) in engine.map(tasks.read_files, chunks()):
+    for tags, (rules, results) in engine.map(tasks.read_and_extract, chunks()):
         _check_rules(rules, engine)
         while local:
-            yield local.pop()
-        for (source, fp), articles in zip(tags, readings):
-            yield source, fp, articles
+            yield local.popleft()
+        for (source, fp), (articles, extractions) in zip(tags, results):
+            yield source, fp, articles, extractions
     while local:
-        yield local.pop()
+        yield local.popleft()
 
 
 def _split(chunk: list) -> tuple[list, list]:
@@ -285,8 +304,7 @@ def _failed(source: str, exc: Exception) -> Article:
 
 
 class _Clock:
-    """When the run's first extraction result (a batch, up to BATCH_SIZE articles) was stored, in
-    seconds since ``origin`` (process start)."""
+    """When the run's first extraction was stored, in seconds since ``origin`` (process start)."""
 
     def __init__(self, origin: float):
         self.origin = origin
@@ -297,28 +315,54 @@ class _Clock:
             self.first = time.perf_counter() - self.origin
 
 
-def _extract(state: State, workers: Workers, clock: _Clock, texts: Path, *, progress: bool) -> int:
-    """Extract every first article that has no stored extraction. Articles extracted.
+class _Sink:
+    """Where extractions are stored, whether they come with their file's reading or after it: the
+    state, the article's texts/ file (written as it comes), the first-article clock, the count."""
 
-    The texts/ file of each article extracted without error is written as it comes (by threads:
-    their fsyncs overlap the extraction); publishing writes any that are still missing."""
+    def __init__(self, state: State, clock: _Clock, writer: "_TextWriter"):
+        self.state, self.clock, self.writer = state, clock, writer
+        self.count = 0
+
+    def wanted(self, article: Article) -> bool:
+        """Worth extracting with its reading: ``ok``, the run's first claim on its text, no stored
+        extraction. (Which article of a text is listed first is settled once everything is read,
+        :meth:`State.select_firsts`; an extraction stored for a later one is dropped then.)"""
+        return (article.status == "ok" and self.state.claim_text(article.article_id)
+                and not self.state.has_extraction(digest(article)))
+
+    def extract_here(self, articles: list[Article]) -> None:
+        wanted = [a for a in articles if self.wanted(a)]
+        if wanted:
+            batch = [(digest(a), a) for a in wanted]
+            self.store(batch, [tasks.encode(a, x) for a, x in zip(wanted, extract_batch(wanted))])
+
+    def store_early(self, articles: list[Article], extractions: list[Optional[Encoded]]) -> None:
+        batch = [((digest(a), a), e) for a, e in zip(articles, extractions) if e is not None and self.wanted(a)]
+        if batch:
+            self.store([item for item, _ in batch], [e for _, e in batch])
+
+    def store(self, batch: list[tuple[str, Article]], encoded: list[Encoded]) -> None:
+        for (key, article), item in zip(batch, encoded):
+            if _store_extraction(self.state, key, item) == "ok":
+                self.writer.write(article.article_id, article.text)
+        self.count += len(batch)
+        self.clock.tick()
+
+
+def _extract(state: State, workers: Workers, sink: _Sink, *, progress: bool) -> None:
+    """Extract every first article that has no stored extraction yet (those read while the
+    workers started, those whose reading was cached, duplicates whose first copy changed)."""
     total = state.pending_count()
     if not total:
-        return 0
+        return
     engine = workers.for_work(total)
-    done = 0
-    with _bar(None, progress, desc="extract", unit="article", total=total) as bar, _TextWriter(texts) as writer:
+    with _bar(None, progress, desc="extract", unit="article", total=total) as bar:
         results = _extract_here(state) if engine is None else _extract_there(engine, state)
         for batch, encoded in results:
-            for (key, article), item in zip(batch, encoded):
-                if _store_extraction(state, key, item) == "ok":
-                    writer.write(article.article_id, article.text)
-            clock.tick()
-            done += len(batch)
+            sink.store(batch, encoded)
             bar.update(len(batch))
             state.checkpoint()
     state.checkpoint(force=True)
-    return done
 
 
 def _extract_here(state: State) -> Iterator[tuple[list, list]]:

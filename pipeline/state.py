@@ -62,6 +62,7 @@ CREATE TEMP TABLE firsts (
     article_id TEXT PRIMARY KEY, file TEXT NOT NULL, fingerprint TEXT NOT NULL, position INTEGER NOT NULL,
     source TEXT NOT NULL, digest TEXT NOT NULL);
 CREATE INDEX temp.firsts_order ON firsts (file, position);
+CREATE TEMP TABLE claimed (article_id TEXT PRIMARY KEY);
 """
 _OUR_TABLES = ("meta", "files", "signatures", "articles", "extractions")
 
@@ -266,6 +267,16 @@ class State:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(file, fingerprint, i, a.source, a.article_id, a.status, digest(a), len(a.text or ""),
               _record_json(a), a.text or "") for i, a in enumerate(articles)])
+
+    def has_extraction(self, key: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM extractions WHERE digest = ?", (key,)).fetchone() is not None
+
+    def claim_text(self, article_id: str) -> bool:
+        """Whether this is the run's first claim on the text ``article_id`` (a duplicate read
+        later in the same run is not extracted again while reading). Kept in a temporary table,
+        not in memory: a run's memory does not grow with the corpus."""
+        return self._write().execute("INSERT OR IGNORE INTO claimed (article_id) VALUES (?)",
+                                     (article_id,)).rowcount == 1
 
     def put_extraction(self, key: str, extraction: Extraction) -> None:
         """The rows extracted from the article whose digest is ``key``, as ready CSV cells."""

@@ -140,18 +140,30 @@ def while_reading():
     _on_call(pipeline.run, "read_entry", 6)
 
 
+NOTE = "PIPELINE_CRASH_TEST_NOTE"  # a file where the child notes what it did before its kill
+
+
 def while_extracting():
+    """Killed at the third extraction batch (a file's new articles: the run extracts each file as it
+    reads it); how many articles the first two held is noted."""
     import pipeline.run
 
     _checkpoint_always()
-    pipeline.run.BATCH_SIZE = 4
-    _on_call(pipeline.run, "extract_batch", 3)
+    note, real, sizes = Path(os.environ[NOTE]), pipeline.run.extract_batch, []
+
+    def patched(articles, *args, **kwargs):
+        if len(sizes) == 2:
+            _die()
+        sizes.append(len(articles))
+        note.write_text(str(sum(sizes)))
+        return real(articles, *args, **kwargs)
+
+    pipeline.run.extract_batch = patched
 
 
 def while_extracting_uncommitted():
     import pipeline.run
 
-    pipeline.run.BATCH_SIZE = 4
     _on_call(pipeline.run, "extract_batch", 3)
 
 
@@ -208,8 +220,9 @@ def small(tmp_path_factory) -> Setup:
 
 
 @pytest.mark.parametrize("crash", list(POINTS), ids=lambda f: f.__name__)
-def test_killed_at_a_precise_point(small: Setup, tmp_path: Path, crash):
+def test_killed_at_a_precise_point(small: Setup, tmp_path: Path, monkeypatch, crash):
     out = small.fresh_out(tmp_path / "out")
+    monkeypatch.setenv(NOTE, str(tmp_path / "note"))
     process = _start(small, out, crash)
     process.join(timeout=120)
     assert process.exitcode == -signal.SIGKILL, "the run was not killed where expected"
@@ -217,7 +230,8 @@ def test_killed_at_a_precise_point(small: Setup, tmp_path: Path, crash):
     live = live_files(out / "state.sqlite")
     assert live == (small.live_b if crash in (after_commit, before_run_log) else small.live_a)
     if crash is while_extracting:  # the batches extracted before the kill are kept for the next run
-        assert _cached_extractions(out) == _cached_extractions(small.out_a) + 2 * 4
+        before_kill = int((tmp_path / "note").read_text())
+        assert before_kill >= 2 and _cached_extractions(out) == _cached_extractions(small.out_a) + before_kill
     small.check_finished(out)
 
 

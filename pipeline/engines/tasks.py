@@ -7,6 +7,7 @@ the ``pipeline`` package is installed (a pool process on this machine, a Dask wo
   to check that it is a regular file, which the run has already done).
 * :func:`extract_articles`: articles -> their extractions, encoded as the state database stores
   them (JSON rows), so the run only inserts them.
+* :func:`read_and_extract`: both at once, for files read by the workers (what a run mostly does).
 
 Both return the worker's rules version with the result: the run refuses results computed by
 other rules (another installed version on a Dask worker, or ``pipeline/`` edited while a run was
@@ -123,6 +124,26 @@ def warm_up() -> None:
     """Load everything a worker needs before its first task (in the fork server, for all workers)."""
     read_files([(name, name, data) for name, data in _WARM_UP.items()])
     extractor()  # last: it freezes what is loaded by then out of the garbage collector's sight
+
+
+def read_and_extract(items: Sequence[tuple[str, str, bytes]]) -> tuple[str, list[tuple[list[Article], list[Optional[Encoded]]]]]:
+    """``(name, source, data)`` of regular files -> (rules version, per file: its articles and, for
+    each, its encoded extraction, or None when it is not ``ok`` or repeats a text of the chunk).
+
+    One round trip per file instead of two (its text comes back once, and extraction starts as
+    soon as a file is read); the run stores an extraction only where it has none yet."""
+    rules, readings = read_files(items)
+    x = extractor()
+    out = []
+    seen: set[str] = set()
+    for articles in readings:
+        encoded: list[Optional[Encoded]] = []
+        for article in articles:
+            first = article.status == "ok" and article.article_id not in seen
+            seen.add(article.article_id)
+            encoded.append(encode(article, extract_one(article, x)) if first else None)
+        out.append((articles, encoded))
+    return rules, out
 
 
 def extract_articles(articles: Sequence[Article]) -> tuple[str, list[Encoded]]:
