@@ -24,12 +24,15 @@ class Extractor:
     """Loads the pipeline once; ``process`` is called for every article."""
 
     def __init__(self, nlp: Optional[Language] = None, lexicons: Optional[Lexicons] = None):
+        self._own_nlp = nlp is None  # a pipeline it built itself, it renews (memory stays flat)
         self.nlp = nlp or nlp_module.build()
         self.lex = lexicons or load()
 
     def process(self, article: Article) -> Extraction:
         if article.status != "ok" or not article.text:
             return Extraction(article)
+        if self._own_nlp:
+            self.nlp = nlp_module.renewed(self.nlp)
         doc = self.nlp(article.text)
         return self.extract_doc(article, doc)
 

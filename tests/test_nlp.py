@@ -40,3 +40,29 @@ def test_components_read_a_doc_from_another_tokenizer():
     assert text_of(doc) == doc.text
     assert [m.text for m in doc._.model_mentions] == ["Llama 4 Scout"]
     assert [(q.value, q.unit) for q in doc._.quantities] == [(109000000000, "params")]
+
+
+def test_an_extractor_renews_its_pipeline_past_the_string_limit(monkeypatch):
+    """Memory stays flat over a long run: past ``MAX_STRINGS`` strings in its vocabulary, the
+    Extractor's pipeline is replaced by a new one, which extracts the same rows."""
+    from pipeline import nlp as nlp_module
+    from pipeline.extract import Extractor
+    from pipeline.records import Article
+
+    text = ("Meta dévoile Llama 4 Scout. Le modèle compte 109 milliards de paramètres, dont 17 milliards "
+            "actifs, et surpasse Gemma 3 sur MMLU avec 79,6 %.")
+    article = Article(article_id="a", source="a.txt", text=text)
+    monkeypatch.setattr(nlp_module, "MAX_STRINGS", 10)
+    x = Extractor()
+    first_nlp = x.nlp
+    first = x.process(article)
+    assert len(first_nlp.vocab.strings) > 10
+    second = x.process(article)
+    assert x.nlp is not first_nlp
+    assert second == first and first.facts and first.claims
+
+    given = build()
+    kept = Extractor(nlp=given)
+    kept.process(article)
+    kept.process(article)
+    assert kept.nlp is given  # a pipeline the caller gave is the caller's to manage
