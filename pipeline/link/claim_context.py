@@ -106,8 +106,17 @@ class ClaimLinker:
         self.prev_benchmarks: list[tuple[int, int, str]] = []  # of the previous sentence
         self.prev_block = -1
         self.block_benchmark: Optional[str] = None  # last benchmark named in the paragraph
+        self._benchmarks: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
 
     def benchmarks(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """(start, end, canonical name) of the benchmarks named in ``text[a:b]``, in order (asked
+        for the same span by several linkers: found once)."""
+        found = self._benchmarks.get((a, b))
+        if found is None:
+            found = self._benchmarks[(a, b)] = self._find_benchmarks(a, b)
+        return list(found)
+
+    def _find_benchmarks(self, a: int, b: int) -> list[tuple[int, int, str]]:
         canon = self.p["bench_names"]
         out = [(m.start(), m.end(), canon.get(name_key(m.group(0)), m.group(0)))
                for m in self.p["bench"].finditer(self.text, a, b)]

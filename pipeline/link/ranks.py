@@ -13,9 +13,16 @@ if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
 
+# A word every rank pattern holds (« place », « position », « rang », « en tête », « meilleur »,
+# « numéro »): a sentence without one of them has no rank.
+RANK_WORD = re.compile(r"place|position|rang|t[eê]te|meilleur|numéro", re.I)
+
+
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
     text = ctx.text
     s = view.sentence
+    if not RANK_WORD.search(text, s.start, s.end):
+        return
     hits = []
     for m in ctx.p["rank_place"].finditer(text, s.start, s.end):
         hits.append((m.start(), m.end(), ORDINAL_VALUES[m.group("ord").lower()]))

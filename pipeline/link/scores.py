@@ -17,9 +17,14 @@ if TYPE_CHECKING:
 
 BENCHMARK_HEADER = re.compile(r"banc|benchmark|test|épreuve|évaluation|score", re.I)
 
+DIGIT = re.compile(r"\d")  # every score pattern reads a number: a sentence without a digit has none
+
+
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
     text = ctx.text
     s = view.sentence
+    if not DIGIT.search(text, s.start, s.end):
+        return
     found = []  # (start, end, value, metric)
     for m in ctx.p["percent"].finditer(text, s.start, s.end):
         found.append((m.start(), m.end(), m.group("val"), "%"))
