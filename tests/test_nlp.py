@@ -6,9 +6,23 @@ import pytest
 from pipeline.nlp import build
 
 
-@pytest.mark.parametrize("text", ["a  b", " a b ", "a\n\nb  c\u00a0d", "", "  ", "x", "Llama 4 Scout\tcompte 109B."])
-def test_doc_text_is_the_input(text):
-    assert build().make_doc(text).text == text
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("a  b", ["a ", " ", "b"]),
+        (" a b ", [" ", "a ", "b "]),
+        ("a\n\nb  c\u00a0d", ["a\n\nb ", " ", "c\u00a0d"]),
+        ("", []),
+        ("  ", ["  "]),
+        ("x", ["x"]),
+        ("a   ", ["a ", "  "]),
+        ("Llama 4 Scout\tcompte 109B.", ["Llama ", "4 ", "Scout\tcompte ", "109B."]),
+    ],
+)
+def test_doc_text_is_the_input(text, tokens):
+    doc = build().make_doc(text)
+    assert doc.text == text
+    assert [t.text_with_ws for t in doc] == tokens
 
 
 def test_components_fill_their_extensions():
