@@ -19,7 +19,9 @@ For each size, on this machine and in one run:
 * **baseline**: ``spacy.load("fr_core_news_sm")`` with every component, ``nlp.pipe`` over the
   first K French ok articles of the same corpus as the pipeline read them (K = the size, at most
   ``--baseline-sample``: 300, 80 with ``--quick``), in this process, model load and one warm-up
-  article excluded. Corpora are prefix-stable, so equal samples are measured once;
+  article excluded; timed just before the size's pipeline runs and again just after them, and
+  the two timings averaged (the machine may be shared: a load that slows one side of the ratio
+  should weigh on the other alike);
 * **ratio**: pipeline tokens/s (end to end: process start, reading, extraction, CSV writing)
   over baseline tokens/s; the ratio without start-up (the 1-article run's time subtracted) is
   printed too;
@@ -59,10 +61,11 @@ import tempfile
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field
-from bench.rates import Rates
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Sequence
+
+from bench.rates import Rates
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE_MODEL = "fr_core_news_sm"
@@ -286,13 +289,15 @@ def output_stats(out: Path) -> Optional[OutputStats]:
 
 
 class Baseline:
-    """``fr_core_news_sm`` with every component, loaded once; samples measured once each."""
+    """``fr_core_news_sm`` with every component, loaded once. A sample is timed each time it is
+    measured (a size's sample is measured before and after the pipeline's runs, and the two are
+    averaged: other processes on the machine weigh on both sides of the ratio alike)."""
 
     def __init__(self):
         self.nlp = None
         self.load_seconds = 0.0
         self._tokenizer = None
-        self._done: dict[str, "BaselineResult"] = {}
+        self._tokens: dict[str, int] = {}
 
     def load(self) -> None:
         if self.nlp is None:
@@ -305,20 +310,17 @@ class Baseline:
                 raise BenchError(f"cannot load {BASELINE_MODEL}: {e}") from e
             self.load_seconds = time.perf_counter() - t0
             self._tokenizer = spacy.blank("fr").tokenizer
+            deque(self.nlp.pipe(["Le modèle compte sept milliards de paramètres."]), maxlen=0)  # warm-up
 
     def measure(self, texts: list[str]) -> "BaselineResult":
         key = hashlib.sha256("\0".join(texts).encode("utf-8", "surrogatepass")).hexdigest()
-        if key in self._done:
-            return self._done[key]
         self.load()
-        tokens = sum(len(self._tokenizer(t)) for t in texts)
-        deque(self.nlp.pipe(texts[:1]), maxlen=0)  # warm-up
+        if key not in self._tokens:
+            self._tokens[key] = sum(len(self._tokenizer(t)) for t in texts)
         t0 = time.perf_counter()
         deque(self.nlp.pipe(texts), maxlen=0)
         seconds = time.perf_counter() - t0
-        result = BaselineResult(len(texts), sum(map(len, texts)), tokens, seconds, key)
-        self._done[key] = result
-        return result
+        return BaselineResult(len(texts), sum(map(len, texts)), self._tokens[key], seconds, key, (seconds,))
 
 
 @dataclass(frozen=True)
@@ -326,12 +328,26 @@ class BaselineResult(Rates):
     articles: int
     chars: int
     tokens: int
-    seconds: float
+    seconds: float  # mean of the rounds
     key: str
+    rounds: tuple[float, ...] = ()  # seconds of each timing of the sample
 
     @property
     def tokens_per_char(self) -> float:
         return self.tokens / self.chars if self.chars else 0.0
+
+    def and_again(self, other: "BaselineResult") -> "BaselineResult":
+        """This sample timed once more (``other``, same texts): the mean of every round."""
+        if other.key != self.key:
+            raise ValueError("not the same sample")
+        rounds = self.rounds + other.rounds
+        return replace(self, seconds=sum(rounds) / len(rounds), rounds=rounds)
+
+    def rounds_line(self) -> str:
+        if len(self.rounds) < 2:
+            return ""
+        rates = " and ".join(f"{self.tokens / r:.0f}" for r in self.rounds)
+        return f"; before and after the pipeline's runs: {rates} tokens/s, averaged"
 
 
 def sample_texts(corpus: Path, k: int) -> list[str]:
@@ -427,6 +443,9 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
     w1 = ["--workers", "1"] if features.workers else []
     full_flag = ["--full"] if features.full else []
 
+    texts = sample_texts(corpus, min(n, sample))
+    before = baseline.measure(texts) if texts else None
+
     out = workdir / f"out-{n}"
     _rmtree(out)
     res.full = run_cli("full", common + ["--out", str(out)] + full_flag + w1, out)
@@ -453,9 +472,8 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
     if not keep:
         _rmtree(out)
 
-    texts = sample_texts(corpus, min(n, sample))
-    if texts:
-        res.baseline = baseline.measure(texts)
+    if before is not None:
+        res.baseline = before.and_again(baseline.measure(texts))
     chars = res.stats.chars if res.stats and res.stats.ok else None
     if chars is None:
         from bench.corpus import read_manifest
@@ -505,7 +523,8 @@ def print_size(res: SizeResult, *, startup: Optional[float], features: Features,
     b = res.baseline
     if b:
         p(f"{BASELINE_MODEL}: {b.articles_per_s:8.1f} articles/s {b.tokens_per_s:9.0f} tokens/s  "
-          f"({b.articles}-article sample, {b.tokens} tokens, in {b.seconds:.2f} s; model load excluded)")
+          f"({b.articles}-article sample, {b.tokens} tokens, in {b.seconds:.2f} s; model load excluded"
+          f"{b.rounds_line()})")
     ratio = res.ratio()
     if ratio is not None:
         steady = res.ratio(startup) if startup else None
