@@ -19,12 +19,19 @@ SPECIAL = "special"
 UNREADABLE_DIRECTORY = "unreadable-directory"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
-    path: Path
+    """One entry of the corpus. The run holds one per corpus file, so it is kept small: its
+    location is a string (a ``Path`` object per file cost 0.4 KB more: 40 MB at 100 000 files)."""
+
+    location: str  # where it is on this machine
     source: str  # relative POSIX path
     kind: str = FILE  # one of the constants above
     detail: str = ""
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
 
 def discover(corpus: Path) -> list[Entry]:
@@ -52,31 +59,32 @@ def _walk(folder: Path, *, prefix: str) -> Iterator[Entry]:
         with os.scandir(folder) as scanner:
             entries = list(scanner)
     except OSError as exc:
-        yield Entry(folder, prefix.rstrip("/") or ".", UNREADABLE_DIRECTORY, f"unreadable directory: {exc.strerror or exc}")
+        yield Entry(str(folder), prefix.rstrip("/") or ".", UNREADABLE_DIRECTORY, f"unreadable directory: {exc.strerror or exc}")
         return
     for entry in entries:
         if is_hidden(entry.name):
             continue
         source = prefix + display_name(entry.name)
-        path = Path(entry.path)
+        location = entry.path
         try:
             if entry.is_symlink():
-                yield _link(path, source)
+                yield _link(location, source)
             elif entry.is_dir(follow_symlinks=False):
-                yield from _walk(path, prefix=source + "/")
+                yield from _walk(Path(location), prefix=source + "/")
             elif entry.is_file(follow_symlinks=False):
-                yield Entry(path, source)
+                yield Entry(location, source)
             else:
-                yield Entry(path, source, SPECIAL, "not a regular file")
+                yield Entry(location, source, SPECIAL, "not a regular file")
         except OSError as exc:
-            yield Entry(path, source, SPECIAL, exc.strerror or str(exc))
+            yield Entry(location, source, SPECIAL, exc.strerror or str(exc))
 
 
-def _link(path: Path, source: str) -> Entry:
+def _link(location: str, source: str) -> Entry:
+    path = Path(location)
     if not path.exists():  # follows the link: a missing target, or a loop of links
-        return Entry(path, source, BROKEN_LINK, "broken symlink")
+        return Entry(location, source, BROKEN_LINK, "broken symlink")
     if path.is_dir():
-        return Entry(path, source, DIRECTORY_LINK, "symlink to a directory (not followed)")
+        return Entry(location, source, DIRECTORY_LINK, "symlink to a directory (not followed)")
     if not path.is_file():
-        return Entry(path, source, SPECIAL, "not a regular file")
-    return Entry(path, source, FILE)
+        return Entry(location, source, SPECIAL, "not a regular file")
+    return Entry(location, source, FILE)
