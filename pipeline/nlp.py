@@ -64,7 +64,7 @@ def _whitespace_tokenizer():
 # life of the pipeline: numbers, names and words glued to punctuation make it grow with the corpus
 # (about 8 000 strings, 3 MB, per 1 000 articles, slowing down as it goes). A pipeline renews itself
 # past this many strings, so that a long run's memory stays flat.
-MAX_STRINGS = 100_000
+MAX_STRINGS = 50_000
 
 
 @lru_cache(maxsize=1)
