@@ -2,11 +2,18 @@
 loopback only), written by the same code as a local run: the same bytes.
 
 One two-worker LocalCluster (processes, one thread each) serves the module; the runs reach it
-with ``--scheduler``. Another test lets the run start and stop a cluster of its own.
+with ``--scheduler``. Another test lets the run start and stop a cluster of its own, and another
+reaches a cluster started as a deployment would start one: the ``dask scheduler`` and
+``dask worker`` commands, their own processes in a folder outside the repository, importing the
+installed package.
 """
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -75,3 +82,52 @@ def test_an_unreachable_scheduler_is_a_configuration_error(monkeypatch, corpus, 
 def test_scheduler_needs_the_dask_engine(corpus, tmp_path):
     with pytest.raises(ConfigError, match="--scheduler goes with --engine dask"):
         run_quiet(corpus, tmp_path / "out", scheduler="tcp://127.0.0.1:8786")
+
+
+@pytest.fixture(scope="module")
+def separate_cluster(tmp_path_factory):
+    """A scheduler and two one-thread workers started with the ``dask`` command (as on a cluster:
+    separate processes, another working folder, no PYTHONPATH); the scheduler's address."""
+    dask = Path(sys.executable).with_name("dask")
+    if not dask.exists():
+        pytest.skip("the dask command is not installed beside this Python")
+    folder = tmp_path_factory.mktemp("separate-cluster")
+    address_file = folder / "scheduler.json"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    log = open(folder / "cluster.log", "wb")
+    processes = [subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                   "--scheduler-file", str(address_file)], cwd=folder, env=env, stdout=log, stderr=log)]
+    try:
+        deadline = time.monotonic() + 60
+        while not address_file.exists():
+            assert time.monotonic() < deadline and processes[0].poll() is None, (folder / "cluster.log").read_text()
+            time.sleep(0.2)
+        processes.append(subprocess.Popen([str(dask), "worker", "--scheduler-file", str(address_file), "--nworkers", "2",
+                                           "--nthreads", "1", "--host", "127.0.0.1", "--no-dashboard"],
+                                          cwd=folder, env=env, stdout=log, stderr=log))
+        with distributed.Client(scheduler_file=str(address_file), set_as_default=False, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+            address = client.scheduler.address
+        yield address
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in reversed(processes):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        log.close()
+
+
+@pytest.mark.slow
+def test_a_cluster_started_with_the_dask_commands(separate_cluster, corpus, local_outputs, tmp_path):
+    """What the README tells a deployment to do: workers that import the installed package, reached
+    at --scheduler, give the bytes of a local run, and are left running."""
+    out = tmp_path / "out"
+    code = main(["run", "--corpus", str(corpus), "--out", str(out), "--engine", "dask", "--scheduler", separate_cluster,
+                 "--quiet"])
+    assert code == 0
+    assert outputs(out) == local_outputs
+    with distributed.Client(separate_cluster, set_as_default=False) as client:
+        assert len(client.nthreads()) == 2
