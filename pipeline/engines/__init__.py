@@ -16,6 +16,7 @@ whatever the engine.
 """
 from __future__ import annotations
 
+import threading
 from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 from pipeline.config import Config, ConfigError
@@ -82,6 +83,50 @@ class Engine:
 
     def describe(self) -> str:
         return f"{self.name}, {self.workers} workers"
+
+
+class StartedInBackground(Engine):
+    """An engine whose workers take a while to start: :meth:`_start` runs in a background thread
+    (call :meth:`_start_in_background` at the end of ``__init__``), :meth:`ready` says when it has
+    finished, and the first :meth:`map` waits for it and raises what it raised. The run reads files
+    itself meanwhile. Subclasses provide ``_start`` and ``_stop``."""
+
+    def _start_in_background(self) -> None:
+        self._error: Optional[BaseException] = None
+        self._started = threading.Event()
+        self._thread = threading.Thread(target=self._start_and_record, name=f"pipeline-{self.name}-start",
+                                        daemon=True)
+        self._thread.start()
+
+    def _start_and_record(self) -> None:
+        try:
+            self._start()
+        except BaseException as exc:  # noqa: BLE001 - raised in the run's thread by map()
+            self._error = exc
+        finally:
+            self._started.set()
+
+    def _start(self) -> None:
+        raise NotImplementedError
+
+    def ready(self) -> bool:
+        return self._started.is_set()
+
+    def _wait_ready(self) -> None:
+        self._started.wait()
+        if self._error is not None:
+            raise self._start_failure(self._error)
+
+    def _start_failure(self, exc: BaseException) -> BaseException:
+        """What the run is told when the start failed."""
+        return exc
+
+    def close(self, *, abort: bool = False) -> None:
+        self._thread.join()
+        self._stop(abort=abort)
+
+    def _stop(self, *, abort: bool) -> None:
+        raise NotImplementedError
 
 
 class Workers:

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 import time
 from typing import Optional
 
-from pipeline.engines import Engine, EngineError
+from pipeline.engines import EngineError, StartedInBackground
 from pipeline.engines import tasks
 
 PLUGIN_NAME = "pipeline-extractor"
@@ -45,7 +44,7 @@ class LoadExtractor(WorkerPlugin):
         await asyncio.get_running_loop().run_in_executor(None, tasks.init_worker)
 
 
-class DaskEngine(Engine):
+class DaskEngine(StartedInBackground):
     name = "dask"
 
     def __init__(self, *, scheduler: Optional[str], workers: int):
@@ -54,13 +53,10 @@ class DaskEngine(Engine):
         self.cluster = None
         self.client = None
         self.address = scheduler or "(local)"
-        self._error: Optional[BaseException] = None
-        self._started = threading.Event()
-        self._thread = threading.Thread(target=self._start, name="pipeline-dask-start", daemon=True)
-        self._thread.start()
+        self._start_in_background()
 
     def _start(self) -> None:
-        """Connect (or start a local cluster) in the background: the run reads files meanwhile."""
+        """Connect (or start a local cluster): the run reads files meanwhile."""
         try:
             if self.scheduler:
                 self.client = Client(self.scheduler, set_as_default=False, timeout=CONNECT_TIMEOUT)
@@ -75,19 +71,7 @@ class DaskEngine(Engine):
             self.address = self.client.scheduler.address
         except (OSError, TimeoutError) as exc:
             where = f"the Dask scheduler {self.scheduler}" if self.scheduler else "a local Dask cluster"
-            self._error = EngineError(f"cannot reach {where}: {type(exc).__name__}: {exc}")
-        except BaseException as exc:  # noqa: BLE001 - reported to the run by map()
-            self._error = exc
-        finally:
-            self._started.set()
-
-    def ready(self) -> bool:
-        return self._started.is_set()
-
-    def _wait_ready(self) -> None:
-        self._started.wait()
-        if self._error is not None:
-            raise self._error
+            raise EngineError(f"cannot reach {where}: {type(exc).__name__}: {exc}") from exc
 
     def _count_workers(self) -> None:
         self.workers = max(1, sum(self.client.nthreads().values()))
@@ -106,8 +90,7 @@ class DaskEngine(Engine):
     def _first_done(self, futures: list) -> list:
         return self._finished.next_batch(block=True)
 
-    def close(self, *, abort: bool = False) -> None:
-        self._thread.join()
+    def _stop(self, *, abort: bool) -> None:
         client, cluster, self.client, self.cluster = self.client, self.cluster, None, None
         for thing in (client, cluster):
             if thing is not None:

@@ -19,51 +19,38 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.forkserver
 import os
-import threading
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Optional
 
-from pipeline.engines import Engine
+from pipeline.engines import StartedInBackground
 from pipeline.engines import tasks
 
 PRELOAD = "pipeline.engines.preload"
 PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])  # the folder that holds pipeline/
 
 
-class LocalEngine(Engine):
+class LocalEngine(StartedInBackground):
     name = "local"
 
     def __init__(self, workers: int):
         self.workers = workers
         self._pool: Optional[ProcessPoolExecutor] = None
-        self._error: Optional[BaseException] = None
-        self._started = threading.Event()
         self._owns_forkserver = False
-        self._thread = threading.Thread(target=self._start, name="pipeline-pool-start", daemon=True)
-        self._thread.start()
+        self._start_in_background()
 
     def _start(self) -> None:
-        try:
-            context = multiprocessing.get_context("forkserver")
-            self._owns_forkserver = _start_forkserver(context)
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                             initializer=tasks.init_worker, initargs=(os.getpid(),))
-            for future in [self._pool.submit(tasks.ready) for _ in range(self.workers)]:
-                future.result()
-        except BaseException as exc:  # noqa: BLE001 - reported to the run by map()
-            self._error = exc
-        finally:
-            self._started.set()
+        context = multiprocessing.get_context("forkserver")
+        self._owns_forkserver = _start_forkserver(context)
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                         initializer=tasks.init_worker, initargs=(os.getpid(),))
+        for future in [self._pool.submit(tasks.ready) for _ in range(self.workers)]:
+            future.result()
 
-    def ready(self) -> bool:
-        return self._started.is_set()
-
-    def _wait_ready(self) -> None:
-        self._started.wait()
-        if self._error is not None:
-            raise RuntimeError(f"the local workers did not start: {type(self._error).__name__}: {self._error}") \
-                from self._error
+    def _start_failure(self, exc: BaseException) -> BaseException:
+        failure = RuntimeError(f"the local workers did not start: {type(exc).__name__}: {exc}")
+        failure.__cause__ = exc
+        return failure
 
     def _submit(self, fn, payload):
         return self._pool.submit(fn, payload)
@@ -72,8 +59,7 @@ class LocalEngine(Engine):
         done, _ = wait(futures, return_when=FIRST_COMPLETED)
         return [f for f in futures if f in done]  # in submission order
 
-    def close(self, *, abort: bool = False) -> None:
-        self._thread.join()
+    def _stop(self, *, abort: bool) -> None:
         pool = self._pool
         if pool is not None:
             if abort:
