@@ -20,10 +20,10 @@ For each size, on this machine and in one run:
   first K French ok articles of the same corpus as the pipeline read them (K = the size, at most
   ``--baseline-sample``: 300, 80 with ``--quick``), in this process, model load and one warm-up
   article excluded; timed just before the size's pipeline runs and again just after them;
-* **noise**: another job on the machine only ever slows a timing down, so the fastest counts (as
-  ``timeit`` does): the faster of the baseline's two timings, and with ``--repeat R`` (2 at the
-  largest size with ``--quick``) the fastest of R full runs, with one process and with N
-  workers, all printed;
+* **noise**: this machine's speed drifts within minutes, so both sides are timed more than once
+  and averaged: the baseline before and after the size's pipeline runs, and with ``--repeat R``
+  (2 at the largest size with ``--quick``) R full runs with one process and R with N workers (the
+  fastest run's own figures, peak memory and first article, are the ones printed);
 * **ratio**: pipeline tokens/s (end to end: process start, reading, extraction, CSV writing)
   over baseline tokens/s; the ratio without start-up (the 1-article run's time subtracted) is
   printed too;
@@ -295,8 +295,8 @@ def output_stats(out: Path) -> Optional[OutputStats]:
 
 class Baseline:
     """``fr_core_news_sm`` with every component, loaded once. A sample is timed each time it is
-    measured (a size's sample is measured before and after the pipeline's runs, and the faster
-    timing counts, as the faster of the pipeline's repeated runs does)."""
+    measured (a size's sample is measured before and after the pipeline's runs, and the two are
+    averaged, as the pipeline's repeated runs are)."""
 
     def __init__(self):
         self.nlp = None
@@ -333,7 +333,7 @@ class BaselineResult(Rates):
     articles: int
     chars: int
     tokens: int
-    seconds: float  # the fastest round
+    seconds: float  # the mean of the rounds
     key: str
     rounds: tuple[float, ...] = ()  # seconds of each timing of the sample
 
@@ -342,17 +342,17 @@ class BaselineResult(Rates):
         return self.tokens / self.chars if self.chars else 0.0
 
     def and_again(self, other: "BaselineResult") -> "BaselineResult":
-        """This sample timed once more (``other``, same texts): the fastest round counts."""
+        """This sample timed once more (``other``, same texts): the mean of every round."""
         if other.key != self.key:
             raise ValueError("not the same sample")
         rounds = self.rounds + other.rounds
-        return replace(self, seconds=min(rounds), rounds=rounds)
+        return replace(self, seconds=sum(rounds) / len(rounds), rounds=rounds)
 
     def rounds_line(self) -> str:
         if len(self.rounds) < 2:
             return ""
         rates = " and ".join(f"{self.tokens / r:.0f}" for r in self.rounds)
-        return f"; before and after the pipeline's runs: {rates} tokens/s, the faster kept"
+        return f"; before and after the pipeline's runs: {rates} tokens/s, averaged"
 
 
 def sample_texts(corpus: Path, k: int) -> list[str]:
@@ -397,11 +397,20 @@ class SizeResult:
         peaks = [r.peak_mb for r in (self.full, self.noop, self.workers_n) if r is not None and r.ok]
         return max(peaks) if peaks else None
 
+    @property
+    def full_seconds(self) -> float:
+        """The one-process full run's time: the mean of its repeats."""
+        return sum(self.full_times) / len(self.full_times) if self.full_times else self.full.seconds
+
+    @property
+    def workers_seconds(self) -> float:
+        return sum(self.workers_times) / len(self.workers_times) if self.workers_times else self.workers_n.seconds
+
     def pipeline_rate(self, startup: float = 0.0) -> tuple[Optional[float], Optional[float]]:
         """(articles/s, tokens/s) of the full run, optionally without ``startup`` seconds."""
         if not self.full or not self.full.ok:
             return None, None
-        t = self.full.seconds - startup
+        t = self.full_seconds - startup
         if t <= 0:
             return None, None
         return self.articles / t, (self.est_tokens / t if self.est_tokens else None)
@@ -415,13 +424,13 @@ class SizeResult:
     @property
     def noop_fraction(self) -> Optional[float]:
         if self.full and self.noop and self.full.ok and self.noop.ok and self.full.seconds:
-            return self.noop.seconds / self.full.seconds
+            return self.noop.seconds / self.full_seconds
         return None
 
     @property
     def speedup(self) -> Optional[float]:
         if self.workers_1 and self.workers_n and self.workers_1.ok and self.workers_n.ok and self.workers_n.seconds:
-            return self.workers_1.seconds / self.workers_n.seconds
+            return self.full_seconds / self.workers_seconds
         return None
 
 
@@ -459,7 +468,7 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
     while len(runs) < repeat and runs[-1].ok and features.full:  # --full: the same work again
         runs.append(run_cli("full, again", common + ["--out", str(out)] + full_flag + w1, out))
     res.full = min((r for r in runs if r.ok), key=lambda r: r.seconds, default=runs[0])
-    res.full_times = tuple(r.seconds for r in runs)
+    res.full_times = tuple(r.seconds for r in runs if r.ok)
     if res.full.ok:
         res.stats = output_stats(out)
         if res.stats is not None and res.stats.rows != n:
@@ -482,7 +491,7 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
                 runs_n.append(run_cli(f"workers {workers}, again", common + ["--out", str(out_n)] + full_flag +
                                       ["--workers", str(workers)], out_n))
             res.workers_n = min((r for r in runs_n if r.ok), key=lambda r: r.seconds, default=runs_n[0])
-            res.workers_times = tuple(r.seconds for r in runs_n)
+            res.workers_times = tuple(r.seconds for r in runs_n if r.ok)
             if not keep:
                 _rmtree(out_n)
     if not keep:
@@ -534,10 +543,10 @@ def print_size(res: SizeResult, *, startup: Optional[float], features: Features,
     aps, tps = res.pipeline_rate()
     errors = f", {res.stats.errors} articles with status error" if res.stats and res.stats.errors else ""
     detail = f"; pipeline: {full.log_line()}" if full.log_line() else ""
-    repeats = (f", the fastest of {len(res.full_times)}: " + " and ".join(f"{t:.2f}" for t in res.full_times) + " s"
+    repeats = (f", the mean of {len(res.full_times)}: " + " and ".join(f"{t:.2f}" for t in res.full_times) + " s"
                if len(res.full_times) > 1 else "")
     p(f"pipeline:      {aps:8.1f} articles/s {_f(tps, '{:9.0f}'):>9} tokens/s  ({res.articles} articles, "
-      f"~{_f(res.est_tokens, '{:.0f}')} tokens, in {full.seconds:.2f} s wall{repeats}, exit {full.exit_code}{errors}"
+      f"~{_f(res.est_tokens, '{:.0f}')} tokens, in {res.full_seconds:.2f} s wall{repeats}, exit {full.exit_code}{errors}"
       f"{detail})")
     b = res.baseline
     if b:
@@ -554,7 +563,7 @@ def print_size(res: SizeResult, *, startup: Optional[float], features: Features,
     if res.noop:
         if res.noop.ok:
             detail = res.noop.log_line()
-            p(f"no-op re-run:  {res.noop.seconds:.2f} s vs full {full.seconds:.2f} s (fraction {res.noop_fraction:.3f})"
+            p(f"no-op re-run:  {res.noop.seconds:.2f} s vs full {res.full_seconds:.2f} s (fraction {res.noop_fraction:.3f})"
               + (f"; pipeline: {detail}" if detail else "") + ("" if features.full else "; the CLI has no --full option"))
         else:
             p(f"no-op re-run:  FAILED (exit {res.noop.exit_code}): {res.noop.stderr_tail[-300:]}")
@@ -565,9 +574,9 @@ def print_size(res: SizeResult, *, startup: Optional[float], features: Features,
     elif not res.workers_n.ok:
         p(f"workers:       --workers {workers} FAILED (exit {res.workers_n.exit_code}): {res.workers_n.stderr_tail[-300:]}")
     else:
-        repeats = (f", the fastest of {len(res.workers_times)}: " + " and ".join(f"{t:.2f}" for t in res.workers_times)
+        repeats = (f", the mean of {len(res.workers_times)}: " + " and ".join(f"{t:.2f}" for t in res.workers_times)
                    + " s" if len(res.workers_times) > 1 else "")
-        p(f"workers:       1 worker {res.workers_1.seconds:.2f} s, {workers} workers {res.workers_n.seconds:.2f} s"
+        p(f"workers:       1 worker {res.full_seconds:.2f} s, {workers} workers {res.workers_seconds:.2f} s"
           f"{repeats} (speedup {res.speedup:.2f}, peak RSS {res.workers_n.peak_mb:.0f} MB)")
     if full.reported_first_s is not None:
         more = ""
@@ -589,7 +598,7 @@ def print_summary(results: list[SizeResult]) -> None:
         aps, tps = r.pipeline_rate()
         print(f"{r.size:>8} {_f(aps):>7} {_f(tps, '{:.0f}'):>8} {_f(r.baseline.tokens_per_s if r.baseline else None, '{:.0f}'):>11} "
               f"{_f(r.ratio(), '{:.2f}'):>6} {_f(r.peak_mb, '{:.0f}'):>7} "
-              f"{_f(r.full.seconds if r.full else None, '{:.2f}'):>8} {_f(r.noop.seconds if r.noop else None, '{:.2f}'):>8} "
+              f"{_f(r.full_seconds if r.full else None, '{:.2f}'):>8} {_f(r.noop.seconds if r.noop else None, '{:.2f}'):>8} "
               f"{_f(r.noop_fraction * 100 if r.noop_fraction is not None else None, '{:.0f}'):>7} "
               f"{_f(r.speedup, '{:.2f}', 'null'):>7} "
               f"{_f(r.full.reported_first_s if r.full else None, '{:.2f}'):>7}", flush=True)
@@ -627,7 +636,7 @@ def parse_sizes(text: str) -> list[int]:
 
 def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
-    p.add_argument("--repeat", type=int, help="full runs per size, with 1 process and with N workers, the fastest kept "
+    p.add_argument("--repeat", type=int, help="full runs per size, with 1 process and with N workers, averaged "
                    "(default 1; 2 at the largest size with --quick)")
     p.add_argument("--quick", action="store_true",
                    help=f"sizes {','.join(map(str, QUICK_SIZES))}, a {QUICK_SAMPLE}-article baseline sample, "

@@ -23,3 +23,17 @@ def test_headline_of_the_largest_size():
     h = headline([small, large])
     assert h["articles"] == 1000 and h["workers_speedup"] == round(10 / 5.5, 2)
     assert h["noop_rerun_fraction"] == 0.02 and h["first_article_s"] == 4.0 and h["peak_rss_mb"] == 120.0
+
+
+def test_repeated_runs_and_baseline_timings_are_averaged():
+    from bench.scale import BaselineResult
+
+    large = SizeResult(1000, full=_run(10.0, 4.0), noop=_run(0.3), workers_1=_run(10.0), workers_n=_run(5.0),
+                       full_times=(10.0, 14.0), workers_times=(5.0, 7.0), est_tokens=24_000)
+    assert large.full_seconds == 12.0 and large.workers_seconds == 6.0
+    base = BaselineResult(80, 1000, 4_000, 2.0, "k", (2.0,)).and_again(BaselineResult(80, 1000, 4_000, 4.0, "k", (4.0,)))
+    large.baseline = base
+    assert base.seconds == 3.0 and "averaged" in base.rounds_line()
+    h = headline([large])
+    assert h["workers_speedup"] == 2.0 and h["noop_rerun_fraction"] == 0.025
+    assert h["ratio_vs_spacy"] == round((24_000 / 12.0) / (4_000 / 3.0), 2)
