@@ -54,7 +54,7 @@ from pipeline.export import ARTICLE_COLUMNS, TABLES, atomic_write, cells, fsync_
     write_temporary
 from pipeline.ingest import article_id, discover, read_entry
 from pipeline.records import Article
-from pipeline.state import Encoded, State, digest
+from pipeline.state import Encoded, State
 
 BATCH_SIZE = 32  # articles per extraction batch (a chunk, for the workers)
 CHUNK_FILES = 16  # files per chunk the workers read and extract ...
@@ -195,12 +195,13 @@ def _read(state: State, entries, workers: Workers, sink: "_Sink", *, progress: b
     with _bar(None, progress, desc="read and extract", unit="file", total=len(todo)) as bar:
         for source, fp, articles, extractions in _readings(state, todo, workers):
             if articles is not None:
-                _store_snapshot(state, source, fp, articles)
+                keys = _store_snapshot(state, source, fp, articles)
                 n_read += 1
-                if extractions is None and workers.engine is None:  # the run does all the work itself
-                    sink.extract_here(articles)
-                elif extractions is not None:
-                    sink.store_early(articles, extractions)
+                keyed = list(zip(keys, articles)) if keys is not None else []  # none: stored as an error
+                if extractions is not None:
+                    sink.store_early(keyed, extractions)
+                elif workers.engine is None:  # the run does all the work itself
+                    sink.extract_here(keyed)
             state.add_current(source, fp)
             bar.update(1)
             state.checkpoint()
@@ -280,11 +281,14 @@ def _split(chunk: list) -> tuple[list, list]:
     return [tag for tag, _ in chunk], [payload for _, payload in chunk]
 
 
-def _store_snapshot(state: State, source: str, fp: str, articles: list[Article]) -> None:
+def _store_snapshot(state: State, source: str, fp: str, articles: list[Article]) -> Optional[list[str]]:
+    """Cache a file's articles; their digests, or None when they could not be stored (the file is
+    stored as one article in error instead)."""
     try:
-        state.put_snapshot(source, fp, articles)
+        return state.put_snapshot(source, fp, articles)
     except (UnicodeError, ValueError) as exc:  # text SQLite cannot store: this file only
         state.put_snapshot(source, fp, [_failed(source, exc)])
+        return None
 
 
 def _check_rules(rules: str, engine) -> None:
@@ -323,23 +327,26 @@ class _Sink:
         self.state, self.clock, self.writer = state, clock, writer
         self.count = 0
 
-    def wanted(self, article: Article) -> bool:
+    def wanted(self, key: str, article: Article) -> bool:
         """Worth extracting with its reading: ``ok``, the run's first claim on its text, no stored
-        extraction. (Which article of a text is listed first is settled once everything is read,
-        :meth:`State.select_firsts`; an extraction stored for a later one is dropped then.)"""
+        extraction under its digest ``key``. (Which article of a text is listed first is settled
+        once everything is read, :meth:`State.select_firsts`; an extraction stored for a later one
+        is dropped then.)"""
         return (article.status == "ok" and self.state.claim_text(article.article_id)
-                and not self.state.has_extraction(digest(article)))
+                and not self.state.has_extraction(key))
 
-    def extract_here(self, articles: list[Article]) -> None:
-        wanted = [a for a in articles if self.wanted(a)]
-        if wanted:
-            batch = [(digest(a), a) for a in wanted]
-            self.store(batch, [tasks.encode(a, x) for a, x in zip(wanted, extract_batch(wanted))])
-
-    def store_early(self, articles: list[Article], extractions: list[Optional[Encoded]]) -> None:
-        batch = [((digest(a), a), e) for a, e in zip(articles, extractions) if e is not None and self.wanted(a)]
+    def extract_here(self, keyed: list[tuple[str, Article]]) -> None:
+        """Extract here the wanted ones of a file's (digest, article) pairs."""
+        batch = [(key, a) for key, a in keyed if self.wanted(key, a)]
         if batch:
-            self.store([item for item, _ in batch], [e for _, e in batch])
+            articles = [a for _, a in batch]
+            self.store(batch, [tasks.encode(a, x) for a, x in zip(articles, extract_batch(articles))])
+
+    def store_early(self, keyed: list[tuple[str, Article]], extractions: list[Optional[Encoded]]) -> None:
+        """Store the wanted ones of the extractions a worker made with its reading."""
+        chosen = [(item, e) for item, e in zip(keyed, extractions) if e is not None and self.wanted(*item)]
+        if chosen:
+            self.store([item for item, _ in chosen], [e for _, e in chosen])
 
     def store(self, batch: list[tuple[str, Article]], encoded: list[Encoded]) -> None:
         for (key, article), item in zip(batch, encoded):

@@ -256,17 +256,20 @@ class State:
         return self.conn.execute("SELECT 1 FROM articles WHERE file = ? AND fingerprint = ? LIMIT 1",
                                  (file, fingerprint)).fetchone() is not None
 
-    def put_snapshot(self, file: str, fingerprint: str, articles: Sequence[Article]) -> None:
-        """The articles ingest read from one version of a file (replacing a previous reading)."""
+    def put_snapshot(self, file: str, fingerprint: str, articles: Sequence[Article]) -> list[str]:
+        """The articles ingest read from one version of a file (replacing a previous reading);
+        their digests (the keys of their extractions), in order."""
         if not articles:
             raise ValueError(f"ingest returned no article for {file}")
+        keys = [digest(a) for a in articles]
         c = self._write()
         c.execute("DELETE FROM articles WHERE file = ? AND fingerprint = ?", (file, fingerprint))
         c.executemany(
             "INSERT INTO articles (file, fingerprint, position, source, article_id, status, digest, n_chars, record, text)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(file, fingerprint, i, a.source, a.article_id, a.status, digest(a), len(a.text or ""),
-              _record_json(a), a.text or "") for i, a in enumerate(articles)])
+            [(file, fingerprint, i, a.source, a.article_id, a.status, key, len(a.text or ""),
+              _record_json(a), a.text or "") for i, (key, a) in enumerate(zip(keys, articles))])
+        return keys
 
     def has_extraction(self, key: str) -> bool:
         return self.conn.execute("SELECT 1 FROM extractions WHERE digest = ?", (key,)).fetchone() is not None
