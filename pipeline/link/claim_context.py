@@ -51,12 +51,9 @@ def _patterns(lex: Lexicons):
         "generic_bench": re.compile(generic) if generic else None,
         "attribution": [re.compile(fr(p)) for p in c["attribution"]],
         "developer": re.compile(fr(c["developer_phrases"]), re.I),
-        # « selon la start-up », « d'après les tests internes de la société »
-        "according_to_developer": re.compile(r"(?:[Ss]elon|[Dd]['’]après|par)\s+(?:les \w+ \w+ de |les [\w\s]{0,30}? de )?"
-                                             + fr(c["developer_phrases"])),
-        # « la start-up affirme », « l'entreprise le présente comme »
-        "developer_claims": re.compile(fr(c["developer_phrases"]) + r"\s+(?:(?:le |la |l['’]|les )?présent\w* comme|"
-                                       r"affirm|assur|annonc|revendiqu|précis|chiffr)", re.I),
+        "according_to_developer": re.compile(fr(c["according_to"]) + fr(c["developer_phrases"])),
+        "developer_claims": re.compile(fr(c["developer_phrases"]) + r"\s+" + fr(c["developer_claim_verbs"]), re.I),
+        "claimer_verb": re.compile(fr(c["claimer_verbs"])),
         "own": re.compile(fr(c["own_conclusion"])),
         "internal": re.compile(fr(c["internal"]), re.I),
         "rumour": re.compile(fr(c["rumour"]), re.I),

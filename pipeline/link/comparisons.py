@@ -14,7 +14,6 @@ from pipeline.link.cues import is_hedged
 if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
-CLAIMER_VERB = re.compile(r"\b(?:affirm|assur|annonc|revendiqu|estim|indiqu|promet|déclar|précis|explique|dit|souligne)\w*")
 PASSIVE = re.compile(r"\b(?:est|sont|était|étaient|a été|ont été|serait|seraient|se voit|se voient)\s+(?:\w+\s+)?$")
 RANKING_CONTEXT = re.compile(r"\bclassement|\bpalmarès|\bleaderboard|\bpoints?\b|\b[EÉ]lo\b|\bnuméro (?:un|1)\b|\ben tête\b", re.I)
 LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "WebDev Arena", "Open LLM Leaderboard"})
@@ -138,7 +137,7 @@ def _objects(ctx: "ClaimLinker", view: SentenceView, start: int, limit: int):
                 return [(last_other, start, start + m.end())], start + m.end()
     return out, (out[-1][2] if out else None)
 
-# ---- scores and ranks --------------------------------------------------------------
+# ---- whose comparison it is ------------------------------------------------------
 
 
 def subject_named_before(ctx: "ClaimLinker", view: SentenceView, pos: int) -> bool:
@@ -158,7 +157,7 @@ def _someone_else(ctx: "ClaimLinker", view: SentenceView, pos: int) -> bool:
         return False
     for name in each:
         m = name.search(clause)
-        if m and not CLAIMER_VERB.search(clause, m.end()):
+        if m and not ctx.p["claimer_verb"].search(clause, m.end()):
             return True  # « ChatGPT devance … »; but « Anthropic affirme devancer … » is Anthropic's claim
     return False
 
