@@ -400,11 +400,11 @@ class SizeResult:
     @property
     def full_seconds(self) -> float:
         """The one-process full run's time: the mean of its repeats."""
-        return sum(self.full_times) / len(self.full_times) if self.full_times else self.full.seconds
+        return _mean(self.full_times, self.full.seconds)
 
     @property
     def workers_seconds(self) -> float:
-        return sum(self.workers_times) / len(self.workers_times) if self.workers_times else self.workers_n.seconds
+        return _mean(self.workers_times, self.workers_n.seconds)
 
     def pipeline_rate(self, startup: float = 0.0) -> tuple[Optional[float], Optional[float]]:
         """(articles/s, tokens/s) of the full run, optionally without ``startup`` seconds."""
@@ -449,6 +449,20 @@ def corpus_for(n: int, seed, workdir: Path, generator_cache: dict) -> tuple[Path
     return folder, f"{man.line()}, generated in {man.seconds:.1f} s"
 
 
+def _repeated(label: str, args: list[str], out: Path, repeat: int) -> tuple[RunResult, tuple[float, ...]]:
+    """The same full run ``repeat`` times (``--full``: the same work each time), stopping at a
+    failure: (the fastest successful run, or the failed one; the seconds of every successful run)."""
+    runs = [run_cli(label, args, out)]
+    while len(runs) < repeat and runs[-1].ok:
+        runs.append(run_cli(f"{label}, again", args, out))
+    ok = [r for r in runs if r.ok]
+    return (min(ok, key=lambda r: r.seconds) if ok else runs[-1]), tuple(r.seconds for r in ok)
+
+
+def _mean(times: tuple[float, ...], single: float) -> float:
+    return sum(times) / len(times) if times else single
+
+
 def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, measure_workers: bool, repeat: int,
              sample: int, baseline: Baseline, generator_cache: dict, engine: Optional[str], keep: bool) -> SizeResult:
     res = SizeResult(n)
@@ -464,11 +478,8 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
 
     out = workdir / f"out-{n}"
     _rmtree(out)
-    runs = [run_cli("full", common + ["--out", str(out)] + full_flag + w1, out)]
-    while len(runs) < repeat and runs[-1].ok and features.full:  # --full: the same work again
-        runs.append(run_cli("full, again", common + ["--out", str(out)] + full_flag + w1, out))
-    res.full = min((r for r in runs if r.ok), key=lambda r: r.seconds, default=runs[0])
-    res.full_times = tuple(r.seconds for r in runs if r.ok)
+    res.full, res.full_times = _repeated("full", common + ["--out", str(out)] + full_flag + w1, out,
+                                         repeat if features.full else 1)
     if res.full.ok:
         res.stats = output_stats(out)
         if res.stats is not None and res.stats.rows != n:
@@ -485,13 +496,9 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
         if measure_workers and res.full.ok:
             out_n = workdir / f"out-{n}-w{workers}"
             _rmtree(out_n)
-            runs_n = [run_cli(f"workers {workers}", common + ["--out", str(out_n)] + full_flag +
-                              ["--workers", str(workers)], out_n)]
-            while len(runs_n) < repeat and runs_n[-1].ok and features.full:
-                runs_n.append(run_cli(f"workers {workers}, again", common + ["--out", str(out_n)] + full_flag +
-                                      ["--workers", str(workers)], out_n))
-            res.workers_n = min((r for r in runs_n if r.ok), key=lambda r: r.seconds, default=runs_n[0])
-            res.workers_times = tuple(r.seconds for r in runs_n if r.ok)
+            res.workers_n, res.workers_times = _repeated(
+                f"workers {workers}", common + ["--out", str(out_n)] + full_flag + ["--workers", str(workers)], out_n,
+                repeat if features.full else 1)
             if not keep:
                 _rmtree(out_n)
     if not keep:
