@@ -45,7 +45,6 @@ MIN_FRENCH_WORDS = 5
 MIN_FRENCH_SHARE = 0.03
 MIN_FRENCH_ODDS = 3.0
 
-_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -61,9 +60,10 @@ def detect_language(text: str) -> tuple[str, float]:
     The probability is the model's; for a text settled by its function words, the share of
     French among the function words found."""
     sample = text[:MAX_CHARS]
-    if len(_LETTER.findall(sample)) < _MIN_LETTERS:
+    words = _WORD.findall(sample.lower())  # runs of letters: read once for both checks
+    if sum(map(len, words)) < _MIN_LETTERS:
         return UNDETERMINED, 0.0
-    share = french_by_function_words(sample)
+    share = _french_share(words, load_markers())
     if share is not None:
         return FRENCH, share
     return model_language(sample)
@@ -72,8 +72,10 @@ def detect_language(text: str) -> tuple[str, float]:
 def french_by_function_words(text: str, markers: Markers | None = None) -> float | None:
     """The share of French among the function words of ``text`` when they make it plainly French;
     ``None`` when the model must decide."""
-    markers = markers or load_markers()
-    words = _WORD.findall(text.lower())
+    return _french_share(_WORD.findall(text.lower()), markers or load_markers())
+
+
+def _french_share(words: list[str], markers: Markers) -> float | None:
     if not words:
         return None
     french = sum(1 for w in words if w in markers.french)
