@@ -48,6 +48,9 @@ def test_detect_language(text, language):
         (FRENCH_PARAGRAPH, True),
         (FRENCH_PARAGRAPH + " " + FRENCH_PARAGRAPH, True),
         ("Meta a publié Llama 4.", False),  # too few function words
+        # « il » and « on » are French words before they are Italian or English ones
+        ("Ce que l'on sait du modèle : il est rapide, il est ouvert, il surpasse ses rivaux selon "
+         "l'entreprise, et on peut l'utiliser dans une application avec peu de mémoire.", True),
         ("Le modèle compte 7 milliards de paramètres et il est disponible dans une version ouverte.", False),
         ("Mistral AI has presented its new model, which is available under an open licence. According to the "
          "company, it beats its competitors on most of the tests, with a context window of 128,000 tokens. "
