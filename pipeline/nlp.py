@@ -62,8 +62,8 @@ def _whitespace_tokenizer():
 
 # Every distinct token a Doc holds stays in the vocabulary (its string store and lexemes) for the
 # life of the pipeline: numbers, names and words glued to punctuation make it grow with the corpus
-# (about 8 000 strings, 3 MB, per 1 000 articles, slowing down as it goes). A pipeline renews itself
-# past this many strings, so that a long run's memory stays flat.
+# (about 10 000 strings over the first 1 000 generated articles, fewer for each later thousand).
+# A pipeline renews itself past this many strings, so that a long run's memory stays flat.
 MAX_STRINGS = 50_000
 
 
@@ -83,6 +83,9 @@ def fresh() -> Language:
     # A language-neutral blank pipeline: spaCy's French tokenizer exceptions take ~4 s to import
     # and nothing here uses them (French language data lives in pipeline/lexicons/).
     nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "pipeline.whitespace_tokenizer.v1"}}})
+    # No lexical attributes (norm, shape, prefix, suffix, like_num, …) for new words: nothing here
+    # reads them, and computing them was half the tokenizer's time and half the vocabulary's strings.
+    nlp.vocab.lex_attr_getters = {}
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -80,3 +80,14 @@ def test_an_extractor_renews_its_pipeline_past_the_string_limit(monkeypatch):
     kept.process(article)
     kept.process(article)
     assert kept.nlp is given  # a pipeline the caller gave is the caller's to manage
+
+
+def test_a_new_word_adds_only_its_own_string():
+    """No lexical attributes are computed for new words (their lower case, shape, prefix and suffix
+    would be strings of the vocabulary too): the vocabulary grows by the words themselves."""
+    from pipeline.nlp import fresh
+
+    nlp = fresh()
+    before = len(nlp.vocab.strings)
+    nlp.make_doc("Zyxwvut-Qrst9 Mnbvcx")
+    assert len(nlp.vocab.strings) == before + 2
