@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from pipeline import patterns
 from pipeline.lexicons import Lexicons, fr, per_lexicons
 from pipeline.link.discourse import LIST_GAP, SentenceView, object_cue
 from pipeline.link.entities import Entities, name_key
@@ -40,35 +41,35 @@ def _patterns(lex: Lexicons):
     c = lex.cues
     comps = []
     for rel in ("rivals", "ranks_below", "ranks_above", "outperforms"):
-        comps.append((rel, re.compile(r"\b" + fr(c["comparisons"][rel]), re.I)))
+        comps.append((rel, patterns.compile(r"\b" + fr(c["comparisons"][rel]), re.I)))
     # « GPQA Diamond » = « GPQA-Diamond »: spaces and hyphens inside a name are interchangeable
     bench = "|".join(re.sub(r"\\[ -]", "[ -]", re.escape(b)) for b in lex.benchmarks)
     generic = "|".join(fr(g) for g in lex.generic_benchmark_patterns)
     return {
         "comparisons": comps,
-        "bench": re.compile(rf"(?<![\w-])(?:{bench})(?![\w-])"),
+        "bench": patterns.compile(rf"(?<![\w-])(?:{bench})(?![\w-])"),
         "bench_names": {name_key(b): b for b in lex.benchmarks},
-        "generic_bench": re.compile(generic) if generic else None,
-        "attribution": [re.compile(fr(p)) for p in c["attribution"]],
-        "developer": re.compile(fr(c["developer_phrases"]), re.I),
-        "according_to_developer": re.compile(fr(c["according_to"]) + fr(c["developer_phrases"])),
-        "developer_claims": re.compile(fr(c["developer_phrases"]) + r"\s+" + fr(c["developer_claim_verbs"]), re.I),
-        "claimer_verb": re.compile(fr(c["claimer_verbs"])),
-        "own": re.compile(fr(c["own_conclusion"])),
-        "internal": re.compile(fr(c["internal"]), re.I),
-        "rumour": re.compile(fr(c["rumour"]), re.I),
-        "percent": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*%"),
-        "elo": re.compile(rf"(?:score (?:ELO |Elo |elo )?de |(?<![\w,.]))(?P<val>{NUM})(?:\s*points?)?(?:\s+d['’]\s*[Ee]lo|\s+ELO|\s+Elo)?", re.I),
-        "score_de": re.compile(rf"\bscore (?:(?P<metric>ELO|Elo|elo) )?de (?P<val>{NUM})(?:\s*(?P<pct>%))?", re.I),
-        "points": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*points?(?P<elo> d['’]\s*[Ee]lo)?"),
-        "bare_sur": re.compile(rf"(?<![\w,.%-])(?P<val>{NUM})\s+sur\s+(?=[A-Z])"),
-        "paren": re.compile(rf"\s*\((?P<val>{NUM})\)"),
-        "pour_n": re.compile(rf"(?<![\w,.])(?P<val>{NUM})\s+pour\s+"),
-        "rank_place": re.compile(rf"\b(?P<ord>{_ORD})\s+place\b", re.I),
-        "rank_ellipsis": re.compile(rf"\b(?:et|puis)\s+(?:la|le)\s+(?P<ord>{_ORD})\b(?!\s+place)", re.I),
-        "rank_num": re.compile(r"\b(?P<n>\d{1,3})(?:e|ème|eme|er|re)\s+(?:place|position|rang)\b|\bau\s+(?P<n2>\d{1,3})(?:e|ème)\s+rang\b", re.I),
-        "rank_head": re.compile(r"\ben t[eê]te (?:du|des|de) (?:classement|palmarès|leaderboard|LMArena|Chatbot Arena)", re.I),
-        "rank_best": re.compile(rf"\ble (?:(?P<ord>{_ORD}) )?meilleur modèle\b|\bnuméro (?:un|1)\b", re.I),
+        "generic_bench": patterns.compile(generic) if generic else None,
+        "attribution": [patterns.compile(fr(p)) for p in c["attribution"]],
+        "developer": patterns.compile(fr(c["developer_phrases"]), re.I),
+        "according_to_developer": patterns.compile(fr(c["according_to"]) + fr(c["developer_phrases"])),
+        "developer_claims": patterns.compile(fr(c["developer_phrases"]) + r"\s+" + fr(c["developer_claim_verbs"]), re.I),
+        "claimer_verb": patterns.compile(fr(c["claimer_verbs"])),
+        "own": patterns.compile(fr(c["own_conclusion"])),
+        "internal": patterns.compile(fr(c["internal"]), re.I),
+        "rumour": patterns.compile(fr(c["rumour"]), re.I),
+        "percent": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*%"),
+        "elo": patterns.compile(rf"(?:score (?:ELO |Elo |elo )?de |(?<![\w,.]))(?P<val>{NUM})(?:\s*points?)?(?:\s+d['’]\s*[Ee]lo|\s+ELO|\s+Elo)?", re.I),
+        "score_de": patterns.compile(rf"\bscore (?:(?P<metric>ELO|Elo|elo) )?de (?P<val>{NUM})(?:\s*(?P<pct>%))?", re.I),
+        "points": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*points?(?P<elo> d['’]\s*[Ee]lo)?"),
+        "bare_sur": patterns.compile(rf"(?<![\w,.%-])(?P<val>{NUM})\s+sur\s+(?=[A-Z])"),
+        "paren": patterns.compile(rf"\s*\((?P<val>{NUM})\)"),
+        "pour_n": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s+pour\s+"),
+        "rank_place": patterns.compile(rf"\b(?P<ord>{_ORD})\s+place\b", re.I),
+        "rank_ellipsis": patterns.compile(rf"\b(?:et|puis)\s+(?:la|le)\s+(?P<ord>{_ORD})\b(?!\s+place)", re.I),
+        "rank_num": patterns.compile(r"\b(?P<n>\d{1,3})(?:e|ème|eme|er|re)\s+(?:place|position|rang)\b|\bau\s+(?P<n2>\d{1,3})(?:e|ème)\s+rang\b", re.I),
+        "rank_head": patterns.compile(r"\ben t[eê]te (?:du|des|de) (?:classement|palmarès|leaderboard|LMArena|Chatbot Arena)", re.I),
+        "rank_best": patterns.compile(rf"\ble (?:(?P<ord>{_ORD}) )?meilleur modèle\b|\bnuméro (?:un|1)\b", re.I),
     }
 
 

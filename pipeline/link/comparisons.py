@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView
 from pipeline.link.cues import is_hedged
@@ -14,10 +15,10 @@ from pipeline.link.cues import is_hedged
 if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
-PASSIVE = re.compile(r"\b(?:est|sont|était|étaient|a été|ont été|serait|seraient|se voit|se voient)\s+(?:\w+\s+)?$")
-RANKING_CONTEXT = re.compile(r"\bclassement|\bpalmarès|\bleaderboard|\bpoints?\b|\b[EÉ]lo\b|\bnuméro (?:un|1)\b|\ben tête\b", re.I)
+PASSIVE = patterns.compile(r"\b(?:est|sont|était|étaient|a été|ont été|serait|seraient|se voit|se voient)\s+(?:\w+\s+)?$")
+RANKING_CONTEXT = patterns.compile(r"\bclassement|\bpalmarès|\bleaderboard|\bpoints?\b|\b[EÉ]lo\b|\bnuméro (?:un|1)\b|\ben tête\b", re.I)
 LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "WebDev Arena", "Open LLM Leaderboard"})
-DEMONSTRATIVE = re.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?"
+DEMONSTRATIVE = patterns.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?"
                            r"(?:épreuves?|tests?|benchmarks?|évaluations?|bancs? d['’]essai|classements?|domaines?)\b", re.I)
 
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
@@ -162,7 +163,7 @@ def _someone_else(ctx: "ClaimLinker", view: SentenceView, pos: int) -> bool:
     return False
 
 
-_CLAUSE_CUT = re.compile(r"[,;:]|\bque\b|\bqu['’]")
+_CLAUSE_CUT = patterns.compile(r"[,;:]|\bque\b|\bqu['’]")
 
 
 @per_lexicons
@@ -171,5 +172,5 @@ def _claimant_names(lex: Lexicons) -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
     (the alternation backtracks, so it matches wherever one name alone would), and one per name."""
     names = sorted(lex.products | set(lex.organizations), key=lambda n: (-len(n), n))
     alone = [rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in names]
-    return (re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"),
+    return (patterns.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"),
             tuple(map(re.compile, alone)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline import patterns
 from pipeline.lexicons import Lexicons, fr, per_lexicons
 
 
@@ -11,14 +12,14 @@ from pipeline.lexicons import Lexicons, fr, per_lexicons
 def fact_cues(lex: Lexicons):
     c = lex.cues
     return {
-        "training": re.compile(fr(c["training"]), re.I),
-        "context": re.compile(fr(c["context"]), re.I),
-        "trap": re.compile(fr(c["token_traps"]), re.I),
-        "per_token": re.compile(fr(c["per_token"]), re.I),
-        "negation": re.compile(fr(c["negation"]), re.I),
-        "unnamed": re.compile(fr(c["unnamed_holder"]), re.I),
-        "component": re.compile(fr(c["component_holder"]), re.I),
-        "hedge": re.compile(fr(c["hedges"]), re.I),
+        "training": patterns.compile(fr(c["training"]), re.I),
+        "context": patterns.compile(fr(c["context"]), re.I),
+        "trap": patterns.compile(fr(c["token_traps"]), re.I),
+        "per_token": patterns.compile(fr(c["per_token"]), re.I),
+        "negation": patterns.compile(fr(c["negation"]), re.I),
+        "unnamed": patterns.compile(fr(c["unnamed_holder"]), re.I),
+        "component": patterns.compile(fr(c["component_holder"]), re.I),
+        "hedge": patterns.compile(fr(c["hedges"]), re.I),
         "not_cond": frozenset(c["not_conditional"]),
     }
 
@@ -31,11 +32,13 @@ def is_hedged(text: str, start: int, end: int, lex: Lexicons) -> bool:
     return False
 
 
+_CLAUSE_CUT = patterns.compile(r"[,;:]|\bmais\b")
+
+
 def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
     """The clause around pos: between commas, semicolons, colons and « mais »."""
-    cut = re.compile(r"[,;:]|\bmais\b")
     a = start
-    for m in cut.finditer(text, start, pos):
+    for m in _CLAUSE_CUT.finditer(text, start, pos):
         a = m.end()
-    m = cut.search(text, pos, end)
+    m = _CLAUSE_CUT.search(text, pos, end)
     return a, (m.start() if m else end)

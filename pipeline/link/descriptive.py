@@ -7,23 +7,24 @@ from __future__ import annotations
 
 import re
 
+from pipeline import patterns
 from pipeline.link.facts import RawFact
 
 CUES = (
-    ("architecture", "MoE", re.compile(r"Mixture[ -]of[ -]Experts|\bMoE\b|m[ée]lange d['’]experts", re.I)),
-    ("architecture", "dense", re.compile(r"\bmod[eè]les? denses?\b|\bdenses?\b(?= de \d)", re.I)),
-    ("multimodal", True, re.compile(r"\bmultimoda(?:l|le|les|ux)\b|\bsait analyser des images\b", re.I)),
-    ("open_weights", True, re.compile(r"open[- ]weights?|poids ouverts|(?:publi[ée]\w*|rendu publics) (?:ce \w+ )?les poids|t[ée]l[ée]chargeables", re.I)),
-    ("status", "training", re.compile(r"en cours d['’]entra[iî]nement", re.I)),
+    ("architecture", "MoE", patterns.compile(r"Mixture[ -]of[ -]Experts|\bMoE\b|m[ée]lange d['’]experts", re.I)),
+    ("architecture", "dense", patterns.compile(r"\bmod[eè]les? denses?\b|\bdenses?\b(?= de \d)", re.I)),
+    ("multimodal", True, patterns.compile(r"\bmultimoda(?:l|le|les|ux)\b|\bsait analyser des images\b", re.I)),
+    ("open_weights", True, patterns.compile(r"open[- ]weights?|poids ouverts|(?:publi[ée]\w*|rendu publics) (?:ce \w+ )?les poids|t[ée]l[ée]chargeables", re.I)),
+    ("status", "training", patterns.compile(r"en cours d['’]entra[iî]nement", re.I)),
 )
-_NEGATED = re.compile(r"\b(?:ne|n['’])\s+\w+\s+pas\b|\bsans\b|\brestent? pour l['’]instant\b", re.I)
+_NEGATED = patterns.compile(r"\b(?:ne|n['’])\s+\w+\s+pas\b|\bsans\b|\brestent? pour l['’]instant\b", re.I)
 
 
 # « deux modèles à mélange d'experts », « une version … en cours d'entraînement »: not a named model.
-_INDEFINITE = re.compile(r"\b(?:une?|des|deux|trois|quatre|cinq|six|sept|huit)\s+(?:\w+\s+){0,2}?(?:mod[eè]les?|versions?|variantes?)\b[^.;]{0,40}$", re.I)
-_ANAPHOR = re.compile(r"\b(?:[Ii]l|[Ee]lle|[Ss]a|[Ss]on|[Ss]es|[Cc]es mod[eè]les|[Cc]e mod[eè]le|[Ll]e mod[eè]le|[Cc]e mastodonte|[Ll]e nouveau venu)\b")
-OF_MODEL = re.compile(r"[^,.;]{0,25}?\s(?:de|du|d['’])\s*(?:la |le |l['’])?")
-_SUBJECT_PRONOUN = re.compile(r"\b(?:il|elle)\s")
+_INDEFINITE = patterns.compile(r"\b(?:une?|des|deux|trois|quatre|cinq|six|sept|huit)\s+(?:\w+\s+){0,2}?(?:mod[eè]les?|versions?|variantes?)\b[^.;]{0,40}$", re.I)
+_ANAPHOR = patterns.compile(r"\b(?:[Ii]l|[Ee]lle|[Ss]a|[Ss]on|[Ss]es|[Cc]es mod[eè]les|[Cc]e mod[eè]le|[Ll]e mod[eè]le|[Cc]e mastodonte|[Ll]e nouveau venu)\b")
+OF_MODEL = patterns.compile(r"[^,.;]{0,25}?\s(?:de|du|d['’])\s*(?:la |le |l['’])?")
+_SUBJECT_PRONOUN = patterns.compile(r"\b(?:il|elle)\s")
 
 
 def _holder(text: str, view, pos: int, end: int, obj):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from pipeline import patterns
 from pipeline.lexicons import Lexicons, fr, per_lexicons
 from pipeline.link.entities import Entities, Ref
 from pipeline.recognize.segments import HEADING, Sentence, within
@@ -21,22 +22,22 @@ def object_cue(lex: Lexicons) -> re.Pattern:
     comp = "|".join(rf"\b{v}" for v in lex.cues["comparisons"].values())
     near = (r"\b(?:contre|pour|devant|derri[eè]re|face à|(?:construit|bas[ée]|d[ée]riv[ée]|issu|fond[ée]|"
             r"distill[ée])e?s?\s+(?:sur|de|d'|à partir de))\s+(?:le |la |l'|les )?$")
-    return re.compile(fr(rf"(?:{comp}|{near})"), re.I)
+    return patterns.compile(fr(rf"(?:{comp}|{near})"), re.I)
 
 
 # Between two names of one coordinated list: « A, B ou encore C », « A et B », « A (67,35) et B ».
-LIST_GAP = re.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:le |la |l['’]|les )?"
+LIST_GAP = patterns.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:le |la |l['’]|les )?"
                       r"|\s*(?:d['’]|de )\s*[A-Z][\w-]*\s*(?:,|et|ou)?\s*(?:le |la |l['’])?")
 # A sentence that opens on a pronoun or a possessive is about the model in focus.
-ANAPHORIC_START = re.compile(r"\W*(?:(?:Mais|Et|Puis|Surtout|Ainsi|Enfin|Toutefois|Pourtant|Par ailleurs),?\s+|[^,.;:]{0,40},\s+)?"
+ANAPHORIC_START = patterns.compile(r"\W*(?:(?:Mais|Et|Puis|Surtout|Ainsi|Enfin|Toutefois|Pourtant|Par ailleurs),?\s+|[^,.;:]{0,40},\s+)?"
                              r"(?:Il|Elle|Sa|Son|Ses|Leur|Leurs|Ce mastodonte|Le nouveau venu|La nouvelle venue|"
                              r"(?:Ce|Le|Cette|La)\s+(?:nouveau\s+|nouvelle\s+|petit\s+|grand\s+)?(?:mod[eè]le|version|LLM|dernier-né)"
                              r"(?:\s+(?:chinois|américain|français|ouvert|phare))?)\b")
-OWN_MODEL = re.compile(r"\b(?:son|leur)\s+(?:nouveau\s+|dernier\s+|propre\s+)?mod[eè]le\b(?!\s+(?:de|d['’]|économique))")
-NEWCOMER = re.compile(r"\W*(?:Le nouveau venu|La nouvelle venue|Le nouveau modèle)\b")
+OWN_MODEL = patterns.compile(r"\b(?:son|leur)\s+(?:nouveau\s+|dernier\s+|propre\s+)?mod[eè]le\b(?!\s+(?:de|d['’]|économique))")
+NEWCOMER = patterns.compile(r"\W*(?:Le nouveau venu|La nouvelle venue|Le nouveau modèle)\b")
 # A comparison aside does not move the focus: « À titre de comparaison, Opus affichait … ».
-ASIDE = re.compile(r"\W*(?:[ÀA] titre de comparaison|Par comparaison|En comparaison|Pour comparaison)\b")
-_CE_DERNIER = re.compile(r"\b[Cc]e dernier\b|\b[Cc]ette derni[eè]re\b|\b[Cc]elui-ci\b|\b[Cc]elle-ci\b")
+ASIDE = patterns.compile(r"\W*(?:[ÀA] titre de comparaison|Par comparaison|En comparaison|Pour comparaison)\b")
+_CE_DERNIER = patterns.compile(r"\b[Cc]e dernier\b|\b[Cc]ette derni[eè]re\b|\b[Cc]elui-ci\b|\b[Cc]elle-ci\b")
 
 
 @dataclass
@@ -54,7 +55,7 @@ class SentenceView:
         return self.subject or self.focus
 
 
-_AND = re.compile(r"\s*(?:,|et|ou|,\s*et)\s*")
+_AND = patterns.compile(r"\s*(?:,|et|ou|,\s*et)\s*")
 
 
 def name_runs(text: str, refs: list[Ref]) -> list[list[Ref]]:
@@ -150,7 +151,7 @@ def _prefer_focus(ref: Ref, focus: Optional[str], ents: Entities) -> Ref:
 @per_lexicons
 def _version_pattern(lex: Lexicons) -> re.Pattern:
     words = "|".join(re.escape(w) for w in sorted(lex.variant_words, key=len, reverse=True) if w[:1].isupper() and len(w) > 2)
-    return re.compile(rf"\b(?:[Ss]a|[Ll]a|[Ll]eur|[Cc]ette|[Uu]ne) version (?P<v>{words})\b(?P<of>\s+(?:du|de la|de l['’]|de|d['’])\s*)?")
+    return patterns.compile(rf"\b(?:[Ss]a|[Ll]a|[Ll]eur|[Cc]ette|[Uu]ne) version (?P<v>{words})\b(?P<of>\s+(?:du|de la|de l['’]|de|d['’])\s*)?")
 
 
 def _versions(text: str, sent: Sentence, mine: list[Ref], ents: Entities, lex: Lexicons,

@@ -16,12 +16,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
-from pipeline.lexicons import Lexicons
+from pipeline import patterns
+from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.recognize.models import ModelMention
 
-_SIZE = re.compile(r"^\d+(?:[.,]\d+)?[BMK]$|^\d+x\d+B$")
-_CODE = re.compile(r"^[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?$")
-_VERSION = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
+_SIZE = patterns.compile(r"^\d+(?:[.,]\d+)?[BMK]$|^\d+x\d+B$")
+_CODE = patterns.compile(r"^[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?$")
+_VERSION = patterns.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 
 
 def name_key(name: str | None) -> str:
@@ -112,16 +113,20 @@ def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
 
 def _org_anaphors(text: str, ents: Entities, lex: Lexicons) -> None:
     """« le modèle de Meta »: the last model named before it whose developer is Meta."""
-    orgs = "|".join(re.escape(o) for o in sorted(lex.organizations, key=len, reverse=True))
-    pat = re.compile(rf"\b(?:[Ll]e|du|au)\s+mod[eè]le\s+(?:de\s+|d['’])(?P<org>{orgs})\b")
     added = []
-    for m in pat.finditer(text):
+    for m in _org_anaphor_pattern(lex).finditer(text):
         org = lex.organizations[m.group("org")]
         before = [r for r in ents.refs if r.end <= m.start() and ents.get(r.model).organization == org]
         if before:
             added.append(Ref(m.start(), m.end(), before[-1].model, "org_anaphor"))
     if added:
         ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
+
+
+@per_lexicons
+def _org_anaphor_pattern(lex: Lexicons) -> re.Pattern:
+    orgs = "|".join(re.escape(o) for o in sorted(lex.organizations, key=len, reverse=True))
+    return patterns.compile(rf"\b(?:[Ll]e|du|au)\s+mod[eè]le\s+(?:de\s+|d['’])(?P<org>{orgs})\b")
 
 
 def _alias_forms(info: ModelInfo, lex: Lexicons) -> list[tuple[str, bool]]:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from pipeline import patterns
 from pipeline.lexicons import Lexicons
 from pipeline.link.cues import clause_bounds, fact_cues, is_hedged
 from pipeline.link.discourse import SentenceView, coordinated_subject, name_runs, object_cue
@@ -30,8 +31,8 @@ from pipeline.link.units import infer_units
 from pipeline.link.variants import Variants, variant_name
 from pipeline.recognize.quantities import EXPERTS, FOREIGN, PARAMS, TOKENS, Quantity
 
-RELATIVE = re.compile(r"\s*,?\s*(?:\([^)]*\)\s*)?qui\s+(?:n['’]\s*)?(?:en\s+)?(?:\w+\s+){0,3}?(?:de\s+|d['’])?$")
-PRONOUN_SUBJECT = re.compile(r"\b(?:il|elle)\s+(?:\w+\s+){0,2}?(?:compte|affiche|totalise|p[eè]se|dispose|atteint|a été)", re.I)
+RELATIVE = patterns.compile(r"\s*,?\s*(?:\([^)]*\)\s*)?qui\s+(?:n['’]\s*)?(?:en\s+)?(?:\w+\s+){0,3}?(?:de\s+|d['’])?$")
+PRONOUN_SUBJECT = patterns.compile(r"\b(?:il|elle)\s+(?:\w+\s+){0,2}?(?:compte|affiche|totalise|p[eè]se|dispose|atteint|a été)", re.I)
 ORDINALS = {"premier": 0, "première": 0, "deuxième": 1, "second": 1, "seconde": 1, "troisième": 2,
             "quatrième": 3, "cinquième": 4}
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lexicons import Lexicons
+from pipeline import patterns
+from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView
 from pipeline.link.entities import Entities
 from pipeline.link.facts import RawFact
@@ -12,12 +13,7 @@ from pipeline.link.facts import RawFact
 
 def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, lex: Lexicons) -> list[RawFact]:
     """« le GPT-4o d'OpenAI », « Gemini 2.0 Flash de Google »; « Meta dévoile X, sa nouvelle série »."""
-    orgs = "|".join(re.escape(o) for o in sorted(lex.organizations, key=len, reverse=True))
-    genitive = re.compile(rf"\s+(?:d['’]|de\s+)(?P<org>{orgs})\b(?!\s+(?:AI\b|a\b|avait\b))")
-    unveil = re.compile(rf"(?P<org>{orgs})\s+(?:l[eè]ve le voile sur|d[ée]voile|pr[ée]sente|lance|annonce|publie|d[ée]gaine)\s+$")
-    possessive = re.compile(r",\s+(?:sa|son|ses)\s+(?:nouvelle|nouveau|nouveaux|nouvelles)\s+(?:série|famille|gamme|génération|modèle)")
-    made_by = re.compile(rf"\s*,?\s*(?:(?:qui\s+)?(?:a été|est|était|ont été|sont)\s+)?(?:développée?|conçue?|créée?|mise? au point|entraînée?|publiée?|lancée?|dévoilée?)\s+par\s+"
-                         rf"(?:(?:la|le|l['’])\s*(?:start-up|société|laboratoire|entreprise|groupe|firme)?\s*(?:\w+\s+)?)?(?P<org>{orgs})\b")
+    genitive, unveil, possessive, made_by = _patterns(lex)
     out = []
     for view in sviews:
         s = view.sentence
@@ -38,3 +34,16 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
                 out.append(RawFact(r.model, "organization", lex.organizations[u.group("org")], False, a, r.end,
                                    s.start, s.end, "organization_unveils"))
     return out
+
+
+@per_lexicons
+def _patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """After a model's name, its developer: « d'OpenAI », « , développé par xAI »; before it, « Meta
+    dévoile »; after it, « , sa nouvelle série »."""
+    orgs = "|".join(re.escape(o) for o in sorted(lex.organizations, key=len, reverse=True))
+    genitive = patterns.compile(rf"\s+(?:d['’]|de\s+)(?P<org>{orgs})\b(?!\s+(?:AI\b|a\b|avait\b))")
+    unveil = patterns.compile(rf"(?P<org>{orgs})\s+(?:l[eè]ve le voile sur|d[ée]voile|pr[ée]sente|lance|annonce|publie|d[ée]gaine)\s+$")
+    possessive = patterns.compile(r",\s+(?:sa|son|ses)\s+(?:nouvelle|nouveau|nouveaux|nouvelles)\s+(?:série|famille|gamme|génération|modèle)")
+    made_by = patterns.compile(rf"\s*,?\s*(?:(?:qui\s+)?(?:a été|est|était|ont été|sont)\s+)?(?:développée?|conçue?|créée?|mise? au point|entraînée?|publiée?|lancée?|dévoilée?)\s+par\s+"
+                               rf"(?:(?:la|le|l['’])\s*(?:start-up|société|laboratoire|entreprise|groupe|firme)?\s*(?:\w+\s+)?)?(?P<org>{orgs})\b")
+    return genitive, unveil, possessive, made_by

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from pipeline import patterns
 from pipeline.link.claim_context import ORDINAL_VALUES
 from pipeline.link.discourse import SentenceView
 from pipeline.link.cues import is_hedged
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 # A word every rank pattern holds (« place », « position », « rang », « en tête », « meilleur »,
 # « numéro »): a sentence without one of them has no rank.
-RANK_WORD = re.compile(r"place|position|rang|t[eê]te|meilleur|numéro", re.I)
+RANK_WORD = patterns.compile(r"place|position|rang|t[eê]te|meilleur|numéro", re.I)
 
 
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from pipeline import patterns
 from pipeline.link.claim_context import NUM, RawClaim
 from pipeline.link.discourse import SentenceView, name_runs
 from pipeline.link.cues import is_hedged
@@ -15,9 +16,9 @@ from pipeline.normalize import numbers
 if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
-BENCHMARK_HEADER = re.compile(r"banc|benchmark|test|épreuve|évaluation|score", re.I)
+BENCHMARK_HEADER = patterns.compile(r"banc|benchmark|test|épreuve|évaluation|score", re.I)
 
-DIGIT = re.compile(r"\d")  # every score pattern reads a number: a sentence without a digit has none
+DIGIT = patterns.compile(r"\d")  # every score pattern reads a number: a sentence without a digit has none
 
 
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from pipeline import patterns
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.facts import FactLinker, RawFact, variant_name
 from pipeline.normalize import numbers
@@ -17,15 +18,15 @@ from pipeline.recognize.quantities import Quantity
 from pipeline.recognize.segments import TABLE, Cell, Sentence
 
 # A scale given once in a column header: « Paramètres (milliards) », « Taille (en Md) », « (B) ».
-HEADER_SCALE = re.compile(r"\((?:en\s+)?(milliards?|millions?|billions?|Mds?|B|M|K|k)\b[^)]*\)")
+HEADER_SCALE = patterns.compile(r"\((?:en\s+)?(milliards?|millions?|billions?|Mds?|B|M|K|k)\b[^)]*\)")
 
 ATTRIBUTE_LABELS = (
-    ("params_active", re.compile(r"param[eè]tres?\s+actifs|actifs", re.I)),
-    ("params_total", re.compile(r"param[eè]tres|taille", re.I)),
-    ("experts_per_token", re.compile(r"experts?\s+(?:sollicit|activ|s[ée]lectionn|par jeton)", re.I)),
-    ("experts", re.compile(r"experts?", re.I)),
-    ("context_tokens", re.compile(r"contexte|fen[eê]tre", re.I)),
-    ("training_tokens", re.compile(r"donn[ée]es|entra[iî]nement|corpus|jetons|tokens", re.I)),
+    ("params_active", patterns.compile(r"param[eè]tres?\s+actifs|actifs", re.I)),
+    ("params_total", patterns.compile(r"param[eè]tres|taille", re.I)),
+    ("experts_per_token", patterns.compile(r"experts?\s+(?:sollicit|activ|s[ée]lectionn|par jeton)", re.I)),
+    ("experts", patterns.compile(r"experts?", re.I)),
+    ("context_tokens", patterns.compile(r"contexte|fen[eê]tre", re.I)),
+    ("training_tokens", patterns.compile(r"donn[ée]es|entra[iî]nement|corpus|jetons|tokens", re.I)),
 )
 
 

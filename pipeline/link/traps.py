@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
+from pipeline import patterns
 from pipeline.link.discourse import SentenceView
 from pipeline.normalize import numbers
 from pipeline.recognize.quantities import Quantity
 
-APPOSITION = re.compile(r"(?:,\s+|\**\s*:\**\s+|,?\s+(?:est|était|reste|sera|devient)\s+)(?:un|une)\s+"
+APPOSITION = patterns.compile(r"(?:,\s+|\**\s*:\**\s+|,?\s+(?:est|était|reste|sera|devient)\s+)(?:un|une)\s+"
                         r"(?:\w+\s+){0,2}?(?:modèle|version)\b[^,;.]*$")
 
 def is_trap(text: str, q: Quantity, view: SentenceView, cues: dict) -> bool:

@@ -7,17 +7,18 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from pipeline import patterns
 from pipeline.normalize import numbers
 from pipeline.recognize.quantities import EXPERTS, PARAMS, TOKENS, Quantity
 from pipeline.recognize.segments import Sentence
 
 # What may stand between a value and the next one that borrows its unit: « dont », « et », « contre »,
 # « (… », « , pour le deuxième et »; not « depuis », « en ».
-LIST_LINK = re.compile(r"(?:\bdont|\bet|\bou|\bcontre|\bsoit|\bà|\bpuis|,|\()"
+LIST_LINK = patterns.compile(r"(?:\bdont|\bet|\bou|\bcontre|\bsoit|\bà|\bpuis|,|\()"
                        r"(?:\s+(?:seulement|environ|près de|plus de|quelque|à peine|respectivement))?\s*$")
-YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR = patterns.compile(r"(?:19|20)\d\d")
 
-_LABEL = re.compile(r"[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*:\s*\**\s*")
+_LABEL = patterns.compile(r"[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*:\s*\**\s*")
 
 
 def label_unit(text: str, s) -> Optional[str]:

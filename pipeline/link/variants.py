@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-ALL_OF_THEM = re.compile(r"\b(?:[Tt]ous|[Tt]outes)\s+(?:les\s+)?(?:deux|trois|quatre|cinq)\b|"
+from pipeline import patterns
+
+ALL_OF_THEM = patterns.compile(r"\b(?:[Tt]ous|[Tt]outes)\s+(?:les\s+)?(?:deux|trois|quatre|cinq)\b|"
                          r"\b(?:[Cc]es|[Ll]es)\s+(?:deux|trois|quatre|cinq)\s+(?:nouveaux\s+)?mod[eè]les\b")
-THEIR = re.compile(r"\b[Ll]eurs?\s+(?:fenêtres?|contextes?|tailles?|corpus|données)\b")
+THEIR = patterns.compile(r"\b[Ll]eurs?\s+(?:fenêtres?|contextes?|tailles?|corpus|données)\b")
 _NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 
 

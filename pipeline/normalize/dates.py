@@ -15,6 +15,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from pipeline import patterns
+
 _MONTHS = {
     # French
     "janvier": 1, "janv": 1,
@@ -49,24 +51,24 @@ _SPACE = r"[\s\u00a0\u202f]+"
 
 _PATTERNS = (
     # 11 décembre 2023, 1er mai 2024, 19 July 2024
-    re.compile(
+    patterns.compile(
         rf"(?<!\d)(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?{_SPACE}(?P<month>{_MONTH}){_MONTH_END},?"
         rf"{_SPACE}(?P<year>\d{{4}})(?!\d)",
         re.IGNORECASE,
     ),
     # July 19, 2024
-    re.compile(
+    patterns.compile(
         rf"(?<![^\W\d_])(?P<month>{_MONTH}){_MONTH_END}{_SPACE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?"
         rf"{_SPACE}(?P<year>\d{{4}})(?!\d)",
         re.IGNORECASE,
     ),
     # 2024-07-25 (also the date part of an ISO timestamp)
-    re.compile(r"(?<![\d.])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
+    patterns.compile(r"(?<![\d.])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
     # 12/08/2025, 12.08.2025 (day first, the French order)
-    re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4})(?![\d/.])"),
+    patterns.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4})(?![\d/.])"),
 )
 
-_ISO_AT_START = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)")
+_ISO_AT_START = patterns.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)")
 
 _DATEPARSER_SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",

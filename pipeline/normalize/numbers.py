@@ -29,6 +29,7 @@ from types import MappingProxyType
 
 import yaml
 
+from pipeline import patterns
 from pipeline.lexicons import LexiconError, safe_yaml
 from text_to_num import text2num
 
@@ -77,8 +78,8 @@ class NumberLexicon:
 _TOP_KEYS = {"number_words", "non_initial", "et_before", "articles", "scales"}
 _SCALE_KEYS = {"power", "words", "abbreviations", "suffixes", "lookup_only"}
 _FORM_KINDS = ("words", "abbreviations", "suffixes", "lookup_only")
-_WORD_SHAPE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters, inner hyphens
-_ABBR_SHAPE = re.compile(r"[^\W\d_]{1,4}")
+_WORD_SHAPE = patterns.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters, inner hyphens
+_ABBR_SHAPE = patterns.compile(r"[^\W\d_]{1,4}")
 
 
 def _word_list(data: Mapping, key: str, where: str) -> list[str]:
@@ -291,13 +292,13 @@ def quantity_pattern(*, num: str = "num", scale: str = "scale") -> str:
 #: side ("H100", "GPT-4o", "8x7B", "Qwen3-235B-A22B" give nothing).
 QUANTITY = quantity_pattern()
 
-_QUANTITY_RE = re.compile(QUANTITY)
-_DIGITS_FULL_RE = re.compile(NUMBER_DIGITS)
-_WORDS_FULL_RE = re.compile(NUMBER_WORDS)
-_ATOM_RE = re.compile(f"(?i:{_ATOMS}){_WORD_END}")
-_SPACES_RE = re.compile(r"\s+")
-_DIGIT_SEP_RE = re.compile("[ \u00a0\u202f\u2009]")
-_POUR_RE = re.compile(r"(?i:\bpour)\s$")
+_QUANTITY_RE = patterns.compile(QUANTITY)
+_DIGITS_FULL_RE = patterns.compile(NUMBER_DIGITS)
+_WORDS_FULL_RE = patterns.compile(NUMBER_WORDS)
+_ATOM_RE = patterns.compile(f"(?i:{_ATOMS}){_WORD_END}")
+_SPACES_RE = patterns.compile(r"\s+")
+_DIGIT_SEP_RE = patterns.compile("[ \u00a0\u202f\u2009]")
+_POUR_RE = patterns.compile(r"(?i:\bpour)\s$")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _CTX = decimal.Context(prec=200, traps=[decimal.InvalidOperation, decimal.Overflow])
 

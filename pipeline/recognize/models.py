@@ -17,15 +17,16 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import patterns
 from pipeline.lexicons import Lexicons, load
 from pipeline.recognize import text_of
 from pipeline.recognize.names import name_patterns
 from pipeline.recognize.segments import cells_under
 
 # Table columns whose cells name a licence or a vendor, never a model (« Llama 3.3 Community »).
-NOT_MODEL_COLUMNS = re.compile(r"licen[cs]e|éditeur|editeur|auteur|développeur|organisation|entreprise|société|pays", re.I)
+NOT_MODEL_COLUMNS = patterns.compile(r"licen[cs]e|éditeur|editeur|auteur|développeur|organisation|entreprise|société|pays", re.I)
 
-AI_CONTEXT = re.compile(
+AI_CONTEXT = patterns.compile(
     r"\b(?:mod[eè]les? (?:de langage|d['’]IA|d['’]intelligence artificielle|de raisonnement|ouverts?|open)|"
     r"LLMs?|IA|intelligence artificielle|param[eè]tres|jetons|tokens|open[- ]?(?:source|weights?)|"
     r"poids ouverts|benchmarks?|raisonnement|chatbots?|génératif|générative|entra[iî]n)")
@@ -34,7 +35,7 @@ AI_CONTEXT = re.compile(
 # A name the sentence itself calls a model: « un modèle … baptisé Saba », « le modèle de langage
 # Pleias » (an « optimiseur baptisé MuonClip » is not a model).
 _NAME = r"[A-Z][\w.+-]*[a-z0-9+](?:[ \u00a0][A-Z0-9][\w.+-]*){0,2}"
-NAMED_AS_MODEL = re.compile(
+NAMED_AS_MODEL = patterns.compile(
     rf"(?:\b(?:mod[eè]le|LLM|version)s?\b[^,.;:«]{{0,40}}?\b(?:baptisée?|nommée?|appelée?|dénommée?|surnommée?)\s+«?\s*"
     rf"|\b(?:[Ll]e|[Dd]u|[Aa]u|[Ss]on|[Ll]eur|[Uu]n)\s+(?:nouveau\s+)?mod[eè]le\s+(?:d['’]IA|de langage|de raisonnement|"
     rf"open[- ]source|ouvert)\s+)(?P<name>{_NAME})")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
 
 SEP = "[ \u00a0\u202f-]"
@@ -33,10 +34,10 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     first = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space}|(?<=[A-Za-z])\d+(?:\.\d+)*[a-z]?(?![\w]))"
     more = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space})"
     fam = _alt(f.name for f in lex.families)
-    family = re.compile(rf"(?<![\w@/.-])(?P<fam>{fam})(?P<tail>{first}{more}{{0,5}})?(?![\w-]|\.\w)")
+    family = patterns.compile(rf"(?<![\w@/.-])(?P<fam>{fam})(?P<tail>{first}{more}{{0,5}})?(?![\w-]|\.\w)")
     series = "|".join(p for p, _, _ in lex.lowercase_series)
-    lower = re.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low))?(?![\w-])")
-    unknown = re.compile(
+    lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low))?(?![\w-])")
+    unknown = patterns.compile(
         rf"(?<![\w@/.-])(?P<fam>[A-Z][a-zA-Z]{{2,}}(?:[A-Z][a-z]+)*)"
         rf"(?P<tail>(?:{SEP}(?:{_SIZE}|\d{{1,2}}(?:\.\d+)?(?![\w])))(?:{more}){{0,3}})(?![\w-])"
         r"(?!\s*(?:%|,\d|[\u00a0\u202f ]\d{3}))")

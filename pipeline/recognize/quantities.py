@@ -13,6 +13,7 @@ from typing import Iterator, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import patterns
 from pipeline.lexicons import Lexicons, fr, load, per_lexicons
 from pipeline.normalize import numbers
 from pipeline.recognize import text_of
@@ -35,20 +36,20 @@ class Quantity:
 
 @per_lexicons
 def _patterns(lex: Lexicons):
-    units = {k: re.compile(r"\s*(?:«\s*)?" + fr(v), re.I) for k, v in lex.cues["units"].items()}
-    foreign = re.compile(r"\s*" + fr(lex.cues["foreign_units"]), re.I)
+    units = {k: patterns.compile(r"\s*(?:«\s*)?" + fr(v), re.I) for k, v in lex.cues["units"].items()}
+    foreign = patterns.compile(r"\s*" + fr(lex.cues["foreign_units"]), re.I)
     # Any word right after the number (other than a connector) blocks it from being an attribute.
-    other_noun = re.compile(r"\s*(?:de |d['’])?(?!\w+ment\b)(?!(?:dont|et|ou|pour|contre|à|au|en|sur|chacun|chacune|au total|seulement|environ|"
+    other_noun = patterns.compile(r"\s*(?:de |d['’])?(?!\w+ment\b)(?!(?:dont|et|ou|pour|contre|à|au|en|sur|chacun|chacune|au total|seulement|environ|"
                             r"actifs?|activ\w*|sollicit\w*|sont|soit|par|avec|dans|de|du|des|respectivement|ce|cette|ces|le|la|les|l['’]|qui|que)\b)"
                             r"[a-zà-ÿ]{3,}", re.I)
-    active = re.compile(r"\s*(?:(?:de |d['’])?param[eè]tres?\s*)?(?:sont |seulement |à la fois |simultanément )*" + fr(lex.cues["active"]), re.I)
+    active = patterns.compile(r"\s*(?:(?:de |d['’])?param[eè]tres?\s*)?(?:sont |seulement |à la fois |simultanément )*" + fr(lex.cues["active"]), re.I)
     return units, foreign, other_noun, active
 
 
-_QUANTITY = re.compile(numbers.QUANTITY)
-_SPACED_K = re.compile(r"[ \u00a0\u202f][kK](?![\w])")
-_PERCENT = re.compile(r"\s*(?:%|pour ?cent\b)")
-_EXPERT_BLOCKS = re.compile(r"\s+(?:blocs|sous-réseaux|réseaux|modules)\b[^.;]{0,50}?«?\s*experts\b\s*»?")
+_QUANTITY = patterns.compile(numbers.QUANTITY)
+_SPACED_K = patterns.compile(r"[ \u00a0\u202f][kK](?![\w])")
+_PERCENT = patterns.compile(r"\s*(?:%|pour ?cent\b)")
+_EXPERT_BLOCKS = patterns.compile(r"\s+(?:blocs|sous-réseaux|réseaux|modules)\b[^.;]{0,50}?«?\s*experts\b\s*»?")
 
 
 def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) -> Iterator[Quantity]:

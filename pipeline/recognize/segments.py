@@ -13,19 +13,20 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import patterns
 from pipeline.recognize import text_of
 
 HEADING, TEXT, BULLET, TABLE = "heading", "text", "bullet", "table"
 
-_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_MD_HEADING = patterns.compile(r"^\s*#{1,6}\s+")
 # Lines inside an article body that are not the article: related links, ads, calls to subscribe.
-_NOT_ARTICLE = re.compile(r"^\W{0,3}(?:[ÀA] lire (?:aussi|également)|Lire aussi|LIRE AUSSI|Voir aussi|Sur le même sujet|"
+_NOT_ARTICLE = patterns.compile(r"^\W{0,3}(?:[ÀA] lire (?:aussi|également)|Lire aussi|LIRE AUSSI|Voir aussi|Sur le même sujet|"
                           r"Publicité\b|PUBLICITÉ\b|Abonnez-vous|Inscrivez-vous|Newsletter\b|Partager\b)", re.I)
-_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}")
+_BULLET = patterns.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_TABLE_SEP = patterns.compile(r"^\s*\|?\s*:?-{2,}")
 # Sentence end: . ! ? … followed by space and an upper-case letter, a quote or a digit.
-_SENT_END = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ«\"“(*—–-])")
-_ABBREV = re.compile(r"(?:\b(?:M|Mme|Dr|St|déc|janv|févr|sept|oct|nov|av|env|cf|p|etc|vs|n°|No|Inc|Ltd|Corp|J\.-C)|\b[A-Z])\.$")
+_SENT_END = patterns.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ«\"“(*—–-])")
+_ABBREV = patterns.compile(r"(?:\b(?:M|Mme|Dr|St|déc|janv|févr|sept|oct|nov|av|env|cf|p|etc|vs|n°|No|Inc|Ltd|Corp|J\.-C)|\b[A-Z])\.$")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,138 @@
+"""Regular expressions with a first-character guard.
+
+Python's regex engine tries a pattern at every position of the text. When the pattern starts with
+a literal or a character class it first skips, in C, to the next position holding one of those
+characters; it cannot when the pattern starts with ``\\b``, a lookbehind, or is case-insensitive
+with letters: then every position runs the pattern's first steps (a branch of twenty cue words
+is twenty tries). Most cue patterns of the link stage are of that kind.
+
+:func:`compile` works out from the parsed pattern which characters a match can start with and,
+when the engine will not skip by itself, puts a lookahead for them in front: ``(?=[sdbm])`` before
+``\\b(?:surpass…|dépass…|bat|meilleur…)``. A lookahead consumes nothing, so the matches are the
+same (``tests/test_patterns.py`` checks it on a table); only the positions that cannot start one
+are given up sooner. Where the first characters cannot be worked out (a pattern that can match
+the empty string, starts with ``.`` or a negated class, a group changing the case flag), the
+pattern is compiled as it is.
+"""
+from __future__ import annotations
+
+import re
+from re import _compiler as sre_compiler  # Python 3.11's regex internals (the project pins 3.11)
+from re import _constants as sre
+from re import _parser as sre_parse
+from typing import Optional
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = tuple(op for op in (getattr(sre, name, None) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"))
+                 if op is not None)
+
+
+class _Unknown(Exception):
+    """The first characters cannot be worked out."""
+
+
+def first_chars(pattern: str, flags: int = 0) -> Optional[str]:
+    """The body of a character class (``"a-z\\d"``) holding every character a match of
+    ``pattern`` can start with; ``None`` when that cannot be worked out, or a match can be empty."""
+    try:
+        return _first_chars(sre_parse.parse(pattern, flags))
+    except re.error:
+        return None
+
+
+def _first_chars(parsed) -> Optional[str]:
+    try:
+        items, can_be_empty = _sequence(list(parsed))
+    except (_Unknown, RecursionError):
+        return None
+    if can_be_empty or not items:
+        return None
+    return "".join(sorted(items))
+
+
+def _sequence(ops: list) -> tuple[set[str], bool]:
+    """First-character class items of a sequence of ops; whether it can match the empty string."""
+    found: set[str] = set()
+    for op, av in ops:
+        if op in _ZERO_WIDTH:
+            continue  # \b, ^, lookarounds: they consume nothing
+        items, can_be_empty = _one(op, av)
+        found |= items
+        if not can_be_empty:
+            return found, False
+    return found, True
+
+
+def _one(op, av) -> tuple[set[str], bool]:
+    if op is sre.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is sre.IN:
+        return _in(av), False
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, body = av
+        if (add_flags | del_flags) & (re.IGNORECASE | re.ASCII | re.LOCALE | re.UNICODE):
+            raise _Unknown  # the guard would not read the characters the same way
+        return _sequence(list(body))
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        empty = False
+        for alternative in av[1]:
+            items, can_be_empty = _sequence(list(alternative))
+            found |= items
+            empty |= can_be_empty
+        return found, empty
+    if op in _REPEATS:
+        low, _, body = av
+        items, can_be_empty = _sequence(list(body))
+        return items, can_be_empty or low == 0
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _sequence(list(av))
+    raise _Unknown  # ., [^…], a back-reference, a conditional group
+
+
+def _in(items) -> set[str]:
+    out = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.add(re.escape(chr(av)))
+        elif op is sre.RANGE:
+            out.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            out.add(_CATEGORIES[av])
+        else:
+            raise _Unknown  # a negated class
+    return out
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (mirrors re.compile)
+    """``re.compile(pattern, flags)``, with a lookahead for the first characters in front when
+    the engine would try the pattern at every position (see the module's docstring)."""
+    plain = re.compile(pattern, flags)
+    parsed = sre_parse.parse(pattern, flags)
+    if _skips_by_itself(parsed):
+        return plain
+    chars = _first_chars(parsed)
+    if chars is None:
+        return plain
+    try:
+        return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
+    except re.error:  # a global inline flag, (?i), must stay at the start
+        return plain
+
+
+def _skips_by_itself(parsed) -> bool:
+    """Whether the engine finds, for itself, a literal prefix or a set of first characters to skip
+    to (the test of ``re._compiler._compile_info``): then a guard would only slow it down."""
+    flags = parsed.state.flags
+    try:
+        if parsed.getwidth()[0] == 0 or (flags & re.IGNORECASE and flags & re.LOCALE):
+            return False
+        prefix, _, _ = sre_compiler._get_literal_prefix(parsed, flags)
+        return bool(prefix) or bool(sre_compiler._get_charset_prefix(parsed, flags))
+    except Exception:  # noqa: BLE001 (another Python's internals: leave the pattern as it is)
+        return True

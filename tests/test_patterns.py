@@ -1,0 +1,100 @@
+"""``pipeline.patterns``: a first-character guard that changes no match."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline import patterns
+from pipeline.patterns import first_chars
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "chars"),
+    [
+        (r"\bsurpass\w*|\bd[ée]pass\w*", re.I, "ds"),
+        (r"(?<![\w-])(?:GPT|Llama)(?![\w-])", 0, "GL"),
+        (r"\b(?:le |la )?place", 0, "lp"),  # an optional group: what follows can start too
+        (r"(?:^|\b)(?:[Ee]n clair|[Dd]onc)\b", 0, "DEde"),
+        (r"\d{1,3}\s*%", 0, r"\d"),
+        (r"[A-Z][a-z]+", 0, "A-Z"),
+        (r"\s+par\b", 0, r"\s"),
+        (r"[-.]x", 0, r"\-\."),
+        (r"a*b?", 0, None),  # can match the empty string
+        (r".x", 0, None),
+        (r"[^a]x", 0, None),
+        (r"(?i:a)b", 0, None),  # a group changing the case flag
+        (r"(a)\1", 0, "a"),
+        (r"x(", 0, None),  # not a pattern
+    ],
+)
+def test_first_chars(pattern, flags, chars):
+    assert first_chars(pattern, flags) == chars
+
+
+TEXT = ("Selon Meta, Llama 4 Maverick surpasse GPT-4o et dépasse Gemini 2.0 Flash sur MMLU (85,5 %). "
+        "En clair, il se classe derrière DeepSeek V3 ; donc le modèle de Meta reste en tête du classement "
+        "avec un score ELO de 1 417 points. SURPASSE, Surpassait, l'égal de Claude. 2e place, 12 %.")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [
+        (r"\b(?:surpass\w*|d[ée]pass\w*|class\w*\s+(?:\w+\s+)?derri[eè]re)", re.I),
+        (r"(?:^|\b)(?:[Ee]n clair|[Dd]onc)\b", 0),
+        (r"\b[Ss]elon (?P<who>[A-Z]\w*)", 0),
+        (r"(?<![\w,.])(?P<val>\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)\s*(?:%|points?)", 0),
+        (r"\ben t[eê]te (?:du|des) (?:classement|palmarès)|\bnuméro (?:un|1)\b", re.I),
+        (r"\b(?P<n>\d{1,3})(?:e|ème)\s+place\b", re.I),
+        (r"l['’][ée]gale? (?:de |du |d['’])", re.I),
+        (r"(?i)\bdonc\b", 0),  # a global inline flag: compiled as it is
+        (r"\bx*", 0),  # can match the empty string: compiled as it is
+    ],
+)
+def test_the_guard_changes_no_match(pattern, flags):
+    plain, guarded = re.compile(pattern, flags), patterns.compile(pattern, flags)
+    spans = lambda p, *a: [(m.span(), m.groupdict()) for m in p.finditer(TEXT, *a)]  # noqa: E731
+    assert spans(guarded) == spans(plain)
+    assert spans(guarded, 10, 120) == spans(plain, 10, 120)  # as the linkers call it, within a sentence
+    assert [bool(guarded.match(TEXT, i)) for i in range(len(TEXT))] == [bool(plain.match(TEXT, i)) for i in range(len(TEXT))]
+    assert guarded.groupindex == plain.groupindex and guarded.groups == plain.groups
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "guarded"),
+    [
+        (r"\bsurpass\w*", 0, True),  # starts with \b: the engine tries every position
+        (r"surpass\w*", re.I, True),  # case-insensitive letters: the engine computes no first set
+        (r"(?<!\w)\d+\s*%", 0, True),
+        (r"surpass\w*", 0, False),  # a literal prefix: the engine skips to it by itself
+        (r"[A-Z]\w+ affirme", 0, False),
+        (r"\d\s*%", re.I, False),  # a digit has no case: the engine's own set
+        (r"\d+\s*%", 0, True),  # a repeat first: the engine computes no set
+        (r"(?i)\bdonc\b", 0, False),
+    ],
+)
+def test_a_guard_only_where_the_engine_has_none(pattern, flags, guarded):
+    assert (patterns.compile(pattern, flags).pattern != pattern) is guarded
+
+
+def test_the_linkers_patterns_find_the_same_matches_guarded(repo_root):
+    """Every cue pattern of the claim linker, over the project's corpus: the same matches."""
+    from pipeline.ingest import read_corpus
+    from pipeline.lexicons import load
+    from pipeline.link.claim_context import _patterns
+
+    compiled = []
+    for value in _patterns(load()).values():
+        for item in (value if isinstance(value, list) else [value]):
+            pattern = item[1] if isinstance(item, tuple) else item
+            if isinstance(pattern, re.Pattern):
+                compiled.append(pattern)
+    assert sum(p.pattern.startswith("(?=[") for p in compiled) >= 10
+    texts = [a.text for a in read_corpus(repo_root / "corpus") if a.text]
+    for pattern in compiled:
+        inner = pattern.pattern
+        if inner.startswith("(?=["):
+            inner = inner[inner.index("])(?:") + 5:-1]
+        plain = re.compile(inner, pattern.flags)
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], inner
