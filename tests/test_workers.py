@@ -233,3 +233,19 @@ def test_a_killed_run_takes_its_workers_along_and_the_next_run_finishes(tmp_path
     assert record["read"] == 0 and record["extracted"] < 400
     run_quiet(corpus, tmp_path / "clean", workers=1)
     assert outputs(out) == outputs(tmp_path / "clean")
+
+
+def test_the_warm_up_files_load_what_workers_need_but_not_the_language_model(monkeypatch):
+    """The fork server reads one small file per format before forking the workers; each is one
+    French article, settled by its function words: the language model (0.5 s) stays unloaded."""
+    from pipeline.engines import tasks
+    from pipeline.ingest import language
+
+    def no_model(text):
+        raise AssertionError(f"the language model was asked about {text[:40]!r}")
+
+    monkeypatch.setattr(language, "model_language", no_model)
+    _, readings = tasks.read_files([(name, name, data) for name, data in tasks._WARM_UP.items()])
+    assert len(readings) == 4
+    for articles in readings:
+        assert [(a.status, a.language, a.title) for a in articles] == [("ok", "fr", "Mistral 7B")]

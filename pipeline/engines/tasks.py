@@ -19,6 +19,7 @@ plugin) builds it before the first task, with everything ingest loads lazily (:f
 """
 from __future__ import annotations
 
+import json
 import os
 import signal
 import tempfile
@@ -105,18 +106,20 @@ def read_files(items: Sequence[tuple[str, str, bytes]]) -> tuple[str, list[list[
 
 
 # One small file per format, with a date and mojibake: reading them imports and warms up what
-# ingest loads lazily (trafilatura, lxml, ftfy, the language model, the date parser).
+# ingest loads lazily (trafilatura, lxml, ftfy, the date parser). Their text is plainly French by
+# its function words, so the language model (0.5 s to load, needed for about 1 article in 10 000)
+# is not loaded here: a worker that meets such an article loads it then.
+_WARM_UP_TEXT = ("Le modèle de Mistral AI compte sept milliards de paramètres, selon la start-up parisienne : il "
+                 "est disponible dans une version ouverte avec ses poids, pour les entreprises comme pour les "
+                 "chercheurs.")
 _WARM_UP = {
-    "warm-up.txt": "---\ntitle: Mistral 7B\ndate: 3 mars 2025\n---\nMistral 7B\n\nLe modÃ¨le de Mistral AI compte "
-                   "sept milliards de paramètres, selon la start-up parisienne.\n".encode("utf-8"),
-    "warm-up.md": "# Mistral 7B\n\n*Publié le 3 mars 2025*\n\nLe modèle de Mistral AI compte sept milliards de "
-                  "paramètres, selon la start-up parisienne.\n".encode("utf-8"),
+    "warm-up.txt": f"---\ntitle: Mistral 7B\ndate: 3 mars 2025\n---\nMistral 7B\n\nLe modÃ¨le{_WARM_UP_TEXT[9:]}\n".encode("utf-8"),
+    "warm-up.md": f"# Mistral 7B\n\n*Publié le 3 mars 2025*\n\n{_WARM_UP_TEXT}\n".encode("utf-8"),
     "warm-up.html": ("<html><head><title>Mistral 7B</title><meta name='author' content='A. B.'>"
                      "<meta property='article:published_time' content='2025-03-03'></head><body><article>"
-                     "<h1>Mistral 7B</h1><p>Le modèle de Mistral AI compte sept milliards de paramètres, selon "
-                     "la start-up parisienne.</p></article></body></html>").encode("utf-8"),
-    "warm-up.jsonl": ('{"title": "Mistral 7B", "date": "3 mars 2025", "text": "Le modèle de Mistral AI compte sept '
-                      'milliards de paramètres, selon la start-up parisienne."}\n').encode("utf-8"),
+                     f"<h1>Mistral 7B</h1><p>{_WARM_UP_TEXT}</p></article></body></html>").encode("utf-8"),
+    "warm-up.jsonl": (json.dumps({"title": "Mistral 7B", "date": "3 mars 2025", "text": _WARM_UP_TEXT}, ensure_ascii=False)
+                      + "\n").encode("utf-8"),
 }
 
 
