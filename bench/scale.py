@@ -19,11 +19,13 @@ For each size, on this machine and in one run:
 * **baseline**: ``spacy.load("fr_core_news_sm")`` with every component, ``nlp.pipe`` over the
   first K French ok articles of the same corpus as the pipeline read them (K = the size, at most
   ``--baseline-sample``: 300, 80 with ``--quick``), in this process, model load and one warm-up
-  article excluded; timed just before the size's pipeline runs and again just after them;
-* **noise**: this machine's speed drifts within minutes, so both sides are timed more than once
-  and averaged: the baseline before and after the size's pipeline runs, and with ``--repeat R``
-  (2 at the largest size with ``--quick``) R full runs with one process and R with N workers (the
-  fastest run's own figures, peak memory and first article, are the ones printed);
+  article excluded; timed just before the size's pipeline runs, between its one-process runs and
+  again just after them;
+* **noise**: this machine's speed drifts within minutes, so both sides are timed more than once,
+  interleaved, and averaged: the baseline before, between and after the size's one-process runs,
+  and with ``--repeat R`` (2 at the largest size with ``--quick``) R full runs with one process
+  and R with N workers (the fastest run's own figures, peak memory and first article, are the
+  ones printed);
 * **ratio**: pipeline tokens/s (end to end: process start, reading, extraction, CSV writing)
   over baseline tokens/s; the ratio without start-up (the 1-article run's time subtracted) is
   printed too;
@@ -51,6 +53,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import hashlib
 import json
 import os
@@ -65,7 +68,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from bench.rates import Rates
 
@@ -295,8 +298,8 @@ def output_stats(out: Path) -> Optional[OutputStats]:
 
 class Baseline:
     """``fr_core_news_sm`` with every component, loaded once. A sample is timed each time it is
-    measured (a size's sample is measured before and after the pipeline's runs, and the two are
-    averaged, as the pipeline's repeated runs are)."""
+    measured (a size's sample is measured before, between and after the pipeline's one-process
+    runs, and the timings are averaged, as the pipeline's repeated runs are)."""
 
     def __init__(self):
         self.nlp = None
@@ -351,8 +354,9 @@ class BaselineResult(Rates):
     def rounds_line(self) -> str:
         if len(self.rounds) < 2:
             return ""
-        rates = " and ".join(f"{self.tokens / r:.0f}" for r in self.rounds)
-        return f"; before and after the pipeline's runs: {rates} tokens/s, averaged"
+        rates = ", ".join(f"{self.tokens / r:.0f}" for r in self.rounds)
+        when = "before and after" if len(self.rounds) == 2 else "before, between and after"
+        return f"; {when} the pipeline's runs: {rates} tokens/s, averaged"
 
 
 def sample_texts(corpus: Path, k: int) -> list[str]:
@@ -449,11 +453,15 @@ def corpus_for(n: int, seed, workdir: Path, generator_cache: dict) -> tuple[Path
     return folder, f"{man.line()}, generated in {man.seconds:.1f} s"
 
 
-def _repeated(label: str, args: list[str], out: Path, repeat: int) -> tuple[RunResult, tuple[float, ...]]:
+def _repeated(label: str, args: list[str], out: Path, repeat: int,
+              between: Optional[Callable[[], None]] = None) -> tuple[RunResult, tuple[float, ...]]:
     """The same full run ``repeat`` times (``--full``: the same work each time), stopping at a
-    failure: (the fastest successful run, or the failed one; the seconds of every successful run)."""
+    failure, with ``between()`` called between two runs: (the fastest successful run, or the
+    failed one; the seconds of every successful run)."""
     runs = [run_cli(label, args, out)]
     while len(runs) < repeat and runs[-1].ok:
+        if between is not None:
+            between()
         runs.append(run_cli(f"{label}, again", args, out))
     ok = [r for r in runs if r.ok]
     return (min(ok, key=lambda r: r.seconds) if ok else runs[-1]), tuple(r.seconds for r in ok)
@@ -474,12 +482,17 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
     full_flag = ["--full"] if features.full else []
 
     texts = sample_texts(corpus, min(n, sample))
-    before = baseline.measure(texts) if texts else None
+    timings = []  # of the baseline sample: before, between and after the pipeline's runs
 
+    def time_baseline() -> None:
+        if texts:
+            timings.append(baseline.measure(texts))
+
+    time_baseline()
     out = workdir / f"out-{n}"
     _rmtree(out)
     res.full, res.full_times = _repeated("full", common + ["--out", str(out)] + full_flag + w1, out,
-                                         repeat if features.full else 1)
+                                         repeat if features.full else 1, between=time_baseline)
     if res.full.ok:
         res.stats = output_stats(out)
         if res.stats is not None and res.stats.rows != n:
@@ -504,8 +517,9 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
     if not keep:
         _rmtree(out)
 
-    if before is not None:
-        res.baseline = before.and_again(baseline.measure(texts))
+    time_baseline()
+    if timings:
+        res.baseline = functools.reduce(BaselineResult.and_again, timings)
     chars = res.stats.chars if res.stats and res.stats.ok else None
     if chars is None:
         from bench.corpus import read_manifest

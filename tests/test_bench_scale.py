@@ -37,3 +37,24 @@ def test_repeated_runs_and_baseline_timings_are_averaged():
     h = headline([large])
     assert h["workers_speedup"] == 2.0 and h["noop_rerun_fraction"] == 0.025
     assert h["ratio_vs_spacy"] == round((24_000 / 12.0) / (4_000 / 3.0), 2)
+
+
+def test_the_baseline_is_timed_between_repeated_runs(monkeypatch, tmp_path):
+    """Interleaved: run, baseline, run (this machine's speed drifts within minutes)."""
+    import bench.scale as scale
+
+    events = []
+
+    def fake_run(label, args, out):
+        events.append("run")
+        return _run(10.0 + len(events))
+
+    monkeypatch.setattr(scale, "run_cli", fake_run)
+    best, times = scale._repeated("full", [], tmp_path, 3, between=lambda: events.append("baseline"))
+    assert events == ["run", "baseline", "run", "baseline", "run"]
+    assert times == (11.0, 13.0, 15.0) and best.seconds == 11.0
+    from bench.scale import BaselineResult
+
+    rounds = [BaselineResult(80, 1000, 4_000, s, "k", (s,)) for s in (2.0, 3.0, 4.0)]
+    merged = rounds[0].and_again(rounds[1]).and_again(rounds[2])
+    assert merged.seconds == 3.0 and "before, between and after" in merged.rounds_line()
