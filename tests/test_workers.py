@@ -230,7 +230,7 @@ def test_a_killed_run_takes_its_workers_along_and_the_next_run_finishes(tmp_path
     # the lock is free, the work done is kept, the outputs are those of a clean run
     assert main(["run", "--corpus", str(corpus), "--out", str(out), "--quiet", "--workers", "2"]) == 0
     record = runlog.read(out / "runs.jsonl")[-1]
-    assert record["read"] == 0 and record["extracted"] < 400
+    assert record["read"] < 400 and record["extracted"] < 400  # what the killed run committed is not redone
     run_quiet(corpus, tmp_path / "clean", workers=1)
     assert outputs(out) == outputs(tmp_path / "clean")
 
