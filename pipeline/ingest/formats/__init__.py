@@ -7,6 +7,8 @@ none (status "skipped" or "error"); it never raises for bad content.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import import_module
 from pathlib import PurePath
 from typing import Callable, Optional
 
@@ -37,21 +39,18 @@ class Record:
         return cls(document=document, status=status, reason=reason, part=part)
 
 
-# The readers import Document and Record from this package, hence the import after them.
-from . import html, jsonl, md, txt  # noqa: E402
-
-Reader = Callable[[str], "list[Record]"]
-
-# extension -> (format name, reader)
-READERS: dict[str, tuple[str, Reader]] = {
-    ".txt": ("txt", txt.read),
-    ".text": ("txt", txt.read),
-    ".md": ("md", md.read),
-    ".markdown": ("md", md.read),
-    ".html": ("html", html.read),
-    ".htm": ("html", html.read),
-    ".xhtml": ("html", html.read),
-    ".jsonl": ("jsonl", jsonl.read),
+# extension -> (format name, the module of its reader). A reader's module is imported when a file
+# of its format is first read: a run with nothing to read (a cron run where nothing changed)
+# imports none of them (the HTML one brings lxml and trafilatura).
+READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("txt", "txt"),
+    ".text": ("txt", "txt"),
+    ".md": ("md", "md"),
+    ".markdown": ("md", "md"),
+    ".html": ("html", "html"),
+    ".htm": ("html", "html"),
+    ".xhtml": ("html", "html"),
+    ".jsonl": ("jsonl", "jsonl"),
 }
 
 
@@ -63,4 +62,10 @@ def format_of(path: PurePath) -> Optional[str]:
 
 def read_text(path: PurePath, text: str) -> list[Record]:
     """Parse decoded ``text`` with the reader for ``path``'s extension (which must be supported)."""
-    return READERS[path.suffix.lower()][1](text)
+    return reader(READERS[path.suffix.lower()][1])(text)
+
+
+@lru_cache(maxsize=None)
+def reader(module: str) -> Callable[[str], "list[Record]"]:
+    """The ``read`` function of a reader module of this package."""
+    return import_module(f"{__name__}.{module}").read
