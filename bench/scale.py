@@ -30,8 +30,9 @@ For each size, on this machine and in one run:
   over baseline tokens/s; the ratio without start-up (the 1-article run's time subtracted) is
   printed too;
 * **no-op re-run**: the same command again over the same corpus and output folder, without
-  ``--full`` (nothing changed); its time and its fraction of the full run's, with the pipeline's
-  own account of it (mode, files read, articles extracted: last line of ``OUT/runs.jsonl``).
+  ``--full`` (nothing changed), three times; its mean time and its fraction of the full run's
+  (the mean of those too), with the pipeline's own account of it (mode, files read, articles
+  extracted: last line of ``OUT/runs.jsonl``).
   When that says "rules changed" (``pipeline/`` edited between the two runs), it runs once more;
 * **workers**: when the CLI has ``--workers``, a full run with ``--workers N`` (default 2) into
   a fresh folder; speedup = time with 1 worker / time with N. Otherwise "workers: not
@@ -80,6 +81,7 @@ DEFAULT_SIZES = (1000, 10000, 100000)
 # undecided text: about 2 s) were 13 % of the run; at 1 500, 8 %.
 QUICK_SIZES = (300, 1500)
 DEFAULT_SAMPLE = 300
+NOOP_RUNS = 3  # no-op re-runs per size, averaged
 QUICK_SAMPLE = 80
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
 _FIRST_REPORTED = re.compile(r"first article\D{0,40}?(\d+(?:[.,]\d+)?)\s*(ms|s)\b", re.I)
@@ -386,6 +388,7 @@ class SizeResult:
     workers_n: Optional[RunResult] = None
     full_times: tuple[float, ...] = ()  # every full one-process run (the fastest is ``full``)
     workers_times: tuple[float, ...] = ()  # every run with N workers (the fastest is ``workers_n``)
+    noop_times: tuple[float, ...] = ()  # every no-op re-run (``noop`` is the first)
     stats: Optional[OutputStats] = None
     baseline: Optional[BaselineResult] = None
     est_tokens: Optional[int] = None
@@ -426,9 +429,14 @@ class SizeResult:
         return tps / self.baseline.tokens_per_s
 
     @property
+    def noop_seconds(self) -> Optional[float]:
+        """The no-op re-run's time: the mean of its repeats."""
+        return _mean(self.noop_times, self.noop.seconds) if self.noop and self.noop.ok else None
+
+    @property
     def noop_fraction(self) -> Optional[float]:
         if self.full and self.noop and self.full.ok and self.noop.ok and self.full.seconds:
-            return self.noop.seconds / self.full_seconds
+            return self.noop_seconds / self.full_seconds
         return None
 
     @property
@@ -504,6 +512,14 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
             res.notes.append(f"the first re-run was not a no-op ({res.noop.log_line()} in {res.noop.seconds:.2f} s: "
                              "pipeline/ changed meanwhile); re-run once more")
             res.noop = run_cli("no-op", common + ["--out", str(out)] + w1, out)
+        if res.noop.ok:  # a fraction of a second: the disk's and the scheduler's jitter show, so three of them
+            times = [res.noop.seconds]
+            while len(times) < NOOP_RUNS:
+                again = run_cli("no-op, again", common + ["--out", str(out)] + w1, out)
+                if not again.ok:
+                    break
+                times.append(again.seconds)
+            res.noop_times = tuple(times)
     if features.workers:
         res.workers_1 = res.full
         if measure_workers and res.full.ok:
@@ -584,7 +600,10 @@ def print_size(res: SizeResult, *, startup: Optional[float], features: Features,
     if res.noop:
         if res.noop.ok:
             detail = res.noop.log_line()
-            p(f"no-op re-run:  {res.noop.seconds:.2f} s vs full {res.full_seconds:.2f} s (fraction {res.noop_fraction:.3f})"
+            repeats = (f" (the mean of {len(res.noop_times)}: " + ", ".join(f"{t:.2f}" for t in res.noop_times) + " s)"
+                       if len(res.noop_times) > 1 else "")
+            p(f"no-op re-run:  {res.noop_seconds:.2f} s{repeats} vs full {res.full_seconds:.2f} s "
+              f"(fraction {res.noop_fraction:.3f})"
               + (f"; pipeline: {detail}" if detail else "") + ("" if features.full else "; the CLI has no --full option"))
         else:
             p(f"no-op re-run:  FAILED (exit {res.noop.exit_code}): {res.noop.stderr_tail[-300:]}")
@@ -619,7 +638,7 @@ def print_summary(results: list[SizeResult]) -> None:
         aps, tps = r.pipeline_rate()
         print(f"{r.size:>8} {_f(aps):>7} {_f(tps, '{:.0f}'):>8} {_f(r.baseline.tokens_per_s if r.baseline else None, '{:.0f}'):>11} "
               f"{_f(r.ratio(), '{:.2f}'):>6} {_f(r.peak_mb, '{:.0f}'):>7} "
-              f"{_f(r.full_seconds if r.full else None, '{:.2f}'):>8} {_f(r.noop.seconds if r.noop else None, '{:.2f}'):>8} "
+              f"{_f(r.full_seconds if r.full else None, '{:.2f}'):>8} {_f(r.noop_seconds, '{:.2f}'):>8} "
               f"{_f(r.noop_fraction * 100 if r.noop_fraction is not None else None, '{:.0f}'):>7} "
               f"{_f(r.speedup, '{:.2f}', 'null'):>7} "
               f"{_f(r.full.reported_first_s if r.full else None, '{:.2f}'):>7}", flush=True)

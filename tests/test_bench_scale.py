@@ -58,3 +58,8 @@ def test_the_baseline_is_timed_between_repeated_runs(monkeypatch, tmp_path):
     rounds = [BaselineResult(80, 1000, 4_000, s, "k", (s,)) for s in (2.0, 3.0, 4.0)]
     merged = rounds[0].and_again(rounds[1]).and_again(rounds[2])
     assert merged.seconds == 3.0 and "before, between and after" in merged.rounds_line()
+
+
+def test_the_noop_fraction_is_the_mean_of_its_runs():
+    large = SizeResult(1000, full=_run(10.0), noop=_run(0.5), full_times=(10.0,), noop_times=(0.5, 0.2, 0.2))
+    assert large.noop_seconds == 0.3 and headline([large])["noop_rerun_fraction"] == 0.03
