@@ -339,8 +339,7 @@ class _Sink:
         """Extract here the wanted ones of a file's (digest, article) pairs."""
         batch = [(key, a) for key, a in keyed if self.wanted(key, a)]
         if batch:
-            articles = [a for _, a in batch]
-            self.store(batch, [tasks.encode(a, x) for a, x in zip(articles, extract_batch(articles))])
+            self.store(batch, _encoded_here([a for _, a in batch]))
 
     def store_early(self, keyed: list[tuple[str, Article]], extractions: list[Optional[Encoded]]) -> None:
         """Store the wanted ones of the extractions a worker made with its reading."""
@@ -374,8 +373,13 @@ def _extract(state: State, workers: Workers, sink: _Sink, *, progress: bool) -> 
 
 def _extract_here(state: State) -> Iterator[tuple[list, list]]:
     for batch in state.pending(BATCH_SIZE):
-        extractions = extract_batch([article for _, article in batch])
-        yield batch, [tasks.encode(article, x) for (_, article), x in zip(batch, extractions)]
+        yield batch, _encoded_here([article for _, article in batch])
+
+
+def _encoded_here(articles: list[Article]) -> list[Encoded]:
+    """Extract articles in this process, encoded as a worker's come back (the crash tests stop a
+    run inside ``extract_batch``)."""
+    return [tasks.encode(article, x) for article, x in zip(articles, extract_batch(articles))]
 
 
 def _extract_there(engine, state: State) -> Iterator[tuple[list, list]]:
