@@ -19,13 +19,13 @@ For each size, on this machine and in one run:
 * **baseline**: ``spacy.load("fr_core_news_sm")`` with every component, ``nlp.pipe`` over the
   first K French ok articles of the same corpus as the pipeline read them (K = the size, at most
   ``--baseline-sample``: 300, 80 with ``--quick``), in this process, model load and one warm-up
-  article excluded; timed just before the size's pipeline runs, between its one-process runs and
-  again just after them;
+  article excluded; timed just before the size's pipeline runs, between its rounds and again
+  just after them;
 * **noise**: this machine's speed drifts within minutes, so both sides are timed more than once,
-  interleaved, and averaged: the baseline before, between and after the size's one-process runs,
-  and with ``--repeat R`` (2 at the largest size with ``--quick``) R full runs with one process
-  and R with N workers (the fastest run's own figures, peak memory and first article, are the
-  ones printed);
+  interleaved, and averaged: with ``--repeat R`` (2 at the largest size with ``--quick``), R
+  rounds of a full run with one process then one with N workers, the baseline timed before the
+  first round, between two rounds and after the last (the fastest run's own figures, peak memory
+  and first article, are the ones printed);
 * **ratio**: pipeline tokens/s (end to end: process start, reading, extraction, CSV writing)
   over baseline tokens/s; the ratio without start-up (the 1-article run's time subtracted) is
   printed too;
@@ -461,18 +461,28 @@ def corpus_for(n: int, seed, workdir: Path, generator_cache: dict) -> tuple[Path
     return folder, f"{man.line()}, generated in {man.seconds:.1f} s"
 
 
-def _repeated(label: str, args: list[str], out: Path, repeat: int,
-              between: Optional[Callable[[], None]] = None) -> tuple[RunResult, tuple[float, ...]]:
-    """The same full run ``repeat`` times (``--full``: the same work each time), stopping at a
-    failure, with ``between()`` called between two runs: (the fastest successful run, or the
+Side = tuple[str, list[str], Path]  # label, CLI arguments, output folder
+
+
+def _rounds(sides: list[Side], repeat: int,
+            between: Optional[Callable[[], None]] = None) -> list[tuple[RunResult, tuple[float, ...]]]:
+    """Each side's full run (``--full``: the same work each time), one side after the other, for
+    ``repeat`` rounds, with ``between()`` called between two rounds: the sides are interleaved, so
+    that this machine's drift falls on all of them alike. Everything stops at the first side's
+    first failure; another side stops at its own. Per side: (the fastest successful run, or the
     failed one; the seconds of every successful run)."""
-    runs = [run_cli(label, args, out)]
-    while len(runs) < repeat and runs[-1].ok:
-        if between is not None:
+    runs: list[list[RunResult]] = [[] for _ in sides]
+    for round_ in range(repeat):
+        if round_ and between is not None:
             between()
-        runs.append(run_cli(f"{label}, again", args, out))
-    ok = [r for r in runs if r.ok]
-    return (min(ok, key=lambda r: r.seconds) if ok else runs[-1]), tuple(r.seconds for r in ok)
+        for done, (label, args, out) in zip(runs, sides):
+            if done and not done[-1].ok:
+                continue
+            done.append(run_cli(label if not round_ else f"{label}, again", args, out))
+        if not runs[0][-1].ok:
+            break
+    return [((min((r for r in done if r.ok), key=lambda r: r.seconds) if any(r.ok for r in done) else done[-1]),
+             tuple(r.seconds for r in done if r.ok)) for done in runs if done]
 
 
 def _mean(times: tuple[float, ...], single: float) -> float:
@@ -497,10 +507,22 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
             timings.append(baseline.measure(texts))
 
     time_baseline()
-    out = workdir / f"out-{n}"
-    _rmtree(out)
-    res.full, res.full_times = _repeated("full", common + ["--out", str(out)] + full_flag + w1, out,
-                                         repeat if features.full else 1, between=time_baseline)
+    out, out_n = workdir / f"out-{n}", workdir / f"out-{n}-w{workers}"
+    sides: list[Side] = [("full", common + ["--out", str(out)] + full_flag + w1, out)]
+    if features.workers and measure_workers:
+        sides.append((f"workers {workers}", common + ["--out", str(out_n)] + full_flag + ["--workers", str(workers)],
+                      out_n))
+    for _, _, folder in sides:
+        _rmtree(folder)
+    # one process and N workers in turn, the baseline between two rounds
+    results = _rounds(sides, repeat if features.full else 1, between=time_baseline)
+    (res.full, res.full_times), more = results[0], results[1:]
+    if features.workers:
+        res.workers_1 = res.full
+        if more and res.full.ok:
+            res.workers_n, res.workers_times = more[0]
+        if not keep:
+            _rmtree(out_n)
     if res.full.ok:
         res.stats = output_stats(out)
         if res.stats is not None and res.stats.rows != n:
@@ -520,16 +542,6 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
                     break
                 times.append(again.seconds)
             res.noop_times = tuple(times)
-    if features.workers:
-        res.workers_1 = res.full
-        if measure_workers and res.full.ok:
-            out_n = workdir / f"out-{n}-w{workers}"
-            _rmtree(out_n)
-            res.workers_n, res.workers_times = _repeated(
-                f"workers {workers}", common + ["--out", str(out_n)] + full_flag + ["--workers", str(workers)], out_n,
-                repeat if features.full else 1)
-            if not keep:
-                _rmtree(out_n)
     if not keep:
         _rmtree(out)
 

@@ -39,20 +39,31 @@ def test_repeated_runs_and_baseline_timings_are_averaged():
     assert h["ratio_vs_spacy"] == round((24_000 / 12.0) / (4_000 / 3.0), 2)
 
 
-def test_the_baseline_is_timed_between_repeated_runs(monkeypatch, tmp_path):
-    """Interleaved: run, baseline, run (this machine's speed drifts within minutes)."""
+def test_the_sides_and_the_baseline_are_interleaved(monkeypatch, tmp_path):
+    """One process, N workers, baseline, one process, N workers, ... (this machine's speed drifts
+    within minutes); a side that fails stops, the first side's failure stops everything."""
     import bench.scale as scale
 
     events = []
+    failing = set()
 
     def fake_run(label, args, out):
-        events.append("run")
-        return _run(10.0 + len(events))
+        events.append(args[0])
+        run = _run(10.0 + len(events))
+        return run if args[0] not in failing else RunResult("r", [], 1.0, 70, 0.0, 0.0, None)
 
     monkeypatch.setattr(scale, "run_cli", fake_run)
-    best, times = scale._repeated("full", [], tmp_path, 3, between=lambda: events.append("baseline"))
-    assert events == ["run", "baseline", "run", "baseline", "run"]
-    assert times == (11.0, 13.0, 15.0) and best.seconds == 11.0
+    sides = [("full", ["w1"], tmp_path), ("workers 2", ["w2"], tmp_path)]
+    (one, one_times), (two, two_times) = scale._rounds(sides, 3, between=lambda: events.append("baseline"))
+    assert events == ["w1", "w2", "baseline", "w1", "w2", "baseline", "w1", "w2"]
+    assert one_times == (11.0, 14.0, 17.0) and two_times == (12.0, 15.0, 18.0) and one.seconds == 11.0
+    events.clear()
+    failing.add("w2")
+    (_, one_times), (two, two_times) = scale._rounds(sides, 3)
+    assert events == ["w1", "w2", "w1", "w1"] and len(one_times) == 3 and not two.ok and two_times == ()
+    events.clear()
+    failing = {"w1"}
+    assert [r.ok for r, _ in scale._rounds(sides, 3)] == [False, True] and events == ["w1", "w2"]
     from bench.scale import BaselineResult
 
     rounds = [BaselineResult(80, 1000, 4_000, s, "k", (s,)) for s in (2.0, 3.0, 4.0)]
