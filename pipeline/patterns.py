@@ -112,17 +112,24 @@ def _in(items) -> set[str]:
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (mirrors re.compile)
     """``re.compile(pattern, flags)``, with a lookahead for the first characters in front when
     the engine would try the pattern at every position (see the module's docstring)."""
-    plain = re.compile(pattern, flags)
-    parsed = sre_parse.parse(pattern, flags)
-    if _skips_by_itself(parsed):
-        return plain
-    chars = _first_chars(parsed)
-    if chars is None:
-        return plain
-    try:
-        return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
-    except re.error:  # a global inline flag, (?i), must stay at the start
-        return plain
+    parsed = sre_parse.parse(pattern, flags)  # raises re.error for a bad pattern, as re.compile does
+    chars = None if _skips_by_itself(parsed) else _first_chars(parsed)
+    if chars is not None:
+        try:
+            return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
+        except re.error:  # a global inline flag, (?i), must stay at the start
+            pass
+    return re.compile(pattern, flags)
+
+
+def alternation(words) -> str:
+    """``a|b|c`` of the words, escaped, longest first (so that « milliards » wins over « milliard »
+    and « Mistral AI » over « Mistral »), ties in alphabetical order; for no words, a pattern that
+    never matches (not one that matches the empty string)."""
+    words = set(words)
+    if not words:
+        return "(?!)"
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _skips_by_itself(parsed) -> bool:

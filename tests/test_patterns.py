@@ -98,3 +98,19 @@ def test_the_linkers_patterns_find_the_same_matches_guarded(repo_root):
         plain = re.compile(inner, pattern.flags)
         for text in texts:
             assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], inner
+
+
+@pytest.mark.parametrize(
+    ("words", "pattern", "text", "found"),
+    [
+        (["milliard", "milliards"], "milliards|milliard", "trois milliards", "milliards"),
+        (["Mistral", "Mistral AI", "Meta"], "Mistral\\ AI|Mistral|Meta", "selon Mistral AI", "Mistral AI"),
+        (["b", "a", "c"], "a|b|c", "c", "c"),  # ties in alphabetical order: the same pattern every run
+        (["GPT-4.5", "o3"], "GPT\\-4\\.5|o3", "GPT-4o5", None),  # escaped: « . » is a dot
+        ([], "(?!)", "anything", None),  # no words: never matches, not the empty string
+    ],
+)
+def test_alternation(words, pattern, text, found):
+    assert patterns.alternation(words) == pattern
+    m = re.search(patterns.alternation(words), text)
+    assert (m.group(0) if m else None) == found

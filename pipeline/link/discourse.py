@@ -150,7 +150,7 @@ def _prefer_focus(ref: Ref, focus: Optional[str], ents: Entities) -> Ref:
 
 @per_lexicons
 def _version_pattern(lex: Lexicons) -> re.Pattern:
-    words = "|".join(re.escape(w) for w in sorted(lex.variant_words, key=len, reverse=True) if w[:1].isupper() and len(w) > 2)
+    words = patterns.alternation(w for w in lex.variant_words if w[:1].isupper() and len(w) > 2)
     return patterns.compile(rf"\b(?:[Ss]a|[Ll]a|[Ll]eur|[Cc]ette|[Uu]ne) version (?P<v>{words})\b(?P<of>\s+(?:du|de la|de l['’]|de|d['’])\s*)?")
 
 

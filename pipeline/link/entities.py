@@ -125,7 +125,7 @@ def _org_anaphors(text: str, ents: Entities, lex: Lexicons) -> None:
 
 @per_lexicons
 def _org_anaphor_pattern(lex: Lexicons) -> re.Pattern:
-    orgs = "|".join(re.escape(o) for o in sorted(lex.organizations, key=len, reverse=True))
+    orgs = patterns.alternation(lex.organizations)
     return patterns.compile(rf"\b(?:[Ll]e|du|au)\s+mod[eè]le\s+(?:de\s+|d['’])(?P<org>{orgs})\b")
 
 

@@ -40,7 +40,7 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
 def _patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """After a model's name, its developer: « d'OpenAI », « , développé par xAI »; before it, « Meta
     dévoile »; after it, « , sa nouvelle série »."""
-    orgs = "|".join(re.escape(o) for o in sorted(lex.organizations, key=len, reverse=True))
+    orgs = patterns.alternation(lex.organizations)
     genitive = patterns.compile(rf"\s+(?:d['’]|de\s+)(?P<org>{orgs})\b(?!\s+(?:AI\b|a\b|avait\b))")
     unveil = patterns.compile(rf"(?P<org>{orgs})\s+(?:l[eè]ve le voile sur|d[ée]voile|pr[ée]sente|lance|annonce|publie|d[ée]gaine)\s+$")
     possessive = patterns.compile(r",\s+(?:sa|son|ses)\s+(?:nouvelle|nouveau|nouveaux|nouvelles)\s+(?:série|famille|gamme|génération|modèle)")

@@ -198,16 +198,6 @@ _LEX = load_lexicon()
 # --------------------------------------------------------------------------------------
 
 
-def _alternation(forms: object) -> str:
-    """Longest first, so that "milliards" wins over "milliard" and "une" over "un".
-
-    An empty list gives a pattern that never matches (not one that matches the empty string).
-    """
-    forms = set(forms)
-    if not forms:
-        return "(?!)"
-    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-
 
 _SEP = "[ \u00a0\u202f\u2009]"  # thousands separator: exactly one space-like character
 _WS = "[^\\S\\r\\n]*(?:\\r?\\n[^\\S\\r\\n]*)?"  # between number and scale: at most one line break
@@ -237,13 +227,13 @@ _INT = f"(?:\\d{{1,3}}(?:{_SEP}\\d{{3}}(?![\\w]))+|\\d+)"
 #: point): "2 000", "1 448", "46,7", "2,788", "3.5". No capturing group.
 NUMBER_DIGITS = f"(?:(?=\\d){_LEFT}{_INT}(?:[.,]\\d+)?(?!\\d))"
 
-_ATOMS = _alternation(_LEX.number_words)
-_INITIAL_ATOMS = _alternation(w for w in _LEX.number_words if w not in _LEX.non_initial)
+_ATOMS = patterns.alternation(_LEX.number_words)
+_INITIAL_ATOMS = patterns.alternation(w for w in _LEX.number_words if w not in _LEX.non_initial)
 _WORD_END = f"(?![\\w{_HYPHEN}])"
 # Cheap first test before the lookbehinds: the initial letter of some atom (either case).
 _FIRST_LETTERS = "".join(sorted({c for w in _LEX.number_words for c in (w[0].lower(), w[0].upper())}))
 _JOIN = f"(?:[{_HYPHEN}]|[ \u00a0\u202f\u2009]+)"
-_JOIN_ET = f"(?:{_JOIN}et{_JOIN}(?=(?:{_alternation(_LEX.et_before)}){_WORD_END}))"
+_JOIN_ET = f"(?:{_JOIN}et{_JOIN}(?=(?:{patterns.alternation(_LEX.et_before)}){_WORD_END}))"
 
 #: French number words and their compounds ("sept", "dix-huit", "cent neuf",
 #: "deux cent cinquante-six", "vingt et un", "quatre-vingt-dix"), case-insensitive, at word
@@ -258,9 +248,9 @@ NUMBER = f"(?:{NUMBER_DIGITS}|{NUMBER_WORDS})"
 _SMALL_SCALE_WORDS = [w for w, f in _LEX.scale_words.items() if f == 1000]
 _BIG_SCALE_WORDS = [w for w, f in _LEX.scale_words.items() if f > 1000]
 _SCALE_WORD_CORE = (
-    f"(?:(?i:(?:{_alternation(_SMALL_SCALE_WORDS)})[ \u00a0\u202f\u2009]+(?:{_alternation(_BIG_SCALE_WORDS)})"
-    f"|{_alternation(_LEX.scale_words)})"
-    f"|(?-i:{_alternation(_LEX.scale_abbreviations)}))"
+    f"(?:(?i:(?:{patterns.alternation(_SMALL_SCALE_WORDS)})[ \u00a0\u202f\u2009]+(?:{patterns.alternation(_BIG_SCALE_WORDS)})"
+    f"|{patterns.alternation(_LEX.scale_words)})"
+    f"|(?-i:{patterns.alternation(_LEX.scale_abbreviations)}))"
 )
 
 #: Scale words and abbreviations: "milliards", "Millions", "mille milliards", "Md", "Mds".
@@ -270,7 +260,7 @@ SCALE_WORD = f"(?:(?<![^\\W\\d_]){_SCALE_WORD_CORE}(?![\\w]))"
 
 #: Scale suffixes glued to a digit and followed by neither letter nor digit: "128K", "2M",
 #: "109B", "14,8T". Case-sensitive even inside an IGNORECASE pattern. No capturing group.
-SCALE_SUFFIX = f"(?:(?<=\\d)(?-i:{_alternation(_LEX.scale_suffixes)})(?![\\w]))"
+SCALE_SUFFIX = f"(?:(?<=\\d)(?-i:{patterns.alternation(_LEX.scale_suffixes)})(?![\\w]))"
 
 _SCALE = f"(?:{SCALE_WORD}|{SCALE_SUFFIX})"
 # In a quantity, a decimal point is taken only when a scale follows ("1.8 trillion", not the

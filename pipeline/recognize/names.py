@@ -17,23 +17,19 @@ _CODE = r"[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?(?![\w])"
 _NAMED_BASE = r"[A-Z][a-z]+\d+(?:\.\d+)?(?![\w])"  # « DeepSeek-R1-Distill-Qwen3-8B »: a base model inside a name
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @per_lexicons
 def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    variants = _alt(lex.variant_words)
-    spaced_lower = _alt(lex.spaced_lowercase)
+    variants = patterns.alternation(lex.variant_words)
+    spaced_lower = patterns.alternation(lex.spaced_lowercase)
     # After a hyphen: any component. After a space: sizes, short versions, codes, capitalised
     # variants and the few lower-case variants used with a space ("GPT-4o mini").
     comp_hyphen = rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|[a-z]{{3,12}}(?![\w+]))"
-    cap_variants = _alt(w for w in lex.variant_words if w[:1].isupper())
+    cap_variants = patterns.alternation(w for w in lex.variant_words if w[:1].isupper())
     comp_space = (rf"(?:{_SIZE}|{_CODE}|\d{{1,2}}(?:\.\d+)*[a-z]?(?![\w])|\d+\.\d+(?![\w])|"
                   rf"(?:{cap_variants})(?![\w])|R\+|(?:{spaced_lower})(?![\w]))")
     first = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space}|(?<=[A-Za-z])\d+(?:\.\d+)*[a-z]?(?![\w]))"
     more = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space})"
-    fam = _alt(f.name for f in lex.families)
+    fam = patterns.alternation(f.name for f in lex.families)
     family = patterns.compile(rf"(?<![\w@/.-])(?P<fam>{fam})(?P<tail>{first}{more}{{0,5}})?(?![\w-]|\.\w)")
     series = "|".join(p for p, _, _ in lex.lowercase_series)
     lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low))?(?![\w-])")
