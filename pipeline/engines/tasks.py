@@ -113,7 +113,8 @@ _WARM_UP_TEXT = ("Le modèle de Mistral AI compte sept milliards de paramètres,
                  "est disponible dans une version ouverte avec ses poids, pour les entreprises comme pour les "
                  "chercheurs.")
 _WARM_UP = {
-    "warm-up.txt": f"---\ntitle: Mistral 7B\ndate: 3 mars 2025\n---\nMistral 7B\n\nLe modÃ¨le{_WARM_UP_TEXT[9:]}\n".encode("utf-8"),
+    "warm-up.txt": ("---\ntitle: Mistral 7B\ndate: 3 mars 2025\n---\nMistral 7B\n\n"  # with mojibake
+                    + _WARM_UP_TEXT.replace("modèle", "modÃ¨le") + "\n").encode("utf-8"),
     "warm-up.md": f"# Mistral 7B\n\n*Publié le 3 mars 2025*\n\n{_WARM_UP_TEXT}\n".encode("utf-8"),
     "warm-up.html": ("<html><head><title>Mistral 7B</title><meta name='author' content='A. B.'>"
                      "<meta property='article:published_time' content='2025-03-03'></head><body><article>"

@@ -39,33 +39,32 @@ class Record:
         return cls(document=document, status=status, reason=reason, part=part)
 
 
-# extension -> (format name, the module of its reader). A reader's module is imported when a file
-# of its format is first read: a run with nothing to read (a cron run where nothing changed)
-# imports none of them (the HTML one brings lxml and trafilatura).
-READERS: dict[str, tuple[str, str]] = {
-    ".txt": ("txt", "txt"),
-    ".text": ("txt", "txt"),
-    ".md": ("md", "md"),
-    ".markdown": ("md", "md"),
-    ".html": ("html", "html"),
-    ".htm": ("html", "html"),
-    ".xhtml": ("html", "html"),
-    ".jsonl": ("jsonl", "jsonl"),
+# extension -> format name, which is also the name of its reader's module. A reader's module is
+# imported when a file of its format is first read: a run with nothing to read (a cron run where
+# nothing changed) imports none of them (the HTML one brings lxml and trafilatura).
+FORMATS: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
 }
 
 
 def format_of(path: PurePath) -> Optional[str]:
     """The format name for a file name, or None when the extension is not supported."""
-    entry = READERS.get(path.suffix.lower())
-    return entry[0] if entry else None
+    return FORMATS.get(path.suffix.lower())
 
 
 def read_text(path: PurePath, text: str) -> list[Record]:
     """Parse decoded ``text`` with the reader for ``path``'s extension (which must be supported)."""
-    return reader(READERS[path.suffix.lower()][1])(text)
+    return reader(FORMATS[path.suffix.lower()])(text)
 
 
 @lru_cache(maxsize=None)
-def reader(module: str) -> Callable[[str], "list[Record]"]:
-    """The ``read`` function of a reader module of this package."""
-    return import_module(f"{__name__}.{module}").read
+def reader(fmt: str) -> Callable[[str], "list[Record]"]:
+    """The ``read`` function of a format's module in this package."""
+    return import_module(f"{__name__}.{fmt}").read
