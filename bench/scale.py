@@ -300,7 +300,7 @@ def output_stats(out: Path) -> Optional[OutputStats]:
 
 class Baseline:
     """``fr_core_news_sm`` with every component, loaded once. A sample is timed each time it is
-    measured (a size's sample is measured before, between and after the pipeline's one-process
+    measured (a size's sample is measured before, between and after the rounds of the pipeline's
     runs, and the timings are averaged, as the pipeline's repeated runs are)."""
 
     def __init__(self):
@@ -485,6 +485,11 @@ def _rounds(sides: list[Side], repeat: int,
              tuple(r.seconds for r in done if r.ok)) for done in runs if done]
 
 
+def _mean_of(times: tuple[float, ...]) -> str:
+    """« , the mean of 2: 12.12, 10.66 s » for repeated timings; nothing for one."""
+    return f", the mean of {len(times)}: " + ", ".join(f"{t:.2f}" for t in times) + " s" if len(times) > 1 else ""
+
+
 def _mean(times: tuple[float, ...], single: float) -> float:
     return sum(times) / len(times) if times else single
 
@@ -535,13 +540,8 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
                              "pipeline/ changed meanwhile); re-run once more")
             res.noop = run_cli("no-op", common + ["--out", str(out)] + w1, out)
         if res.noop.ok:  # a fraction of a second: the disk's and the scheduler's jitter show, so three of them
-            times = [res.noop.seconds]
-            while len(times) < NOOP_RUNS:
-                again = run_cli("no-op, again", common + ["--out", str(out)] + w1, out)
-                if not again.ok:
-                    break
-                times.append(again.seconds)
-            res.noop_times = tuple(times)
+            (_, more_times), = _rounds([("no-op, again", common + ["--out", str(out)] + w1, out)], NOOP_RUNS - 1)
+            res.noop_times = (res.noop.seconds, *more_times)
     if not keep:
         _rmtree(out)
 
@@ -592,8 +592,7 @@ def print_size(res: SizeResult, *, startup: Optional[float], features: Features,
     aps, tps = res.pipeline_rate()
     errors = f", {res.stats.errors} articles with status error" if res.stats and res.stats.errors else ""
     detail = f"; pipeline: {full.log_line()}" if full.log_line() else ""
-    repeats = (f", the mean of {len(res.full_times)}: " + " and ".join(f"{t:.2f}" for t in res.full_times) + " s"
-               if len(res.full_times) > 1 else "")
+    repeats = _mean_of(res.full_times)
     p(f"pipeline:      {aps:8.1f} articles/s {_f(tps, '{:9.0f}'):>9} tokens/s  ({res.articles} articles, "
       f"~{_f(res.est_tokens, '{:.0f}')} tokens, in {res.full_seconds:.2f} s wall{repeats}, exit {full.exit_code}{errors}"
       f"{detail})")
@@ -612,9 +611,7 @@ def print_size(res: SizeResult, *, startup: Optional[float], features: Features,
     if res.noop:
         if res.noop.ok:
             detail = res.noop.log_line()
-            repeats = (f" (the mean of {len(res.noop_times)}: " + ", ".join(f"{t:.2f}" for t in res.noop_times) + " s)"
-                       if len(res.noop_times) > 1 else "")
-            p(f"no-op re-run:  {res.noop_seconds:.2f} s{repeats} vs full {res.full_seconds:.2f} s "
+            p(f"no-op re-run:  {res.noop_seconds:.2f} s{_mean_of(res.noop_times)} vs full {res.full_seconds:.2f} s "
               f"(fraction {res.noop_fraction:.3f})"
               + (f"; pipeline: {detail}" if detail else "") + ("" if features.full else "; the CLI has no --full option"))
         else:
@@ -626,10 +623,8 @@ def print_size(res: SizeResult, *, startup: Optional[float], features: Features,
     elif not res.workers_n.ok:
         p(f"workers:       --workers {workers} FAILED (exit {res.workers_n.exit_code}): {res.workers_n.stderr_tail[-300:]}")
     else:
-        repeats = (f", the mean of {len(res.workers_times)}: " + " and ".join(f"{t:.2f}" for t in res.workers_times)
-                   + " s" if len(res.workers_times) > 1 else "")
         p(f"workers:       1 worker {res.full_seconds:.2f} s, {workers} workers {res.workers_seconds:.2f} s"
-          f"{repeats} (speedup {res.speedup:.2f}, peak RSS {res.workers_n.peak_mb:.0f} MB)")
+          f"{_mean_of(res.workers_times)} (speedup {res.speedup:.2f}, peak RSS {res.workers_n.peak_mb:.0f} MB)")
     if full.reported_first_s is not None:
         more = ""
         if res.workers_n is not None and res.workers_n.ok and res.workers_n.reported_first_s is not None:

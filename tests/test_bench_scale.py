@@ -74,3 +74,10 @@ def test_the_sides_and_the_baseline_are_interleaved(monkeypatch, tmp_path):
 def test_the_noop_fraction_is_the_mean_of_its_runs():
     large = SizeResult(1000, full=_run(10.0), noop=_run(0.5), full_times=(10.0,), noop_times=(0.5, 0.2, 0.2))
     assert large.noop_seconds == 0.3 and headline([large])["noop_rerun_fraction"] == 0.03
+
+
+def test_repeated_timings_are_shown_with_their_mean():
+    from bench.scale import _mean_of
+
+    assert _mean_of((12.123, 10.659)) == ", the mean of 2: 12.12, 10.66 s"
+    assert _mean_of((0.3,)) == "" and _mean_of(()) == ""
