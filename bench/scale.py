@@ -467,15 +467,17 @@ Side = tuple[str, list[str], Path]  # label, CLI arguments, output folder
 def _rounds(sides: list[Side], repeat: int,
             between: Optional[Callable[[], None]] = None) -> list[tuple[RunResult, tuple[float, ...]]]:
     """Each side's full run (``--full``: the same work each time), one side after the other, for
-    ``repeat`` rounds, with ``between()`` called between two rounds: the sides are interleaved, so
-    that this machine's drift falls on all of them alike. Everything stops at the first side's
-    first failure; another side stops at its own. Per side: (the fastest successful run, or the
-    failed one; the seconds of every successful run)."""
+    ``repeat`` rounds, with ``between()`` called between two rounds: the sides are interleaved, and
+    every other round goes in reverse order (A B, B A, A B, ...), so that this machine's drift,
+    which is mostly steady over a minute, falls on all of them alike. Everything stops at the first
+    side's first failure; another side stops at its own. Per side: (the fastest successful run, or
+    the failed one; the seconds of every successful run)."""
     runs: list[list[RunResult]] = [[] for _ in sides]
     for round_ in range(repeat):
         if round_ and between is not None:
             between()
-        for done, (label, args, out) in zip(runs, sides):
+        order = list(zip(runs, sides))
+        for done, (label, args, out) in (reversed(order) if round_ % 2 else order):
             if done and not done[-1].ok:
                 continue
             done.append(run_cli(label if not round_ else f"{label}, again", args, out))

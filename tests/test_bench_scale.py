@@ -40,8 +40,9 @@ def test_repeated_runs_and_baseline_timings_are_averaged():
 
 
 def test_the_sides_and_the_baseline_are_interleaved(monkeypatch, tmp_path):
-    """One process, N workers, baseline, one process, N workers, ... (this machine's speed drifts
-    within minutes); a side that fails stops, the first side's failure stops everything."""
+    """One process, N workers, baseline, N workers, one process, baseline, ... (this machine's
+    speed drifts within minutes: reversing every other round cancels a steady drift); a side that
+    fails stops, the first side's failure stops everything."""
     import bench.scale as scale
 
     events = []
@@ -55,8 +56,8 @@ def test_the_sides_and_the_baseline_are_interleaved(monkeypatch, tmp_path):
     monkeypatch.setattr(scale, "run_cli", fake_run)
     sides = [("full", ["w1"], tmp_path), ("workers 2", ["w2"], tmp_path)]
     (one, one_times), (two, two_times) = scale._rounds(sides, 3, between=lambda: events.append("baseline"))
-    assert events == ["w1", "w2", "baseline", "w1", "w2", "baseline", "w1", "w2"]
-    assert one_times == (11.0, 14.0, 17.0) and two_times == (12.0, 15.0, 18.0) and one.seconds == 11.0
+    assert events == ["w1", "w2", "baseline", "w2", "w1", "baseline", "w1", "w2"]
+    assert one_times == (11.0, 15.0, 17.0) and two_times == (12.0, 14.0, 18.0) and one.seconds == 11.0
     events.clear()
     failing.add("w2")
     (_, one_times), (two, two_times) = scale._rounds(sides, 3)
