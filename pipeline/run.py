@@ -181,16 +181,13 @@ def _read(state: State, entries, workers: Workers, sink: "_Sink", *, progress: b
     Entries whose stat signature vouches for a cached reading are settled at once; the others are
     hashed here, and read and extracted here or, from the first one that needs it and when enough
     are left, by the run's workers. A file read here while the workers start is extracted later,
-    by them (:func:`_extract`)."""
-    todo = []
-    for entry in entries:
-        signature = fingerprint.signature(entry)
-        known = state.known_fingerprint(entry.source, signature) if signature else None
-        if known is not None and state.has_snapshot(entry.source, known):
-            state.add_current(entry.source, known)
-        else:
-            todo.append(entry)  # not its signature: taken again when it is read (15 MB at 80 000 files)
-        state.checkpoint()
+    by them (:func:`_extract`). With no reading cached, every file is to be read: the workers are
+    asked for at once, and no signature is checked."""
+    if state.has_readings():
+        todo = _unsettled(state, entries)
+    else:
+        todo = entries
+        workers.for_work(len(todo))  # they start in the background while the first files are read here
     n_read = 0
     with _bar(None, progress, desc="read and extract", unit="file", total=len(todo)) as bar:
         for source, fp, articles, extractions in _readings(state, todo, workers):
@@ -207,6 +204,21 @@ def _read(state: State, entries, workers: Workers, sink: "_Sink", *, progress: b
             state.checkpoint()
     state.checkpoint(force=True)
     return n_read
+
+
+def _unsettled(state: State, entries) -> list:
+    """The entries whose stat signature does not vouch for a cached reading; the others go into
+    ``current`` at once."""
+    todo = []
+    for entry in entries:
+        signature = fingerprint.signature(entry)
+        known = state.known_fingerprint(entry.source, signature) if signature else None
+        if known is not None and state.has_snapshot(entry.source, known):
+            state.add_current(entry.source, known)
+        else:
+            todo.append(entry)  # not its signature: taken again when it is read (15 MB at 80 000 files)
+        state.checkpoint()
+    return todo
 
 
 def _probe(state: State, entry):

@@ -243,6 +243,11 @@ class State:
 
     # ------------------------------------------------------------------ caches
 
+    def has_readings(self) -> bool:
+        """Whether any file's reading is cached (none on a first run, with ``full`` or new rules:
+        then every file is to be read)."""
+        return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+
     def known_fingerprint(self, file: str, signature: str) -> Optional[str]:
         row = self.conn.execute("SELECT fingerprint FROM signatures WHERE file = ? AND signature = ?",
                                 (file, signature)).fetchone()

@@ -84,6 +84,37 @@ def test_one_worker_creates_no_pool(pool_always, monkeypatch, corpus, one_proces
     assert outputs(tmp_path / "out") == one_process
 
 
+def test_workers_are_asked_for_first_when_every_file_is_to_be_read(monkeypatch, corpus, tmp_path):
+    """A first run, or ``--full``: the workers start before the first file is looked at (nothing
+    is cached, so no signature is checked first); an incremental run asks for them only once it
+    meets a file to read, after checking the signatures, and for the files left."""
+    import pipeline.run
+
+    events = []
+    signature, probe = pipeline.run.fingerprint.signature, pipeline.run.fingerprint.probe
+    monkeypatch.setattr(pipeline.run.fingerprint, "signature", lambda e: events.append("signature") or signature(e))
+    monkeypatch.setattr(pipeline.run.fingerprint, "probe", lambda e: events.append("probe") or probe(e))
+    monkeypatch.setattr(pipeline.engines.Workers, "for_work", lambda self, n: events.append(("workers", n)))
+    mine = tmp_path / "corpus"
+    shutil.copytree(corpus, mine)
+    files = sorted(mine.iterdir())
+    out = tmp_path / "out"
+    for full in (False, True):
+        events.clear()
+        summary = run_quiet(mine, out, workers=2, full=full)
+        assert events[0] == ("workers", len(files)) and summary.read == len(files)
+        assert events.count("probe") == len(files) and events.count(("workers", len(files))) >= 1
+    variant(files[-1], files[-1], 3)
+    events.clear()
+    summary = run_quiet(mine, out, workers=2)
+    assert summary.read == 1 and summary.mode == "incremental"
+    assert events[:len(files)] == ["signature"] * len(files)  # every file checked first
+    # then asked for once, at the changed file (the last one); files modified too recently for their
+    # signature to be trusted may be probed before it
+    assert [e for e in events if isinstance(e, tuple)] == [("workers", 1)]
+    assert events[events.index(("workers", 1)) - 1] == "probe"
+
+
 def test_small_work_is_done_in_the_run(corpus, one_process, tmp_path):
     assert pipeline.engines.PARALLEL_MIN > 50  # the shipped corpus copied 3 times: 45 files, 42 articles
     summary = run_quiet(corpus, tmp_path / "out", workers=2)
