@@ -2,12 +2,14 @@
 
 Hidden entries (a name starting with '.') are ignored, files and folders alike. Symlinks to
 directories are reported, not followed (no loops, no escaping the corpus); symlinks to files are
-read; broken symlinks and special files (FIFOs, sockets, devices) are reported. The order is the
+read; broken symlinks, loops of symlinks and special files (FIFOs, sockets, devices) are reported. The order is the
 sorted relative POSIX path, whatever order the file system lists entries in.
 """
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -80,11 +82,19 @@ def _walk(folder: Path, *, prefix: str) -> Iterator[Entry]:
 
 
 def _link(location: str, source: str) -> Entry:
-    path = Path(location)
-    if not path.exists():  # follows the link: a missing target, or a loop of links
-        return Entry(location, source, BROKEN_LINK, "broken symlink")
-    if path.is_dir():
+    try:
+        st = os.stat(location)  # follows the link
+    except OSError as exc:
+        return Entry(location, source, BROKEN_LINK, _LINK_FAILURES.get(exc.errno, f"broken symlink: {exc.strerror}"))
+    if stat.S_ISDIR(st.st_mode):
         return Entry(location, source, DIRECTORY_LINK, "symlink to a directory (not followed)")
-    if not path.is_file():
+    if not stat.S_ISREG(st.st_mode):
         return Entry(location, source, SPECIAL, "not a regular file")
     return Entry(location, source, FILE)
+
+
+_LINK_FAILURES = {  # errno of following a symlink -> the reason reported
+    errno.ENOENT: "broken symlink",  # its target does not exist
+    errno.ENOTDIR: "broken symlink",  # a file where its target's path needs a folder
+    errno.ELOOP: "symlink loop",  # links that lead back to each other
+}

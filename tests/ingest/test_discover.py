@@ -78,22 +78,25 @@ def test_symlinks(tmp_path):
     os.symlink(corpus, corpus / "sub" / "boucle")  # a directory loop
     os.symlink("boucle2.txt", corpus / "boucle1.txt")  # a loop of file links
     os.symlink("boucle1.txt", corpus / "boucle2.txt")
+    os.symlink(outside / "x.txt", corpus / "sous-fichier.txt")  # a file where its path needs a folder
 
     kinds = {entry.source: entry.kind for entry in discover(corpus)}
     assert kinds == {
         "boucle1.txt": BROKEN_LINK,
         "boucle2.txt": BROKEN_LINK,
         "cassé.txt": BROKEN_LINK,
+        "sous-fichier.txt": BROKEN_LINK,
         "lien.txt": FILE,
         "sub/article.txt": FILE,
         "sub/boucle": DIRECTORY_LINK,
     }
     rows = {a.source: (a.status, a.reason) for a in read_corpus(corpus)}
     assert rows == {
-        "boucle1.txt": ("error", "broken symlink"),
-        "boucle2.txt": ("error", "broken symlink"),
+        "boucle1.txt": ("error", "symlink loop"),
+        "boucle2.txt": ("error", "symlink loop"),
         "cassé.txt": ("error", "broken symlink"),
         "lien.txt": ("ok", ""),
+        "sous-fichier.txt": ("error", "broken symlink"),
         "sub/article.txt": ("ok", ""),
         "sub/boucle": ("skipped", "symlink to a directory (not followed)"),
     }
