@@ -47,6 +47,7 @@ def _patterns(lex: Lexicons):
     generic = "|".join(fr(g) for g in lex.generic_benchmark_patterns)
     return {
         "comparisons": comps,
+        "exception": patterns.compile(fr(c["comparison_exception"]), re.I),
         "bench": patterns.compile(rf"(?<![\w-])(?:{bench})(?![\w-])"),
         "bench_names": {name_key(b): b for b in lex.benchmarks},
         "generic_bench": patterns.compile(generic) if generic else None,

@@ -92,12 +92,15 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
 
 
 def _benchmarks(ctx: "ClaimLinker", view: SentenceView, rel: str, a: int, b: int, limit: int) -> list:
-    """What a comparison was measured on: named after the cue (« devance X sur MMLU »), a
-    demonstrative (« sur ces deux épreuves »), or, for a ranking, the leaderboard of the
-    sentence or of the previous sentence."""
-    after = ctx.benchmarks(b, limit)
+    """What a comparison was measured on: named after the cue (« devance X sur MMLU », but not
+    « devance X, sauf sur MATH »), a demonstrative (« sur ces deux épreuves »), or, for a
+    ranking, the leaderboard of the sentence or of the previous sentence."""
+    named = ctx.benchmarks(b, limit)
+    after = [x for x in named if not ctx.p["exception"].search(ctx.text, max(b, x[0] - 40), x[0])]
     if after:
         return after
+    if named:  # only exceptions: measured on the others, unnamed
+        return []
     if DEMONSTRATIVE.search(ctx.text, b, limit):
         return ctx._earlier_benchmarks(view)
     if rel in ("ranks_below", "ranks_above"):

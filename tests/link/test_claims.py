@@ -42,6 +42,13 @@ CASES = [
     # a leak has no vendor behind it
     ("Meta affirme que Llama 3.1 405B rivalise avec GPT-4o. Des résultats ayant fuité laissaient entendre que le 405B devançait GPT-4o.",
      {("Llama 3.1 405B", "rivals", "GPT-4o", None, "Meta", False), ("Llama 3.1 405B", "outperforms", "GPT-4o", None, None, True)}),
+    # a benchmark named as the exception is not what the comparison was measured on
+    ("Selon Mistral AI, Mistral Small 3 devance Gemma 2 27B, sauf sur HumanEval.",
+     {("Mistral Small 3", "outperforms", "Gemma 2 27B", None, "Mistral AI", False)}),
+    ("Phi-4 surpasse GPT-4o sur GPQA et MATH, hormis sur MMLU.",
+     {("Phi-4", "outperforms", "GPT-4o", "GPQA", None, False), ("Phi-4", "outperforms", "GPT-4o", "MATH", None, False)}),
+    ("Qwen3-32B se classe derrière DeepSeek-R1, excepté sur LiveCodeBench.",
+     {("Qwen3-32B", "ranks_below", "DeepSeek-R1", None, None, False)}),
     # not claims: a percentage without a benchmark, a ratio, a company compared
     ("Phi-4 a été entraîné avec 40 % de données synthétiques.", set()),
     ("Jamba revendique un débit trois fois supérieur à celui de Mixtral 8x7B.", set()),
