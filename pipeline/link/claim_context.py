@@ -48,6 +48,7 @@ def _patterns(lex: Lexicons):
     return {
         "comparisons": comps,
         "exception": patterns.compile(fr(c["comparison_exception"]), re.I),
+        "described_test": patterns.compile(fr(c["described_test"])),
         "bench": patterns.compile(rf"(?<![\w-])(?:{bench})(?![\w-])"),
         "bench_names": {name_key(b): b for b in lex.benchmarks},
         "generic_bench": patterns.compile(generic) if generic else None,
@@ -104,6 +105,7 @@ class ClaimLinker:
         self.source_block = -1
         self.prev_benchmarks: list[tuple[int, int, str]] = []  # of the previous sentence
         self.prev_block = -1
+        self.prev_span = (0, 0)  # of the previous sentence
         self.block_benchmark: Optional[str] = None  # last benchmark named in the paragraph
         self._benchmarks: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
 
@@ -141,6 +143,15 @@ class ClaimLinker:
         if not found:
             return []
         return [min(found, key=lambda x: abs(x[0] - pos))]
+
+    def described_test(self, view: SentenceView) -> Optional[str]:
+        """The words that describe an unnamed test in the previous sentence of the same paragraph
+        (« une évaluation interne de codage « agentique », dans laquelle … » -> « évaluation
+        interne de codage agentique »), or None."""
+        if self.prev_block != view.sentence.block:
+            return None
+        m = self.p["described_test"].search(self.text, *self.prev_span)
+        return " ".join(m.group("name").replace("«", " ").replace("»", " ").split()) if m else None
 
     def _earlier_benchmarks(self, view: SentenceView) -> list:
         """Benchmarks of the previous sentence of the same paragraph."""

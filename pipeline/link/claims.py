@@ -43,7 +43,7 @@ def _sentence(ctx: ClaimLinker, view: SentenceView) -> None:
     found = ctx.benchmarks(s.start, s.end)
     if s.block != ctx.prev_block:
         ctx.block_benchmark = None
-    ctx.prev_benchmarks, ctx.prev_block = found, s.block
+    ctx.prev_benchmarks, ctx.prev_block, ctx.prev_span = found, s.block, (s.start, s.end)
     if found:
         ctx.block_benchmark = found[-1][2]
 

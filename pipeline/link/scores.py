@@ -125,7 +125,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             earlier = ctx._earlier_benchmarks(view)
             bench = earlier[-1][2] if earlier else None
             if bench is None and metric == "%" and re.match(r"\s*des\s+(?:probl[eè]mes|questions|t[aâ]ches|exercices)", after):
-                bench = "évaluation (non nommée)"  # « il y résout 64 % des problèmes »
+                # « il y résout 64 % des problèmes »: the test the previous sentence describes
+                bench = ctx.described_test(view) or "évaluation (non nommée)"
         if bench is None and metric in ("ELO", "points"):
             bench = ctx.block_benchmark or (ctx.prev_benchmarks[-1][2] if ctx.prev_benchmarks else None)
         if bench is None:

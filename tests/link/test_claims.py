@@ -49,6 +49,12 @@ CASES = [
      {("Phi-4", "outperforms", "GPT-4o", "GPQA", None, False), ("Phi-4", "outperforms", "GPT-4o", "MATH", None, False)}),
     ("Qwen3-32B se classe derrière DeepSeek-R1, excepté sur LiveCodeBench.",
      {("Qwen3-32B", "ranks_below", "DeepSeek-R1", None, None, False)}),
+    # « y » refers to the unnamed test the previous sentence describes; with no words for it, a placeholder
+    ("Microsoft a publié Phi-4. Le groupe l'a soumis à un test interne d'arithmétique « mentale », où le modèle "
+     "calcule sans outil. Il y résout 71 % des problèmes.",
+     {("Phi-4", "scores", 71.0, "test interne d'arithmétique mentale", "Microsoft", False)}),
+    ("Phi-4 est sorti. Il a passé le test. Il y résout 40 % des problèmes.",
+     {("Phi-4", "scores", 40.0, "évaluation (non nommée)", None, False)}),
     # not claims: a percentage without a benchmark, a ratio, a company compared
     ("Phi-4 a été entraîné avec 40 % de données synthétiques.", set()),
     ("Jamba revendique un débit trois fois supérieur à celui de Mixtral 8x7B.", set()),
