@@ -60,7 +60,9 @@ def test_every_quote_is_the_text_at_its_offsets(outputs: Path):
     rows = _rows(outputs, "facts.csv") + _rows(outputs, "claims.csv")
     assert rows
     for r in rows:
-        assert texts[r["article_id"]][int(r["start"]):int(r["end"])] == unprotect(r["quote"])
+        text, start, end = texts[r["article_id"]], int(r["start"]), int(r["end"])
+        assert 0 <= start < end <= len(text), r  # never an empty quote from offsets past the text
+        assert text[start:end] == unprotect(r["quote"])
 
 
 def test_integers_are_plain_digits(outputs: Path):

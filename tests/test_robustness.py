@@ -32,4 +32,4 @@ def test_random_cuts_and_splices_never_fail(texts):
             piece += other[:rnd.randrange(len(other))]
         x = ex.process(Article("r", "r.txt", piece))
         for row in x.facts + x.claims + x.extra_facts:
-            assert piece[row.start:row.end] == row.quote
+            assert 0 <= row.start < row.end <= len(piece) and piece[row.start:row.end] == row.quote

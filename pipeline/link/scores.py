@@ -44,6 +44,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
     if not found:
         return
     metric_seen = next((f[3] for f in found if f[3] in ("ELO", "points")), None)
+    named_before: dict[int, str] = {}  # value start -> the model it is given in parentheses after
     # « 1 249 pour Gemini 1.5 Pro »: list items after an Elo or points score
     if metric_seen:
         for m in ctx.p["pour_n"].finditer(text, s.start, s.end):
@@ -51,8 +52,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 found.append((m.start("val"), m.end("val"), m.group("val"), metric_seen))
         for r in view.refs:
             pm = ctx.p["paren"].match(text, r.end)
-            if pm:
-                found.append((r.end + pm.start("val"), r.end + pm.end("val"), pm.group("val"), metric_seen))
+            if pm:  # « devant Llama 2 70B (67,35) »: the score of the model just named
+                found.append((pm.start("val"), pm.end("val"), pm.group("val"), metric_seen))
+                named_before[pm.start("val")] = r.model
         found.sort()
     resp = re.search(r"\brespectivement\b", text[s.start:s.end])
     if resp:  # « obtiennent respectivement 89,4 et 85,5 sur Arena-Hard »: every listed value
@@ -81,9 +83,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         if value is None:
             continue
         after = text[b:min(s.end, b + 80)]
-        subject = None
+        subject = named_before.get(a)
         bench = None
-        pour = re.match(r"\s*(?:d['’]\s*[Ee]lo\s*)?pour\s+(?:le |la |l['’])?", after)
+        pour = None if subject else re.match(r"\s*(?:d['’]\s*[Ee]lo\s*)?pour\s+(?:le |la |l['’])?", after)
         if pour:
             ref = next((r for r in view.refs if b + pour.end() <= r.start <= b + pour.end() + 2), None)
             if ref:

@@ -42,6 +42,11 @@ CASES = [
     # a leak has no vendor behind it
     ("Meta affirme que Llama 3.1 405B rivalise avec GPT-4o. Des résultats ayant fuité laissaient entendre que le 405B devançait GPT-4o.",
      {("Llama 3.1 405B", "rivals", "GPT-4o", None, "Meta", False), ("Llama 3.1 405B", "outperforms", "GPT-4o", None, None, True)}),
+    # a score in parentheses after a model is that model's
+    ("Sur LMArena, Gemini 2.5 Pro mène avec 1 460 points, devant GPT-4.5 (1 398).",
+     {("Gemini 2.5 Pro", "scores", 1460.0, "LMArena", None, False),
+      ("Gemini 2.5 Pro", "ranks_above", "GPT-4.5", "LMArena", None, False),
+      ("GPT-4.5", "scores", 1398.0, "LMArena", None, False)}),
     # a benchmark named as the exception is not what the comparison was measured on
     ("Selon Mistral AI, Mistral Small 3 devance Gemma 2 27B, sauf sur HumanEval.",
      {("Mistral Small 3", "outperforms", "Gemma 2 27B", None, "Mistral AI", False)}),
