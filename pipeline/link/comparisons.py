@@ -21,6 +21,9 @@ LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "We
 DEMONSTRATIVE = patterns.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?"
                            r"(?:épreuves?|tests?|benchmarks?|évaluations?|bancs? d['’]essai|classements?|domaines?)\b", re.I)
 
+CONSEQUENCE = patterns.compile(r",\s+ce qui\b")
+
+
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
     text = ctx.text
     s = view.sentence
@@ -93,8 +96,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
 
 def _benchmarks(ctx: "ClaimLinker", view: SentenceView, rel: str, a: int, b: int, limit: int) -> list:
     """What a comparison was measured on: named after the cue (« devance X sur MMLU », but not
-    « devance X, sauf sur MATH »), a demonstrative (« sur ces deux épreuves »), or, for a
-    ranking, the leaderboard of the sentence or of the previous sentence."""
+    « devance X, sauf sur MATH »), a demonstrative (« sur ces deux épreuves »), the result it
+    follows from (« 8,30 sur MT-Bench, ce qui la place au niveau de X »), or, for a ranking, the
+    leaderboard of the sentence or of the previous sentence."""
     named = ctx.benchmarks(b, limit)
     after = [x for x in named if not ctx.p["exception"].search(ctx.text, max(b, x[0] - 40), x[0])]
     if after:
@@ -103,6 +107,9 @@ def _benchmarks(ctx: "ClaimLinker", view: SentenceView, rel: str, a: int, b: int
         return []
     if DEMONSTRATIVE.search(ctx.text, b, limit):
         return ctx._earlier_benchmarks(view)
+    consequence = CONSEQUENCE.search(ctx.text, view.sentence.start, a)
+    if consequence:  # « 8,30 sur MT-Bench, ce qui le place au niveau de GPT-3.5 »: the score's benchmark
+        return ctx.benchmarks(view.sentence.start, consequence.start())[-1:]
     if rel in ("ranks_below", "ranks_above"):
         return ctx._nearest_benchmark(view, a) or ctx._earlier_benchmarks(view)[-1:]
     return []

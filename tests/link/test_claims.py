@@ -47,6 +47,13 @@ CASES = [
      {("Gemini 2.5 Pro", "scores", 1460.0, "LMArena", None, False),
       ("Gemini 2.5 Pro", "ranks_above", "GPT-4.5", "LMArena", None, False),
       ("GPT-4.5", "scores", 1398.0, "LMArena", None, False)}),
+    # a comparison that follows from a score (« ce qui le place … ») is on the score's benchmark; not one after it
+    ("Mistral Small 3 obtient 8,35 sur MT-Bench, ce qui le place au niveau de GPT-4o mini.",
+     {("Mistral Small 3", "scores", 8.35, "MT-Bench", None, False),
+      ("Mistral Small 3", "rivals", "GPT-4o mini", "MT-Bench", None, False)}),
+    ("Mistral Small 3 obtient 8,35 sur MT-Bench. Il rivalise avec GPT-4o mini, ce qui surprend.",
+     {("Mistral Small 3", "scores", 8.35, "MT-Bench", None, False),
+      ("Mistral Small 3", "rivals", "GPT-4o mini", None, None, False)}),
     # a benchmark named as the exception is not what the comparison was measured on
     ("Selon Mistral AI, Mistral Small 3 devance Gemma 2 27B, sauf sur HumanEval.",
      {("Mistral Small 3", "outperforms", "Gemma 2 27B", None, "Mistral AI", False)}),
