@@ -22,6 +22,8 @@ DEMONSTRATIVE = patterns.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|
                            r"(?:épreuves?|tests?|benchmarks?|évaluations?|bancs? d['’]essai|classements?|domaines?)\b", re.I)
 
 CONSEQUENCE = patterns.compile(r",\s+ce qui\b")
+# the object's own size right after it: what is compared is the size, not the performance
+OBJECT_SIZE = patterns.compile(r"\s+(?:et|avec)\s+(?:ses|leurs|son|leur)\s+(?:[\d\s\u00a0\u202f,.]+|[\w-]+\s+)(?:\w+\s+)?(?:de\s+|d['’])?param[èe]tres\b")
 
 
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
@@ -75,6 +77,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             benches = chained  # « … sur les benchmarks STEM, surpassant déjà GPT-4.5 »
         if benches:
             chained = benches
+        if not benches and end and OBJECT_SIZE.match(text, end, limit):
+            prev_end = b
+            continue  # « dépassait à peine GPT-3 et ses 175 milliards de paramètres »: sizes compared
         hedged = is_hedged(text, prev_end, end or b, ctx.lex)
         objects = [o for o in objects if o != subject]
         if not objects:

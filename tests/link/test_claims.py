@@ -67,6 +67,13 @@ CASES = [
      {("Phi-4", "scores", 71.0, "test interne d'arithmétique mentale", "Microsoft", False)}),
     ("Phi-4 est sorti. Il a passé le test. Il y résout 40 % des problèmes.",
      {("Phi-4", "scores", 40.0, "évaluation (non nommée)", None, False)}),
+    # sizes compared (the object's parameters right after it), not performance; with a benchmark, performance
+    ("Avec ses 176 milliards de paramètres, BLOOM dépassait à peine GPT-3 et ses 175 000 millions de paramètres.", set()),
+    ("Falcon 180B dépasse Llama 2 70B et ses soixante-dix milliards de paramètres.", set()),
+    ("Mistral Small 3 surpasse Llama 3.3 70B et ses 70 milliards de paramètres sur MMLU.",
+     {("Mistral Small 3", "outperforms", "Llama 3.3 70B", "MMLU", None, False)}),
+    ("Avec seulement 17 milliards de paramètres actifs, Llama 4 Maverick surpasse GPT-4o.",
+     {("Llama 4 Maverick", "outperforms", "GPT-4o", None, None, False)}),
     # not claims: a percentage without a benchmark, a ratio, a company compared
     ("Phi-4 a été entraîné avec 40 % de données synthétiques.", set()),
     ("Jamba revendique un débit trois fois supérieur à celui de Mixtral 8x7B.", set()),
