@@ -24,8 +24,9 @@ _NOT_ARTICLE = patterns.compile(r"^\W{0,3}(?:[ÀA] lire (?:aussi|également)|Lir
                           r"Publicité\b|PUBLICITÉ\b|Abonnez-vous|Inscrivez-vous|Newsletter\b|Partager\b)", re.I)
 _BULLET = patterns.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _TABLE_SEP = patterns.compile(r"^\s*\|?\s*:?-{2,}")
-# Sentence end: . ! ? … followed by space and an upper-case letter, a quote or a digit.
-_SENT_END = patterns.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ«\"“(*—–-])")
+# Sentence end: . ! ? … followed by space and an upper-case letter, a quote or a dash, or a name
+# in camel case (« xAI affirme … », « iFlytek »).
+_SENT_END = patterns.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ«\"“(*—–-]|[a-z][A-Z])")
 _ABBREV = patterns.compile(r"(?:\b(?:M|Mme|Dr|St|déc|janv|févr|sept|oct|nov|av|env|cf|p|etc|vs|n°|No|Inc|Ltd|Corp|J\.-C)|\b[A-Z])\.$")
 
 

@@ -39,6 +39,13 @@ CASES = [
     # a leader speaks for the company
     ("Selon Sam Altman, GPT-5 surpasse o3 sur SWE-bench Verified.",
      {("GPT-5", "outperforms", "o3", "SWE-bench Verified", "OpenAI", False)}),
+    # an organisation whose name starts in lower case claims for itself (not the paragraph's source)
+    ("Selon Google, Gemini 2.5 Pro devance o3 sur LMArena. xAI affirme que Grok 3 surpasse o3 sur AIME.",
+     {("Gemini 2.5 Pro", "outperforms", "o3", "LMArena", "Google", False),
+      ("Grok 3", "outperforms", "o3", "AIME", "xAI", False)}),
+    ("Selon Google, Gemini 2.5 Pro devance o3 sur LMArena. En février, xAI avait revendiqué 1 402 points pour Grok 3 sur LMArena.",
+     {("Gemini 2.5 Pro", "outperforms", "o3", "LMArena", "Google", False),
+      ("Grok 3", "scores", 1402.0, "LMArena", "xAI", False)}),
     # a leak has no vendor behind it
     ("Meta affirme que Llama 3.1 405B rivalise avec GPT-4o. Des résultats ayant fuité laissaient entendre que le 405B devançait GPT-4o.",
      {("Llama 3.1 405B", "rivals", "GPT-4o", None, "Meta", False), ("Llama 3.1 405B", "outperforms", "GPT-4o", None, None, True)}),

@@ -23,6 +23,11 @@ def parts(text):
             "OpenAI a lancé o1 (déc. 2024) puis o3. Ensuite rien.",
             [("OpenAI a lancé o1 (déc. 2024) puis o3.", TEXT, 1), ("Ensuite rien.", TEXT, 1)],
         ),
+        (  # a name in camel case starts a sentence; a lower-case word does not
+            "Google a publié Gemini. xAI affirme le contraire. Il a suivi. o3 aussi.",
+            [("Google a publié Gemini.", TEXT, 1), ("xAI affirme le contraire.", TEXT, 1),
+             ("Il a suivi. o3 aussi.", TEXT, 1)],
+        ),
         (
             "- Llama 4 Scout compte 109 milliards de paramètres.",
             [("- Llama 4 Scout compte 109 milliards de paramètres.", BULLET, 1)],
