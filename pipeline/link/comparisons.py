@@ -134,7 +134,7 @@ def _objects(ctx: "ClaimLinker", view: SentenceView, start: int, limit: int):
             if len(gap) > 70 or re.search(r"[.;:!?]", gap) or (
                     re.search(r",", gap) and not re.search(r"\b(?:comme|notamment|avec|à|que|de)\s+(?:le |la |l['’]|les )?$", gap)):
                 break
-        elif not re.fullmatch(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:de |d['’]|du |à |avec )?(?:le |la |l['’]|les )?(?:\([^)]*\)\s*)?", gap_clean):
+        elif not re.fullmatch(r"(?:\s*\([^)]*\))?[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:de |d['’]|du |à |avec )?(?:le |la |l['’]|les )?(?:\([^)]*\)\s*)?", gap_clean):
             break
         out.append((r.model, r.start, r.end))
         pos = r.end

@@ -61,6 +61,11 @@ CASES = [
     ("Mistral Small 3 obtient 8,35 sur MT-Bench. Il rivalise avec GPT-4o mini, ce qui surprend.",
      {("Mistral Small 3", "scores", 8.35, "MT-Bench", None, False),
       ("Mistral Small 3", "rivals", "GPT-4o mini", None, None, False)}),
+    # … and the list of objects goes on after it
+    ("Grok 3 a pris la tête du classement LMArena avec 1 402 points, devant Gemini 2.0 (1 380) et GPT-4o (1 377).",
+     {("Grok 3", "scores", 1402.0, "LMArena", None, False), ("Gemini 2.0", "scores", 1380.0, "LMArena", None, False),
+      ("GPT-4o", "scores", 1377.0, "LMArena", None, False), ("Grok 3", "ranks_above", "Gemini 2.0", "LMArena", None, False),
+      ("Grok 3", "ranks_above", "GPT-4o", "LMArena", None, False)}),
     # a benchmark named as the exception is not what the comparison was measured on
     ("Selon Mistral AI, Mistral Small 3 devance Gemma 2 27B, sauf sur HumanEval.",
      {("Mistral Small 3", "outperforms", "Gemma 2 27B", None, "Mistral AI", False)}),
