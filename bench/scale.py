@@ -301,7 +301,8 @@ def output_stats(out: Path) -> Optional[OutputStats]:
 class Baseline:
     """``fr_core_news_sm`` with every component, loaded once. A sample is timed each time it is
     measured (a size's sample is measured before, between and after the rounds of the pipeline's
-    runs, and the timings are averaged, as the pipeline's repeated runs are)."""
+    runs, and the timings are averaged, as the pipeline's repeated runs are; a size with one run
+    and no workers, such as ``--quick``'s smaller one, only before)."""
 
     def __init__(self):
         self.nlp = None
@@ -547,7 +548,8 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
     if not keep:
         _rmtree(out)
 
-    time_baseline()
+    if measure_workers or repeat > 1:  # a size that gives speedups or means: its baseline after the runs too
+        time_baseline()
     if timings:
         res.baseline = functools.reduce(BaselineResult.and_again, timings)
     chars = res.stats.chars if res.stats and res.stats.ok else None

@@ -82,3 +82,42 @@ def test_repeated_timings_are_shown_with_their_mean():
 
     assert _mean_of((12.123, 10.659)) == ", the mean of 2: 12.12, 10.66 s"
     assert _mean_of((0.3,)) == "" and _mean_of(()) == ""
+
+
+def test_the_baseline_is_timed_after_the_runs_only_where_they_are_compared(monkeypatch, tmp_path):
+    """Before, between and after the rounds at a size that gives a speedup or a mean of repeats;
+    only before at one with a single one-process run (``--quick``'s smaller size: 5 s saved)."""
+    import bench.scale as scale
+    from bench.scale import BaselineResult, Features
+
+    events = []
+
+    class FakeBaseline:
+        def measure(self, texts):
+            events.append("baseline")
+            return BaselineResult(len(texts), 100, 25, 1.0, "k", (1.0,))
+
+    def fake_run(label, args, out):
+        events.append("workers" if "2" in args else "run")
+        return RunResult(label, args, 2.0, 0, 100.0, 100.0, None)
+
+    monkeypatch.setattr(scale, "run_cli", fake_run)
+    monkeypatch.setattr(scale, "corpus_for", lambda n, seed, workdir, cache: (tmp_path / "corpus", "corpus"))
+    monkeypatch.setattr(scale, "sample_texts", lambda corpus, k: ["un texte"])
+    monkeypatch.setattr(scale, "output_stats", lambda out: None)
+    features = Features(full=True, workers=True, engine=False)
+
+    def size(measure_workers, repeat):
+        events.clear()
+        return scale.run_size(10, seed=0, workdir=tmp_path, features=features, workers=2,
+                              measure_workers=measure_workers, repeat=repeat, sample=80, baseline=FakeBaseline(),
+                              generator_cache={}, engine=None, keep=False)
+
+    res = size(False, 1)
+    assert events == ["baseline", "run", "run"] + ["run"] * (scale.NOOP_RUNS - 1)  # full, then the no-ops
+    assert len(res.baseline.rounds) == 1
+    res = size(True, 2)
+    assert events[:6] == ["baseline", "run", "workers", "baseline", "workers", "run"] and events[-1] == "baseline"
+    assert len(res.baseline.rounds) == 3
+    res = size(True, 1)
+    assert events[0] == "baseline" and events[-1] == "baseline" and len(res.baseline.rounds) == 2
