@@ -22,6 +22,7 @@ DEMONSTRATIVE = patterns.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|
                            r"(?:épreuves?|tests?|benchmarks?|évaluations?|bancs? d['’]essai|classements?|domaines?)\b", re.I)
 
 CONSEQUENCE = patterns.compile(r",\s+ce qui\b")
+APPOSITION = patterns.compile(r"\s*,\s*(?:soit\s+)?")  # between a score's benchmark and the comparison that follows
 # the object's own size right after it: what is compared is the size, not the performance
 OBJECT_SIZE = patterns.compile(r"\s+(?:et|avec)\s+(?:ses|leurs|son|leur)\s+(?:[\d\s\u00a0\u202f,.]+|[\w-]+\s+)(?:\w+\s+)?(?:de\s+|d['’])?param[èe]tres\b")
 
@@ -102,8 +103,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
 def _benchmarks(ctx: "ClaimLinker", view: SentenceView, rel: str, a: int, b: int, limit: int) -> list:
     """What a comparison was measured on: named after the cue (« devance X sur MMLU », but not
     « devance X, sauf sur MATH »), a demonstrative (« sur ces deux épreuves »), the result it
-    follows from (« 8,30 sur MT-Bench, ce qui la place au niveau de X »), or, for a ranking, the
-    leaderboard of the sentence or of the previous sentence."""
+    follows from (« 8,30 sur MT-Bench, ce qui la place au niveau de X ») or is set beside
+    (« 92 % sur HumanEval, au niveau de X »), or, for a ranking, the leaderboard of the sentence
+    or of the previous sentence."""
     named = ctx.benchmarks(b, limit)
     after = [x for x in named if not ctx.p["exception"].search(ctx.text, max(b, x[0] - 40), x[0])]
     if after:
@@ -115,6 +117,9 @@ def _benchmarks(ctx: "ClaimLinker", view: SentenceView, rel: str, a: int, b: int
     consequence = CONSEQUENCE.search(ctx.text, view.sentence.start, a)
     if consequence:  # « 8,30 sur MT-Bench, ce qui le place au niveau de GPT-3.5 »: the score's benchmark
         return ctx.benchmarks(view.sentence.start, consequence.start())[-1:]
+    before = ctx.benchmarks(view.sentence.start, a)[-1:]
+    if before and APPOSITION.fullmatch(ctx.text, before[0][1], a):
+        return before  # « 92 % sur HumanEval, au niveau de Claude 3.5 Sonnet »
     if rel in ("ranks_below", "ranks_above"):
         return ctx._nearest_benchmark(view, a) or ctx._earlier_benchmarks(view)[-1:]
     return []

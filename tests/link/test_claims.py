@@ -66,6 +66,10 @@ CASES = [
      {("Grok 3", "scores", 1402.0, "LMArena", None, False), ("Gemini 2.0", "scores", 1380.0, "LMArena", None, False),
       ("GPT-4o", "scores", 1377.0, "LMArena", None, False), ("Grok 3", "ranks_above", "Gemini 2.0", "LMArena", None, False),
       ("Grok 3", "ranks_above", "GPT-4o", "LMArena", None, False)}),
+    # a comparison set beside a score is on the score's benchmark
+    ("Selon Mistral AI, Codestral obtient 81 % sur HumanEval, au niveau de GPT-4o.",
+     {("Codestral", "scores", 81.0, "HumanEval", "Mistral AI", False),
+      ("Codestral", "rivals", "GPT-4o", "HumanEval", "Mistral AI", False)}),
     # a benchmark named as the exception is not what the comparison was measured on
     ("Selon Mistral AI, Mistral Small 3 devance Gemma 2 27B, sauf sur HumanEval.",
      {("Mistral Small 3", "outperforms", "Gemma 2 27B", None, "Mistral AI", False)}),
