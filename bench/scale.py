@@ -20,12 +20,12 @@ For each size, on this machine and in one run:
   first K French ok articles of the same corpus as the pipeline read them (K = the size, at most
   ``--baseline-sample``: 300, 80 with ``--quick``), in this process, model load and one warm-up
   article excluded; timed just before the size's pipeline runs, between its rounds and again
-  just after them;
+  just after them (only before at a size with one one-process run, ``--quick``'s smaller one);
 * **noise**: this machine's speed drifts within minutes, so both sides are timed more than once,
   interleaved, and averaged: with ``--repeat R`` (2 at the largest size with ``--quick``), R
-  rounds of a full run with one process then one with N workers, the baseline timed before the
-  first round, between two rounds and after the last (the fastest run's own figures, peak memory
-  and first article, are the ones printed);
+  rounds of a full run with one process and one with N workers, every other round in reverse
+  order, the baseline timed before the first round, between two rounds and after the last (the
+  fastest run's own figures, peak memory and first article, are the ones printed);
 * **ratio**: pipeline tokens/s (end to end: process start, reading, extraction, CSV writing)
   over baseline tokens/s; the ratio without start-up (the 1-article run's time subtracted) is
   printed too;

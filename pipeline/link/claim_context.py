@@ -48,6 +48,8 @@ def _patterns(lex: Lexicons):
     return {
         "comparisons": comps,
         "exception": patterns.compile(fr(c["comparison_exception"]), re.I),
+        "follows_score": patterns.compile(fr(c["comparison_follows_score"])),
+        "object_size": patterns.compile(fr(c["comparison_object_size"])),
         "described_test": patterns.compile(fr(c["described_test"])),
         "bench": patterns.compile(rf"(?<![\w-])(?:{bench})(?![\w-])"),
         "bench_names": {name_key(b): b for b in lex.benchmarks},

@@ -21,11 +21,6 @@ LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "We
 DEMONSTRATIVE = patterns.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?"
                            r"(?:épreuves?|tests?|benchmarks?|évaluations?|bancs? d['’]essai|classements?|domaines?)\b", re.I)
 
-CONSEQUENCE = patterns.compile(r",\s+ce qui\b")
-APPOSITION = patterns.compile(r"\s*,\s*(?:soit\s+)?")  # between a score's benchmark and the comparison that follows
-# the object's own size right after it: what is compared is the size, not the performance
-OBJECT_SIZE = patterns.compile(r"\s+(?:et|avec)\s+(?:ses|leurs|son|leur)\s+(?:[\d\s\u00a0\u202f,.]+|[\w-]+\s+)(?:\w+\s+)?(?:de\s+|d['’])?param[èe]tres\b")
-
 
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
     text = ctx.text
@@ -78,7 +73,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             benches = chained  # « … sur les benchmarks STEM, surpassant déjà GPT-4.5 »
         if benches:
             chained = benches
-        if not benches and end and OBJECT_SIZE.match(text, end, limit):
+        if not benches and end and ctx.p["object_size"].match(text, end, limit):
             prev_end = b
             continue  # « dépassait à peine GPT-3 et ses 175 milliards de paramètres »: sizes compared
         hedged = is_hedged(text, prev_end, end or b, ctx.lex)
@@ -114,12 +109,9 @@ def _benchmarks(ctx: "ClaimLinker", view: SentenceView, rel: str, a: int, b: int
         return []
     if DEMONSTRATIVE.search(ctx.text, b, limit):
         return ctx._earlier_benchmarks(view)
-    consequence = CONSEQUENCE.search(ctx.text, view.sentence.start, a)
-    if consequence:  # « 8,30 sur MT-Bench, ce qui le place au niveau de GPT-3.5 »: the score's benchmark
-        return ctx.benchmarks(view.sentence.start, consequence.start())[-1:]
     before = ctx.benchmarks(view.sentence.start, a)[-1:]
-    if before and APPOSITION.fullmatch(ctx.text, before[0][1], a):
-        return before  # « 92 % sur HumanEval, au niveau de Claude 3.5 Sonnet »
+    if before and ctx.p["follows_score"].fullmatch(ctx.text, before[0][1], a):
+        return before  # « 92 % sur HumanEval, au niveau de X », « 8,30 sur MT-Bench, ce qui la place au niveau de X »
     if rel in ("ranks_below", "ranks_above"):
         return ctx._nearest_benchmark(view, a) or ctx._earlier_benchmarks(view)[-1:]
     return []
@@ -134,12 +126,13 @@ def _objects(ctx: "ClaimLinker", view: SentenceView, start: int, limit: int):
         if r.start < start or r.start >= limit:
             continue
         gap = text[pos:r.start]
-        gap_clean = re.sub(r"\b(?:d['’]|de )\s*[A-Z][\w-]*(?: [A-Z][\w-]*)?", "", gap)
+        # an organisation (« GPT-4o d'OpenAI ») or an aside in parentheses (« (1 380) ») between two objects
+        gap_clean = re.sub(r"\b(?:d['’]|de )\s*[A-Z][\w-]*(?: [A-Z][\w-]*)?|\([^)]*\)", "", gap)
         if first:
             if len(gap) > 70 or re.search(r"[.;:!?]", gap) or (
                     re.search(r",", gap) and not re.search(r"\b(?:comme|notamment|avec|à|que|de)\s+(?:le |la |l['’]|les )?$", gap)):
                 break
-        elif not re.fullmatch(r"(?:\s*\([^)]*\))?[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:de |d['’]|du |à |avec )?(?:le |la |l['’]|les )?(?:\([^)]*\)\s*)?", gap_clean):
+        elif not re.fullmatch(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:de |d['’]|du |à |avec )?(?:le |la |l['’]|les )?\s*", gap_clean):
             break
         out.append((r.model, r.start, r.end))
         pos = r.end
