@@ -11,7 +11,7 @@ STAMP      := $(VENV)/.installed
 CORPUS     ?= corpus
 OUT        ?= outputs
 
-.PHONY: all venv run test bench bench-scale evaluate clean distclean
+.PHONY: all venv run test bench bench-scale evaluate eval clean distclean
 
 all: test
 
@@ -43,6 +43,21 @@ bench-scale: $(STAMP)
 
 evaluate: $(STAMP)
 	$(PY) -m pipeline evaluate tests/gold --out $(OUT)
+
+# Accuracy (README, "Accuracy"): each gold set's texts are run into a scratch folder, then scored.
+# Real pages first: they are the measure; the written corpus and the number phrasings are regression sets.
+EVAL_DIR ?= $(or $(TMPDIR),/tmp)/ai-facts-eval
+EVAL_SETS ?= real:tests/data/real:txt dev:corpus:txt,md,html phrasings:tests/data/phrasings:txt
+eval: $(STAMP)
+	@for set in $(EVAL_SETS); do \
+	  name=$${set%%:*}; rest=$${set#*:}; dir=$${rest%%:*}; exts=$${rest#*:}; \
+	  rm -rf "$(EVAL_DIR)/$$name" && mkdir -p "$(EVAL_DIR)/$$name/corpus" || exit 1; \
+	  for e in $$(echo $$exts | tr , ' '); do cp "$$dir"/*.$$e "$(EVAL_DIR)/$$name/corpus/" 2>/dev/null; done; \
+	  $(PY) -m pipeline run --corpus "$(EVAL_DIR)/$$name/corpus" --out "$(EVAL_DIR)/$$name/out" --quiet; \
+	  gold=$$dir; [ "$$name" = dev ] && gold=tests/gold; \
+	  echo "-- $$name ($$dir)"; \
+	  $(PY) -m pipeline evaluate "$$gold" --out "$(EVAL_DIR)/$$name/out" --summary || exit 1; \
+	done
 
 # clean: generated files and caches; distclean: also the virtualenv.
 clean:

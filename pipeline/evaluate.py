@@ -56,7 +56,8 @@ __all__ = [
     "format_report",
 ]
 
-CATEGORIES = ("models", "facts", "claims", "claims+b")
+CATEGORIES = ("models", "facts", "orgs", "claims", "claims+b")
+ORGANIZATION = "organization"  # scored on its own line (orgs), apart from the numeric facts
 SCORED_RELATIONS = ("scores", "ranks")  # claims keyed on their value, not on an object
 BENCH_ALIASES = {"chatbotarena": "lmarena", "lmsyschatbotarena": "lmarena", "lmsysarena": "lmarena"}
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -350,17 +351,21 @@ def score_article(g: Mapping, article_id: Optional[str], outputs: Outputs) -> Ar
     rows: Callable[[Mapping], list] = lambda table: table.get(article_id, []) if article_id else []
 
     claim_rows = {predicted_claim_key(r, alias): r for r in rows(outputs.claims)}  # the last row wins
+    fact_keys = {fact_key(alias(r.get("model")), r.get("attribute"), r.get("value")) for r in rows(outputs.facts)}
+    is_org = lambda f: f.get("attribute") == ORGANIZATION
+    gold_facts = lambda facts, org: [gold_fact_keys(f, alias) for f in facts if is_org(f) == org]
     predicted = {
         "models": {name_key(alias(r.get("model"))) for r in rows(outputs.models)},
-        "facts": {fact_key(alias(r.get("model")), r.get("attribute"), r.get("value")) for r in rows(outputs.facts)},
+        "facts": {k for k in fact_keys if k[1] != ORGANIZATION},
+        "orgs": {k for k in fact_keys if k[1] == ORGANIZATION},
         "claims": set(claim_rows),
         "claims+b": {predicted_claim_key(r, alias, strict=True) for r in rows(outputs.claims)},
     }
     gold = {
         "models": ([frozenset({name_key(m)}) for m in g.get("models", [])],
                    [frozenset({name_key(m)}) for m in optional.get("models", [])]),
-        "facts": ([gold_fact_keys(f, alias) for f in g.get("facts", [])],
-                  [gold_fact_keys(f, alias) for f in optional.get("facts", [])]),
+        "facts": (gold_facts(g.get("facts", []), False), gold_facts(optional.get("facts", []), False)),
+        "orgs": (gold_facts(g.get("facts", []), True), gold_facts(optional.get("facts", []), True)),
         "claims": (_dedupe(gold_claim_keys(c, alias) for c in g.get("claims", [])),
                    [gold_claim_keys(c, alias) for c in optional.get("claims", [])]),
         "claims+b": (_dedupe(gold_claim_keys(c, alias, strict=True) for c in g.get("claims", [])),

@@ -11,11 +11,10 @@ from pipeline.link import claims as claim_linking
 from pipeline.link import descriptive
 from pipeline.link.discourse import views
 from pipeline.link.entities import Entities, resolve
-from pipeline.link.facts import FactLinker, RawFact
-from pipeline.link import organizations, tables as table_linking
+from pipeline.link import facts as fact_linking, organizations
+from pipeline.link.raw import RawClaim, RawFact
 from pipeline.records import Article, Claim, Extraction, Fact, ModelRow
 from pipeline.recognize import text_of
-from pipeline.recognize.segments import TABLE, within
 
 CORE_ATTRIBUTES = ("params_total", "params_active", "experts", "context_tokens", "training_tokens")
 
@@ -44,21 +43,13 @@ class Extractor:
         ents = resolve(text, doc._.model_mentions, self.lex, title_end=sentences[0].end)
         if not ents.models:
             return Extraction(article)
-        sviews = views(text, sentences, ents, self.lex)
-        linker = FactLinker(text, ents, self.lex)
+        sviews, ents = views(text, sentences, ents, self.lex)
         quantities = list(doc._.quantities)
-        for view in sviews:
-            s = view.sentence
-            mine = within(quantities, s.start, s.end)
-            if s.kind == TABLE or not mine:
-                linker._remember(view)
-                continue
-            linker.link_sentence(view, mine)
-        raw_facts = list(linker.facts)
-        raw_facts += table_linking.table_facts(text, sentences, ents, quantities, linker)
+        found = fact_linking.link(text, sviews, quantities, ents, self.lex)
+        ents = found.ents
         raw_claims = claim_linking.link(text, sviews, sentences, ents, quantities, self.lex)
         org_facts = organizations.organization_facts(text, sviews, ents, self.lex)
-        facts = _facts(article, text, raw_facts + org_facts)
+        facts = _facts(article, text, found.facts + tuple(org_facts))
         claims = _claims(article, text, raw_claims)
         extra = _facts(article, text, descriptive.link(text, sviews, ents, self.lex))
         models = _model_rows(article, ents, facts, claims)
@@ -72,23 +63,25 @@ def _sentence_text(text: str, a: int, b: int) -> str:
 def _facts(article: Article, text: str, raw: Iterable[RawFact]) -> tuple[Fact, ...]:
     out = {}
     for f in raw:
-        key = (f.model, f.attribute, str(f.value), f.start, f.end)
+        w = f.where
+        key = (f.model, f.attribute, str(f.value), w.start, w.end)
         if key in out:
             continue
-        out[key] = Fact(article.article_id, f.model, f.attribute, f.value, f.hedged, text[f.start:f.end],
-                        _sentence_text(text, f.sentence_start, f.sentence_end), f.start, f.end, f.recognizer)
+        out[key] = Fact(article.article_id, f.model, f.attribute, f.value, f.hedged, text[w.start:w.end],
+                        _sentence_text(text, w.sentence_start, w.sentence_end), w.start, w.end, w.recognizer)
     return tuple(sorted(out.values(), key=lambda f: (f.start, f.end, f.model, f.attribute)))
 
 
-def _claims(article: Article, text: str, raw) -> tuple[Claim, ...]:
+def _claims(article: Article, text: str, raw: Iterable[RawClaim]) -> tuple[Claim, ...]:
     out = {}
     for c in raw:
-        key = (c.subject, c.relation, c.object, c.benchmark, c.value, c.start)
+        w = c.where
+        key = (c.subject, c.relation, c.object, c.benchmark, c.value, w.start)
         if key in out:
             continue
         out[key] = Claim(article.article_id, c.subject, c.relation, c.object, c.benchmark, c.metric, c.value,
-                         c.claimed_by, c.hedged, text[c.start:c.end],
-                         _sentence_text(text, c.sentence_start, c.sentence_end), c.start, c.end, c.recognizer)
+                         c.claimed_by, c.hedged, text[w.start:w.end],
+                         _sentence_text(text, w.sentence_start, w.sentence_end), w.start, w.end, w.recognizer)
     return tuple(sorted(out.values(), key=lambda c: (c.start, c.end, c.subject, c.relation, c.object or "", c.benchmark or "")))
 
 

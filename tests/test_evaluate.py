@@ -162,7 +162,7 @@ CASES = {
          "facts": [{"model": "DeepSeek-V3", "attribute": "organization", "value": "Université Tsinghua"}]},
         {"models": [model("le deepseek v3"), model("MISTRAL MEDIUM-3")],
          "facts": [fact("deepseek v3", "organization", "universite-tsinghua")]},
-        {"models": (1 + 1, 0, 0), "facts": (1, 0, 0)},
+        {"models": (1 + 1, 0, 0), "orgs": (1, 0, 0)},
     ),
     "alt_values, alt_models and alt_attributes": (
         {"models": ["Gemini 1.5 Pro"],
@@ -299,15 +299,16 @@ def test_format_report_lines_and_details(tmp_path):
     report = score(tmp_path, gold, models=[model("Mixtral 8x7B"), model("GPT-4")],
                    facts=[fact("Mixtral 8x7B", "experts", "8")])
     summary = format_report(report, details=False).splitlines()
-    assert summary[:4] == [
+    assert summary[:5] == [
         "models   P=0.500 R=0.500 F1=0.500 (tp=1 fp=1 fn=1)",
         "facts    P=1.000 R=1.000 F1=1.000 (tp=1 fp=0 fn=0)",
+        "orgs     P=0.000 R=0.000 F1=0.000 (tp=0 fp=0 fn=0)",
         "claims   P=0.000 R=0.000 F1=0.000 (tp=0 fp=0 fn=0)",
         "claims+b P=0.000 R=0.000 F1=0.000 (tp=0 fp=0 fn=0)",
     ]
     detailed = format_report(report, details=True).splitlines()
-    assert detailed[:4] == summary[:4]
-    assert "== a.txt: models F1=0.50 | facts F1=1.00 | claims F1=0.00 | claims+b F1=0.00" in detailed
+    assert detailed[:5] == summary[:5]
+    assert "== a.txt: models F1=0.50 | facts F1=1.00 | orgs F1=0.00 | claims F1=0.00 | claims+b F1=0.00" in detailed
     assert "   missed models: mistral7b" in detailed
     assert "   extra  models: gpt4" in detailed
 
@@ -325,7 +326,7 @@ def test_prf_arithmetic():
 def test_gold_copied_as_output_scores_perfectly(tmp_path, gold_paths):
     """Predictions written straight from the French gold files get P = R = 1 everywhere."""
     articles, models, facts, claims = [], [], [], []
-    expected = dict.fromkeys(("models", "facts"), 0)
+    expected = dict.fromkeys(("models", "facts", "orgs"), 0)
     non_french = 0
     for i, path in enumerate(gold_paths):
         g = json.loads(path.read_text(encoding="utf-8"))
@@ -340,7 +341,8 @@ def test_gold_copied_as_output_scores_perfectly(tmp_path, gold_paths):
         claims += [claim(c["subject"], c["relation"], c.get("object"), c.get("benchmark"), c.get("value"),
                          c.get("claimed_by"), aid) for c in g["claims"]]
         expected["models"] += len(g["models"])
-        expected["facts"] += len(g["facts"])
+        expected["facts"] += sum(f["attribute"] != "organization" for f in g["facts"])
+        expected["orgs"] += sum(f["attribute"] == "organization" for f in g["facts"])
     assert non_french >= 1
     report = evaluate(write_outputs(tmp_path / "out", articles, models, facts, claims), gold_paths)
     for cat in CATEGORIES:
@@ -431,7 +433,8 @@ FIXTURE_OUTPUTS = {
 # Computed with the reference scorer: score.py OUT GOLD_DIR --json
 REFERENCE = {
     "models": (6, 2, 5),
-    "facts": (7, 3, 2),
+    "facts": (7, 2, 1),
+    "orgs": (0, 1, 1),
     "claims": (9, 3, 1),
     "claims+b": (8, 4, 2),
     "claimed_by": (7, 10),
@@ -441,15 +444,15 @@ REFERENCE = {
 
 # ... and its output with --per-article (per-article details first, then the summary)
 REFERENCE_LINES = [
-    '== 01-mixtral.txt: models F1=0.67 | facts F1=0.83 | claims F1=0.92 | claims+b F1=0.92',
+    '== 01-mixtral.txt: models F1=0.67 | facts F1=1.00 | orgs F1=0.00 | claims F1=0.92 | claims+b F1=0.92',
     '   missed models: gpt35',
     '   missed models: mistral7b',
     '   extra  models: gpt4',
-    "   missed facts: ('mixtral8x7b', 'organization', 'mistralai')",
-    "   extra  facts: ('mixtral8x7b', 'organization', 'mistral')",
+    "   missed orgs: ('mixtral8x7b', 'organization', 'mistralai')",
+    "   extra  orgs: ('mixtral8x7b', 'organization', 'mistral')",
     "   extra  claims: ('mistral7b', 'outperforms', 'llama234b')",
     "   extra  claims+b: ('mistral7b', 'outperforms', 'llama234b', 'bench:')",
-    '== 02-deepseek.md: models F1=0.75 | facts F1=0.57 | claims F1=0.67 | claims+b F1=0.44',
+    '== 02-deepseek.md: models F1=0.75 | facts F1=0.57 | orgs F1=0.00 | claims F1=0.67 | claims+b F1=0.44',
     '   missed models: claude35sonnet',
     '   extra  models: openai',
     "   missed facts: ('deepseekv3', 'params_active', '37000000000')",
@@ -463,12 +466,13 @@ REFERENCE_LINES = [
     "   extra  claims+b: ('deepseekr1', 'outperforms', 'o1', 'bench:aime2024')",
     "   extra  claims+b: ('deepseekr1', 'rivals', 'openaio1', 'bench:')",
     "   extra  claims+b: ('deepseekv3', 'scores', '90.2', 'bench:math')",
-    '== 04-absent.txt: models F1=0.00 | facts F1=0.00 | claims F1=0.00 | claims+b F1=0.00',
+    '== 04-absent.txt: models F1=0.00 | facts F1=0.00 | orgs F1=0.00 | claims F1=0.00 | claims+b F1=0.00',
     '   missed models: phi4',
-    '== 05-noid.txt: models F1=0.00 | facts F1=0.00 | claims F1=0.00 | claims+b F1=0.00',
+    '== 05-noid.txt: models F1=0.00 | facts F1=0.00 | orgs F1=0.00 | claims F1=0.00 | claims+b F1=0.00',
     '   missed models: gemma3',
     'models   P=0.750 R=0.545 F1=0.632 (tp=6 fp=2 fn=5)',
-    'facts    P=0.700 R=0.778 F1=0.737 (tp=7 fp=3 fn=2)',
+    'facts    P=0.778 R=0.875 F1=0.824 (tp=7 fp=2 fn=1)',
+    'orgs     P=0.000 R=0.000 F1=0.000 (tp=0 fp=1 fn=1)',
     'claims   P=0.750 R=0.900 F1=0.818 (tp=9 fp=3 fn=1)',
     'claims+b P=0.667 R=0.800 F1=0.727 (tp=8 fp=4 fn=2)',
     'claimed_by accuracy on matched claims: 7/10',

@@ -39,6 +39,7 @@ class Lexicons:
     spaced_lowercase: frozenset[str]
     not_models: frozenset[str]
     common_words: frozenset[str]  # lower-case French words that never start a model name
+    ordinals: Mapping[str, int]  # « deuxième » -> 2
     products: frozenset[str]  # assistants and apps built on models (ChatGPT, Le Chat)
     organizations: Mapping[str, str]  # surface form -> canonical name
     benchmarks: tuple[str, ...]
@@ -49,7 +50,8 @@ class Lexicons:
         return _family_index(self).get(name)
 
     def cue(self, name: str) -> re.Pattern:
-        """A compiled cue pattern (case-insensitive), apostrophes matching ' and ’."""
+        """The compiled cue ``name`` (« comparisons.rivals »), once per lexicon: its alternatives
+        as one pattern, with its case flag, fragments expanded, apostrophes matching ' and ’."""
         return _compiled(self, name)
 
 
@@ -98,25 +100,78 @@ def validate_families(data: dict, where: str = "families.yaml") -> tuple[Family,
     return tuple(out)
 
 
+CUE_KEYS = {"any", "case", "prefix", "suffix"}
+_FRAGMENT = re.compile(r"\{([a-z_]+)\}")
+
+
+def is_cue(value: Any) -> bool:
+    """A cue is a pattern, a list of alternatives, or a mapping with ``any`` (the alternatives) and
+    optionally ``case`` (``sensitive``; the default is case-insensitive), ``prefix`` and
+    ``suffix`` (put around the alternation). A mapping without ``any`` groups cues by name."""
+    return isinstance(value, (str, list)) or (isinstance(value, dict) and "any" in value)
+
+
+def cue_source(value: Any, fragments: Mapping[str, str]) -> tuple[str, int]:
+    """The regular expression and flags of one cue. ``{name}`` inside an alternative is the named
+    fragment of the same file (``fragments:``); every apostrophe matches ' and ’."""
+    if isinstance(value, str):
+        alts, case, prefix, suffix = [value], "insensitive", "", ""
+    elif isinstance(value, list):
+        alts, case, prefix, suffix = value, "insensitive", "", ""
+    else:
+        alts, case = value["any"], value.get("case", "insensitive")
+        prefix, suffix = value.get("prefix", ""), value.get("suffix", "")
+
+    def expand(alt: str) -> str:
+        return _FRAGMENT.sub(lambda m: f"(?:{fragments[m.group(1)]})", alt)
+
+    body = "|".join(expand(a) for a in alts)
+    source = fr(expand(prefix) + (f"(?:{body})" if len(alts) > 1 or prefix or suffix else body) + expand(suffix))
+    return source, (0 if case == "sensitive" else re.IGNORECASE)
+
+
 def validate_cues(data: dict, where: str = "cues_fr.yaml") -> dict:
+    fragments = data.get("fragments") or {}
+    _require(isinstance(fragments, dict) and all(isinstance(v, str) for v in fragments.values()),
+             where, "'fragments' must map names to patterns")
+
     def check(key: str, value: Any) -> None:
-        if isinstance(value, str):
-            try:
-                re.compile(fr(value))
-            except re.error as exc:
-                raise LexiconError(f"{where}: {key}: bad pattern: {exc}") from exc
-        elif isinstance(value, dict):
+        if isinstance(value, dict) and "any" not in value:
             for k, v in value.items():
                 check(f"{key}.{k}", v)
+            return
+        if isinstance(value, dict):
+            unknown = set(value) - CUE_KEYS
+            _require(not unknown, where, f"{key}: unknown keys {sorted(unknown)}")
+            _require(isinstance(value["any"], list) and value["any"], where, f"{key}: 'any' must be a non-empty list")
+            _require(value.get("case", "insensitive") in ("sensitive", "insensitive"), where,
+                     f"{key}: 'case' is sensitive or insensitive")
         elif isinstance(value, list):
-            for i, v in enumerate(value):
-                check(f"{key}[{i}]", v)
-        else:
+            _require(bool(value), where, f"{key}: an empty list of alternatives")
+        elif not isinstance(value, str):
             raise LexiconError(f"{where}: {key}: expected a pattern, a list or a mapping")
+        alts = value if isinstance(value, list) else value.get("any") if isinstance(value, dict) else [value]
+        _require(all(isinstance(a, str) and a for a in alts), where, f"{key}: alternatives must be non-empty patterns")
+        for name in _FRAGMENT.findall(" ".join(alts)):
+            _require(name in fragments, where, f"{key}: unknown fragment {{{name}}}")
+        try:
+            re.compile(cue_source(value, fragments)[0])
+        except re.error as exc:
+            raise LexiconError(f"{where}: {key}: bad pattern: {exc}") from exc
 
     for key, value in data.items():
+        if key in ("fragments", "not_conditional"):
+            continue
         check(key, value)
     return data
+
+
+def validate_ordinals(data: Any, where: str = "common_fr.yaml") -> Mapping[str, int]:
+    _require(isinstance(data, dict) and bool(data), where, "'ordinals' must be a non-empty mapping word -> position")
+    for word, pos in data.items():
+        _require(isinstance(word, str) and word == word.lower() and isinstance(pos, int) and pos >= 1,
+                 where, f"ordinals: {word!r}: a lower-case word and a position >= 1")
+    return dict(data)
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +180,7 @@ def load() -> Lexicons:
     orgs = read_data("organizations.yaml")
     bench = read_data("benchmarks.yaml")
     cues = validate_cues(read_data("cues_fr.yaml"))
+    common = read_data("common_fr.yaml")
     org_map: dict[str, str] = {}
     for entry in orgs.get("organizations") or []:
         _require(isinstance(entry, dict) and entry.get("canonical") and entry.get("names"),
@@ -141,7 +197,8 @@ def load() -> Lexicons:
         tier_aliases=frozenset(fam.get("tier_aliases") or ()),
         spaced_lowercase=frozenset(fam.get("spaced_lowercase") or ()),
         not_models=frozenset(fam.get("not_models") or ()),
-        common_words=frozenset(read_data("common_fr.yaml").get("common_words") or ()),
+        common_words=frozenset(common.get("common_words") or ()),
+        ordinals=validate_ordinals(common.get("ordinals") or {}),
         products=frozenset(fam.get("products") or ()),
         organizations=org_map,
         benchmarks=benches,
@@ -168,8 +225,16 @@ def _compiled(lex: Lexicons, dotted: str) -> re.Pattern:
         value: Any = lex.cues
         for part in dotted.split("."):
             value = value[part]
-        pat = _CUE_CACHE[key] = re.compile(fr(value), re.IGNORECASE)
+        if not is_cue(value):
+            raise KeyError(f"{dotted} is a group of cues, not a cue")
+        source, flags = cue_source(value, lex.cues.get("fragments") or {})
+        from pipeline import patterns  # patterns imports nothing of ours; imported here to keep lexicons first
+        pat = _CUE_CACHE[key] = patterns.compile(source, flags)
+        _CUE_READ.add(dotted)
     return pat
+
+
+_CUE_READ: set[str] = set()  # the cue keys compiled so far in this process (tests check every key is read)
 
 
 def per_lexicons(fn):

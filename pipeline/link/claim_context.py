@@ -4,41 +4,21 @@ paragraph's source, and the claims found. Each kind of claim has its own module
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, fr, per_lexicons
-from pipeline.link.discourse import LIST_GAP, SentenceView, object_cue
+from pipeline.link.discourse import SentenceView, object_cue, subject_before
 from pipeline.link.entities import Entities, name_key
+from pipeline.link.raw import Provenance, RawClaim
 
-ORDINAL_VALUES = {"premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
-                  "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8,
-                  "neuvième": 9, "dixième": 10}
-_ORD = "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True))
 NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-
-
-@dataclass(frozen=True)
-class RawClaim:
-    subject: str
-    relation: str
-    object: Optional[str]
-    benchmark: Optional[str]
-    metric: Optional[str]
-    value: Optional[float]
-    claimed_by: Optional[str]
-    hedged: bool
-    start: int
-    end: int
-    sentence_start: int
-    sentence_end: int
-    recognizer: str
 
 
 @per_lexicons
 def _patterns(lex: Lexicons):
     c = lex.cues
+    ords = patterns.alternation(lex.ordinals)
     comps = []
     for rel in ("rivals", "ranks_below", "ranks_above", "outperforms"):
         comps.append((rel, patterns.compile(r"\b" + fr(c["comparisons"][rel]), re.I)))
@@ -54,7 +34,7 @@ def _patterns(lex: Lexicons):
         "bench": patterns.compile(rf"(?<![\w-])(?:{bench})(?![\w-])"),
         "bench_names": {name_key(b): b for b in lex.benchmarks},
         "generic_bench": patterns.compile(generic) if generic else None,
-        "attribution": [patterns.compile(fr(p)) for p in c["attribution"]],
+        "attribution": [lex.cue(f"attribution.{k}") for k in c["attribution"]],
         "developer": patterns.compile(fr(c["developer_phrases"]), re.I),
         "according_to_developer": patterns.compile(fr(c["according_to"]) + fr(c["developer_phrases"])),
         "developer_claims": patterns.compile(fr(c["developer_phrases"]) + r"\s+" + fr(c["developer_claim_verbs"]), re.I),
@@ -69,29 +49,12 @@ def _patterns(lex: Lexicons):
         "bare_sur": patterns.compile(rf"(?<![\w,.%-])(?P<val>{NUM})\s+sur\s+(?=[A-Z])"),
         "paren": patterns.compile(rf"\s*\((?P<val>{NUM})\)"),
         "pour_n": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s+pour\s+"),
-        "rank_place": patterns.compile(rf"\b(?P<ord>{_ORD})\s+place\b", re.I),
-        "rank_ellipsis": patterns.compile(rf"\b(?:et|puis)\s+(?:la|le)\s+(?P<ord>{_ORD})\b(?!\s+place)", re.I),
+        "rank_place": patterns.compile(rf"\b(?P<ord>{ords})\s+place\b", re.I),
+        "rank_ellipsis": patterns.compile(rf"\b(?:et|puis)\s+(?:la|le)\s+(?P<ord>{ords})\b(?!\s+place)", re.I),
         "rank_num": patterns.compile(r"\b(?P<n>\d{1,3})(?:e|ème|eme|er|re)\s+(?:place|position|rang)\b|\bau\s+(?P<n2>\d{1,3})(?:e|ème)\s+rang\b", re.I),
         "rank_head": patterns.compile(r"\ben t[eê]te (?:du|des|de) (?:classement|palmarès|leaderboard|LMArena|Chatbot Arena)", re.I),
-        "rank_best": patterns.compile(rf"\ble (?:(?P<ord>{_ORD}) )?meilleur modèle\b|\bnuméro (?:un|1)\b", re.I),
+        "rank_best": patterns.compile(rf"\ble (?:(?P<ord>{ords}) )?meilleur modèle\b|\bnuméro (?:un|1)\b", re.I),
     }
-
-
-def subject_before(text: str, view: SentenceView, pos: int, obj: re.Pattern) -> Optional[str]:
-    """The nearest name before pos in the sentence that is not a comparison object (nor listed after one)."""
-    best = None
-    prev_end = view.sentence.start
-    prev_object = False
-    for r in view.refs:
-        if r.start >= pos:
-            break
-        gap = text[prev_end:r.start]
-        is_object = bool(obj.search(text, prev_end, r.start)) or bool(prev_object and LIST_GAP.fullmatch(gap))
-        if not is_object:
-            best = r.model
-        prev_object = is_object
-        prev_end = r.end
-    return best
 
 
 class ClaimLinker:
@@ -136,9 +99,9 @@ class ClaimLinker:
     def subject_before(self, view: SentenceView, pos: int) -> Optional[str]:
         return subject_before(self.text, view, pos, self.obj) or view.subject or view.focus
 
-    def add(self, view: SentenceView, **kw) -> None:
+    def add(self, view: SentenceView, *, start: int, end: int, recognizer: str, **kw) -> None:
         s = view.sentence
-        self.claims.append(RawClaim(sentence_start=s.start, sentence_end=s.end, **kw))
+        self.claims.append(RawClaim(where=Provenance(start, end, s.start, s.end, recognizer), **kw))
 
     def _nearest_benchmark(self, view: SentenceView, pos: int) -> list:
         found = self.benchmarks(view.sentence.start, view.sentence.end)

@@ -18,7 +18,8 @@ from typing import Optional
 
 from pipeline.lexicons import Lexicons
 from pipeline.link import attribution, comparisons, ranks, scores
-from pipeline.link.claim_context import ClaimLinker, RawClaim
+from pipeline.link.claim_context import ClaimLinker
+from pipeline.link.raw import RawClaim
 from pipeline.link.discourse import SentenceView
 from pipeline.link.entities import Entities
 from pipeline.recognize.segments import HEADING, TABLE

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
-from pipeline.link.discourse import SentenceView
+from pipeline.link.discourse import SentenceView, subject_before
 from pipeline.link.cues import is_hedged
 
 if TYPE_CHECKING:
@@ -155,7 +155,6 @@ def _objects(ctx: "ClaimLinker", view: SentenceView, start: int, limit: int):
 
 
 def subject_named_before(ctx: "ClaimLinker", view: SentenceView, pos: int) -> bool:
-    from pipeline.link.claim_context import subject_before
     return subject_before(ctx.text, view, pos, ctx.obj) is not None
 
 

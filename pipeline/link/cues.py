@@ -1,35 +1,29 @@
-"""The French cue patterns the linkers share (training, context, traps, negation, hedges), compiled
-once per lexicon, and the clause a position belongs to."""
+"""The French cue patterns the linkers share (training, context, traps, hedges), compiled once per
+lexicon from ``cues_fr.yaml``, and the clause a position belongs to."""
 from __future__ import annotations
 
-import re
-
 from pipeline import patterns
-from pipeline.lexicons import Lexicons, fr, per_lexicons
+from pipeline.lexicons import Lexicons, per_lexicons
 
 
 @per_lexicons
-def fact_cues(lex: Lexicons):
-    c = lex.cues
-    return {
-        "training": patterns.compile(fr(c["training"]), re.I),
-        "context": patterns.compile(fr(c["context"]), re.I),
-        "trap": patterns.compile(fr(c["token_traps"]), re.I),
-        "per_token": patterns.compile(fr(c["per_token"]), re.I),
-        "negation": patterns.compile(fr(c["negation"]), re.I),
-        "unnamed": patterns.compile(fr(c["unnamed_holder"]), re.I),
-        "component": patterns.compile(fr(c["component_holder"]), re.I),
-        "hedge": patterns.compile(fr(c["hedges"]), re.I),
-        "not_cond": frozenset(c["not_conditional"]),
-    }
+def fact_cues(lex: Lexicons) -> dict:
+    """The ``facts`` cues by their short name (« training », « per_token », …)."""
+    out = {name: lex.cue(f"facts.{name}") for name in lex.cues["facts"]}
+    out["trap"] = out["token_traps"]
+    out["negation"] = lex.cue("negation")
+    return out
+
+
+@per_lexicons
+def _hedges(lex: Lexicons):
+    return lex.cue("hedges"), frozenset(lex.cues["not_conditional"])
 
 
 def is_hedged(text: str, start: int, end: int, lex: Lexicons) -> bool:
-    cues = fact_cues(lex)
-    for m in cues["hedge"].finditer(text, start, end):
-        if m.group(0).lower() not in cues["not_cond"]:
-            return True
-    return False
+    """A promise, a forecast, a rumour or the conditional in ``text[start:end]``."""
+    hedge, not_conditional = _hedges(lex)
+    return any(m.group(0).lower() not in not_conditional for m in hedge.finditer(text, start, end))
 
 
 _CLAUSE_CUT = patterns.compile(r"[,;:]|\bmais\b")

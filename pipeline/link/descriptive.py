@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from pipeline import patterns
-from pipeline.link.facts import RawFact
+from pipeline.link.discourse import object_cue, subject_before
+from pipeline.link.raw import Provenance, RawFact
+from pipeline.recognize.segments import HEADING
 
 CUES = (
     ("architecture", "MoE", patterns.compile(r"Mixture[ -]of[ -]Experts|\bMoE\b|m[ée]lange d['’]experts", re.I)),
@@ -30,7 +32,6 @@ _SUBJECT_PRONOUN = patterns.compile(r"\b(?:il|elle)\s")
 def _holder(text: str, view, pos: int, end: int, obj):
     """The model a descriptive cue is about: the name before it in the sentence that is not a
     comparison object, else the model in focus when a pronoun or « ces modèles » refers to it."""
-    from pipeline.link.claim_context import subject_before
 
     s = view.sentence
     after = next((r for r in view.refs if r.start >= pos), None)
@@ -46,9 +47,6 @@ def _holder(text: str, view, pos: int, end: int, obj):
 
 
 def link(text: str, sviews, ents, lex) -> list[RawFact]:
-    from pipeline.link.discourse import object_cue
-    from pipeline.recognize.segments import HEADING
-
     obj = object_cue(lex)
     out = []
     for view in sviews:
@@ -64,7 +62,7 @@ def link(text: str, sviews, ents, lex) -> list[RawFact]:
                 model = _holder(text, view, m.start(), m.end(), obj)
                 if not model:
                     continue
-                out.append(RawFact(model, attribute, value, False, m.start(), m.end(), s.start, s.end,
-                                   f"{attribute}_cue"))
+                out.append(RawFact(model, attribute, value, False,
+                                   Provenance(m.start(), m.end(), s.start, s.end, f"{attribute}_cue")))
                 break
     return out

@@ -14,7 +14,7 @@ from typing import Optional
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, fr, per_lexicons
 from pipeline.link.entities import Entities, Ref
-from pipeline.recognize.segments import HEADING, Sentence, within
+from pipeline.recognize.segments import BULLET, HEADING, Sentence, within
 
 
 @per_lexicons
@@ -30,10 +30,14 @@ LIST_GAP = patterns.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?
                       r"|\s*(?:d['’]|de )\s*[A-Z][\w-]*\s*(?:,|et|ou)?\s*(?:le |la |l['’])?")
 # A sentence that opens on a pronoun or a possessive is about the model in focus.
 ANAPHORIC_START = patterns.compile(r"\W*(?:(?:Mais|Et|Puis|Surtout|Ainsi|Enfin|Toutefois|Pourtant|Par ailleurs),?\s+|[^,.;:]{0,40},\s+)?"
-                             r"(?:Il|Elle|Sa|Son|Ses|Leur|Leurs|Ce mastodonte|Le nouveau venu|La nouvelle venue|"
+                             r"(?:[Ii]l|[Ee]lle|[Ss]a|[Ss]on|[Ss]es|[Ll]eur|[Ll]eurs|Cela|Ceci|Ce mastodonte|Le nouveau venu|La nouvelle venue|"
                              r"(?:Ce|Le|Cette|La)\s+(?:nouveau\s+|nouvelle\s+|petit\s+|grand\s+)?(?:mod[eè]le|version|LLM|dernier-né)"
                              r"(?:\s+(?:chinois|américain|français|ouvert|phare))?)\b")
 OWN_MODEL = patterns.compile(r"\b(?:son|leur)\s+(?:nouveau\s+|dernier\s+|propre\s+)?mod[eè]le\b(?!\s+(?:de|d['’]|économique))")
+# Inside a sentence, a definite description of the model in focus: « chaque couche du réseau
+# dispose de … », « la famille a été pré-entraînée sur … » (not « la famille Qwen », « du modèle de Meta »).
+DEFINITE = patterns.compile(r"\b(?:du|de ce|de cet|de cette|[Ll]a|[Cc]ette|[Cc]e)\s+(?:modèle|réseau|famille|série|gamme)\b"
+                            r"(?!\s*(?:de\s|d['’]|des\s|du\s|[A-Z0-9«\"]))")
 NEWCOMER = patterns.compile(r"\W*(?:Le nouveau venu|La nouvelle venue|Le nouveau modèle)\b")
 # A comparison aside does not move the focus: « À titre de comparaison, Opus affichait … ».
 ASIDE = patterns.compile(r"\W*(?:[ÀA] titre de comparaison|Par comparaison|En comparaison|Pour comparaison)\b")
@@ -45,9 +49,10 @@ class SentenceView:
     index: int
     sentence: Sentence
     refs: list[Ref]
-    subject: Optional[str]  # an explicit subject named in the sentence
+    subject: Optional[str]  # an explicit subject named in the sentence, or the antecedent of its anaphor
     focus: Optional[str]  # the model in focus before this sentence
     last: Optional[str]  # the last model named before this sentence
+    anaphoric: bool = False  # the subject is the antecedent of a pronoun, a possessive, « ce modèle »
 
     @property
     def topic(self) -> Optional[str]:
@@ -78,25 +83,50 @@ def coordinated_subject(text: str, view: "SentenceView", obj: re.Pattern, *, bef
     return [r.model for r in first] if len(first) > 1 else []
 
 
+def subject_before(text: str, view: "SentenceView", pos: int, obj: re.Pattern, *,
+                   skip: Optional[re.Pattern] = None) -> Optional[str]:
+    """The nearest name before pos in the sentence that is not a comparison object (nor listed
+    after one), nor, with ``skip``, a name right after words that make it something else's
+    complement (« la vitesse de Claude 3 Opus »)."""
+    best = None
+    prev_end = view.sentence.start
+    prev_object = False
+    for r in view.refs:
+        if r.start >= pos:
+            break
+        gap = text[prev_end:r.start]
+        is_object = bool(obj.search(text, prev_end, r.start)) or bool(prev_object and LIST_GAP.fullmatch(gap))
+        if not is_object and not (skip is not None and skip.search(text, max(prev_end, r.start - 40), r.start)):
+            best = r.model
+        prev_object = is_object
+        prev_end = r.end
+    return best
+
+
 def in_object_position(text: str, sent: Sentence, ref: Ref, cue: re.Pattern, prev_end: int) -> bool:
     """A name preceded, since the previous name or the start of its clause, by a comparison or «pour/contre»."""
     start = max(sent.start, prev_end)
     return bool(cue.search(text, start, ref.start))
 
 
-def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceView]:
+def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[SentenceView], Entities]:
+    """One view per sentence, and the article's entities with the versions the sentences name
+    (« sa version Instruct ») added (a new object; ``ents`` is left as it was)."""
+    ents = ents.copy()
     cue = object_cue(lex)
     out: list[SentenceView] = []
     added: list[Ref] = []
     focus: Optional[str] = None
     last: Optional[str] = None
     main: Optional[str] = None  # the model the title names first
+    owner: Optional[str] = None  # the one model a heading or an introduction « … : » gives a list to
     refs = ents.refs
     for n, sent in enumerate(sentences):
         mine = within(refs, sent.start, sent.end)
         mine = _versions(text, sent, mine, ents, lex, focus, added)
         mine = [_prefer_focus(r, focus, ents) for r in mine]
         subject = None
+        anaphoric = False
         if sent.kind == HEADING:
             subject = mine[0].model if mine else None
         else:
@@ -106,13 +136,20 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
             if anaphor and first_ref - anaphor.end() <= 2:
                 anaphor = None  # « Le modèle Qwen3-Coder … »: the name follows, nothing refers back
             if ce and ce.start() < first_ref and last:
-                subject = last
+                subject, anaphoric = last, True
             elif OWN_MODEL.search(text, sent.start, first_ref) and main:
-                subject = main  # « Le laboratoire a entraîné son modèle … »: the article's model
+                subject, anaphoric = main, True  # « Le laboratoire a entraîné son modèle … »: the article's model
             elif anaphor and focus:
                 # « Sa fenêtre … le double de celle de Large 2 »: still the model in focus;
                 # « Le nouveau venu » is the article's main model, not the one just compared.
                 subject = main if NEWCOMER.match(text, sent.start, first_ref) and main else focus
+                anaphoric = True
+            elif not mine and sent.kind == BULLET and owner:
+                subject, anaphoric = owner, True  # « Kimi K2 en bref » then « - Contexte : 128 000 jetons »
+            elif not mine and out and _answers(text, out[-1], sent):
+                subject, anaphoric = out[-1].subject, True  # « Sa force ? Une capacité à gérer … »
+            elif focus and DEFINITE.search(text, sent.start, first_ref):
+                subject, anaphoric = focus, True  # « la famille a été pré-entraînée sur … »
             else:
                 prev_end = sent.start
                 prev_object = False
@@ -126,16 +163,38 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> list[SentenceV
                         break
                     prev_object = True
                     prev_end = r.end
+        owner = _list_owner(text, sent, mine, subject, owner)
         if main is None and mine and (n == 0 or sent.kind != HEADING):
             main = mine[0].model  # the title's first model, else the first model the text names
-        out.append(SentenceView(n, sent, mine, subject, focus, last))
+        out.append(SentenceView(n, sent, mine, subject, focus, last, anaphoric))
         if subject and not ASIDE.match(text, sent.start, sent.end):
             focus = subject
         if mine:
             last = mine[-1].model
     if added:
         ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
-    return out
+    return out, ents
+
+
+def _answers(text: str, prev: "SentenceView", sent: Sentence) -> bool:
+    """« Sa force ? Une capacité à gérer … »: an answer to the short question just before it."""
+    q = prev.sentence
+    return (prev.anaphoric and prev.subject is not None and q.block == sent.block
+            and text[q.start:q.end].rstrip().endswith("?") and q.end - q.start <= 40)
+
+
+def _list_owner(text: str, sent: Sentence, mine: list[Ref], subject: Optional[str], owner: Optional[str]) -> Optional[str]:
+    """The model the following bullets describe: the one model a heading names (« Kimi K2 en
+    bref »), or the subject of a sentence that introduces a list (« Ses caractéristiques : »).
+    Any other running sentence ends the list."""
+    if sent.kind == HEADING:
+        models = {r.model for r in mine}
+        return models.pop() if len(models) == 1 else None
+    if sent.kind == BULLET:
+        return owner if not mine else owner
+    if text[sent.start:sent.end].rstrip().endswith(":") and subject and len({r.model for r in mine}) <= 1:
+        return subject
+    return None
 
 
 def _prefer_focus(ref: Ref, focus: Optional[str], ents: Entities) -> Ref:

@@ -47,7 +47,7 @@ class Ref:
     kind: str  # name | alias | family_alias
 
 
-@dataclass
+@dataclass(frozen=True)
 class ModelInfo:
     name: str
     family: Optional[str]
@@ -69,6 +69,11 @@ class Entities:
 
     def get(self, name: str) -> Optional[ModelInfo]:
         return self.models.get(name_key(name))
+
+    def copy(self) -> "Entities":
+        """An independent copy: a step that names new models (variants) works on its own copy and
+        returns it, so that no later step sees a change it did not ask for."""
+        return Entities(dict(self.models), list(self.refs))
 
 
 def _family_org(lex: Lexicons, family: Optional[str]) -> Optional[str]:

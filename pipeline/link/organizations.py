@@ -8,7 +8,7 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView
 from pipeline.link.entities import Entities
-from pipeline.link.facts import RawFact
+from pipeline.link.raw import Provenance, RawFact
 
 
 def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, lex: Lexicons) -> list[RawFact]:
@@ -20,19 +20,19 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
         for r in view.refs:
             m = genitive.match(text, r.end)
             if m and not re.match(r"\s*(?:lui|le classement)", text[m.end():m.end() + 12]):
-                out.append(RawFact(r.model, "organization", lex.organizations[m.group("org")], False, r.start, m.end(),
-                                   s.start, s.end, "organization_genitive"))
+                out.append(RawFact(r.model, "organization", lex.organizations[m.group("org")], False,
+                                   Provenance(r.start, m.end(), s.start, s.end, "organization_genitive")))
                 continue
             d = made_by.match(text, r.end, s.end)
             if d and not any(r.end < x.start < d.start("org") for x in view.refs):
-                out.append(RawFact(r.model, "organization", lex.organizations[d.group("org")], False, r.start, d.end(),
-                                   s.start, s.end, "organization_made_by"))  # « Grok 3, développé par xAI »
+                out.append(RawFact(r.model, "organization", lex.organizations[d.group("org")], False,
+                                   Provenance(r.start, d.end(), s.start, s.end, "organization_made_by")))  # « Grok 3, développé par xAI »
                 continue
             u = unveil.search(text[max(s.start, r.start - 60):r.start])
             if u and possessive.match(text, r.end):
                 a = max(s.start, r.start - 60) + u.start()
-                out.append(RawFact(r.model, "organization", lex.organizations[u.group("org")], False, a, r.end,
-                                   s.start, s.end, "organization_unveils"))
+                out.append(RawFact(r.model, "organization", lex.organizations[u.group("org")], False,
+                                   Provenance(a, r.end, s.start, s.end, "organization_unveils")))
     return out
 
 

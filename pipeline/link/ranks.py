@@ -6,7 +6,6 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from pipeline import patterns
-from pipeline.link.claim_context import ORDINAL_VALUES
 from pipeline.link.discourse import SentenceView
 from pipeline.link.cues import is_hedged
 
@@ -26,16 +25,16 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         return
     hits = []
     for m in ctx.p["rank_place"].finditer(text, s.start, s.end):
-        hits.append((m.start(), m.end(), ORDINAL_VALUES[m.group("ord").lower()]))
+        hits.append((m.start(), m.end(), ctx.lex.ordinals[m.group("ord").lower()]))
     if hits:
         for m in ctx.p["rank_ellipsis"].finditer(text, hits[0][1], s.end):
-            hits.append((m.start("ord"), m.end(), ORDINAL_VALUES[m.group("ord").lower()]))
+            hits.append((m.start("ord"), m.end(), ctx.lex.ordinals[m.group("ord").lower()]))
     for m in ctx.p["rank_num"].finditer(text, s.start, s.end):
         hits.append((m.start(), m.end(), int(m.group("n"))))
     for m in ctx.p["rank_head"].finditer(text, s.start, s.end):
         hits.append((m.start(), m.end(), 1))
     for m in ctx.p["rank_best"].finditer(text, s.start, s.end):
-        ordv = ORDINAL_VALUES[m.group("ord").lower()] if m.group("ord") else 1
+        ordv = ctx.lex.ordinals[m.group("ord").lower()] if m.group("ord") else 1
         hits.append((m.start(), m.end(), ordv))
     for a, b, value in sorted(hits):
         subject = ctx.subject_before(view, a)

@@ -7,10 +7,12 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from pipeline import patterns
-from pipeline.link.claim_context import NUM, RawClaim
+from pipeline.link.claim_context import NUM
+from pipeline.link.raw import Provenance, RawClaim
 from pipeline.link.discourse import SentenceView, name_runs
 from pipeline.link.cues import is_hedged
-from pipeline.link.tables import cells, tables
+from pipeline.link.tables import cells
+from pipeline.recognize.segments import table_blocks
 from pipeline.normalize import numbers
 
 if TYPE_CHECKING:
@@ -151,7 +153,7 @@ def _coordinated(ctx: "ClaimLinker", view: SentenceView) -> list[str]:
 def table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_source) -> list[RawClaim]:
     out = []
     index = {v.sentence: v for v in sviews}
-    for table in tables(sentences):
+    for table in table_blocks(sentences):
         first = index[table[0]]
         prev = sviews[first.index - 1] if first.index > 0 else None
         by = None
@@ -175,5 +177,5 @@ def table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_sourc
             metric = "%" if m.group(2) else "score"
             s = c.row
             out.append(RawClaim(c.model, "scores", None, benches[0][2] if benches else bench, metric, value, by, False,
-                                c.cell.start, c.cell.end, s.start, s.end, "table_score"))
+                                Provenance(c.cell.start, c.cell.end, s.start, s.end, "table_score")))
     return out

@@ -12,10 +12,11 @@ from typing import Iterator, Optional
 
 from pipeline import patterns
 from pipeline.link.entities import Entities, Ref
-from pipeline.link.facts import FactLinker, RawFact, variant_name
+from pipeline.link.raw import Provenance, RawFact
+from pipeline.link.variants import Variants, variant_name
 from pipeline.normalize import numbers
 from pipeline.recognize.quantities import Quantity
-from pipeline.recognize.segments import TABLE, Cell, Sentence
+from pipeline.recognize.segments import Cell, Sentence, table_blocks
 
 # A scale given once in a column header: « Paramètres (milliards) », « Taille (en Md) », « (B) ».
 HEADER_SCALE = patterns.compile(r"\((?:en\s+)?(milliards?|millions?|billions?|Mds?|B|M|K|k)\b[^)]*\)")
@@ -39,19 +40,6 @@ class TableCell:
     attribute: Optional[str]
     label_start: int = 0  # where that label is in the text
     label_end: int = 0
-
-
-def tables(sentences) -> Iterator[list[Sentence]]:
-    block: list[Sentence] = []
-    for s in sentences:
-        if s.kind == TABLE and (not block or s.block <= block[-1].block + 2):
-            block.append(s)
-            continue
-        if block:
-            yield block
-        block = [s] if s.kind == TABLE else []
-    if block:
-        yield block
 
 
 def label_attribute(label: str) -> Optional[str]:
@@ -90,9 +78,11 @@ def cells(text: str, table: list[Sentence], refs: list[Ref]) -> Iterator[TableCe
             yield TableCell(row, cell, ref.model, label, label_attribute(label), h.start, h.end)
 
 
-def table_facts(text: str, sentences, ents: Entities, quantities: list[Quantity], linker: FactLinker) -> list[RawFact]:
+def table_facts(text: str, sentences, ents: Entities, quantities, variants: Variants) -> list[RawFact]:
+    """Values read with their row label and column header. ``ents`` is the fact step's own copy:
+    family sizes in a cell (« 7, 13 et 70 milliards ») add their variants to it."""
     out = []
-    for table in tables(sentences):
+    for table in table_blocks(sentences):
         for c in cells(text, table, ents.refs):
             if c.attribute in (None, "experts_per_token"):
                 continue
@@ -108,8 +98,8 @@ def table_facts(text: str, sentences, ents: Entities, quantities: list[Quantity]
                     if v is None or info is None:
                         continue
                     name = ents.add_model(variant_name(info.name, v), info.family, info.organization, q.start)
-                    linker.variants.add(info.name, v, name, q.start)
-                    out.append(RawFact(name, "params_total", v, False, q.start, q.unit_end, s.start, s.end, "table_family_sizes"))
+                    variants.add(info.name, v, name, q.start)
+                    out.append(RawFact(name, "params_total", v, False, Provenance(q.start, q.unit_end, s.start, s.end, "table_family_sizes")))
                 continue
             q = qs[0]
             value = q.value
@@ -118,5 +108,5 @@ def table_facts(text: str, sentences, ents: Entities, quantities: list[Quantity]
                 value = numbers.quantity_value(q.number, header_scale.group(1))
             if value is None:
                 continue
-            out.append(RawFact(c.model, c.attribute, value, False, q.start, q.unit_end, s.start, s.end, "table_cell"))
+            out.append(RawFact(c.model, c.attribute, value, False, Provenance(q.start, q.unit_end, s.start, s.end, "table_cell")))
     return out

@@ -1,46 +1,148 @@
-"""Values a reader never takes as a model's: ranges (« de 1,5 à 70 milliards »), negated values
-(« ne pèse pas 56 milliards »), components (« un encodeur de 2,5 milliards »), unnamed models
-(« une version de plus de 400 milliards »), a size that names a variant (« sa version 1B »), ratios."""
+"""Invalidators: values no model has, though they look like attributes.
+
+Each trap is declared by its words in ``cues_fr.yaml`` (``traps.<name>``): ``before`` is searched
+in the text before the value (up to 80 characters of its sentence; its clause for ``negated``),
+``after`` is matched right after the number and its scale, ``unless`` cancels the trap. At most one
+extra check, in code, where words alone cannot tell. In order:
+
+- ``range_low`` / ``range_high`` / ``between``: « de 1,5 à 70 milliards », « entre 7 et 70 milliards ».
+- ``negated``: « Mixtral ne pèse pas 56 milliards » (but « n'en active que 17 milliards » is a value).
+- ``component``: « un encodeur de vision de 2,5 milliards ».
+- ``unnamed``: « une version de 400 milliards », « un modèle de 7B paramètres »; not when said of
+  the name just before it (« Phi-3-mini, un modèle de 3,8 milliards », « Cela en fait un modèle
+  de 685 milliards »).
+- ``size_label``: « sa version 1B », « les versions 1.3B, 7.5B et 40B », « la version 120 milliards »:
+  a size that names a variant; not when a model of the article carries that size in its name
+  (the holder ``sized_variant`` then takes it).
+- ``ratio``: « 1,6 fois », « x 2 ».
+- ``generic``: « la plupart des modèles ne traitaient que 8 000 jetons ».
+- ``hypothetical``: « si vous avez 10 000 tokens », « supposons qu'un modèle ait 175 milliards »;
+  not when a model is named between the cue and the value (« si Llama 4 Scout compte … »).
+- ``bare_size``: « Llama 4 Scout (17B) », « OLMo 7B et 13B »: a size label with no unit is not a
+  stated count (a list of them after a family's name names its variants: ``facts.family_sizes``).
+- ``equivalence``: « 1 000 tokens équivalent à environ 750 mots ».
+"""
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from typing import Callable, Optional
 
 from pipeline import patterns
+from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView
-from pipeline.normalize import numbers
+from pipeline.link.entities import Entities
 from pipeline.recognize.quantities import Quantity
 
+WINDOW = 80
+
+
+@dataclass(frozen=True)
+class Trap:
+    """One invalidator: its cue key, the scope its ``before`` words are searched in, and at most
+    one extra check (``keep(text, q, view, ents, match)`` is True when the value is a value after all)."""
+
+    name: str
+    scope: str = "window"  # window: 80 characters of the sentence before the value | clause
+    keep: Optional[Callable] = None
+
+
+def _said_of_a_name(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
+    """« Phi-3-mini, un modèle de 3,8 milliards », « Large 2 est un modèle dense de 123 milliards »,
+    « **Devstral :** un modèle de 24 milliards », « Cela en fait un modèle de 685 milliards »: an
+    indefinite said of the model just named (or of the sentence's anaphoric subject)."""
+    ap = APPOSITION.search(text, max(view.sentence.start, q.start - WINDOW), q.start)
+    if ap and any(ap.start() - 3 <= r.end <= ap.start() for r in view.refs):
+        return True
+    if MAKES_IT.search(text, max(view.sentence.start, q.start - WINDOW), q.start) and view.subject:
+        return True
+    return any(m.start() <= r.start < q.start for r in view.refs)  # « une version de Llama 3 de 8 milliards »
+
+
+def _no_sized_model(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
+    """Keep « la version 120 milliards » when a model of the article is named with that size."""
+    return sized_model(ents, q.value) is not None
+
+
+def _not_a_size_label(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
+    return q.scale != "B" or q.active  # « dont 37B actifs » states a count
+
+
+def _named_in_between(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
+    return any(m.start() <= r.start < q.start for r in view.refs)
+
+
+TRAPS = (
+    Trap("range_low"),
+    Trap("range_high"),
+    Trap("between"),
+    Trap("negated", scope="clause"),
+    Trap("component"),
+    Trap("unnamed", keep=_said_of_a_name),
+    Trap("size_label", keep=_no_sized_model),
+    Trap("ratio"),
+    Trap("generic", scope="clause"),
+    Trap("hypothetical", scope="sentence", keep=_named_in_between),
+    Trap("bare_size", keep=_not_a_size_label),
+    Trap("equivalence"),
+)
+
+# « X, un modèle de », « X est un modèle de », « X : un modèle de »
 APPOSITION = patterns.compile(r"(?:,\s+|\**\s*:\**\s+|,?\s+(?:est|était|reste|sera|devient)\s+)(?:un|une)\s+"
-                        r"(?:\w+\s+){0,2}?(?:modèle|version)\b[^,;.]*$")
+                              r"(?:\w+\s+){0,2}?(?:modèle|version|LLM)\b[^,;.]*$")
+MAKES_IT = patterns.compile(r"\b(?:en\s+fai(?:t|sant)|fai(?:t|sant)\s+de\s+(?:lui|elle))\s+(?:un|une)\s+(?:\w+\s+){0,2}?(?:modèle|LLM)\b[^,;.]*$")
 
-def is_trap(text: str, q: Quantity, view: SentenceView, cues: dict) -> bool:
-    """A value no model has: a range, a negated value, a component, an unnamed model, a ratio."""
+
+@per_lexicons
+def _compiled(lex: Lexicons) -> dict:
+    out = {}
+    for trap in TRAPS:
+        group = lex.cues["traps"][trap.name]
+        out[trap.name] = {part: lex.cue(f"traps.{trap.name}.{part}") for part in group}
+    return out
+
+
+def sized_model(ents: Entities, value: Optional[int]) -> Optional[str]:
+    """The one model of the article whose name ends with this size (« gpt-oss-120b » for 120
+    milliards), or None."""
+    if not value:
+        return None
+    found = {info.name for info in ents.models.values() if value in _name_sizes(info.name)}
+    return found.pop() if len(found) == 1 else None
+
+
+_NAME_SIZE = patterns.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*[Bb](?![\w])")
+
+
+def _name_sizes(name: str) -> set[int]:
+    out = set()
+    for m in _NAME_SIZE.finditer(name):
+        out.add(round(float(m.group(1).replace(",", ".")) * 1e9))
+    return out
+
+
+def _clause_start(text: str, start: int, pos: int) -> int:
+    cut = max(text.rfind(c, start, pos) for c in ",;:")
+    return cut + 1 if cut >= 0 else start
+
+
+def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, lex: Lexicons) -> Optional[str]:
+    """The name of the first trap the value falls into, or None."""
     s = view.sentence
-    before = text[max(s.start, q.start - 80):q.start]
-    if re.search(r"\bde\s+(?:plus de\s+|moins de\s+)?$", before) and \
-            re.match(rf"\s*(?:[\w ]{{0,25}}?)\bà\s+(?:{numbers.NUMBER})", text[q.end:q.end + 40]):
-        return True  # « de 1,5 à 70 milliards »: a range
-    if re.search(rf"\bde\s+(?:{numbers.NUMBER})(?:\s+\w+)?\s+à\s+$", before):
-        return True  # the upper end of the range
-    if re.search(r"\bentre\s+$", before) and re.match(r"[^.;]{0,30}?\bet\s+\d", text[q.end:q.end + 40]):
-        return True
-    cut = max(text.rfind(c, s.start, q.start) for c in ",;:")
-    clause_start = cut + 1 if cut >= 0 else s.start
-    if cues["negation"].search(text, clause_start, q.start) and not re.search(r"\bne\s+\w+\s+que\b|n['’]\w+\s+que\b", text[clause_start:q.start]):
-        return True
-    if cues["component"].search(before):
-        return True  # « un encodeur de vision de 2,5 milliards »
-    if cues["unnamed"].search(before) and not _apposition(text, max(s.start, q.start - 80), q, view):
-        return True  # « une version de 400 milliards », « Meta ouvre un modèle de 405 milliards »
-    if q.scale == "B" and re.search(r"\b(?:version|variante|déclinaison|modèle)\s+$", before):
-        return True  # « sa version 1B » names a variant, it states no value
-    if re.search(r"\b(?:fois|x)\s*$", before, re.I):
-        return True
-    return False
-
-
-def _apposition(text: str, before_start: int, q: Quantity, view: SentenceView) -> bool:
-    """« Phi-3-mini, un modèle de 3,8 milliards », « Large 2, était un modèle dense de 123 milliards »,
-    « **Devstral :** un modèle de 24 milliards »: an indefinite said of the name just before it."""
-    m = APPOSITION.search(text, before_start, q.start)
-    return bool(m) and any(m.start() - 3 <= r.end <= m.start() for r in view.refs)
+    compiled = _compiled(lex)
+    for trap in TRAPS:
+        cues = compiled[trap.name]
+        start = {"clause": _clause_start(text, s.start, q.start), "sentence": s.start}.get(
+            trap.scope, max(s.start, q.start - WINDOW))
+        m = None
+        if "before" in cues:
+            m = cues["before"].search(text, start, q.start)
+            if m is None:
+                continue
+        if "after" in cues and not cues["after"].match(text, q.end):
+            continue
+        if "unless" in cues and cues["unless"].search(text, start, q.start):
+            continue
+        if trap.keep is not None and trap.keep(text, q, view, ents, m):
+            continue
+        return trap.name
+    return None

@@ -8,6 +8,7 @@ import re
 from typing import Optional
 
 from pipeline import patterns
+from pipeline.link.tables import label_attribute
 from pipeline.normalize import numbers
 from pipeline.recognize.quantities import EXPERTS, PARAMS, TOKENS, Quantity
 from pipeline.recognize.segments import Sentence
@@ -23,7 +24,6 @@ _LABEL = patterns.compile(r"[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*:\s*\**\s
 
 def label_unit(text: str, s) -> Optional[str]:
     """« **Experts :** 384, dont 8 … »: a bullet's label says what its first number counts."""
-    from pipeline.link.tables import label_attribute
     if s.kind != "bullet":
         return None
     m = _LABEL.match(text, s.start, s.end)

@@ -53,13 +53,19 @@ def within(items, start: int, end: int) -> list:
 
 
 def table_blocks(sentences) -> list[list[Sentence]]:
-    """Consecutive table rows, header first."""
+    """Markdown tables: runs of consecutive table rows, header first. A line that is not a row ends
+    the table (the |---| separator is not a sentence, hence a gap of two blocks inside a table)."""
     out: list[list[Sentence]] = []
+    block: list[Sentence] = []
     for s in sentences:
-        if s.kind == TABLE and out and out[-1][-1].kind == TABLE and s.block <= out[-1][-1].block + 2:
-            out[-1].append(s)
-        elif s.kind == TABLE:
-            out.append([s])
+        if s.kind == TABLE and (not block or s.block <= block[-1].block + 2):
+            block.append(s)
+            continue
+        if block:
+            out.append(block)
+        block = [s] if s.kind == TABLE else []
+    if block:
+        out.append(block)
     return out
 
 

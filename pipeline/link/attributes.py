@@ -1,0 +1,69 @@
+"""Which attribute a quantity states, from its unit and the words of its clause.
+
+Rules, in order:
+1. Parameters: params_active when « actifs / activés » follows the number, else params_total.
+2. Experts: the expert count, unless the experts are those routed per token (« dont 8 sont
+   sollicités par jeton », « sélectionne deux experts »).
+3. Tokens: none when the count is a speed, a price, an output limit or a lab test (« par
+   seconde », « en sortie »); after « contre », the attribute of the previous token count
+   (« 128K jetons de contexte, contre 32K pour … »); else the nearest training or context cue
+   before it in its clause (« une fenêtre de 128k tokens et a été entraîné sur … »), else one
+   after it (« 15,5 trillions de tokens de pré-entraînement »), else the sentence's.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from pipeline.link.cues import clause_bounds
+from pipeline.recognize.quantities import EXPERTS, PARAMS, TOKENS, Quantity
+from pipeline.recognize.segments import Sentence
+
+
+def attribute_of(text: str, q: Quantity, unit: str, s: Sentence, cues: dict, *,
+                 previous_token_attribute: Optional[str] = None) -> Optional[str]:
+    """The attribute ``q`` (of ``unit``) states in sentence ``s``, or None."""
+    if unit == PARAMS:
+        return "params_active" if q.active or _active_before(text, q, s, cues) else "params_total"
+    if unit == EXPERTS:
+        return None if _routed_per_token(text, q, s, cues) else "experts"
+    if unit == TOKENS:
+        return _token_attribute(text, q, s, cues, previous_token_attribute)
+    return None
+
+
+def _active_before(text: str, q: Quantity, s: Sentence, cues: dict) -> bool:
+    """« activant chacun 5,1 milliards », « n'en active que 17 milliards »; but « 17 milliards activés
+    sur 109 milliards » is the total."""
+    a = max(s.start, q.start - 40)
+    return not cues["total_before"].search(text, a, q.start) and bool(cues["active_before"].search(text, a, q.start))
+
+
+def _routed_per_token(text: str, q: Quantity, s: Sentence, cues: dict) -> bool:
+    """« 384 experts, dont 8 sollicités par jeton », « passe par 8 experts sélectionnés »,
+    « sélectionne deux experts »: the experts used for each token, not the model's count."""
+    before = text[max(s.start, q.start - 40):q.start]
+    after = text[q.unit_end:min(s.end, q.unit_end + 40)]
+    if cues["routing_before"].search(before) or cues["routing_after"].match(after):
+        return True
+    return bool(cues["partitive"].search(text[max(s.start, q.start - 12):q.start])
+                and cues["per_token"].search(text, q.end, min(s.end, q.unit_end + 40)))
+
+
+def _token_attribute(text: str, q: Quantity, s: Sentence, cues: dict, previous: Optional[str]) -> Optional[str]:
+    a, b = clause_bounds(text, s.start, s.end, q.start)
+    after = text[q.unit_end:min(b, q.unit_end + 40)]  # « 200 000 tokens, avec … en sortie »: another clause
+    if cues["trap"].search(after) or cues["trap"].search(text[max(a, q.start - 40):q.start]):
+        return None
+    if cues["against"].match(text[a:q.start]) and previous:
+        return previous
+    before = [(m.end(), "training_tokens") for m in cues["training"].finditer(text, a, q.start)] + \
+             [(m.end(), "context_tokens") for m in cues["context"].finditer(text, a, q.start)]
+    if before:
+        return max(before)[1]
+    if cues["training"].search(text, q.start, b):
+        return "training_tokens"
+    if cues["context"].search(text, q.start, b):
+        return "context_tokens"
+    if cues["training"].search(text, s.start, s.end) and not cues["context"].search(text, s.start, s.end):
+        return "training_tokens"
+    return "context_tokens"

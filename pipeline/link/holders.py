@@ -1,0 +1,241 @@
+"""Holders: which named model a value belongs to. Tried in order; the first that answers wins,
+and a value no holder answers for yields nothing (a wrong number is worse than a missing one).
+
+- ``ordinal``: « 128K pour le premier et 256K pour le second », « le second 9 milliards ».
+- ``for_named``: « 128 000 jetons pour Llama 3.1 », « 32K pour Qwen3-0.6B ».
+- ``for_group``: « 128K pour les deux modèles », « pour les trois plus grandes ».
+- ``sized_variant``: « la version 120 milliards » is the model named with that size (« gpt-oss-120b »).
+- ``group``: « les trois plus grandes comptent … », « Tous trois disposent de … ».
+- ``possessive``: « GPT-3 et ses 175 milliards de paramètres ».
+- ``relative``: « devant DeepSeek-V3, qui en compte 671 milliards ».
+- ``clause_name``: the nearest name before the value in its sentence that is not a comparison
+  object (« surpasse GPT-4o »), nor the complement of another noun (« la vitesse de Claude 3 Opus »).
+- ``subject``: the name the sentence is about, written after the value (« Avec 24 milliards de
+  paramètres, Mistral Small 3 … »).
+- ``anaphor``: a sentence that opens on a pronoun, a possessive or « ce modèle » (« Il compte … »,
+  « Sa fenêtre de contexte … », « Cela en fait un modèle de … ») is about the model in focus.
+
+Lists are paired before these (``facts.paired``): as many values as coordinated names, or
+« respectivement », or one value shared by the names the sentence opens on.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from pipeline import patterns
+from pipeline.lexicons import Lexicons
+from pipeline.link.discourse import SentenceView, subject_before
+from pipeline.link.entities import Entities, Ref
+from pipeline.link.traps import sized_model
+from pipeline.link.variants import Variants
+from pipeline.recognize.quantities import Quantity
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A value of a known attribute, before its holder is known."""
+
+    q: Quantity
+    attribute: str
+    value: int
+
+
+@dataclass
+class Memory:
+    """What the fact linker of one article carries from one sentence to the next."""
+
+    prev_refs: list[Ref] = field(default_factory=list)  # the names of the last sentence that named some
+    variants: Variants = field(default_factory=Variants)
+    last_token_attribute: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a holder may read: the article, the sentence, the values of the sentence."""
+
+    text: str
+    lex: Lexicons
+    ents: Entities
+    obj: re.Pattern  # names after a comparison cue are objects, never holders
+    memory: Memory
+    view: SentenceView
+    candidates: tuple[Candidate, ...]
+
+    def previous_end(self, c: Candidate) -> int:
+        """End of the previous value of the sentence, else the sentence start."""
+        return max([x.q.unit_end for x in self.candidates if x.q.end <= c.q.start] + [self.view.sentence.start])
+
+
+Holder = Callable[[Scope, Candidate], Optional[list[str]]]
+
+
+def _ordinal_pattern(lex: Lexicons) -> tuple[re.Pattern, re.Pattern]:
+    ords = patterns.alternation(lex.ordinals)
+    return (patterns.compile(rf"\s*(?:de contexte\s*)?pour\s+(?:le|la|l['’])?\s*(?P<o>{ords})\b"
+                             rf"(?!\s+(?:version|génération|itération|mouture|édition|modèle)\b)", re.I),
+            patterns.compile(rf"\b(?:le|la)\s+(?P<o>{ords})\s+(?:\w+\s+){{0,2}}?$", re.I))
+
+
+_ORDINALS: dict[int, tuple] = {}
+
+
+def ordinal(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    key = id(sc.lex)
+    if key not in _ORDINALS:
+        _ORDINALS[key] = (sc.lex, _ordinal_pattern(sc.lex))
+    after_pat, before_pat = _ORDINALS[key][1]
+    s = sc.view.sentence
+    m = after_pat.match(sc.text, c.q.unit_end, min(s.end, c.q.unit_end + 60)) or \
+        before_pat.search(sc.text, max(s.start, c.q.start - 40), c.q.start)
+    if not m or not sc.memory.prev_refs:
+        return None
+    k = sc.lex.ordinals[m.group("o").lower()] - 1
+    ordered: list[str] = []
+    for r in sc.memory.prev_refs:
+        if r.model not in ordered:
+            ordered.append(r.model)
+    return [ordered[k]] if k < len(ordered) else []
+
+
+FOR = patterns.compile(r"\s*(?:de contexte\s*)?pour\s+")
+
+
+def for_named(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    m = FOR.match(sc.text, c.q.unit_end, sc.view.sentence.end)
+    if not m:
+        return None
+    at = m.end()
+    ref = next((r for r in sc.view.refs if r.start == at or (
+        at <= r.start <= at + 4 and re.fullmatch(r"(?:le|la|l['’])?\s*", sc.text[at:r.start]))), None)
+    return [ref.model] if ref else None
+
+
+def for_group(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    m = FOR.match(sc.text, c.q.unit_end, sc.view.sentence.end)
+    return sc.memory.variants.group(sc.text[m.end():m.end() + 40]) if m else None
+
+
+SIZE_LABEL = patterns.compile(r"\b(?:version|variante|déclinaison|modèle)\s+$", re.I)
+
+
+def sized_variant(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    if c.attribute != "params_total" or not SIZE_LABEL.search(sc.text, max(sc.view.sentence.start, c.q.start - 30), c.q.start):
+        return None
+    name = sized_model(sc.ents, c.value)
+    return [name] if name else None
+
+
+def group(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    if subject_before(sc.text, sc.view, c.q.start, sc.obj):
+        return None
+    return sc.memory.variants.group(sc.text[sc.previous_end(c):c.q.start])
+
+
+POSSESSIVE = patterns.compile(r"\s*(?:et\s+)?(?:ses|son|sa)\s+$")
+RELATIVE = patterns.compile(r"\s*,?\s*(?:\([^)]*\)\s*)?qui\s+(?:n['’]\s*)?(?:en\s+)?(?:\w+\s+){0,3}?(?:de\s+|d['’])?$")
+
+
+def _last_ref_before(sc: Scope, c: Candidate) -> Optional[Ref]:
+    before = [r for r in sc.view.refs if r.end <= c.q.start]
+    return before[-1] if before else None
+
+
+def possessive(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    r = _last_ref_before(sc, c)
+    return [r.model] if r and POSSESSIVE.fullmatch(sc.text, r.end, c.q.start) else None
+
+
+# « GPT-3, pourtant entraîné à partir de 175 milliards »: a participle said of the name before it.
+PARTICIPLE = patterns.compile(r"\s*,\s*(?:\w+\s+)?(?:entraîné|doté|équipé|fort|riche|pourvu|basé|construit|conçu)e?s?\s+"
+                              r"(?:\w+\s+){0,3}?(?:de|d['’]|avec|sur|à partir de)\s+(?:\w+\s+){0,2}?$", re.I)
+RELATIVE_AFTER_COMMA = patterns.compile(r",\s*qui\s+(?:n['’]\s*)?(?:en\s+)?(?:\w+\s+){0,3}?(?:de\s+|d['’])?$")
+
+
+def relative(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« devant DeepSeek-V3, qui en compte 671 milliards »; a relative clause after anything else
+    (« … DLLaMa de Meta, qui utilise 1 trillion de tokens », a name not recognised) has no holder."""
+    r = _last_ref_before(sc, c)
+    if r and (RELATIVE.fullmatch(sc.text, r.end, c.q.start) or PARTICIPLE.fullmatch(sc.text, r.end, c.q.start)):
+        return [r.model]
+    if RELATIVE_AFTER_COMMA.search(sc.text, max(sc.previous_end(c), c.q.start - 60), c.q.start):
+        return []
+    return None
+
+
+PRONOUN_SUBJECT = patterns.compile(r"\b(?:il|elle)\s+(?:\w+\s+){0,2}?(?:compte|affiche|totalise|p[eè]se|dispose|atteint|a été)", re.I)
+# « la vitesse de Claude 3 Opus », « celle de GPT-4 »: a name that completes another noun is not
+# the subject of the clause (but « la fenêtre de contexte de Gemini » is about Gemini).
+OTHER_NOUN_OF = patterns.compile(r"\b(?:vitesse|prix|coût|co[uû]ts|performances?|celles?|celui|ceux|double|triple|moitié|"
+                                 r"niveau|hauteur|successeur|prédécesseur|rival|concurrent|version|architecture|base)\s+"
+                                 r"(?:de\s+|du\s+|d['’])(?:la\s+|le\s+|l['’])?$", re.I)
+
+
+def clause_name(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    text, view = sc.text, sc.view
+    near = subject_before(text, view, c.q.start, sc.obj, skip=OTHER_NOUN_OF)
+    if not near:
+        return None
+    last = next((r for r in reversed(view.refs) if r.end <= c.q.start and r.model == near), None)
+    if last and PRONOUN_SUBJECT.search(text, last.end, c.q.start):
+        return [view.subject] if view.subject else None  # « R1 reprend l'architecture du V3 : il compte … »
+    if re.search(r"\bla famille\b", text[sc.previous_end(c):c.q.start], re.I):
+        return [_family_model(sc.ents, near) or near]
+    return [near]
+
+
+FRONTED_END = patterns.compile(r"[^,;.]*,\s*(?:le |la |l['’])?$")
+
+
+def subject(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« Avec 24 milliards de paramètres, Mistral Small 3 … »: a value in a phrase put before the
+    subject, which the comma after the phrase introduces."""
+    view = sc.view
+    after = next((r for r in view.refs if r.start > c.q.start), None)
+    if view.subject and not view.anaphoric and after and after.model == view.subject \
+            and FRONTED_END.fullmatch(sc.text, c.q.unit_end, after.start) \
+            and not any(r.end <= c.q.start for r in view.refs):
+        return [view.subject]
+    return None
+
+
+def anaphor(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    return [sc.view.subject] if sc.view.subject and sc.view.anaphoric else None
+
+
+def _family_model(ents: Entities, model: str) -> Optional[str]:
+    """« la famille Qwen3 » when Qwen3-235B-A22B is named: the family's own model, if named."""
+    from pipeline.link.entities import tail_parts
+    info = ents.get(model)
+    if not info or not info.family:
+        return None
+    parts = tail_parts(info.name, info.family)
+    for other in ents.models.values():
+        if other.family == info.family and len(tail_parts(other.name, other.family)) == 1 and parts and \
+                tail_parts(other.name, other.family)[0] == re.split(r"[-]", parts[0])[0]:
+            return other.name
+    return None
+
+
+HOLDERS: tuple[tuple[str, Holder], ...] = (
+    ("ordinal", ordinal),
+    ("for_named", for_named),
+    ("for_group", for_group),
+    ("sized_variant", sized_variant),
+    ("group", group),
+    ("possessive", possessive),
+    ("relative", relative),
+    ("clause_name", clause_name),
+    ("subject", subject),
+    ("anaphor", anaphor),
+)
+
+
+def holder_of(sc: Scope, c: Candidate) -> tuple[Optional[str], list[str]]:
+    """(the holder's name, the models) of one value; (None, []) when no holder answers."""
+    for name, fn in HOLDERS:
+        models = fn(sc, c)
+        if models is not None:
+            return name, models
+    return None, []

@@ -1,0 +1,47 @@
+"""The real-text development set (``tests/data/real``) and the number-phrasing set
+(``tests/data/phrasings``) are well formed: what ``make eval`` scores against can be trusted."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluate import name_key
+
+DATA = Path(__file__).parent / "data"
+GOLDS = sorted((DATA / "real").glob("r*.gold.json")) + sorted((DATA / "phrasings").glob("p*.gold.json"))
+RELATIONS = {"outperforms", "rivals", "ranks_below", "ranks_above", "scores", "ranks"}
+NUMERIC = {"params_total", "params_active", "experts", "context_tokens", "training_tokens"}
+
+
+def test_the_real_set_is_large_enough():
+    assert len(list((DATA / "real").glob("r*.gold.json"))) >= 85
+    assert len(list((DATA / "real").glob("r*.txt"))) == len(list((DATA / "real").glob("r*.gold.json")))
+
+
+@pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.name)
+def test_gold_file_is_well_formed(gold_path):
+    g = json.loads(gold_path.read_text(encoding="utf-8"))
+    text_path = gold_path.with_name(g["article"])
+    assert text_path.name == gold_path.name.replace(".gold.json", ".txt")
+    text = text_path.read_text(encoding="utf-8")
+    aliases = {name_key(a): m for a, m in (g.get("aliases") or {}).items()}
+    optional = g.get("optional") or {}
+    listed = {name_key(m) for m in g["models"] + optional.get("models", [])}
+
+    def known(model):
+        return name_key(aliases.get(name_key(model), model)) in listed
+
+    for f in g["facts"] + optional.get("facts", []):
+        assert all(known(m) for m in [f["model"], *f.get("alt_models", [])]), f
+        assert f["attribute"] in NUMERIC | {"organization"}, f
+        if f["attribute"] in NUMERIC:
+            assert isinstance(f["value"], int) and f["value"] > 0, f
+        assert f.get("evidence", "") in text or f.get("evidence_raw"), f
+    for c in g["claims"] + optional.get("claims", []):
+        assert known(c["subject"]), c
+        assert c["relation"] in RELATIONS and set(c.get("alt_relations", [])) <= RELATIONS, c
+        assert c.get("evidence", "") in text or c.get("evidence_raw"), c
+    for n in g.get("negatives", []):
+        assert n["text"] in text, n
