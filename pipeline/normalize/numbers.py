@@ -5,10 +5,14 @@ Pure functions and regular-expression building blocks; no state beyond the lexic
 
 Reading conventions
 -------------------
-* The comma is always the decimal separator (« 46,7 », « 16,384 » = 16.384). A point is
-  read as a decimal separator too, but :data:`QUANTITY` / :func:`find_quantities` accept a
-  point only when a scale follows (« 1.8 trillion »): a bare « 3.1 » is a version
-  (« Llama 3.1 »), never a quantity.
+* The comma is always the decimal separator (« 46,7 », « 16,384 » = 16.384). A point followed
+  by exactly three digits separates thousands (« 200.000 », « 1.200.000.000 », « 3.000
+  milliards »); any other point is decimal, and :data:`QUANTITY` / :func:`find_quantities`
+  accept it only when a scale follows (« 5.1 milliards », « 1.8 trillion »): a bare « 3.1 » is a
+  version (« Llama 3.1 »), never a quantity.
+* Halves and decimal words: « 3 milliards et demi » = 3.5e9, « un demi-million » = 500 000,
+  « deux virgule sept milliards » = 2.7e9; scales multiply: « mille milliards », « deux milliards
+  de milliards » = 2e18 (words in the lexicon: half_words, decimal_words, scale_joiners).
 * Thousands groups are exactly three digits, separated by one space, NBSP (U+00A0), narrow
   NBSP (U+202F) or thin space (U+2009): « 2 000 », « 1 448 ».
 * K/k = 10^3 (128K = 128000, never 131072); M = 10^6; B, Md, Mds, Mrd = 10^9;
@@ -73,9 +77,13 @@ class NumberLexicon:
     scale_abbreviations: Mapping[str, int]  # case-sensitive, spaced or glued
     scale_suffixes: Mapping[str, int]  # case-sensitive, glued to digits only
     scale_lookup_only: Mapping[str, int]  # case-sensitive, scale_of() only
+    half_words: frozenset[str] = frozenset()  # « et demi », « demi- »
+    decimal_words: frozenset[str] = frozenset()  # « virgule »
+    scale_joiners: frozenset[str] = frozenset()  # « milliards de milliards »
 
 
-_TOP_KEYS = {"number_words", "non_initial", "et_before", "articles", "scales"}
+_TOP_KEYS = {"number_words", "non_initial", "et_before", "articles", "scales", "half_words", "decimal_words",
+             "scale_joiners"}
 _SCALE_KEYS = {"power", "words", "abbreviations", "suffixes", "lookup_only"}
 _FORM_KINDS = ("words", "abbreviations", "suffixes", "lookup_only")
 _WORD_SHAPE = patterns.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters, inner hyphens
@@ -166,7 +174,18 @@ def validate_lexicon(data: object) -> NumberLexicon:
         if count == 0:
             raise LexiconError(f"{where}: lists no form (words, abbreviations, suffixes, lookup_only)")
 
+    words_of: dict[str, frozenset[str]] = {}
+    for key in ("half_words", "decimal_words", "scale_joiners"):
+        listed = _word_list(data, key, "numbers lexicon")
+        bad = [w for w in listed if not _WORD_SHAPE.fullmatch(w) or w != w.lower()]
+        if bad:
+            raise LexiconError(f"numbers lexicon: {key!r}: lowercase words only, got {bad}")
+        words_of[key] = frozenset(listed)
+
     return NumberLexicon(
+        half_words=words_of["half_words"],
+        decimal_words=words_of["decimal_words"],
+        scale_joiners=words_of["scale_joiners"],
         number_words=MappingProxyType(number_words),
         non_initial=sets["non_initial"],
         et_before=sets["et_before"],
@@ -221,7 +240,7 @@ _LEFT = (
 _RIGHT = f"(?![\\w{_TIMES}])(?![.,]\\d)(?![{_HYPHEN}][^\\W\\d_])"
 
 # A thousands group is never glued to a letter: "Llama 3 405B" is 3 then 405B, not 3405B.
-_INT = f"(?:\\d{{1,3}}(?:{_SEP}\\d{{3}}(?![\\w]))+|\\d+)"
+_INT = f"(?:\\d{{1,3}}(?:{_SEP}\\d{{3}}(?![\\w]))+|\\d{{1,3}}(?:\\.\\d{{3}})+(?!\\d|\\.\\d)|\\d+)"
 
 #: Digits with optional French thousands groups and an optional decimal part (comma or
 #: point): "2 000", "1 448", "46,7", "2,788", "3.5". No capturing group.
@@ -247,11 +266,19 @@ NUMBER = f"(?:{NUMBER_DIGITS}|{NUMBER_WORDS})"
 
 _SMALL_SCALE_WORDS = [w for w, f in _LEX.scale_words.items() if f == 1000]
 _BIG_SCALE_WORDS = [w for w, f in _LEX.scale_words.items() if f > 1000]
+_SP = "[ \u00a0\u202f\u2009]+"
+_BIG = patterns.alternation(_BIG_SCALE_WORDS)
+_HALF = patterns.alternation(_LEX.half_words)
 _SCALE_WORD_CORE = (
-    f"(?:(?i:(?:{patterns.alternation(_SMALL_SCALE_WORDS)})[ \u00a0\u202f\u2009]+(?:{patterns.alternation(_BIG_SCALE_WORDS)})"
+    f"(?:(?i:(?:{patterns.alternation(_SMALL_SCALE_WORDS)}){_SP}(?:{_BIG})"
+    f"|(?:{_BIG}){_SP}(?:{patterns.alternation(_LEX.scale_joiners)}){_SP}(?:{_BIG})"  # milliards de milliards
+    f"|(?:{_HALF})[{_HYPHEN}](?:{_BIG})"  # demi-million
     f"|{patterns.alternation(_LEX.scale_words)})"
     f"|(?-i:{patterns.alternation(_LEX.scale_abbreviations)}))"
 )
+_DECIMAL_WORDS = f"(?i:{_SP}(?:{patterns.alternation(_LEX.decimal_words)}){_SP})"
+# « 3 milliards et demi »: half of the scale more (part of the scale as written).
+_AND_HALF = f"(?i:{_SP}et{_SP}(?:{_HALF})(?![\\w]))"
 
 #: Scale words and abbreviations: "milliards", "Millions", "mille milliards", "Md", "Mds".
 #: Words are case-insensitive, abbreviations case-sensitive; may follow a digit directly
@@ -271,8 +298,8 @@ _QUANTITY_DIGITS = f"(?:(?=\\d){_LEFT}{_INT}(?:,\\d+|\\.\\d+(?={_WS}{_SCALE}))?(
 def quantity_pattern(*, num: str = "num", scale: str = "scale") -> str:
     """The :data:`QUANTITY` pattern with its two named groups renamed (to embed it twice)."""
     return (
-        f"(?:(?P<{num}>{_QUANTITY_DIGITS}|{NUMBER_WORDS})"
-        f"(?:{_WS}(?P<{scale}>{_SCALE}))?{_RIGHT})"
+        f"(?:(?P<{num}>{_QUANTITY_DIGITS}|{NUMBER_WORDS}(?:{_DECIMAL_WORDS}{NUMBER_WORDS})?)"
+        f"(?:{_WS}(?P<{scale}>{_SCALE}{_AND_HALF}?))?{_RIGHT})"
     )
 
 
@@ -284,12 +311,13 @@ QUANTITY = quantity_pattern()
 
 _QUANTITY_RE = patterns.compile(QUANTITY)
 _DIGITS_FULL_RE = patterns.compile(NUMBER_DIGITS)
-_WORDS_FULL_RE = patterns.compile(NUMBER_WORDS)
+_WORDS_FULL_RE = patterns.compile(f"{NUMBER_WORDS}(?:{_DECIMAL_WORDS}{NUMBER_WORDS})?")
 _ATOM_RE = patterns.compile(f"(?i:{_ATOMS}){_WORD_END}")
 _SPACES_RE = patterns.compile(r"\s+")
 _DIGIT_SEP_RE = patterns.compile("[ \u00a0\u202f\u2009]")
 _POUR_RE = patterns.compile(r"(?i:\bpour)\s$")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_DECIMAL_WORD_RE = patterns.compile(_DECIMAL_WORDS)
 _CTX = decimal.Context(prec=200, traps=[decimal.InvalidOperation, decimal.Overflow])
 
 
@@ -308,8 +336,16 @@ def _words_value(words: str) -> int | None:
         return None
 
 
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def _digits_decimal(digits: str) -> decimal.Decimal:
-    return decimal.Decimal(_DIGIT_SEP_RE.sub("", digits).replace(",", "."))
+    """« 2 000 » -> 2000, « 46,7 » -> 46.7, « 200.000 » and « 1.200.000.000 » (dot thousands) -> 200000
+    and 1200000000, « 5.1 » -> 5.1."""
+    digits = _DIGIT_SEP_RE.sub("", digits)
+    if _DOT_THOUSANDS.fullmatch(digits):
+        digits = digits.replace(".", "")
+    return decimal.Decimal(digits.replace(",", "."))
 
 
 def _number_decimal(text: str) -> decimal.Decimal | None:
@@ -319,8 +355,7 @@ def _number_decimal(text: str) -> decimal.Decimal | None:
     if _DIGITS_FULL_RE.fullmatch(text):
         return _digits_decimal(text)
     if _WORDS_FULL_RE.fullmatch(text):
-        value = _words_value(text)
-        return None if value is None else decimal.Decimal(value)
+        return _words_decimal(text)
     return None
 
 
@@ -342,11 +377,15 @@ def scale_of(word: str) -> int | None:
     ("Md", "K", "k", "M", "B", "T", "G"; "m" and "b" are not scales). "mille milliards"
     (a word of a power-of-ten scale followed by a bigger one) is the product.
     """
-    parts = word.split()
+    parts = [p for p in word.split() if p.lower() not in _LEX.scale_joiners]
     if not parts:
         return None
-    factor = 1
+    factor = decimal.Decimal(1)
     for part in parts:
+        half = False
+        head, _, rest = part.translate(_HYPHENS).partition("-")
+        if rest and head.lower() in _LEX.half_words:  # « demi-million »
+            half, part = True, rest
         found = (
             _LEX.scale_abbreviations.get(part)
             or _LEX.scale_suffixes.get(part)
@@ -355,8 +394,16 @@ def scale_of(word: str) -> int | None:
         )
         if found is None:
             return None
-        factor *= found
-    return factor
+        factor *= decimal.Decimal(found) / (2 if half else 1)
+    return int(factor) if factor == factor.to_integral_value() else None
+
+
+def _split_half(scale: str) -> tuple[str, bool]:
+    """« milliards et demi » -> ("milliards", True): half a scale more."""
+    words = scale.split()
+    if len(words) >= 3 and words[-2].lower() == "et" and words[-1].lower() in _LEX.half_words:
+        return " ".join(words[:-2]), True
+    return scale, False
 
 
 def _exact_int(number: decimal.Decimal, factor: int) -> int | None:
@@ -375,12 +422,18 @@ def quantity_value(number: str, scale: str | None = None) -> int | None:
     integer ("12,9" alone).
     """
     value = _number_decimal(number)
-    if value is None:
-        return None
-    factor = 1 if scale is None else scale_of(scale)
+    return None if value is None else _scaled(value, scale)
+
+
+def _scaled(value: decimal.Decimal, scale: str | None) -> int | None:
+    """``value`` × ``scale`` as an exact integer; « milliards et demi » adds half a scale."""
+    if scale is None:
+        return _exact_int(value, 1)
+    scale, half = _split_half(scale)
+    factor = scale_of(scale)
     if factor is None:
         return None
-    return _exact_int(value, factor)
+    return _exact_int(value + decimal.Decimal("0.5") if half else value, factor)
 
 
 def _match_value(m: re.Match[str]) -> int | None:
@@ -390,17 +443,20 @@ def _match_value(m: re.Match[str]) -> int | None:
 @lru_cache(maxsize=4096)
 def _num_scale_value(num: str, scale: str | None) -> int | None:
     """Value of a QUANTITY match's groups (the regex already vouches for their shape)."""
-    if num[0].isdigit():
-        value = _digits_decimal(num)
-    else:
-        words = _words_value(num)
-        if words is None:
-            return None
-        value = decimal.Decimal(words)
-    factor = 1 if scale is None else scale_of(scale)
-    if factor is None:  # cannot happen: the regex only admits lexicon forms
+    value = _digits_decimal(num) if num[0].isdigit() else _words_decimal(num)
+    return None if value is None else _scaled(value, scale)
+
+
+def _words_decimal(words: str) -> decimal.Decimal | None:
+    """« cent neuf » -> 109, « deux virgule sept » -> 2.7 (the decimal word splits the two parts)."""
+    parts = _DECIMAL_WORD_RE.split(words, maxsplit=1)
+    whole = _words_value(parts[0])
+    if whole is None:
         return None
-    return _exact_int(value, factor)
+    if len(parts) == 1:
+        return decimal.Decimal(whole)
+    frac = _words_value(parts[1])
+    return None if frac is None else decimal.Decimal(f"{whole}.{frac}")
 
 
 def parse_quantity(text: str) -> int | None:

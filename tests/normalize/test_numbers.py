@@ -327,7 +327,24 @@ FIND_CASES = [
     # non-integers are skipped
     ("88,5 % sur MMLU", []),
     ("un score de 8,30", []),
-    ("1.000 jetons", []),  # neither 1.0 nor 1000: ambiguous, left alone
+    # a point before exactly three digits separates thousands (« 200.000 », « 1.200.000.000 »)
+    ("1.000 jetons", [("1.000", 1_000)]),
+    ("200.000 tokens", [("200.000", 200_000)]),
+    ("1.200.000.000 jetons", [("1.200.000.000", 1_200_000_000)]),
+    ("3.000 milliards de tokens", [("3.000 milliards", 3_000_000_000_000)]),
+    ("vers 3.000.", [("3.000", 3_000)]),  # the final point ends the sentence
+    ("5.1 milliards", [("5.1 milliards", 5_100_000_000)]),
+    # halves, a decimal word, a product of scales
+    ("3 milliards et demi de paramètres", [("3 milliards et demi", 3_500_000_000)]),
+    ("un million et demi de jetons", [("un million et demi", 1_500_000)]),
+    ("deux millions et demi", [("deux millions et demi", 2_500_000)]),
+    ("un demi-million de tokens", [("un demi-million", 500_000)]),
+    ("un demi-milliard", [("un demi-milliard", 500_000_000)]),
+    ("deux virgule sept milliards", [("deux virgule sept milliards", 2_700_000_000)]),
+    ("2 milliards de milliards de jetons", [("2 milliards de milliards", 2 * 10**18)]),
+    ("deux-cent-mille jetons", [("deux-cent-mille", 200_000)]),
+    ("quatre-vingt cinq milliards", [("quatre-vingt cinq milliards", 85_000_000_000)]),
+    ("et demi", []),
     ("", []),
     ("abc", []),
 ]
