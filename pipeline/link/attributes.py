@@ -45,7 +45,7 @@ def _routed_per_token(text: str, q: Quantity, s: Sentence, cues: dict) -> bool:
     after = text[q.unit_end:min(s.end, q.unit_end + 40)]
     if cues["routing_before"].search(before) or cues["routing_after"].match(after):
         return True
-    return bool(cues["partitive"].search(text[max(s.start, q.start - 12):q.start])
+    return bool(cues["partitive"].search(text, max(s.start, q.start - 30), q.start)
                 and cues["per_token"].search(text, q.end, min(s.end, q.unit_end + 40)))
 
 

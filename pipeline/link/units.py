@@ -74,7 +74,7 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
             row[1] = PARAMS  # « 8B, 70B et 405B »: billions of parameters
         elif labelled:
             row[1] = labelled
-        elif q.scale in ("K", "k") and (has_tokens or cues["context"].search(sent_text)):
+        elif q.scale in ("K", "k", "Ko") and (has_tokens or cues["context"].search(sent_text)):
             row[1] = TOKENS
         elif q.scale and q.value and q.value >= 10**8 and has_params:
             row[1] = PARAMS

@@ -28,7 +28,7 @@ NOT_MODEL_COLUMNS = patterns.compile(r"licen[cs]e|éditeur|editeur|auteur|dével
 
 AI_CONTEXT = patterns.compile(
     r"\b(?:mod[eè]les? (?:de langage|d['’]IA|d['’]intelligence artificielle|de raisonnement|ouverts?|open)|"
-    r"LLMs?|IA|intelligence artificielle|param[eè]tres|jetons|tokens|open[- ]?(?:source|weights?)|"
+    r"LLMs?|IA|intelligence artificielle|param[eè]tres|jetons|tokens|experts|contexte|open[- ]?(?:source|weights?)|"
     r"poids ouverts|benchmarks?|raisonnement|chatbots?|génératif|générative|entra[iî]n)")
 
 
@@ -73,15 +73,19 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if free(m.start(), m.end()):
             found.append(ModelMention(m.start(), m.end(), m.group(0), "o-series", bool(m.group("tail")), "series"))
             taken.append((m.start(), m.end()))
+    # An unknown name counts where its sentence speaks of AI models, and then everywhere in the
+    # article (« Ébène 3 s'appuie sur 256 experts » once « Ébène 3 … paramètres » was seen).
+    unknowns: list[tuple[int, int, str, bool]] = []
     for m in unknown.finditer(text):
-        name = m.group("fam")
-        if (name in lex.not_models or name in lex.organizations or name.lower() in lex.common_words
-                or not free(m.start(), m.end())):
+        start, name = _drop_leading_words(m.start(), m.group("fam"), lex)
+        if name is None or _is_year(m.group("tail")) or not free(start, m.end()):
             continue
-        if _is_year(m.group("tail")) or not _in_ai_sentence(text, m.start(), sentences):
-            continue
-        found.append(ModelMention(m.start(), m.end(), m.group(0), None, True, "unknown_name"))
-        taken.append((m.start(), m.end()))
+        unknowns.append((start, m.end(), text[start:m.end()], _in_ai_sentence(text, start, sentences)))
+    seen_in_ai = {surface for _, _, surface, ai in unknowns if ai}
+    for start, end, surface, ai in unknowns:
+        if ai or surface in seen_in_ai:
+            found.append(ModelMention(start, end, surface, None, True, "unknown_name"))
+            taken.append((start, end))
     for m in NAMED_AS_MODEL.finditer(text):  # « baptisé Saba », « le modèle de langage Pleias »
         a, b = m.span("name")
         name = m.group("name")
@@ -100,6 +104,21 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if licence_cells:  # « | Licence | … | Llama 3.3 Community | »
             found = [m for m in found if not any(c.start <= m.start < c.end for c in licence_cells)]
     yield from found
+
+
+def _drop_leading_words(start: int, fam: str, lex: Lexicons) -> tuple[int, str | None]:
+    """« Selon Zephyr 7B », « Avec Grive 4 »: a leading function word is not part of the name;
+    a name made only of them, or known as something else (« Windows 11 », an organisation), is none."""
+    words = fam.split()
+    if len(words) == 2 and (words[0].lower() in lex.common_words or words[0] in lex.organizations
+                            or words[0] in lex.not_models):
+        start += len(fam) - len(words[1])
+        fam = words[1]
+    if fam in lex.not_models or fam in lex.organizations or fam.lower() in lex.common_words:
+        return start, None
+    if fam.split()[0] in lex.not_models:
+        return start, None
+    return start, fam
 
 
 def _in_sentence(sentences, pos: int) -> bool:

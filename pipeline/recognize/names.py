@@ -14,6 +14,8 @@ SEP = "[ \u00a0\u202f-]"
 _VERSION = r"\d+(?:\.\d+)*[a-z]?(?![\w])"
 _SIZE = r"\d+(?:[.,]\d+)?[BMK](?![\w])|\d+x\d+B(?![\w])"
 _CODE = r"[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?(?![\w])"
+UPPER = "A-ZÀ-ÖØ-ÞŒ"
+LOWER = "a-zà-öø-ÿœ"
 _NAMED_BASE = r"[A-Z][a-z]+\d+(?:\.\d+)?(?![\w])"  # « DeepSeek-R1-Distill-Qwen3-8B »: a base model inside a name
 
 
@@ -33,8 +35,11 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     family = patterns.compile(rf"(?<![\w@/.-])(?P<fam>{fam})(?P<tail>{first}{more}{{0,5}})?(?![\w-]|\.\w)")
     series = "|".join(p for p, _, _ in lex.lowercase_series)
     lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low))?(?![\w-])")
+    # One or two capitalised words (accents and ligatures included: « Ébène », « Cigüe », « Grand
+    # Duc »), each with an optional hyphenated capital part (« Héron-X »), then a version or a size.
+    word = rf"[{UPPER}][{LOWER}A-Z]{{2,}}(?:[{UPPER}][{LOWER}]+)*(?:-[{UPPER}][{LOWER}{UPPER}\d]*)?"
     unknown = patterns.compile(
-        rf"(?<![\w@/.-])(?P<fam>[A-Z][a-zA-Z]{{2,}}(?:[A-Z][a-z]+)*)"
+        rf"(?<![\w@/.-])(?P<fam>{word}(?:[ \u00a0]{word})?)"
         rf"(?P<tail>(?:{SEP}(?:{_SIZE}|\d{{1,2}}(?:\.\d+)?(?![\w])))(?:{more}){{0,3}})(?![\w-])"
         r"(?!\s*(?:%|,\d|[\u00a0\u202f ]\d{3}))")
     return family, lower, unknown

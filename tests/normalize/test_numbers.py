@@ -77,6 +77,8 @@ QUANTITY_CASES = [
     ("2000", 2_000),
     # abbreviations, spaced or glued
     ("109 Md", 109_000_000_000),
+    ("256 Ko", 256_000),  # « une fenêtre de contexte de 256 Ko »: kilo, read as K
+    ("128Ko", 128_000),
     ("41 Md", 41_000_000_000),
     ("671 Md", 671_000_000_000),
     ("41Md", 41_000_000_000),
@@ -133,7 +135,6 @@ def test_parse_quantity(text: str, expected: int) -> None:
         "H100",
         "109 milliards de paramètres",  # trailing words: use find_quantities
         "2 M",  # suffixes are glued only
-        "128Ko",
         "5G",  # G is lookup-only
         "deux trois",
         "milliards",
