@@ -9,7 +9,8 @@ Pure functions. The order is fixed and recorded in ``Decoded.encoding``:
    repaired with ftfy, restricted to encoding fixes: quotes, apostrophes, NBSP (U+00A0) and
    narrow NBSP (U+202F) are kept as they are;
 4. line endings become ``\\n``; NUL and the other C0/C1 control characters except ``\\n`` and
-   ``\\t`` are removed; the text is put in Unicode NFC (canonical composition only, never NFKC).
+   ``\\t`` are removed; the text is put in Unicode NFC (canonical composition only, never NFKC);
+   U+2010 and U+2011 (look-alike hyphens) become « - », soft hyphens and zero-width spaces go.
 
 Content that looks binary raises :class:`BinaryContent`.
 """
@@ -127,9 +128,15 @@ def repair_mojibake(text: str) -> str:
     return ftfy.fix_text(text, _ftfy_config())
 
 
+# Hyphens that look like « - » (U+2010, the non-breaking U+2011) become it, so that
+# « Qwen‑3‑Max » is « Qwen-3-Max »; soft hyphens and zero-width characters go.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None, "\u200b": None, "\u2060": None})
+
+
 def clean_text(text: str) -> str:
-    """LF line endings, no control characters but ``\\n`` and ``\\t``, NFC composition."""
-    text = _CONTROL_CHARS.sub("", normalise_newlines(text))
+    """LF line endings, no control characters but ``\\n`` and ``\\t``, NFC composition; look-alike
+    hyphens as « - », no soft hyphens or zero-width spaces."""
+    text = _CONTROL_CHARS.sub("", normalise_newlines(text)).translate(_HYPHENS)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text

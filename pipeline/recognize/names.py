@@ -12,7 +12,7 @@ from pipeline.lexicons import Lexicons, per_lexicons
 
 SEP = "[ \u00a0\u202f-]"
 _VERSION = r"\d+(?:\.\d+)*[a-z]?(?![\w])"
-_SIZE = r"\d+(?:[.,]\d+)?[BMK](?![\w])|\d+x\d+B(?![\w])"
+_SIZE = r"\d+(?:[.,]\d+)?[BMK](?![\w])|\d+x\d+B(?![\w])|\d+ B(?![\w])"
 _CODE = r"[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?(?![\w])"
 UPPER = "A-ZÀ-ÖØ-ÞŒ"
 LOWER = "a-zà-öø-ÿœ"
@@ -25,7 +25,7 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     spaced_lower = patterns.alternation(lex.spaced_lowercase)
     # After a hyphen: any component. After a space: sizes, short versions, codes, capitalised
     # variants and the few lower-case variants used with a space ("GPT-4o mini").
-    comp_hyphen = rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|[a-z]{{3,12}}(?![\w+]))"
+    comp_hyphen = rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|[a-z]{{3,12}}(?![\w+])|[A-Z](?![\w+]))"
     cap_variants = patterns.alternation(w for w in lex.variant_words if w[:1].isupper())
     comp_space = (rf"(?:{_SIZE}|{_CODE}|\d{{1,2}}(?:\.\d+)*[a-z]?(?![\w])|\d+\.\d+(?![\w])|"
                   rf"(?:{cap_variants})(?![\w])|R\+|(?:{spaced_lower})(?![\w]))")
