@@ -41,6 +41,7 @@ class Lexicons:
     common_words: frozenset[str]  # lower-case French words that never start a model name
     ordinals: Mapping[str, int]  # « deuxième » -> 2
     products: frozenset[str]  # assistants and apps built on models (ChatGPT, Le Chat)
+    product_nouns: frozenset[str]  # « l'application Gemini »: the bare family after one is a product
     organizations: Mapping[str, str]  # surface form -> canonical name
     benchmarks: tuple[str, ...]
     generic_benchmark_patterns: tuple[str, ...]
@@ -48,6 +49,13 @@ class Lexicons:
 
     def family(self, name: str) -> Family | None:
         return _family_index(self).get(name)
+
+    def cue_source(self, name: str) -> str:
+        """The regular expression of cue ``name`` (to build a larger pattern from several cues)."""
+        value: Any = self.cues
+        for part in name.split("."):
+            value = value[part]
+        return cue_source(value, self.cues.get("fragments") or {})[0]
 
     def cue(self, name: str) -> re.Pattern:
         """The compiled cue ``name`` (« comparisons.rivals »), once per lexicon: its alternatives
@@ -200,6 +208,7 @@ def load() -> Lexicons:
         common_words=frozenset(common.get("common_words") or ()),
         ordinals=validate_ordinals(common.get("ordinals") or {}),
         products=frozenset(fam.get("products") or ()),
+        product_nouns=frozenset(fam.get("product_nouns") or ()),
         organizations=org_map,
         benchmarks=benches,
         generic_benchmark_patterns=tuple(bench.get("generic_patterns") or ()),

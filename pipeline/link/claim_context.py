@@ -21,7 +21,7 @@ def _patterns(lex: Lexicons):
     ords = patterns.alternation(lex.ordinals)
     comps = []
     for rel in ("rivals", "ranks_below", "ranks_above", "outperforms"):
-        comps.append((rel, patterns.compile(r"\b" + fr(c["comparisons"][rel]), re.I)))
+        comps.append((rel, lex.cue(f"comparisons.{rel}")))
     # « GPQA Diamond » = « GPQA-Diamond »: spaces and hyphens inside a name are interchangeable
     bench = "|".join(re.sub(r"\\[ -]", "[ -]", re.escape(b)) for b in lex.benchmarks)
     generic = "|".join(fr(g) for g in lex.generic_benchmark_patterns)

@@ -19,10 +19,10 @@ from pipeline.recognize.segments import BULLET, HEADING, Sentence, within
 
 @per_lexicons
 def object_cue(lex: Lexicons) -> re.Pattern:
-    comp = "|".join(rf"\b{v}" for v in lex.cues["comparisons"].values())
+    comp = "|".join(lex.cue_source(f"comparisons.{rel}") for rel in lex.cues["comparisons"])
     near = (r"\b(?:contre|pour|devant|derri[eè]re|face à|(?:construit|bas[ée]|d[ée]riv[ée]|issu|fond[ée]|"
             r"distill[ée])e?s?\s+(?:sur|de|d'|à partir de))\s+(?:le |la |l'|les )?$")
-    return patterns.compile(fr(rf"(?:{comp}|{near})"), re.I)
+    return patterns.compile(rf"(?:{comp}|{fr(near)})", re.I)
 
 
 # Between two names of one coordinated list: « A, B ou encore C », « A et B », « A (67,35) et B ».
@@ -30,7 +30,7 @@ LIST_GAP = patterns.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?
                       r"|\s*(?:d['’]|de )\s*[A-Z][\w-]*\s*(?:,|et|ou)?\s*(?:le |la |l['’])?")
 # A sentence that opens on a pronoun or a possessive is about the model in focus.
 ANAPHORIC_START = patterns.compile(r"\W*(?:(?:Mais|Et|Puis|Surtout|Ainsi|Enfin|Toutefois|Pourtant|Par ailleurs),?\s+|[^,.;:]{0,40},\s+)?"
-                             r"(?:[Ii]l|[Ee]lle|[Ss]a|[Ss]on|[Ss]es|[Ll]eur|[Ll]eurs|Cela|Ceci|Ce mastodonte|Le nouveau venu|La nouvelle venue|"
+                             r"(?:[Ii]l|[Ee]lle|[Ss]a|[Ss]on|[Ss]es|[Ll]eur|[Ll]eurs|Cela|Ceci|C['’]est|Ce mastodonte|Le nouveau venu|La nouvelle venue|"
                              r"(?:Ce|Le|Cette|La)\s+(?:nouveau\s+|nouvelle\s+|petit\s+|grand\s+)?(?:mod[eè]le|version|LLM|dernier-né)"
                              r"(?:\s+(?:chinois|américain|français|ouvert|phare))?)\b")
 OWN_MODEL = patterns.compile(r"\b(?:son|leur)\s+(?:nouveau\s+|dernier\s+|propre\s+)?mod[eè]le\b(?!\s+(?:de|d['’]|économique))")

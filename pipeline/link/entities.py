@@ -97,8 +97,12 @@ def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
     for m in full:
         name = ents.add_model(m.text, m.family, _family_org(lex, m.family), m.start)
         ents.refs.append(Ref(m.start, m.end, name, "name"))
-    # Bare family names: an alias of the one size-only model of that family in the title.
+    # Bare family names: an alias of the one size-only model of that family in the title; none
+    # after a product noun (« l'application Gemini »).
+    product = _product_noun_pattern(lex)
     for m in bare:
+        if product.search(text, max(0, m.start - 30), m.start):
+            continue
         in_title = {name_key(x.text): x for x in full if x.family == m.family and x.start < title_end}
         target = None
         if len(in_title) == 1:
@@ -114,6 +118,11 @@ def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
     ents.refs.sort(key=lambda r: r.start)
     _org_anaphors(text, ents, lex)
     return ents
+
+
+@per_lexicons
+def _product_noun_pattern(lex: Lexicons) -> re.Pattern:
+    return patterns.compile(rf"\b(?:{patterns.alternation(lex.product_nouns)})\s+$", re.I)
 
 
 def _org_anaphors(text: str, ents: Entities, lex: Lexicons) -> None:

@@ -168,7 +168,8 @@ PRONOUN_SUBJECT = patterns.compile(r"\b(?:il|elle)\s+(?:\w+\s+){0,2}?(?:compte|a
 # « la vitesse de Claude 3 Opus », « celle de GPT-4 »: a name that completes another noun is not
 # the subject of the clause (but « la fenêtre de contexte de Gemini » is about Gemini).
 OTHER_NOUN_OF = patterns.compile(r"\b(?:vitesse|prix|coût|co[uû]ts|performances?|celles?|celui|ceux|double|triple|moitié|"
-                                 r"niveau|hauteur|successeur|prédécesseur|rival|concurrent|version|architecture|base)\s+"
+                                 r"niveau|hauteur|successeur|prédécesseur|rival|concurrent|version|variante|déclinaison|dérivée?|"
+                                 r"architecture|base)\s+"
                                  r"(?:de\s+|du\s+|d['’])(?:la\s+|le\s+|l['’])?$", re.I)
 
 
