@@ -190,7 +190,7 @@ def test_hedges_and_sources(extracted):
     ("Moonshot AI a publié Kimi K2. Ce nouveau modèle chinois compte 1 000 milliards de paramètres, loin devant "
      "DeepSeek-V3 qui en compte 671 milliards. Celui-ci dispose de 128 000 jetons de contexte.",
      {("Kimi K2", "params_total", 1000000000000), ("DeepSeek-V3", "params_total", 671000000000),
-      ("DeepSeek-V3", "context_tokens", 128000)}),
+      ("DeepSeek-V3", "context_tokens", 128000), ("Kimi K2", "organization", "Moonshot AI")}),
 ])
 def test_sentences(text, expected):
     from pipeline.records import Article

@@ -64,8 +64,30 @@ class Lexicons:
 
 
 def fr(pattern: str) -> str:
-    """Make every apostrophe in a pattern match both ' and ’."""
-    return pattern.replace("'", APOSTROPHE)
+    """Make every apostrophe in a pattern match both ' and ’ (``['’]``; inside a character class,
+    the class gets ’ too)."""
+    if "'" not in pattern:
+        return pattern
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+            out.append(ch)
+        elif ch == "]" and in_class:
+            in_class = False
+            out.append(ch)
+        elif ch == "'":
+            out.append("'’" if in_class else APOSTROPHE)
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def safe_yaml(text: str) -> Any:

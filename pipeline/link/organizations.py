@@ -1,49 +1,282 @@
-"""Organisation facts, where the text says who makes a model: « le GPT-4o d'OpenAI », « Grok 3,
-développé par xAI », « Meta lève le voile sur Llama 4, sa nouvelle série »."""
+"""Organisation facts: who makes a model, where the text itself says so (``docs/GOLD_FORMAT.md``).
+
+Organisations are the lexicon's (``organizations.yaml``) and names a descriptor introduces
+(« la start-up française Perdrix Labs »). Finders, each named in the ``recognizer`` column:
+
+- ``genitive``: « le GPT-4o d'OpenAI », « Grok 4.1 de la société xAI ».
+- ``parenthesis``: « Qwen 2.5 (Alibaba) », « OpenAI (GPT-4.5) ».
+- ``apposition``: « Grok 4, le nouveau modèle phare d'xAI », « Gemini 3 Pro est la dernière
+  innovation de Google ».
+- ``prefix``: « Google Gemini 2.5 Pro », « OpenAI o3 ».
+- ``made_by``: « Grok 3, développé par xAI », « développé par Mistral AI et Nvidia », « signé Mistral AI ».
+- ``fronted_made_by``: « Présenté mardi par le laboratoire xAI, Grok-3 … ».
+- ``launch``: the organisation as the subject of a launch verb, the models its objects: « Meta
+  dévoile Llama 4 », « OpenAI a levé le voile sur deux modèles baptisés o3 et o4-mini »; a
+  developer phrase as the subject (« Le géant chinois a dévoilé Qwen2.5-Max ») stands for the one
+  organisation of the sentence before.
+- ``launch_noun``: « l'annonce de Llama 3.3 70B par Meta », « le lancement par Alibaba de Qwen 2.5-Max ».
+- ``possessive``: the organisation the sentence is about, and « son LLM Arctic », « ses modèles
+  Ernie 4.5 Turbo et Ernie X1 Turbo », « Llama 4, sa nouvelle série ».
+
+Not organisation facts: a claimer (« selon OpenAI »), a host or seller (« Amazon propose Llama
+sur Bedrock »: not a launch verb), a competitor's model (a comparison object, or a name after
+« après », « face à », a relative clause).
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Callable, Iterator, Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
-from pipeline.link.discourse import SentenceView
-from pipeline.link.entities import Entities
+from pipeline.link.discourse import LIST_GAP, SentenceView, object_cue
+from pipeline.link.entities import Entities, Ref
 from pipeline.link.raw import Provenance, RawFact
 
 
-def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, lex: Lexicons) -> list[RawFact]:
-    """« le GPT-4o d'OpenAI », « Gemini 2.0 Flash de Google »; « Meta dévoile X, sa nouvelle série »."""
-    genitive, unveil, possessive, made_by = _patterns(lex)
-    out = []
-    for view in sviews:
-        s = view.sentence
-        for r in view.refs:
-            m = genitive.match(text, r.end)
-            if m and not re.match(r"\s*(?:lui|le classement)", text[m.end():m.end() + 12]):
-                out.append(RawFact(r.model, "organization", lex.organizations[m.group("org")], False,
-                                   Provenance(r.start, m.end(), s.start, s.end, "organization_genitive")))
-                continue
-            d = made_by.match(text, r.end, s.end)
-            if d and not any(r.end < x.start < d.start("org") for x in view.refs):
-                out.append(RawFact(r.model, "organization", lex.organizations[d.group("org")], False,
-                                   Provenance(r.start, d.end(), s.start, s.end, "organization_made_by")))  # « Grok 3, développé par xAI »
-                continue
-            u = unveil.search(text[max(s.start, r.start - 60):r.start])
-            if u and possessive.match(text, r.end):
-                a = max(s.start, r.start - 60) + u.start()
-                out.append(RawFact(r.model, "organization", lex.organizations[u.group("org")], False,
-                                   Provenance(a, r.end, s.start, s.end, "organization_unveils")))
-    return out
+@dataclass(frozen=True)
+class Org:
+    start: int
+    end: int
+    name: str  # canonical
+
+
+@dataclass(frozen=True)
+class Scope:
+    text: str
+    view: SentenceView
+    orgs: tuple[Org, ...]  # the organisations named in the sentence
+    previous_orgs: tuple[Org, ...]  # … in the sentence before
+    lex: Lexicons
+    p: dict
+
+    def org_at(self, pos: int) -> Optional[Org]:
+        return next((o for o in self.orgs if o.start == pos), None)
+
+
+Found = tuple[Ref, str, int, int]  # (model ref, organisation, quote start, quote end)
 
 
 @per_lexicons
-def _patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    """After a model's name, its developer: « d'OpenAI », « , développé par xAI »; before it, « Meta
-    dévoile »; after it, « , sa nouvelle série »."""
-    orgs = patterns.alternation(lex.organizations)
-    genitive = patterns.compile(rf"\s+(?:d['’]|de\s+)(?P<org>{orgs})\b(?!\s+(?:AI\b|a\b|avait\b))")
-    unveil = patterns.compile(rf"(?P<org>{orgs})\s+(?:l[eè]ve le voile sur|d[ée]voile|pr[ée]sente|lance|annonce|publie|d[ée]gaine)\s+$")
-    possessive = patterns.compile(r",\s+(?:sa|son|ses)\s+(?:nouvelle|nouveau|nouveaux|nouvelles)\s+(?:série|famille|gamme|génération|modèle)")
-    made_by = patterns.compile(rf"\s*,?\s*(?:(?:qui\s+)?(?:a été|est|était|ont été|sont)\s+)?(?:développée?|conçue?|créée?|mise? au point|entraînée?|publiée?|lancée?|dévoilée?)\s+par\s+"
-                               rf"(?:(?:la|le|l['’])\s*(?:start-up|société|laboratoire|entreprise|groupe|firme)?\s*(?:\w+\s+)?)?(?P<org>{orgs})\b")
-    return genitive, unveil, possessive, made_by
+def _patterns(lex: Lexicons) -> dict:
+    c = "organizations."
+    return {name: lex.cue(c + name) for name in lex.cues["organizations"]} | {"obj": object_cue(lex)}
+
+
+@per_lexicons
+def _lexicon_orgs(lex: Lexicons) -> re.Pattern:
+    return patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(lex.organizations)})(?![\w-])")
+
+
+def find_orgs(text: str, lex: Lexicons) -> list[Org]:
+    """The organisations of the lexicon, and names after a descriptor (« la start-up Perdrix Labs »)."""
+    out = [Org(m.start(), m.end(), lex.organizations[m.group(0)]) for m in _lexicon_orgs(lex).finditer(text)]
+    taken = [(o.start, o.end) for o in out]
+    for m in _patterns(lex)["described"].finditer(text):
+        a, b = m.span("org")
+        name = m.group("org")
+        if any(s < b and a < e for s, e in taken) or name.split()[0].lower() in lex.common_words:
+            continue
+        out.append(Org(a, b, lex.organizations.get(name, name)))
+    return sorted(out, key=lambda o: o.start)
+
+
+def _org_right_after(sc: Scope, pos: int, gap: re.Pattern) -> Optional[tuple[Org, int]]:
+    """The nearest organisation after ``pos`` that the words in between (``gap``, whole) lead
+    to: (org, end of the quote)."""
+    for org in sc.orgs:
+        if org.start >= pos and gap.fullmatch(sc.text, pos, org.start):
+            return org, org.end
+    return None
+
+
+def genitive(sc: Scope) -> Iterator[Found]:
+    for r in sc.view.refs:
+        hit = _org_right_after(sc, r.end, sc.p["genitive"])
+        if hit:
+            yield r, hit[0].name, r.start, hit[1]
+
+
+def parenthesis(sc: Scope) -> Iterator[Found]:
+    for r in sc.view.refs:
+        m = sc.p["paren_open"].match(sc.text, r.end)
+        org = sc.org_at(m.end()) if m else None
+        if org and sc.p["paren_close"].match(sc.text, org.end):
+            yield r, org.name, r.start, org.end + 1
+    for o in sc.orgs:  # « OpenAI (GPT-4.5) »
+        m = sc.p["paren_open"].match(sc.text, o.end)
+        ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
+        if ref and sc.p["paren_close"].match(sc.text, ref.end):
+            yield ref, o.name, o.start, ref.end + 1
+
+
+def apposition(sc: Scope) -> Iterator[Found]:
+    for r in sc.view.refs:
+        hit = _org_right_after(sc, r.end, sc.p["apposition"])
+        if hit:
+            yield r, hit[0].name, r.start, hit[1]
+
+
+def prefix(sc: Scope) -> Iterator[Found]:
+    for o in sc.orgs:
+        ref = next((r for r in sc.view.refs if sc.p["prefix_gap"].fullmatch(sc.text, o.end, r.start)), None)
+        if ref:
+            yield ref, o.name, o.start, ref.end
+
+
+def made_by(sc: Scope) -> Iterator[Found]:
+    for r in sc.view.refs:
+        m = sc.p["made_by"].match(sc.text, r.end, sc.view.sentence.end)
+        if not m:
+            continue
+        for org in _org_list(sc, m.end()):  # « développé par Mistral AI et Nvidia »
+            yield r, org.name, r.start, org.end
+
+
+def fronted_made_by(sc: Scope) -> Iterator[Found]:
+    s = sc.view.sentence
+    m = sc.p["fronted_made_by"].match(sc.text, s.start, s.end)
+    if not m:
+        return
+    orgs = _org_list(sc, m.end())
+    if not orgs:
+        return
+    gap = sc.p["fronted_gap"].match(sc.text, orgs[-1].end, s.end)
+    ref = next((r for r in sc.view.refs if gap and r.start == gap.end()), None)
+    if ref:
+        for org in orgs:
+            yield ref, org.name, s.start, ref.end
+
+
+def _org_list(sc: Scope, pos: int) -> list[Org]:
+    """« Mistral AI et Nvidia », « la start-up DeepSeek »: the organisations listed from ``pos``."""
+    hit = _org_right_after(sc, pos, sc.p["org_lead"])
+    out: list[Org] = []
+    while hit:
+        org = hit[0]
+        out.append(org)
+        hit = _org_right_after(sc, org.end, sc.p["org_and"])
+    return out
+
+
+def launch(sc: Scope) -> Iterator[Found]:
+    text, s = sc.text, sc.view.sentence
+    for v in sc.p["launch_verb"].finditer(text, s.start, s.end):
+        subject = _launch_subject(sc, v.start())
+        if subject is None:
+            continue
+        for r in _launched(sc, v.end()):
+            yield r, subject.name, min(subject.start, v.start()), r.end
+
+
+def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
+    """The organisation a launch verb has for subject: named just before it (« Meta dévoile »,
+    « Mistral AI a dévoilé le 25 octobre »), or a developer phrase standing for the one
+    organisation of the sentence before (« Le géant chinois a dévoilé »)."""
+    text, s = sc.text, sc.view.sentence
+    before = [o for o in sc.orgs if o.end <= verb]
+    if before:
+        o = before[-1]
+        if sc.p["subject_gap"].fullmatch(text, o.end, verb) and not sc.p["not_subject"].search(text, max(s.start, o.start - 12), o.start) \
+                and not any(o.end <= r.start < verb for r in sc.view.refs):
+            return o
+    d = sc.p["developer"].search(text, max(s.start, verb - 60), verb)
+    if d and sc.p["subject_gap"].fullmatch(text, d.end(), verb) and not before:
+        named = {o.name for o in sc.previous_orgs}
+        if len(named) == 1:
+            return sc.previous_orgs[-1]
+    return None
+
+
+def _launched(sc: Scope, pos: int) -> list[Ref]:
+    """The models a launch verb has for objects: the first name after it (« dévoile le 25 octobre
+    Mistral Large 2 »), and the names listed with it (« baptisés o3 et o4-mini »); none after a
+    comparison, a relative clause, a time reference (« une semaine après GPT-5.1 »), and none
+    that another organisation's genitive claims (« … d'OpenAI »)."""
+    text, s = sc.text, sc.view.sentence
+    stop = sc.p["launch_stop"].search(text, pos, s.end)
+    end = stop.start() if stop else s.end
+    refs = [r for r in sc.view.refs if pos <= r.start < end]
+    out: list[Ref] = []
+    for r in refs:
+        if out and not LIST_GAP.fullmatch(text, out[-1].end, r.start):
+            break
+        if not out and (r.start - pos > 100 or sc.p["obj"].search(text, pos, r.start)):
+            break
+        if _org_right_after(sc, r.end, sc.p["genitive"]):
+            break
+        out.append(r)
+    return out
+
+
+def launch_noun(sc: Scope) -> Iterator[Found]:
+    text = sc.text
+    for r in sc.view.refs:
+        m = sc.p["launch_noun_before"].search(text, max(sc.view.sentence.start, r.start - 40), r.start)
+        if m:
+            hit = _org_right_after(sc, r.end, sc.p["by"])
+            if hit:
+                yield r, hit[0].name, m.start(), hit[1]
+    for m in sc.p["launch_noun_by"].finditer(text, sc.view.sentence.start, sc.view.sentence.end):
+        org = sc.org_at(m.end())
+        if not org:
+            continue  # « le lancement par Alibaba de Qwen 2.5-Max »
+        of = sc.p["of"].match(text, org.end)
+        ref = next((r for r in sc.view.refs if of and r.start == of.end()), None)
+        if ref:
+            yield ref, org.name, m.start(), ref.end
+
+
+def possessive(sc: Scope) -> Iterator[Found]:
+    """« Snowflake se sert de l'architecture MoE pour son LLM Arctic », « Meta lève le voile sur
+    Llama 4, sa nouvelle série », « Baidu a lancé ses modèles Ernie 4.5 Turbo et Ernie X1 Turbo »."""
+    text, s = sc.text, sc.view.sentence
+    first = sc.orgs[0] if sc.orgs else None
+    if first is None or first.start - s.start > 60 or len({o.name for o in sc.orgs}) > 1 \
+            or sc.p["not_subject"].search(text, max(s.start, first.start - 12), first.start) \
+            or any(r.start < first.start for r in sc.view.refs):
+        return
+    for r in sc.view.refs:
+        if r.start < first.end:
+            continue
+        before = sc.p["possessive_before"].search(text, max(first.end, r.start - 50), r.start)
+        after = sc.p["possessive_after"].match(text, r.end, s.end)
+        if (before and not any(before.start() <= x.start < r.start for x in sc.view.refs)) or after:
+            yield r, first.name, first.start, r.end
+
+
+FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
+    ("genitive", genitive),
+    ("parenthesis", parenthesis),
+    ("apposition", apposition),
+    ("prefix", prefix),
+    ("made_by", made_by),
+    ("fronted_made_by", fronted_made_by),
+    ("launch", launch),
+    ("launch_noun", launch_noun),
+    ("possessive", possessive),
+)
+
+
+def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, lex: Lexicons) -> list[RawFact]:
+    orgs = find_orgs(text, lex)
+    p = _patterns(lex)
+    out: list[RawFact] = []
+    previous: tuple[Org, ...] = ()
+    for view in sviews:
+        s = view.sentence
+        mine = tuple(o for o in orgs if s.start <= o.start < s.end)
+        sc = Scope(text, view, mine, previous, lex, p)
+        seen: set[tuple[str, str]] = set()
+        if view.refs and mine or view.refs and previous:
+            for name, finder in FINDERS:
+                for ref, org, a, b in finder(sc):
+                    if (ref.model, org) in seen or org == ref.model:
+                        continue
+                    seen.add((ref.model, org))
+                    out.append(RawFact(ref.model, "organization", org, False,
+                                       Provenance(a, b, s.start, s.end, f"organization:{name}")))
+        if mine:
+            previous = mine  # the organisations a developer phrase may stand for, later
+    return out

@@ -41,6 +41,11 @@ NAMED_AS_MODEL = patterns.compile(
     rf"open[- ]source|ouvert)\s+)(?P<name>{_NAME})")
 
 
+# « la famille Claude », « la série GLM », « les modèles Granite »: a bare family name that needs a
+# version elsewhere names the family here.
+_COLLECTIVE = patterns.compile(r"\b(?:famille|série|gamme|lignée|modèles)\s+(?:de\s+modèles\s+)?«?\s*$", re.I)
+
+
 @dataclass(frozen=True)
 class ModelMention:
     start: int
@@ -65,8 +70,8 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     for m in family.finditer(text):
         fam = lex.family(m.group("fam"))
         tail = m.group("tail") or ""
-        if fam.requires_version and not tail.strip(" -\u00a0"):
-            continue
+        if fam.requires_version and not tail.strip(" -\u00a0") and not _COLLECTIVE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude »
         found.append(ModelMention(m.start(), m.end(), m.group(0), fam.name, bool(tail), "family"))
         taken.append((m.start(), m.end()))
     for m in lower.finditer(text):
