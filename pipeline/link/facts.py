@@ -33,7 +33,7 @@ from pipeline.link.traps import invalidated_by
 from pipeline.link.units import infer_units
 from pipeline.link.variants import variant_name
 from pipeline.recognize.quantities import FOREIGN, PARAMS, TOKENS, Quantity
-from pipeline.recognize.segments import TABLE, within
+from pipeline.recognize.segments import HEADING, TABLE, within
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,8 @@ def link(text: str, views: list[SentenceView], quantities, ents: Entities, lex: 
         if s.kind != TABLE and mine:
             out += _sentence_facts(text, view, mine, ents, lex, obj, memory)
         _remember(text, view, memory)
-    out += tables.table_facts(text, [v.sentence for v in views], ents, quantities, memory.variants)
+    out += tables.table_facts(text, [v.sentence for v in views], ents, quantities, memory.variants, lex,
+                              owners=table_owners(views))
     ents.refs.sort(key=lambda r: r.start)
     return FactsFound(tuple(out), ents)
 
@@ -190,6 +191,26 @@ def family_sizes(text: str, view: SentenceView, units, ents: Entities, lex: Lexi
         ents.refs.append(Ref(q.start, q.end, name, "variant"))
         out.append(RawFact(name, "params_total", v, False, Provenance(q.start, q.unit_end, s.start, s.end, "family_sizes")))
     return out
+
+
+def table_owners(views: list[SentenceView]) -> dict[int, str]:
+    """The one model a table that names none describes: the only model named since the last
+    heading (the heading included) before the table starts."""
+    owners: dict[int, str] = {}
+    named: set[str] = set()
+    in_table = False
+    for view in views:
+        s = view.sentence
+        if s.kind == TABLE:
+            if not in_table and len(named) == 1:
+                owners[s.start] = next(iter(named))
+            in_table = True
+            continue
+        in_table = False
+        if s.kind == HEADING:
+            named = set()
+        named |= {r.model for r in view.refs}
+    return owners
 
 
 # ---- memory -----------------------------------------------------------------------------------

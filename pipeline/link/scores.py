@@ -18,7 +18,6 @@ from pipeline.normalize import numbers
 if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
-BENCHMARK_HEADER = patterns.compile(r"banc|benchmark|test|épreuve|évaluation|score", re.I)
 
 DIGIT = patterns.compile(r"\d")  # every score pattern reads a number: a sentence without a digit has none
 
@@ -165,7 +164,7 @@ def table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_sourc
             bench = re.sub(r"\s*\([^)]*\)", "", c.label).strip()
             benches = [b for b in linker.benchmarks(c.label_start, c.label_end)]
             head = text[table[0].cells[0].start:table[0].cells[0].end] if table[0].cells else ""
-            if not benches and not BENCHMARK_HEADER.search(head):
+            if not benches and not linker.lex.cue("tables.benchmark_header").search(head):
                 continue  # « Calcul déclaré | 2,788 millions » is not a score
             raw = text[c.cell.start:c.cell.end]
             m = re.match(rf"^({NUM})\s*(%)?", raw)

@@ -1,8 +1,10 @@
 """Markdown tables: a value is read with its row label and its column header.
 
-Two shapes: models down the first column (« | BLOOM | BigScience | … | 176 milliards | ») with the
-attribute in the column header, or models across the header row (« | Banc d'essai | DeepSeek-R1 |
-o1 | ») with the attribute or benchmark in the row label.
+Three shapes: models down the first column (« | BLOOM | BigScience | … | 176 milliards | ») with
+the attribute in the column header; models across the header row (« | Banc d'essai | DeepSeek-R1 |
+o1 | ») with the attribute or benchmark in the row label; and a spec sheet that names no model
+(« | Fenêtre de contexte | 200 000 tokens | ») under a heading or an introduction that names one:
+the ``owner`` the caller gives. Labels are lexicon data (``tables.labels``).
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from pipeline import patterns
+from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.raw import Provenance, RawFact
 from pipeline.link.variants import Variants, variant_name
@@ -18,17 +20,11 @@ from pipeline.normalize import numbers
 from pipeline.recognize.quantities import Quantity
 from pipeline.recognize.segments import Cell, Sentence, table_blocks
 
-# A scale given once in a column header: « Paramètres (milliards) », « Taille (en Md) », « (B) ».
-HEADER_SCALE = patterns.compile(r"\((?:en\s+)?(milliards?|millions?|billions?|Mds?|B|M|K|k)\b[^)]*\)")
 
-ATTRIBUTE_LABELS = (
-    ("params_active", patterns.compile(r"param[eè]tres?\s+actifs|actifs", re.I)),
-    ("params_total", patterns.compile(r"param[eè]tres|taille", re.I)),
-    ("experts_per_token", patterns.compile(r"experts?\s+(?:sollicit|activ|s[ée]lectionn|par jeton)", re.I)),
-    ("experts", patterns.compile(r"experts?", re.I)),
-    ("context_tokens", patterns.compile(r"contexte|fen[eê]tre", re.I)),
-    ("training_tokens", patterns.compile(r"donn[ée]es|entra[iî]nement|corpus|jetons|tokens", re.I)),
-)
+
+@per_lexicons
+def _labels(lex: Lexicons) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((attr, lex.cue(f"tables.labels.{attr}")) for attr in lex.cues["tables"]["labels"])
 
 
 @dataclass(frozen=True)
@@ -42,8 +38,9 @@ class TableCell:
     label_end: int = 0
 
 
-def label_attribute(label: str) -> Optional[str]:
-    for attr, pat in ATTRIBUTE_LABELS:
+def label_attribute(label: str, lex: Optional[Lexicons] = None) -> Optional[str]:
+    """The attribute a row label or a column header names (« Fenêtre de contexte » -> context_tokens)."""
+    for attr, pat in _labels(lex or load()):
         if pat.search(label):
             return attr
     return None
@@ -53,9 +50,15 @@ def _ref_in(cell: Cell, refs: list[Ref]) -> Optional[Ref]:
     return next((r for r in refs if cell.start <= r.start < cell.end), None)
 
 
-def cells(text: str, table: list[Sentence], refs: list[Ref]) -> Iterator[TableCell]:
+def cells(text: str, table: list[Sentence], refs: list[Ref], *, owner: Optional[str] = None) -> Iterator[TableCell]:
     header, rows = table[0], table[1:]
     head_models = [_ref_in(c, refs) for c in header.cells]
+    if owner and not any(_ref_in(c, refs) for row in table for c in row.cells):  # a spec sheet
+        for row in rows:
+            if len(row.cells) >= 2:
+                label = text[row.cells[0].start:row.cells[0].end]
+                yield TableCell(row, row.cells[1], owner, label, label_attribute(label), row.cells[0].start, row.cells[0].end)
+        return
     if any(head_models[1:]):  # models across the header
         for row in rows:
             label = text[row.cells[0].start:row.cells[0].end] if row.cells else ""
@@ -78,19 +81,22 @@ def cells(text: str, table: list[Sentence], refs: list[Ref]) -> Iterator[TableCe
             yield TableCell(row, cell, ref.model, label, label_attribute(label), h.start, h.end)
 
 
-def table_facts(text: str, sentences, ents: Entities, quantities, variants: Variants) -> list[RawFact]:
+def table_facts(text: str, sentences, ents: Entities, quantities, variants: Variants, lex: Lexicons,
+                owners: Optional[dict[int, str]] = None) -> list[RawFact]:
     """Values read with their row label and column header. ``ents`` is the fact step's own copy:
-    family sizes in a cell (« 7, 13 et 70 milliards ») add their variants to it."""
+    family sizes in a cell (« 7, 13 et 70 milliards ») add their variants to it. ``owners`` maps a
+    table's first row start to the one model a spec sheet without names describes."""
     out = []
+    header_scale_cue = lex.cue("tables.header_scale")
     for table in table_blocks(sentences):
-        for c in cells(text, table, ents.refs):
+        for c in cells(text, table, ents.refs, owner=(owners or {}).get(table[0].start)):
             if c.attribute in (None, "experts_per_token"):
                 continue
             qs = [q for q in quantities if c.cell.start <= q.start < c.cell.end]
             if not qs:
                 continue
             s = c.row
-            if c.attribute == "params_total" and len(qs) > 1:  # « 7, 13 et 70 milliards »: the family's sizes
+            if c.attribute == "params_total" and len({q.value for q in qs}) > 1:  # « 7, 13 et 70 milliards »: the family's sizes
                 scale = next((q.scale for q in reversed(qs) if q.scale), None)
                 info = ents.get(c.model)
                 for q in qs:
@@ -103,7 +109,7 @@ def table_facts(text: str, sentences, ents: Entities, quantities, variants: Vari
                 continue
             q = qs[0]
             value = q.value
-            header_scale = HEADER_SCALE.search(c.label)
+            header_scale = header_scale_cue.search(c.label)
             if q.scale is None and header_scale:  # « Paramètres (milliards) | 70 »
                 value = numbers.quantity_value(q.number, header_scale.group(1))
             if value is None:

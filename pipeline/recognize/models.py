@@ -23,8 +23,6 @@ from pipeline.recognize import text_of
 from pipeline.recognize.names import name_patterns
 from pipeline.recognize.segments import cells_under
 
-# Table columns whose cells name a licence or a vendor, never a model (« Llama 3.3 Community »).
-NOT_MODEL_COLUMNS = patterns.compile(r"licen[cs]e|éditeur|editeur|auteur|développeur|organisation|entreprise|société|pays", re.I)
 
 AI_CONTEXT = patterns.compile(
     r"\b(?:mod[eè]les? (?:de langage|d['’]IA|d['’]intelligence artificielle|de raisonnement|ouverts?|open)|"
@@ -105,7 +103,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     found.sort(key=lambda x: x.start)
     if sentences:  # names on lines that are not the article (« À lire aussi : … ») are not mentions
         found = [m for m in found if _in_sentence(sentences, m.start)]
-        licence_cells = cells_under(text, sentences, NOT_MODEL_COLUMNS)
+        licence_cells = cells_under(text, sentences, lex.cue("tables.not_model_header"))
         if licence_cells:  # « | Licence | … | Llama 3.3 Community | »
             found = [m for m in found if not any(c.start <= m.start < c.end for c in licence_cells)]
     yield from found
