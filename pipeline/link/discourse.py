@@ -28,20 +28,14 @@ def object_cue(lex: Lexicons) -> re.Pattern:
 # Between two names of one coordinated list: « A, B ou encore C », « A et B », « A (67,35) et B ».
 LIST_GAP = patterns.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:le |la |l['’]|les )?"
                       r"|\s*(?:d['’]|de )\s*[A-Z][\w-]*\s*(?:,|et|ou)?\s*(?:le |la |l['’])?")
-# A sentence that opens on a pronoun or a possessive is about the model in focus.
-ANAPHORIC_START = patterns.compile(r"\W*(?:(?:Mais|Et|Puis|Surtout|Ainsi|Enfin|Toutefois|Pourtant|Par ailleurs),?\s+|[^,.;:]{0,40},\s+)?"
-                             r"(?:[Ii]l|[Ee]lle|[Ss]a|[Ss]on|[Ss]es|[Ll]eur|[Ll]eurs|Cela|Ceci|C['’]est|Ce mastodonte|Le nouveau venu|La nouvelle venue|"
-                             r"(?:Ce|Le|Cette|La)\s+(?:nouveau\s+|nouvelle\s+|petit\s+|grand\s+)?(?:mod[eè]le|version|LLM|dernier-né)"
-                             r"(?:\s+(?:chinois|américain|français|ouvert|phare))?)\b")
-OWN_MODEL = patterns.compile(r"\b(?:son|leur)\s+(?:nouveau\s+|dernier\s+|propre\s+)?mod[eè]le\b(?!\s+(?:de|d['’]|économique))")
-# Inside a sentence, a definite description of the model in focus: « chaque couche du réseau
-# dispose de … », « la famille a été pré-entraînée sur … » (not « la famille Qwen », « du modèle de Meta »).
-DEFINITE = patterns.compile(r"\b(?:du|de ce|de cet|de cette|[Ll]a|[Cc]ette|[Cc]e)\s+(?:modèle|réseau|famille|série|gamme)\b"
-                            r"(?!\s*(?:de\s|d['’]|des\s|du\s|[A-Z0-9«\"]))")
-NEWCOMER = patterns.compile(r"\W*(?:Le nouveau venu|La nouvelle venue|Le nouveau modèle)\b")
-# A comparison aside does not move the focus: « À titre de comparaison, Opus affichait … ».
-ASIDE = patterns.compile(r"\W*(?:[ÀA] titre de comparaison|Par comparaison|En comparaison|Pour comparaison)\b")
-_CE_DERNIER = patterns.compile(r"\b[Cc]e dernier\b|\b[Cc]ette derni[eè]re\b|\b[Cc]elui-ci\b|\b[Cc]elle-ci\b")
+
+
+_NAME_FOLLOWS = patterns.compile(r"\s{0,2}|\s*(?:de|du|d['’])\s*(?:la |le |l['’])?")
+
+
+@per_lexicons
+def _cues(lex: Lexicons) -> dict[str, re.Pattern]:
+    return {name: lex.cue(f"discourse.{name}") for name in lex.cues["discourse"]}
 
 
 @dataclass
@@ -114,6 +108,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
     (« sa version Instruct ») added (a new object; ``ents`` is left as it was)."""
     ents = ents.copy()
     cue = object_cue(lex)
+    c = _cues(lex)
     out: list[SentenceView] = []
     added: list[Ref] = []
     focus: Optional[str] = None
@@ -130,25 +125,25 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
         if sent.kind == HEADING:
             subject = mine[0].model if mine else None
         else:
-            ce = _CE_DERNIER.search(text, sent.start, sent.end)
+            ce = c["last_named"].search(text, sent.start, sent.end)
             first_ref = mine[0].start if mine else sent.end
-            anaphor = ANAPHORIC_START.match(text, sent.start, first_ref)
-            if anaphor and first_ref - anaphor.end() <= 2:
-                anaphor = None  # « Le modèle Qwen3-Coder … »: the name follows, nothing refers back
+            anaphor = c["anaphoric_start"].match(text, sent.start, first_ref)
+            if anaphor and _NAME_FOLLOWS.fullmatch(text, anaphor.end(), first_ref):
+                anaphor = None  # « Le modèle Qwen3-Coder … », « La fenêtre de contexte de Gemini … »: the name follows
             if ce and ce.start() < first_ref and last:
                 subject, anaphoric = last, True
-            elif OWN_MODEL.search(text, sent.start, first_ref) and main:
+            elif c["own_model"].search(text, sent.start, first_ref) and main:
                 subject, anaphoric = main, True  # « Le laboratoire a entraîné son modèle … »: the article's model
             elif anaphor and focus:
                 # « Sa fenêtre … le double de celle de Large 2 »: still the model in focus;
                 # « Le nouveau venu » is the article's main model, not the one just compared.
-                subject = main if NEWCOMER.match(text, sent.start, first_ref) and main else focus
+                subject = main if c["newcomer"].match(text, sent.start, first_ref) and main else focus
                 anaphoric = True
             elif not mine and sent.kind == BULLET and owner:
                 subject, anaphoric = owner, True  # « Kimi K2 en bref » then « - Contexte : 128 000 jetons »
             elif not mine and out and _answers(text, out[-1], sent):
                 subject, anaphoric = out[-1].subject, True  # « Sa force ? Une capacité à gérer … »
-            elif focus and DEFINITE.search(text, sent.start, first_ref):
+            elif focus and _starts_before(c["definite"].search(text, sent.start, sent.end), first_ref):
                 subject, anaphoric = focus, True  # « la famille a été pré-entraînée sur … »
             else:
                 prev_end = sent.start
@@ -163,17 +158,21 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                         break
                     prev_object = True
                     prev_end = r.end
-        owner = _list_owner(text, sent, mine, subject, owner)
+        owner = _list_owner(text, sent, mine, subject or focus, owner)
         if main is None and mine and (n == 0 or sent.kind != HEADING):
             main = mine[0].model  # the title's first model, else the first model the text names
         out.append(SentenceView(n, sent, mine, subject, focus, last, anaphoric))
-        if subject and not ASIDE.match(text, sent.start, sent.end):
+        if subject and not c["aside"].match(text, sent.start, sent.end):
             focus = subject
         if mine:
             last = mine[-1].model
     if added:
         ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
     return out, ents
+
+
+def _starts_before(m: Optional[re.Match], pos: int) -> bool:
+    return m is not None and m.start() < pos
 
 
 def _answers(text: str, prev: "SentenceView", sent: Sentence) -> bool:
@@ -185,8 +184,8 @@ def _answers(text: str, prev: "SentenceView", sent: Sentence) -> bool:
 
 def _list_owner(text: str, sent: Sentence, mine: list[Ref], subject: Optional[str], owner: Optional[str]) -> Optional[str]:
     """The model the following bullets describe: the one model a heading names (« Kimi K2 en
-    bref »), or the subject of a sentence that introduces a list (« Ses caractéristiques : »).
-    Any other running sentence ends the list."""
+    bref »), or the subject (else the model in focus) of a sentence that introduces a list and
+    names no other model (« Ses caractéristiques : »). Any other running sentence ends the list."""
     if sent.kind == HEADING:
         models = {r.model for r in mine}
         return models.pop() if len(models) == 1 else None

@@ -159,6 +159,7 @@ RESPECTIVELY = patterns.compile(r"\brespectivement\b|\bchacun\b", re.I)
 
 # ---- family sizes -----------------------------------------------------------------------------
 
+SIZES_OF = patterns.compile(r"\b(?:tailles|versions|déclinaisons|variantes)\b[^.;]*:\s*$", re.I)
 LABEL_TRAPS = ("unnamed", "size_label", "bare_size")  # what a list of sizes naming variants looks like alone
 SIZE_GAP = patterns.compile(r"\s*(?:,|et|ou|,\s*et)\s*")
 SIZE_TAIL = patterns.compile(r"^\d+(?:[.,]\d+)?B$|^\d+x\d+B$")
@@ -178,6 +179,8 @@ def family_sizes(text: str, view: SentenceView, units, ents: Entities, lex: Lexi
     if invalidated_by(text, first, view, ents, lex) not in (None, *LABEL_TRAPS):
         return []  # « par exemple, 7b, 14b, 72b, signifiant 7 milliards, 14 milliards … »
     fam = subject_before(text, view, first.start, obj) or (view.subject if view.anaphoric else None)
+    if fam is None and not view.refs and SIZES_OF.search(text, view.sentence.start, first.start):
+        fam = view.focus  # « Trois tailles de modèles sont désormais accessibles : 7, 13 ou 70 milliards »
     info = ents.get(fam) if fam else None
     if not info or not info.family or any(SIZE_TAIL.match(p) for p in tail_parts(info.name, info.family)):
         return []

@@ -6,6 +6,7 @@ and a value no holder answers for yields nothing (a wrong number is worse than a
 - ``for_group``: « 128K pour les deux modèles », « pour les trois plus grandes ».
 - ``sized_variant``: « la version 120 milliards » is the model named with that size (« gpt-oss-120b »).
 - ``group``: « les trois plus grandes comptent … », « Tous trois disposent de … ».
+- ``parenthesized``: « DeepSeek R1 (version complète de 671 milliards de paramètres) ».
 - ``possessive``: « GPT-3 et ses 175 milliards de paramètres ».
 - ``relative``: « devant DeepSeek-V3, qui en compte 671 milliards ».
 - ``clause_name``: the nearest name before the value in its sentence that is not a comparison
@@ -142,6 +143,16 @@ def _last_ref_before(sc: Scope, c: Candidate) -> Optional[Ref]:
     return before[-1] if before else None
 
 
+PARENTHESIZED = patterns.compile(r"\s*\([^()]{0,60}$")
+
+
+def parenthesized(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« DeepSeek R1 (version complète de 671 milliards de paramètres) »: a value in parentheses
+    right after a name is that name's."""
+    r = _last_ref_before(sc, c)
+    return [r.model] if r and PARENTHESIZED.fullmatch(sc.text, r.end, c.q.start) else None
+
+
 def possessive(sc: Scope, c: Candidate) -> Optional[list[str]]:
     r = _last_ref_before(sc, c)
     return [r.model] if r and POSSESSIVE.fullmatch(sc.text, r.end, c.q.start) else None
@@ -225,6 +236,7 @@ HOLDERS: tuple[tuple[str, Holder], ...] = (
     ("for_group", for_group),
     ("sized_variant", sized_variant),
     ("group", group),
+    ("parenthesized", parenthesized),
     ("possessive", possessive),
     ("relative", relative),
     ("clause_name", clause_name),

@@ -20,6 +20,7 @@ extra check, in code, where words alone cannot tell. In order:
   not when a model is named between the cue and the value (« si Llama 4 Scout compte … »).
 - ``bare_size``: « Llama 4 Scout (17B) », « OLMo 7B et 13B »: a size label with no unit is not a
   stated count (a list of them after a family's name names its variants: ``facts.family_sizes``).
+- ``adapter``: « 16 millions de paramètres entraînables » (a LoRA adapter, not the model).
 - ``equivalence``: « 1 000 tokens équivalent à environ 750 mots ».
 """
 from __future__ import annotations
@@ -55,6 +56,9 @@ def _said_of_a_name(text: str, q: Quantity, view: SentenceView, ents: Entities, 
         return True
     if MAKES_IT.search(text, max(view.sentence.start, q.start - WINDOW), q.start) and view.subject:
         return True
+    before = [r for r in view.refs if r.end <= q.start]
+    if before and IN_PARENTHESES.fullmatch(text, before[-1].end, q.start):
+        return True  # « DeepSeek R1 (version complète de 671 milliards) »
     return any(m.start() <= r.start < q.start for r in view.refs)  # « une version de Llama 3 de 8 milliards »
 
 
@@ -83,12 +87,14 @@ TRAPS = (
     Trap("generic", scope="clause"),
     Trap("hypothetical", scope="sentence", keep=_named_in_between),
     Trap("bare_size", keep=_not_a_size_label),
+    Trap("adapter"),
     Trap("equivalence"),
 )
 
 # « X, un modèle de », « X est un modèle de », « X : un modèle de »
 APPOSITION = patterns.compile(r"(?:,\s+|\**\s*:\**\s+|,?\s+(?:est|était|reste|sera|devient)\s+)(?:un|une)\s+"
                               r"(?:\w+\s+){0,2}?(?:modèle|version|LLM)\b[^,;.]*$")
+IN_PARENTHESES = patterns.compile(r"\s*\([^()]{0,60}")
 MAKES_IT = patterns.compile(r"\b(?:en\s+fai(?:t|sant)|fai(?:t|sant)\s+de\s+(?:lui|elle))\s+(?:un|une)\s+(?:\w+\s+){0,2}?(?:modèle|LLM)\b[^,;.]*$")
 
 

@@ -72,8 +72,8 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
             continue
         if q.scale == "B":
             row[1] = PARAMS  # « 8B, 70B et 405B »: billions of parameters
-        elif labelled and not (q.scale is None and YEAR.fullmatch(q.number)):
-            row[1] = labelled  # « - Contexte : 128 000 » (not « - Training data cutoff : Septembre 2025 »)
+        elif labelled and (labelled == EXPERTS or q.scale or (q.value or 0) >= 1000) and not YEAR.fullmatch(q.number):
+            row[1] = labelled  # « - Contexte : 128 000 » (not « - Temps d'entraînement : divisé par 3 », nor a year)
         elif q.scale in ("K", "k", "Ko") and (has_tokens or cues["context"].search(sent_text)):
             row[1] = TOKENS
         elif q.scale and q.value and q.value >= 10**8 and has_params:

@@ -9,7 +9,8 @@ from typing import Optional
 from pipeline import patterns
 
 ALL_OF_THEM = patterns.compile(r"\b(?:[Tt]ous|[Tt]outes)\s+(?:les\s+)?(?:deux|trois|quatre|cinq)\b|"
-                         r"\b(?:[Cc]es|[Ll]es)\s+(?:deux|trois|quatre|cinq)\s+(?:nouveaux\s+)?mod[eè]les\b")
+                         r"\b(?:[Cc]es|[Ll]es)\s+(?:deux|trois|quatre|cinq)\s+(?:nouveaux\s+)?mod[eè]les\b|"
+                         r"\b[Cc]es\s+(?:nouveaux\s+)?mod[eè]les\b(?!\s+(?:de|d['’]|[A-Z]))")
 THEIR = patterns.compile(r"\b[Ll]eurs?\s+(?:fenêtres?|contextes?|tailles?|corpus|données)\b")
 _NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 
