@@ -20,13 +20,14 @@ def _patterns(lex: Lexicons):
     c = lex.cues
     ords = patterns.alternation(lex.ordinals)
     comps = []
-    for rel in ("rivals", "ranks_below", "ranks_above", "outperforms"):
+    for rel in ("rivals", "ranks_below", "ranks_above", "outperformed_by", "outperforms"):
         comps.append((rel, lex.cue(f"comparisons.{rel}")))
     # « GPQA Diamond » = « GPQA-Diamond »: spaces and hyphens inside a name are interchangeable
     bench = "|".join(re.sub(r"\\[ -]", "[ -]", re.escape(b)) for b in lex.benchmarks)
     generic = "|".join(fr(g) for g in lex.generic_benchmark_patterns)
     return {
         "comparisons": comps,
+        "ranking_words": {rel: lex.cue(f"ranking_words.{rel}") for rel in c["ranking_words"]},
         "exception": patterns.compile(fr(c["comparison_exception"]), re.I),
         "follows_score": patterns.compile(fr(c["comparison_follows_score"])),
         "object_size": patterns.compile(fr(c["comparison_object_size"])),

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
 PASSIVE = patterns.compile(r"\b(?:est|sont|était|étaient|a été|ont été|serait|seraient|se voit|se voient)\s+(?:\w+\s+)?$")
-RANKING_CONTEXT = patterns.compile(r"\bclassement|\bpalmarès|\bleaderboard|\bpoints?\b|\b[EÉ]lo\b|\bnuméro (?:un|1)\b|\ben tête\b", re.I)
+RANKING_CONTEXT = patterns.compile(r"\bclassement|\bpalmarès|\bleaderboard|\bpoints?\b|\b[EÉ]lo\b|\bnuméro (?:un|1)\b|\ben tête\b|\bposition\b|\bplace\b|\bpodium\b", re.I)
 LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "WebDev Arena", "Open LLM Leaderboard"})
 DEMONSTRATIVE = patterns.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?"
                            r"(?:épreuves?|tests?|benchmarks?|évaluations?|bancs? d['’]essai|classements?|domaines?)\b", re.I)
@@ -33,21 +33,21 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             cues.append((m.start(), m.end(), rel))
     cues.sort()
     # « se classant derrière A et devant B »: the other side of the same ranking
+    words = ctx.p["ranking_words"]
     extra = []
     for a, b, rel in cues:
         if rel in ("ranks_below", "ranks_above"):
             other = "ranks_above" if rel == "ranks_below" else "ranks_below"
-            word = r"\bdevant\b" if other == "ranks_above" else r"\bderri[eè]re\b"
-            for m in re.finditer(word, text[b:s.end]):
-                extra.append((b + m.start(), b + m.end(), other))
+            for m in words[other].finditer(text, b, s.end):
+                extra.append((m.start(), m.end(), other))
     cues = sorted(cues + [c for c in extra if not any(c[0] < y and x < c[1] for x, y, _ in cues)])
     if RANKING_CONTEXT.search(text, s.start, s.end) or any(
             b in LEADERBOARDS for _, _, b in ctx.benchmarks(s.start, s.end)):
-        # « numéro un avec 1 460 points, devant GPT-5 »: in a ranking, « devant / derrière » rank
-        for m in re.finditer(r"\b(devant|derri[eè]re)\b", text[s.start:s.end]):
-            a0, b0 = s.start + m.start(), s.start + m.end()
-            if not any(x <= a0 < y for x, y, _ in cues):
-                cues.append((a0, b0, "ranks_above" if m.group(1) == "devant" else "ranks_below"))
+        # « numéro un avec 1 460 points, devant GPT-5 », « au-dessus de Grok 3 »: in a ranking, these rank
+        for rel, pat in words.items():
+            for m in pat.finditer(text, s.start, s.end):
+                if not any(x <= m.start() < y or m.start() <= x < m.end() for x, y, _ in cues):
+                    cues.append((m.start(), m.end(), rel))
         cues.sort()
     if not cues:
         return
@@ -86,12 +86,14 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             prev_end = b
             continue
         passive = PASSIVE.search(text, max(s.start, a - 14), a) and re.match(r"\w*\s+par\b", text[a:b + 6])
+        reverse = rel == "outperformed_by"  # « moins performant que Llama 3 »: Llama 3 wins
         for obj, ostart, oend in objects:
             # « Il est devancé par GPT-4o »: the agent is the one that wins
-            subj_, obj_ = (obj, subject) if passive else (subject, obj)
+            subj_, obj_ = (obj, subject) if passive or reverse else (subject, obj)
+            kind = "passive" if passive else "reverse" if reverse else "cue"
             for bn in ([x[2] for x in benches] or [None]):
-                ctx.add(view, subject=subj_, relation=rel, object=obj_, benchmark=bn, metric=None, value=None,
-                         claimed_by=by, hedged=hedged, start=a, end=oend, recognizer=f"{rel}_{'passive' if passive else 'cue'}")
+                ctx.add(view, subject=subj_, relation="outperforms" if reverse else rel, object=obj_, benchmark=bn,
+                        metric=None, value=None, claimed_by=by, hedged=hedged, start=a, end=oend, recognizer=f"{rel}_{kind}")
         prev_end = b
 
 
