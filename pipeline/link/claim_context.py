@@ -24,7 +24,7 @@ def _patterns(lex: Lexicons):
         comps.append((rel, lex.cue(f"comparisons.{rel}")))
     # « GPQA Diamond » = « GPQA-Diamond »: spaces and hyphens inside a name are interchangeable
     bench = "|".join(re.sub(r"\\[ -]", "[ -]", re.escape(b)) for b in lex.benchmarks)
-    generic = "|".join(fr(g) for g in lex.generic_benchmark_patterns)
+    generic = tuple(patterns.compile(fr(g)) for g in lex.generic_benchmark_patterns)
     return {
         "comparisons": comps,
         "ranking_words": {rel: lex.cue(f"ranking_words.{rel}") for rel in c["ranking_words"]},
@@ -34,7 +34,7 @@ def _patterns(lex: Lexicons):
         "described_test": patterns.compile(fr(c["described_test"])),
         "bench": patterns.compile(rf"(?<![\w-])(?:{bench})(?![\w-])"),
         "bench_names": {name_key(b): b for b in lex.benchmarks},
-        "generic_bench": patterns.compile(generic) if generic else None,
+        "generic_bench": generic,
         "attribution": [lex.cue(f"attribution.{k}") for k in c["attribution"]],
         "developer": patterns.compile(fr(c["developer_phrases"]), re.I),
         "according_to_developer": patterns.compile(fr(c["according_to"]) + fr(c["developer_phrases"])),
@@ -49,6 +49,8 @@ def _patterns(lex: Lexicons):
         "points": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*points?(?P<elo> d['’]\s*[Ee]lo)?"),
         "bare_sur": patterns.compile(rf"(?<![\w,.%-])(?P<val>{NUM})\s+sur\s+(?=[A-Z])"),
         "paren": patterns.compile(rf"\s*\((?P<val>{NUM})\)"),
+        "paren_pct": patterns.compile(rf"\s*\(\s*(?P<val>{NUM})\s*%"),
+        "colon_pct": patterns.compile(rf"\s*:\s*(?P<val>{NUM})\s*%"),
         "pour_n": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s+pour\s+"),
         "rank_place": patterns.compile(rf"\b(?P<ord>{ords})\s+place\b", re.I),
         "rank_ellipsis": patterns.compile(rf"\b(?:et|puis)\s+(?:la|le)\s+(?P<ord>{ords})\b(?!\s+place)", re.I),
@@ -73,6 +75,8 @@ class ClaimLinker:
         self.prev_block = -1
         self.prev_span = (0, 0)  # of the previous sentence
         self.block_benchmark: Optional[str] = None  # last benchmark named in the paragraph
+        self.recent_benchmark: Optional[str] = None  # last benchmark named in the last few sentences
+        self.recent_age = 0  # sentences since it was named
         self._benchmarks: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
 
     def benchmarks(self, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -87,11 +91,15 @@ class ClaimLinker:
         canon = self.p["bench_names"]
         out = [(m.start(), m.end(), canon.get(name_key(m.group(0)), m.group(0)))
                for m in self.p["bench"].finditer(self.text, a, b)]
-        if self.p["generic_bench"] is not None:
-            for m in self.p["generic_bench"].finditer(self.text, a, b):
-                if not any(s <= m.start("name") < e for s, e, _ in out):
-                    out.append((m.start("name"), m.end("name"), m.group("name")))
+        for pat in self.p["generic_bench"]:
+            for m in pat.finditer(self.text, a, b):
+                na, nb = m.span("name")
+                if not any(s < nb and na < e for s, e, _ in out) and not self._is_model(na, nb):
+                    out.append((na, nb, m.group("name")))
         return sorted(out)
+
+    def _is_model(self, a: int, b: int) -> bool:
+        return any(r.start < b and a < r.end for r in self.ents.refs)
 
     def org_of(self, model: Optional[str]) -> Optional[str]:
         info = self.ents.get(model) if model else None

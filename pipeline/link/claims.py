@@ -25,6 +25,9 @@ from pipeline.link.entities import Entities
 from pipeline.recognize.segments import HEADING, TABLE
 
 
+RECENT = 8  # a list of scores (« - Sonnet 4.5 : 77,2 % ») is on a test named at most this many sentences before
+
+
 def _sentence(ctx: ClaimLinker, view: SentenceView) -> None:
     s = view.sentence
     if s.kind == TABLE:
@@ -47,6 +50,11 @@ def _sentence(ctx: ClaimLinker, view: SentenceView) -> None:
     ctx.prev_benchmarks, ctx.prev_block, ctx.prev_span = found, s.block, (s.start, s.end)
     if found:
         ctx.block_benchmark = found[-1][2]
+        ctx.recent_benchmark, ctx.recent_age = found[-1][2], 0
+    else:
+        ctx.recent_age += 1
+        if ctx.recent_age > RECENT:
+            ctx.recent_benchmark = None
 
 
 def link(text: str, sviews: list[SentenceView], sentences, ents: Entities, quantities, lex: Lexicons) -> list[RawClaim]:

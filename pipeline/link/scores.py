@@ -46,6 +46,10 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         return
     metric_seen = next((f[3] for f in found if f[3] in ("ELO", "points")), None)
     named_before: dict[int, str] = {}  # value start -> the model it is given in parentheses after
+    for r in view.refs:
+        pm = ctx.p["paren_pct"].match(text, r.end) or ctx.p["colon_pct"].match(text, r.end)
+        if pm and any(a == pm.start("val") for a, _, _, _ in found):
+            named_before[pm.start("val")] = r.model  # « GPT-4.1 (54,6 %) », « - Sonnet 4.5 : 77,2 % »
     # « 1 249 pour Gemini 1.5 Pro »: list items after an Elo or points score
     if metric_seen:
         for m in ctx.p["pour_n"].finditer(text, s.start, s.end):
@@ -53,7 +57,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 found.append((m.start("val"), m.end("val"), m.group("val"), metric_seen))
         for r in view.refs:
             pm = ctx.p["paren"].match(text, r.end)
-            if pm:  # « devant Llama 2 70B (67,35) »: the score of the model just named
+            if pm and pm.start("val") not in named_before:  # « devant Llama 2 70B (67,35) »: the score of the model just named
                 found.append((pm.start("val"), pm.end("val"), pm.group("val"), metric_seen))
                 named_before[pm.start("val")] = r.model
         found.sort()
@@ -130,8 +134,10 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             if bench is None and metric == "%" and re.match(r"\s*des\s+(?:probl[eè]mes|questions|t[aâ]ches|exercices)", after):
                 # « il y résout 64 % des problèmes »: the test the previous sentence describes
                 bench = ctx.described_test(view) or "évaluation (non nommée)"
-        if bench is None and metric in ("ELO", "points"):
-            bench = ctx.block_benchmark or (ctx.prev_benchmarks[-1][2] if ctx.prev_benchmarks else None)
+        if bench is None and (metric in ("ELO", "points") or a in named_before):
+            # « devant Llama 2 70B (67,35) », « - Sonnet 4.5 : 77,2 % »: the paragraph's or the list's test
+            bench = ctx.block_benchmark or (ctx.prev_benchmarks[-1][2] if ctx.prev_benchmarks else None) \
+                or (ctx.recent_benchmark if s.kind == "bullet" else None)
         if bench is None:
             continue  # a percentage or a number with no benchmark is not a score
         if metric == "%" and re.match(r"\s*(?:de|des|d['’])\s+(?!probl)", after):
