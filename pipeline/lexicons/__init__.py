@@ -55,7 +55,7 @@ class Lexicons:
         value: Any = self.cues
         for part in name.split("."):
             value = value[part]
-        return cue_source(value, self.cues.get("fragments") or {})[0]
+        return cue_source(value, _fragments(self))[0]
 
     def cue(self, name: str) -> re.Pattern:
         """The compiled cue ``name`` (« comparisons.rivals »), once per lexicon: its alternatives
@@ -182,10 +182,11 @@ def validate_cues(data: dict, where: str = "cues_fr.yaml") -> dict:
             raise LexiconError(f"{where}: {key}: expected a pattern, a list or a mapping")
         alts = value if isinstance(value, list) else value.get("any") if isinstance(value, dict) else [value]
         _require(all(isinstance(a, str) and a for a in alts), where, f"{key}: alternatives must be non-empty patterns")
-        for name in _FRAGMENT.findall(" ".join(alts)):
-            _require(name in fragments, where, f"{key}: unknown fragment {{{name}}}")
+        for name in _FRAGMENT.findall(" ".join([*alts, str(value.get("prefix", "")) if isinstance(value, dict) else "",
+                                                 str(value.get("suffix", "")) if isinstance(value, dict) else ""])):
+            _require(name in fragments or name in DYNAMIC_FRAGMENTS, where, f"{key}: unknown fragment {{{name}}}")
         try:
-            re.compile(cue_source(value, fragments)[0])
+            re.compile(cue_source(value, {**{n: "x" for n in DYNAMIC_FRAGMENTS}, **fragments})[0])
         except re.error as exc:
             raise LexiconError(f"{where}: {key}: bad pattern: {exc}") from exc
 
@@ -258,13 +259,20 @@ def _compiled(lex: Lexicons, dotted: str) -> re.Pattern:
             value = value[part]
         if not is_cue(value):
             raise KeyError(f"{dotted} is a group of cues, not a cue")
-        source, flags = cue_source(value, lex.cues.get("fragments") or {})
+        source, flags = cue_source(value, _fragments(lex))
         from pipeline import patterns  # patterns imports nothing of ours; imported here to keep lexicons first
         pat = _CUE_CACHE[key] = patterns.compile(source, flags)
         _CUE_READ.add(dotted)
     return pat
 
 
+def _fragments(lex: Lexicons) -> dict[str, str]:
+    """The file's named fragments, and ``{ordinal}``: the lexicon's ordinal words (« deuxième »)."""
+    from pipeline import patterns
+    return {**(lex.cues.get("fragments") or {}), "ordinal": patterns.alternation(lex.ordinals)}
+
+
+DYNAMIC_FRAGMENTS = ("ordinal",)
 _CUE_READ: set[str] = set()  # the cue keys compiled so far in this process (tests check every key is read)
 
 

@@ -18,7 +18,6 @@ NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 @per_lexicons
 def _patterns(lex: Lexicons):
     c = lex.cues
-    ords = patterns.alternation(lex.ordinals)
     comps = []
     for rel in ("rivals", "ranks_below", "ranks_above", "outperformed_by", "outperforms"):
         comps.append((rel, lex.cue(f"comparisons.{rel}")))
@@ -52,11 +51,6 @@ def _patterns(lex: Lexicons):
         "paren_pct": patterns.compile(rf"\s*\(\s*(?P<val>{NUM})\s*(?:%|points?\b|[Ee]lo\b|ELO\b)"),
         "colon_pct": patterns.compile(rf"\s*:\s*(?P<val>{NUM})\s*%"),
         "pour_n": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s+pour\s+"),
-        "rank_place": patterns.compile(rf"\b(?P<ord>{ords})\s+place\b", re.I),
-        "rank_ellipsis": patterns.compile(rf"\b(?:et|puis)\s+(?:la|le)\s+(?P<ord>{ords})\b(?!\s+place)", re.I),
-        "rank_num": patterns.compile(r"\b(?P<n>\d{1,3})(?:e|ème|eme|er|re)\s+(?:place|position|rang)\b|\bau\s+(?P<n2>\d{1,3})(?:e|ème)\s+rang\b", re.I),
-        "rank_head": patterns.compile(r"\ben t[eê]te (?:du|des|de) (?:classement|palmarès|leaderboard|LMArena|Chatbot Arena)", re.I),
-        "rank_best": patterns.compile(rf"\ble (?:(?P<ord>{ords}) )?meilleur modèle\b|\bnuméro (?:un|1)\b", re.I),
     }
 
 

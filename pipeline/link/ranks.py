@@ -1,51 +1,84 @@
-"""Ranks on a leaderboard: « la deuxième place », « la 9e place », « en tête du classement »,
-« numéro un », « le meilleur modèle ouvert sur ce test »."""
+"""Ranks on a leaderboard, from the words of ``cues_fr.yaml`` (``ranks``):
+
+- ``place``: « la deuxième place », « en huitième position »; ``ellipsis``: « … et la troisième »;
+- ``number``: « la 9e place », « la #1 place »;
+- ``head``: « en tête du classement », « reprend la tête », « arrive en tête sur LMArena »;
+- ``best``: « numéro un », « le meilleur modèle ouvert sur ce test »;
+- ``podium``: « complète le podium » (third);
+- ``followed_by``: « …, suivi de Claude Sonnet 4.5 » gives the next place to the name after it;
+- several names share one rank (« A et B à égalité à la 12e place ») or take the ranks in order
+  (« A et B occupent respectivement la quatrième et cinquième position »).
+The leaderboard is the benchmark nearest the rank, else the previous sentence's; with neither, the
+sentence must speak of a ranking (« classement »)."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Optional
 
-from pipeline import patterns
-from pipeline.link.discourse import SentenceView
+from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.cues import is_hedged
+from pipeline.link.discourse import SentenceView, name_runs
 
 if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
 
-# A word every rank pattern holds (« place », « position », « rang », « en tête », « meilleur »,
-# « numéro »): a sentence without one of them has no rank.
-RANK_WORD = patterns.compile(r"place|position|rang|t[eê]te|meilleur|numéro", re.I)
+@per_lexicons
+def _cues(lex: Lexicons) -> dict:
+    return {name: lex.cue(f"ranks.{name}") for name in lex.cues["ranks"]}
+
+
+def _hits(ctx: "ClaimLinker", c: dict, view: SentenceView) -> list[tuple[int, int, int]]:
+    text, s, ordinal = ctx.text, view.sentence, ctx.lex.ordinals
+    hits = [(m.start(), m.end(), ordinal[m.group("ord").lower()]) for m in c["place"].finditer(text, s.start, s.end)]
+    if hits:
+        hits += [(m.start("ord"), m.end(), ordinal[m.group("ord").lower()])
+                 for m in c["ellipsis"].finditer(text, hits[0][1], s.end)]
+    hits += [(m.start(), m.end(), int(m.group("n") or m.group("n2"))) for m in c["number"].finditer(text, s.start, s.end)]
+    hits += [(m.start(), m.end(), 1) for m in c["head"].finditer(text, s.start, s.end)]
+    hits += [(m.start(), m.end(), ordinal[m.group("ord").lower()] if m.group("ord") else 1)
+             for m in c["best"].finditer(text, s.start, s.end)]
+    hits += [(m.start(), m.end(), 3) for m in c["podium"].finditer(text, s.start, s.end)]
+    out: list[tuple[int, int, int]] = []
+    for h in sorted(hits):
+        if not any(x < h[1] and h[0] < y for x, y, _ in out):
+            out.append(h)
+    return out
+
+
+def _holders(ctx: "ClaimLinker", c: dict, view: SentenceView, hits) -> list[tuple[str, int, int, int]]:
+    """(model, rank, start, end): the names a list ranks together, else the subject of each rank."""
+    text, s = ctx.text, view.sentence
+    runs = [run for run in name_runs(text, view.refs) if len(run) > 1 and run[-1].end <= hits[0][0]]
+    run = runs[-1] if runs else None
+    if run and len(hits) == len(run) and c["respectively"].search(text, run[-1].end, hits[0][0]):
+        return [(r.model, v, a, b) for r, (a, b, v) in zip(run, hits)]
+    out = []
+    for a, b, value in hits:
+        if run and c["shared"].search(text, run[-1].end, a):
+            out += [(r.model, value, a, b) for r in run]
+            continue
+        subject = ctx.subject_before(view, a)
+        if subject:
+            out.append((subject, value, a, b))
+        nxt = next((r for r in view.refs if r.start >= b), None)  # « …, suivi de Claude Sonnet 4.5 »
+        if nxt and c["followed_by"].search(text, b, nxt.start):
+            out.append((nxt.model, value + 1, nxt.start, nxt.end))
+    return out
 
 
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
-    text = ctx.text
-    s = view.sentence
-    if not RANK_WORD.search(text, s.start, s.end):
+    text, s = ctx.text, view.sentence
+    c = _cues(ctx.lex)
+    if not c["word"].search(text, s.start, s.end):
         return
-    hits = []
-    for m in ctx.p["rank_place"].finditer(text, s.start, s.end):
-        hits.append((m.start(), m.end(), ctx.lex.ordinals[m.group("ord").lower()]))
-    if hits:
-        for m in ctx.p["rank_ellipsis"].finditer(text, hits[0][1], s.end):
-            hits.append((m.start("ord"), m.end(), ctx.lex.ordinals[m.group("ord").lower()]))
-    for m in ctx.p["rank_num"].finditer(text, s.start, s.end):
-        hits.append((m.start(), m.end(), int(m.group("n"))))
-    for m in ctx.p["rank_head"].finditer(text, s.start, s.end):
-        hits.append((m.start(), m.end(), 1))
-    for m in ctx.p["rank_best"].finditer(text, s.start, s.end):
-        ordv = ctx.lex.ordinals[m.group("ord").lower()] if m.group("ord") else 1
-        hits.append((m.start(), m.end(), ordv))
-    for a, b, value in sorted(hits):
-        subject = ctx.subject_before(view, a)
-        if not subject:
-            continue
+    hits = _hits(ctx, c, view)
+    if not hits:
+        return
+    for model, value, a, b in _holders(ctx, c, view, hits):
         near = ctx._nearest_benchmark(view, a) or ctx._earlier_benchmarks(view)[-1:]
         bench = near[0][2] if near else None
-        if bench is None and not re.search(r"classement|palmarès|leaderboard|test|API", text[s.start:s.end], re.I):
+        if bench is None and not c["ranking"].search(text, s.start, s.end):
             continue
-        ctx.add(view, subject=subject, relation="ranks", object=None, benchmark=bench, metric="position",
-                 value=float(value), claimed_by=by, hedged=is_hedged(text, s.start, a, ctx.lex),
-                 start=a, end=b, recognizer="rank")
-
-# ---- driver ------------------------------------------------------------------------
+        ctx.add(view, subject=model, relation="ranks", object=None, benchmark=bench, metric="position",
+                value=float(value), claimed_by=by, hedged=is_hedged(text, s.start, a, ctx.lex),
+                start=a, end=b, recognizer="rank")

@@ -65,7 +65,7 @@ CASES = [
     ("Grok 3 a pris la tête du classement LMArena avec 1 402 points, devant Gemini 2.0 (1 380) et GPT-4o (1 377).",
      {("Grok 3", "scores", 1402.0, "LMArena", None, False), ("Gemini 2.0", "scores", 1380.0, "LMArena", None, False),
       ("GPT-4o", "scores", 1377.0, "LMArena", None, False), ("Grok 3", "ranks_above", "Gemini 2.0", "LMArena", None, False),
-      ("Grok 3", "ranks_above", "GPT-4o", "LMArena", None, False)}),
+      ("Grok 3", "ranks_above", "GPT-4o", "LMArena", None, False), ("Grok 3", "ranks", 1.0, "LMArena", None, False)}),
     # a comparison set beside a score is on the score's benchmark
     ("Selon Mistral AI, Codestral obtient 81 % sur HumanEval, au niveau de GPT-4o.",
      {("Codestral", "scores", 81.0, "HumanEval", "Mistral AI", False),
