@@ -85,8 +85,10 @@ class ClaimLinker:
         canon = self.p["bench_names"]
         out = [(m.start(), m.end(), canon.get(name_key(m.group(0)), m.group(0)))
                for m in self.p["bench"].finditer(self.text, a, b)]
-        for pat in self.p["generic_bench"]:
-            for m in pat.finditer(self.text, a, b):
+        for pat in self.p["generic_bench"]:  # its cue may stand before the span (« 23,4 % sur » + name)
+            for m in pat.finditer(self.text, max(0, a - 40), b):
+                if m.start("name") < a:
+                    continue
                 na, nb = m.span("name")
                 if not any(s < nb and na < e for s, e, _ in out) and not self._is_model(na, nb):
                     out.append((na, nb, m.group("name")))

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 PASSIVE = patterns.compile(r"\b(?:est|sont|était|étaient|a été|ont été|serait|seraient|se voit|se voient)\s+(?:\w+\s+)?$")
 RANKING_CONTEXT = patterns.compile(r"\bclassement|\bpalmarès|\bleaderboard|\bpoints?\b|\b[EÉ]lo\b|\bnuméro (?:un|1)\b|\ben tête\b|\bposition\b|\bplace\b|\bpodium\b", re.I)
 LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "WebDev Arena", "Open LLM Leaderboard"})
+# Between two objects of one comparison: « A, B ou encore C », « A (62,3 %) et les concurrents comme B ».
+NEXT_OBJECT = patterns.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*"
+                               r"(?:(?:les |des |d['’])?(?:autres |principaux |grands )?(?:concurrents?|rivaux|modèles?)"
+                               r"(?:\s+[a-zé]\w*)?\s+(?:comme|tels? que|tels? qu['’]|notamment|dont)\s*)?"
+                               r"(?:de |d['’]|du |à |avec )?(?:le |la |l['’]|les )?\s*")
 DEMONSTRATIVE = patterns.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?"
                            r"(?:épreuves?|tests?|benchmarks?|évaluations?|bancs? d['’]essai|classements?|domaines?)\b", re.I)
 
@@ -134,7 +139,7 @@ def _objects(ctx: "ClaimLinker", view: SentenceView, start: int, limit: int):
             if len(gap) > 70 or re.search(r"[.;:!?]", gap) or (
                     re.search(r",", gap) and not re.search(r"\b(?:comme|notamment|avec|à|que|de)\s+(?:le |la |l['’]|les )?$", gap)):
                 break
-        elif not re.fullmatch(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:de |d['’]|du |à |avec )?(?:le |la |l['’]|les )?\s*", gap_clean):
+        elif not NEXT_OBJECT.fullmatch(gap_clean):
             break
         out.append((r.model, r.start, r.end))
         pos = r.end

@@ -83,7 +83,10 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         start, name = _drop_leading_words(m.start(), m.group("fam"), lex)
         if name is None or _is_year(m.group("tail")) or not free(start, m.end()):
             continue
-        unknowns.append((start, m.end(), text[start:m.end()], _in_ai_sentence(text, start, sentences)))
+        # « Sonnet 3.7 »: a variant word then a version is kept for the resolver, which makes it a
+        # sibling of a named model (« Claude Sonnet 4 ») or nothing
+        variant = name.split()[0] in lex.variant_words
+        unknowns.append((start, m.end(), text[start:m.end()], variant or _in_ai_sentence(text, start, sentences)))
     seen_in_ai = {surface for _, _, surface, ai in unknowns if ai}
     for start, end, surface, ai in unknowns:
         if ai or surface in seen_in_ai:
