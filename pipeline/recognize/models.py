@@ -44,6 +44,10 @@ NAMED_AS_MODEL = patterns.compile(
 _COLLECTIVE = patterns.compile(r"\b(?:famille|série|gamme|lignée|modèles)\s+(?:de\s+modèles\s+)?«?\s*$", re.I)
 
 
+_PAREN_SIZE = patterns.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?[BMK])\s*\)")
+_SIZE_PART = patterns.compile(r"\d+(?:[.,]\d+)?[BMK]|\d+x\d+B")
+
+
 @dataclass(frozen=True)
 class ModelMention:
     start: int
@@ -68,10 +72,15 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     for m in family.finditer(text):
         fam = lex.family(m.group("fam"))
         tail = m.group("tail") or ""
+        end, surface = m.end(), m.group(0)
+        size = _PAREN_SIZE.match(text, end)
+        if size and not any(p in lex.variant_words or _SIZE_PART.fullmatch(p) for p in tail.replace("-", " ").split()):
+            # « Meta Llama 3.1 (405B) », « le modèle Mistral (7B) »: the size completes a versioned name
+            end, surface, tail = size.end(), f"{surface} {size.group(1)}", f"{tail} {size.group(1)}"
         if fam.requires_version and not tail.strip(" -\u00a0") and not _COLLECTIVE.search(text, max(0, m.start() - 30), m.start()):
             continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude »
-        found.append(ModelMention(m.start(), m.end(), m.group(0), fam.name, bool(tail), "family"))
-        taken.append((m.start(), m.end()))
+        found.append(ModelMention(m.start(), end, surface, fam.name, bool(tail), "family"))
+        taken.append((m.start(), end))
     for m in lower.finditer(text):
         if free(m.start(), m.end()):
             found.append(ModelMention(m.start(), m.end(), m.group(0), "o-series", bool(m.group("tail")), "series"))
@@ -79,8 +88,11 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     # An unknown name counts where its sentence speaks of AI models, and then everywhere in the
     # article (« Ébène 3 s'appuie sur 256 experts » once « Ébène 3 … paramètres » was seen).
     unknowns: list[tuple[int, int, str, bool]] = []
+    benchmark_words = {b.split()[0] for b in lex.benchmarks}
     for m in unknown.finditer(text):
         start, name = _drop_leading_words(m.start(), m.group("fam"), lex)
+        if name and name.split()[0] in benchmark_words:
+            continue  # « MMLU 5-shot », « AIME 2025 »: a benchmark and its setting
         if name is None or _is_year(m.group("tail")) or not free(start, m.end()):
             continue
         # « Sonnet 3.7 »: a variant word then a version is kept for the resolver, which makes it a
