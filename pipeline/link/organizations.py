@@ -144,6 +144,9 @@ def fronted_made_by(sc: Scope) -> Iterator[Found]:
         return
     gap = sc.p["fronted_gap"].match(sc.text, orgs[-1].end, s.end)
     ref = next((r for r in sc.view.refs if gap and r.start == gap.end()), None)
+    if ref is None and sc.view.anaphoric and sc.view.subject and not sc.view.refs:
+        # « Conçu par la startup DeepSeek AI, ce modèle open-source … »: the model in focus
+        ref = Ref(s.start, orgs[-1].end, sc.view.subject, "anaphor")
     if ref:
         for org in orgs:
             yield ref, org.name, s.start, ref.end
@@ -178,7 +181,8 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
     before = [o for o in sc.orgs if o.end <= verb]
     if before:
         o = before[-1]
-        if sc.p["subject_gap"].fullmatch(text, o.end, verb) and not sc.p["not_subject"].search(text, max(s.start, o.start - 12), o.start) \
+        prep = sc.p["not_subject"].search(text, max(s.start, o.start - 12), o.start) and not sc.p["relative_subject"].match(text, o.end)
+        if sc.p["subject_gap"].fullmatch(text, o.end, verb) and not prep \
                 and not any(o.end <= r.start < verb for r in sc.view.refs):
             return o
     d = sc.p["developer"].search(text, max(s.start, verb - 60), verb)

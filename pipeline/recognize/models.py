@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import patterns
-from pipeline.lexicons import Lexicons, load
+from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.recognize import text_of
 from pipeline.recognize.names import name_patterns
 from pipeline.recognize.segments import cells_under
@@ -42,6 +42,14 @@ NAMED_AS_MODEL = patterns.compile(
 # « la famille Claude », « la série GLM », « les modèles Granite »: a bare family name that needs a
 # version elsewhere names the family here.
 _COLLECTIVE = patterns.compile(r"\b(?:famille|série|gamme|lignée|modèles)\s+(?:de\s+modèles\s+)?«?\s*$", re.I)
+
+
+@per_lexicons
+def _owned(lex: Lexicons) -> re.Pattern:
+    """After a bare family name, what makes it a model: its maker's genitive (« GPT d'OpenAI »,
+    « Claude d'Anthropic ») or an apposition (« Whisper, son IA de reconnaissance vocale »)."""
+    orgs = patterns.alternation(lex.organizations)
+    return patterns.compile(rf"\s+(?:d['’]|de\s+)(?:{orgs})\b|,\s+(?:son|sa)\s+(?:(?:nouvel|nouvelle|nouveau|dernier|dernière)\s+)?(?:modèle|IA|LLM)\b")
 
 
 _PAREN_SIZE = patterns.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?[BMK])\s*\)")
@@ -77,8 +85,9 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if size and not any(p in lex.variant_words or _SIZE_PART.fullmatch(p) for p in tail.replace("-", " ").split()):
             # « Meta Llama 3.1 (405B) », « le modèle Mistral (7B) »: the size completes a versioned name
             end, surface, tail = size.end(), f"{surface} {size.group(1)}", f"{tail} {size.group(1)}"
-        if fam.requires_version and not tail.strip(" -\u00a0") and not _COLLECTIVE.search(text, max(0, m.start() - 30), m.start()):
-            continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude »
+        if fam.requires_version and not tail.strip(" -\u00a0") and not _COLLECTIVE.search(text, max(0, m.start() - 30), m.start()) \
+                and not _owned(lex).match(text, end):
+            continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »
         found.append(ModelMention(m.start(), end, surface, fam.name, bool(tail), "family"))
         taken.append((m.start(), end))
     for m in lower.finditer(text):
