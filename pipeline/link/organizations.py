@@ -15,6 +15,9 @@ Organisations are the lexicon's (``organizations.yaml``) and names a descriptor 
   developer phrase as the subject (« Le géant chinois a dévoilé Qwen2.5-Max ») stands for the one
   organisation of the sentence before.
 - ``launch_noun``: « l'annonce de Llama 3.3 70B par Meta », « le lancement par Alibaba de Qwen 2.5-Max ».
+- ``launch_with``: « Mistral AI a répliqué avec Mistral Large 2 », « Google lui a répondu avec Gemma 3 ».
+- ``house``: « QwQ-32B, le précédent modèle de raisonnement de la maison » (the sentence's organisation).
+- ``table_column``: « | BLOOM | BigScience | … » under a column « Éditeur » or « Développeur ».
 - ``possessive``: the organisation the sentence is about, and « son LLM Arctic », « ses modèles
   Ernie 4.5 Turbo et Ernie X1 Turbo », « Llama 4, sa nouvelle série ».
 
@@ -50,6 +53,7 @@ class Scope:
     previous_orgs: tuple[Org, ...]  # … in the sentence before
     lex: Lexicons
     p: dict
+    header: Optional[frozenset[int]] = None  # in a table row: the columns whose header names a maker
 
     def org_at(self, pos: int) -> Optional[Org]:
         return next((o for o in self.orgs if o.start == pos), None)
@@ -173,6 +177,38 @@ def launch(sc: Scope) -> Iterator[Found]:
             yield r, subject.name, min(subject.start, v.start()), r.end
 
 
+def launch_with(sc: Scope) -> Iterator[Found]:
+    """« Mistral AI a répliqué avec Mistral Large 2 », « Google lui a répondu avec Gemma 3 »."""
+    text, s = sc.text, sc.view.sentence
+    for r in sc.view.refs:
+        m = sc.p["launch_with"].search(text, max(s.start, r.start - 80), r.start)
+        if not m:
+            continue
+        subject = _launch_subject(sc, m.start())
+        if subject:
+            for x in [r, *_listed_after(sc, r)]:
+                yield x, subject.name, subject.start, x.end
+
+
+def _listed_after(sc: Scope, first: Ref) -> list[Ref]:
+    out, last = [], first
+    for r in sc.view.refs:
+        if r.start >= last.end and LIST_GAP.fullmatch(sc.text, last.end, r.start):
+            out.append(r)
+            last = r
+    return out
+
+
+def _sentence_subject(sc: Scope) -> Optional[Org]:
+    """The organisation a sentence opens on (« Mistral AI, … »), if it is its subject."""
+    s = sc.view.sentence
+    first = sc.orgs[0] if sc.orgs else None
+    if first is None or first.start - s.start > 60 or any(r.start < first.start for r in sc.view.refs) \
+            or sc.p["not_subject"].search(sc.text, max(s.start, first.start - 12), first.start):
+        return None
+    return first
+
+
 def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
     """The organisation a launch verb has for subject: named just before it (« Meta dévoile »,
     « Mistral AI a dévoilé le 25 octobre »), or a developer phrase standing for the one
@@ -185,6 +221,8 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
         if sc.p["subject_gap"].fullmatch(text, o.end, verb) and not prep \
                 and not any(o.end <= r.start < verb for r in sc.view.refs):
             return o
+    if sc.p["launch_infinitive"].search(text, max(s.start, verb - 15), verb):
+        return _sentence_subject(sc)  # « Mistral AI … trois mois après avoir lancé Mistral 7B »
     d = sc.p["developer"].search(text, max(s.start, verb - 60), verb)
     if d and sc.p["subject_gap"].fullmatch(text, d.end(), verb) and not before:
         named = {o.name for o in sc.previous_orgs}
@@ -232,6 +270,32 @@ def launch_noun(sc: Scope) -> Iterator[Found]:
             yield ref, org.name, m.start(), ref.end
 
 
+def house(sc: Scope) -> Iterator[Found]:
+    """« QwQ-32B, le précédent modèle de raisonnement de la maison »: the sentence's organisation."""
+    subject = _sentence_subject(sc)
+    if subject:
+        for r in sc.view.refs:
+            m = sc.p["house"].match(sc.text, r.end, sc.view.sentence.end)
+            if m and r.start > subject.end:
+                yield r, subject.name, r.start, m.end()
+
+
+def table_column(sc: Scope) -> Iterator[Found]:
+    """« | BLOOM | BigScience | juillet 2022 | » under a column « Éditeur »: the row's model is the
+    cell's organisation's."""
+    s = sc.view.sentence
+    if s.kind != "table" or not s.cells or sc.header is None:
+        return
+    ref = next((r for r in sc.view.refs if s.cells[0].start <= r.start < s.cells[0].end), None)
+    if ref is None:
+        return
+    for j, cell in enumerate(s.cells[1:], start=1):
+        if j in sc.header:
+            org = next((o for o in sc.orgs if cell.start <= o.start and o.end <= cell.end), None)
+            if org:
+                yield ref, org.name, ref.start, org.end
+
+
 def possessive(sc: Scope) -> Iterator[Found]:
     """« Snowflake se sert de l'architecture MoE pour son LLM Arctic », « Meta lève le voile sur
     Llama 4, sa nouvelle série », « Baidu a lancé ses modèles Ernie 4.5 Turbo et Ernie X1 Turbo »."""
@@ -250,6 +314,19 @@ def possessive(sc: Scope) -> Iterator[Found]:
             yield r, first.name, first.start, r.end
 
 
+def _maker_columns(text: str, sentences, lex: Lexicons) -> dict[int, frozenset[int]]:
+    """For each table row, the columns whose header names a maker (« Éditeur », « Développeur »)."""
+    from pipeline.recognize.segments import table_blocks
+    maker = lex.cue("tables.not_model_header")
+    out: dict[int, frozenset[int]] = {}
+    for table in table_blocks(sentences):
+        cols = frozenset(j for j, c in enumerate(table[0].cells) if maker.search(text, c.start, c.end))
+        if cols:
+            for row in table[1:]:
+                out[row.start] = cols
+    return out
+
+
 FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("genitive", genitive),
     ("parenthesis", parenthesis),
@@ -259,6 +336,9 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("fronted_made_by", fronted_made_by),
     ("launch", launch),
     ("launch_noun", launch_noun),
+    ("launch_with", launch_with),
+    ("house", house),
+    ("table_column", table_column),
     ("possessive", possessive),
 )
 
@@ -268,10 +348,11 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
     p = _patterns(lex)
     out: list[RawFact] = []
     previous: tuple[Org, ...] = ()
+    headers = _maker_columns(text, [v.sentence for v in sviews], lex)
     for view in sviews:
         s = view.sentence
         mine = tuple(o for o in orgs if s.start <= o.start < s.end)
-        sc = Scope(text, view, mine, previous, lex, p)
+        sc = Scope(text, view, mine, previous, lex, p, headers.get(s.start))
         seen: set[tuple[str, str]] = set()
         if view.refs and mine or view.refs and previous:
             for name, finder in FINDERS:
