@@ -47,6 +47,7 @@ class SentenceView:
     focus: Optional[str]  # the model in focus before this sentence
     last: Optional[str]  # the last model named before this sentence
     anaphoric: bool = False  # the subject is the antecedent of a pronoun, a possessive, « ce modèle »
+    guessed: bool = False  # … or only the article's model, for a bullet that names none (claims take it, facts do not)
 
     @property
     def topic(self) -> Optional[str]:
@@ -121,7 +122,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
         mine = _versions(text, sent, mine, ents, lex, focus, added)
         mine = [_prefer_focus(r, focus, ents) for r in mine]
         subject = None
-        anaphoric = False
+        anaphoric = guessed = False
         if sent.kind == HEADING:
             subject = mine[0].model if mine else None
         else:
@@ -139,8 +140,10 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                 # « Le nouveau venu » is the article's main model, not the one just compared.
                 subject = main if c["newcomer"].match(text, sent.start, first_ref) and main else focus
                 anaphoric = True
-            elif not mine and sent.kind == BULLET and owner:
-                subject, anaphoric = owner, True  # « Kimi K2 en bref » then « - Contexte : 128 000 jetons »
+            elif not mine and sent.kind == BULLET and (owner or main):
+                # « Kimi K2 en bref » then « - Contexte : 128 000 jetons »; a bullet that names no
+                # model, under no heading that names one, is about the article's model
+                subject, anaphoric, guessed = owner or main, True, owner is None
             elif not mine and out and _answers(text, out[-1], sent):
                 subject, anaphoric = out[-1].subject, True  # « Sa force ? Une capacité à gérer … »
             elif focus and _starts_before(c["definite"].search(text, sent.start, sent.end), first_ref):
@@ -161,7 +164,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
         owner = _list_owner(text, sent, mine, subject or focus, owner)
         if main is None and mine and (n == 0 or sent.kind != HEADING):
             main = mine[0].model  # the title's first model, else the first model the text names
-        out.append(SentenceView(n, sent, mine, subject, focus, last, anaphoric))
+        out.append(SentenceView(n, sent, mine, subject, focus, last, anaphoric, guessed))
         if subject and not c["aside"].match(text, sent.start, sent.end):
             focus = subject
         if mine:

@@ -178,7 +178,7 @@ def family_sizes(text: str, view: SentenceView, units, ents: Entities, lex: Lexi
     first = params[0][0]
     if invalidated_by(text, first, view, ents, lex) not in (None, *LABEL_TRAPS):
         return []  # « par exemple, 7b, 14b, 72b, signifiant 7 milliards, 14 milliards … »
-    fam = subject_before(text, view, first.start, obj) or (view.subject if view.anaphoric else None)
+    fam = subject_before(text, view, first.start, obj) or (view.subject if view.anaphoric and not view.guessed else None)
     if fam is None and not view.refs and SIZES_OF.search(text, view.sentence.start, first.start):
         fam = view.focus  # « Trois tailles de modèles sont désormais accessibles : 7, 13 ou 70 milliards »
     info = ents.get(fam) if fam else None

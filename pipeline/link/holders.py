@@ -213,7 +213,8 @@ def subject(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 
 def anaphor(sc: Scope, c: Candidate) -> Optional[list[str]]:
-    return [sc.view.subject] if sc.view.subject and sc.view.anaphoric else None
+    v = sc.view
+    return [v.subject] if v.subject and v.anaphoric and not v.guessed else None
 
 
 def _family_model(ents: Entities, model: str) -> Optional[str]:
