@@ -36,6 +36,7 @@ class Lexicons:
     lowercase_series: tuple[tuple[str, str, str], ...]  # (pattern, organization, family)
     variant_words: frozenset[str]
     tier_aliases: frozenset[str]
+    tier_families: Mapping[str, str]  # « Sonnet » -> « Claude »
     spaced_lowercase: frozenset[str]
     not_models: frozenset[str]
     common_words: frozenset[str]  # lower-case French words that never start a model name
@@ -226,6 +227,7 @@ def load() -> Lexicons:
         lowercase_series=series,
         variant_words=frozenset(fam.get("variant_words") or ()),
         tier_aliases=frozenset(fam.get("tier_aliases") or ()),
+        tier_families=dict(fam.get("tier_families") or {}),
         spaced_lowercase=frozenset(fam.get("spaced_lowercase") or ()),
         not_models=frozenset(fam.get("not_models") or ()),
         common_words=frozenset(common.get("common_words") or ()),

@@ -18,11 +18,12 @@ if TYPE_CHECKING:
 PASSIVE = patterns.compile(r"\b(?:est|sont|était|étaient|a été|ont été|serait|seraient|se voit|se voient)\s+(?:\w+\s+)?$")
 RANKING_CONTEXT = patterns.compile(r"\bclassement|\bpalmarès|\bleaderboard|\bpoints?\b|\b[EÉ]lo\b|\bnuméro (?:un|1)\b|\ben tête\b|\bposition\b|\bplace\b|\bpodium\b", re.I)
 LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "WebDev Arena", "Open LLM Leaderboard"})
-# Between two objects of one comparison: « A, B ou encore C », « A (62,3 %) et les concurrents comme B ».
+# Between two objects of one comparison: « A, B ou encore C », « A (62,3 %) et les concurrents comme B »,
+# « Google Gemini Pro 1.5 et OpenAI GPT-4 » (a maker's name before the next one).
 NEXT_OBJECT = patterns.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*"
                                r"(?:(?:les |des |d['’])?(?:autres |principaux |grands )?(?:concurrents?|rivaux|modèles?)"
                                r"(?:\s+[a-zé]\w*)?\s+(?:comme|tels? que|tels? qu['’]|notamment|dont)\s*)?"
-                               r"(?:de |d['’]|du |à |avec )?(?:le |la |l['’]|les )?\s*")
+                               r"(?:de |d['’]|du |à |avec )?(?:le |la |l['’]|les )?\s*(?:[A-Z][A-Za-z]+\s+)?")
 DEMONSTRATIVE = patterns.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?"
                            r"(?:épreuves?|tests?|benchmarks?|évaluations?|bancs? d['’]essai|classements?|domaines?)\b", re.I)
 

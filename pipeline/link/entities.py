@@ -189,5 +189,10 @@ def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelM
             name = ents.add_model(f"{sib.family} {m.text}", sib.family, sib.organization, m.start)
             hits.append((m.start, m.end, name))
             taken.append((m.start, m.end))
+        elif parts[0] in lex.tier_families:  # « Sonnet 4.5 » alone: Claude's
+            family = lex.tier_families[parts[0]]
+            name = ents.add_model(f"{family} {m.text}", family, _family_org(lex, family), m.start)
+            hits.append((m.start, m.end, name))
+            taken.append((m.start, m.end))
     for a, b, name in hits:
         ents.refs.append(Ref(a, b, name, "alias"))

@@ -37,6 +37,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
     for m in ctx.p["points"].finditer(text, s.start, s.end):
         if not any(a <= m.start("val") < b for a, b, _, _ in found) and not re.match(r"\s*(?:d['’]avance|d['’]écart|de plus|de moins|de retard|devant|derrière|au-dessus|en dessous|de mieux)", text[m.end():m.end() + 14]):
             found.append((m.start("val"), m.end(), m.group("val"), "ELO" if m.group("elo") else "points"))
+    for m in ctx.p["elo_after"].finditer(text, s.start, s.end):  # « avec 1501 Elo »
+        if not any(a <= m.start("val") < b for a, b, _, _ in found):
+            found.append((m.start("val"), m.end(), m.group("val"), "ELO"))
     for m in ctx.p["bare_sur"].finditer(text, s.start, s.end):
         if not any(a <= m.start("val") < b for a, b, _, _ in found):
             if ctx.benchmarks(m.end(), min(s.end, m.end() + 40)):
@@ -118,6 +121,11 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             bl = ctx.benchmarks(b + bm.end(), min(s.end, b + bm.end() + 30))
             if bl and bl[0][0] == b + bm.end():
                 bench = bl[0][2]
+            else:  # « 1 417 sur le tableau de classement de LMArena »: a few words before the test's name
+                gap = ctx.p["bench_lead"].match(text, b + bm.end(), s.end)
+                bl = ctx.benchmarks(gap.end(), min(s.end, gap.end() + 30)) if gap else []
+                if bl and bl[0][0] == gap.end():
+                    bench = bl[0][2]
         if bench is None and resp_targets and found:
             tail = re.match(r"\s*(?:%\s*)?(?:sur|à|au|en)\s+(?:le |la |l['’])?", text[found[-1][1]:s.end])
             after_list = ctx.benchmarks(found[-1][1] + tail.end(), min(s.end, found[-1][1] + tail.end() + 30)) if tail else []
