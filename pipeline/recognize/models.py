@@ -39,9 +39,9 @@ NAMED_AS_MODEL = patterns.compile(
     rf"open[- ]source|ouvert)\s+)(?P<name>{_NAME})")
 
 
-# « la famille Claude », « la série GLM », « les modèles Granite »: a bare family name that needs a
+# « la famille Claude », « la série GLM »: a bare family name that needs a
 # version elsewhere names the family here.
-_COLLECTIVE = patterns.compile(r"\b(?:famille|série|gamme|lignée|modèles)\s+(?:de\s+modèles\s+)?«?\s*$", re.I)
+_COLLECTIVE = patterns.compile(r"\b(?:famille|série|gamme)\s+(?:de\s+modèles\s+)?«?\s*$", re.I)
 
 
 @per_lexicons

@@ -11,7 +11,7 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
 
 SEP = "[ \u00a0\u202f-]"
-_VERSION = r"\d+(?:\.\d+)*[a-z]?(?![\w])"
+_VERSION = r"\d+(?:\.\d+)*(?:[a-z]|O(?=[^\w]|$))?(?![\w])"  # « GPT-4O » is GPT-4o
 _SIZE = r"\d+(?:[.,]\d+)?[BMK](?![\w])|\d+x\d+B(?![\w])|\d+ B(?![\w])"
 _CODE = r"[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?(?![\w])"
 UPPER = "A-ZÀ-ÖØ-ÞŒ"
@@ -25,9 +25,10 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     spaced_lower = patterns.alternation(lex.spaced_lowercase)
     # After a hyphen: any component. After a space: sizes, short versions, codes, capitalised
     # variants and the few lower-case variants used with a space ("GPT-4o mini").
-    comp_hyphen = rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|[a-z]{{3,12}}(?![\w+])|[A-Z](?![\w+]))"
+    comp_hyphen = rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|[a-z]{{3,12}}(?![\w+])|[A-Z]{{1,4}}(?![\w+]))"
     cap_variants = patterns.alternation(w for w in lex.variant_words if w[:1].isupper())
     comp_space = (rf"(?:{_SIZE}|{_CODE}|\d{{1,2}}(?:\.\d+)*[a-z]?(?![\w])|\d+\.\d+(?![\w])|"
+                  rf"\d,\d(?=[ \u00a0](?:{cap_variants})(?![\w]))|"  # « Claude 3,5 Sonnet »
                   rf"(?:{cap_variants})(?![\w])|R\+|(?:{spaced_lower})(?![\w]))")
     first = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space}|(?<=[A-Za-z])\d+(?:\.\d+)*[a-z]?(?![\w]))"
     more = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space})"
