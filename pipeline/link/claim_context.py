@@ -73,6 +73,7 @@ class ClaimLinker:
         self.block_benchmark: Optional[str] = None  # last benchmark named in the paragraph
         self.recent_benchmark: Optional[str] = None  # last benchmark named in the last few sentences
         self.recent_age = 0  # sentences since it was named
+        self.recent_elo = False  # the text since then speaks of Elo
         self._benchmarks: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
 
     def benchmarks(self, a: int, b: int) -> list[tuple[int, int, str]]:

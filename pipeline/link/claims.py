@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Optional
 
 from pipeline.lexicons import Lexicons
-from pipeline.link import attribution, comparisons, ranks, scores
+from pipeline.link import attribution, comparisons, leaderboards, ranks, scores
 from pipeline.link.claim_context import ClaimLinker
 from pipeline.link.raw import RawClaim
 from pipeline.link.discourse import SentenceView
@@ -38,6 +38,7 @@ def _sentence(ctx: ClaimLinker, view: SentenceView) -> None:
     comparisons.link_sentence(ctx, view, by)
     scores.link_sentence(ctx, view, by)
     ranks.link_sentence(ctx, view, by)
+    leaderboards.link_sentence(ctx, view, by)
     if who:
         ctx.source, ctx.source_block = who, s.block
     elif s.block != ctx.source_block or ctx.p["own"].search(ctx.text, s.start, s.end):
@@ -51,6 +52,9 @@ def _sentence(ctx: ClaimLinker, view: SentenceView) -> None:
     if found:
         ctx.block_benchmark = found[-1][2]
         ctx.recent_benchmark, ctx.recent_age = found[-1][2], 0
+        ctx.recent_elo = False
+    if leaderboards._cues(ctx.lex)[2].search(ctx.text, s.start, s.end):
+        ctx.recent_elo = True
     else:
         ctx.recent_age += 1
         if ctx.recent_age > RECENT:

@@ -21,7 +21,7 @@ LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "We
 # Between two objects of one comparison: « A, B ou encore C », « A (62,3 %) et les concurrents comme B »,
 # « Google Gemini Pro 1.5 et OpenAI GPT-4 » (a maker's name before the next one).
 NEXT_OBJECT = patterns.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*"
-                               r"(?:(?:les |des |d['’])?(?:autres |principaux |grands )?(?:concurrents?|rivaux|modèles?)"
+                               r"(?:(?:les |des |d['’])?(?:autres |principaux |grands )?(?:concurrents?|rivaux|modèles?|leaders?)"
                                r"(?:\s+[a-zé]\w*)?\s+(?:comme|tels? que|tels? qu['’]|notamment|dont)\s*)?"
                                r"(?:de |d['’]|du |à |avec )?(?:le |la |l['’]|les )?\s*(?:[A-Z][A-Za-z]+\s+)?")
 DEMONSTRATIVE = patterns.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?"

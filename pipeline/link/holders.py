@@ -3,6 +3,7 @@ and a value no holder answers for yields nothing (a wrong number is worse than a
 
 - ``ordinal``: « 128K pour le premier et 256K pour le second », « le second 9 milliards ».
 - ``for_named``: « 128 000 jetons pour Llama 3.1 », « 32K pour Qwen3-0.6B ».
+- ``against_at``: « 500 milliards contre 1 000 à GPT-4 ».
 - ``for_group``: « 128K pour les deux modèles », « pour les trois plus grandes ».
 - ``sized_variant``: « la version 120 milliards » is the model named with that size (« gpt-oss-120b »).
 - ``group``: « les trois plus grandes comptent … », « Tous trois disposent de … ».
@@ -100,7 +101,9 @@ def ordinal(sc: Scope, c: Candidate) -> Optional[list[str]]:
     return [ordered[k]] if k < len(ordered) else []
 
 
-FOR = patterns.compile(r"\s*(?:de contexte\s*)?pour\s+")
+# « 128 000 jetons pour Llama 3.1 », « 540 milliards pour la première version de PaLM »
+FOR = patterns.compile(r"\s*(?:de contexte\s*)?pour\s+(?:(?:la|le|l['’])\s*(?:(?:première|précédente|nouvelle|dernière|"
+                       r"deuxième|seconde)\s+)?(?:version|génération|mouture|itération)\s+(?:de\s+|du\s+|d['’]))?")
 
 
 def for_named(sc: Scope, c: Candidate) -> Optional[list[str]]:
@@ -110,6 +113,20 @@ def for_named(sc: Scope, c: Candidate) -> Optional[list[str]]:
     at = m.end()
     ref = next((r for r in sc.view.refs if r.start == at or (
         at <= r.start <= at + 4 and re.fullmatch(r"(?:le|la|l['’])?\s*", sc.text[at:r.start]))), None)
+    return [ref.model] if ref else None
+
+
+AGAINST_AT = patterns.compile(r"\bcontre\s+$", re.I)
+AT = patterns.compile(r"\s*(?:à|chez)\s+(?:le |la |l['’])?")
+
+
+def against_at(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« 500 milliards de paramètres contre 1 000 à GPT-4 »: the model after « à »."""
+    s = sc.view.sentence
+    if not AGAINST_AT.search(sc.text, max(s.start, c.q.start - 10), c.q.start):
+        return None
+    m = AT.match(sc.text, c.q.unit_end, s.end)
+    ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
     return [ref.model] if ref else None
 
 
@@ -235,6 +252,7 @@ HOLDERS: tuple[tuple[str, Holder], ...] = (
     ("ordinal", ordinal),
     ("for_named", for_named),
     ("for_group", for_group),
+    ("against_at", against_at),
     ("sized_variant", sized_variant),
     ("group", group),
     ("parenthesized", parenthesized),

@@ -29,7 +29,7 @@ def _cues(lex: Lexicons) -> dict:
 
 def _hits(ctx: "ClaimLinker", c: dict, view: SentenceView) -> list[tuple[int, int, int]]:
     text, s, ordinal = ctx.text, view.sentence, ctx.lex.ordinals
-    hits = [(m.start(), m.end(), ordinal[m.group("ord").lower()]) for m in c["place"].finditer(text, s.start, s.end)]
+    hits = [(m.start(), m.end(), ordinal[(m.group("ord") or m.group("ord2")).lower()]) for m in c["place"].finditer(text, s.start, s.end)]
     if hits:
         hits += [(m.start("ord"), m.end(), ordinal[m.group("ord").lower()])
                  for m in c["ellipsis"].finditer(text, hits[0][1], s.end)]

@@ -15,12 +15,14 @@ extra check, in code, where words alone cannot tell. In order:
   a size that names a variant; not when a model of the article carries that size in its name
   (the holder ``sized_variant`` then takes it).
 - ``ratio``: « 1,6 fois », « x 2 ».
+- ``models_in_general``: « 70 milliards pour les modèles en open source ».
 - ``generic``: « la plupart des modèles ne traitaient que 8 000 jetons ».
 - ``hypothetical``: « si vous avez 10 000 tokens », « supposons qu'un modèle ait 175 milliards »;
   not when a model is named between the cue and the value (« si Llama 4 Scout compte … »).
 - ``bare_size``: « Llama 4 Scout (17B) », « OLMo 7B et 13B »: a size label with no unit is not a
   stated count (a list of them after a family's name names its variants: ``facts.family_sizes``).
 - ``adapter``: « 16 millions de paramètres entraînables » (a LoRA adapter, not the model).
+- ``training_part``: « 280 milliards de tokens textuels multilingues »: a part of the data.
 - ``equivalence``: « 1 000 tokens équivalent à environ 750 mots ».
 """
 from __future__ import annotations
@@ -84,10 +86,12 @@ TRAPS = (
     Trap("unnamed", keep=_said_of_a_name),
     Trap("size_label", keep=_no_sized_model),
     Trap("ratio"),
+    Trap("models_in_general"),
     Trap("generic", scope="clause"),
     Trap("hypothetical", scope="sentence", keep=_named_in_between),
     Trap("bare_size", keep=_not_a_size_label),
     Trap("adapter"),
+    Trap("training_part"),
     Trap("equivalence"),
 )
 

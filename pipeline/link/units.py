@@ -32,10 +32,12 @@ def label_unit(text: str, s) -> Optional[str]:
             "context_tokens": TOKENS, "training_tokens": TOKENS}.get(attr or "")
 
 
-def _small(q: Quantity) -> bool:
-    """A bare number that can borrow its neighbour's scale (« dont 12,9 actifs »), not « 128 000 »."""
+def _small(q: Quantity, neighbour: Optional[Quantity] = None) -> bool:
+    """A bare number that can borrow its neighbour's scale (« dont 12,9 actifs »), not « 128 000 »;
+    after a scale word, up to 9 999 (« 500 milliards contre 1 000 »)."""
     value = numbers.parse_number(q.number.replace("\u202f", " ").replace("\u00a0", " "))
-    return value is not None and value < 1000
+    word_scale = neighbour is not None and neighbour.scale is not None and neighbour.scale[:1].islower()
+    return value is not None and value < (10_000 if word_scale else 1000)
 
 
 def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[tuple[Quantity, Optional[str], Optional[int]]]:
@@ -67,7 +69,7 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
         if k is not None and q.start - qs[k].unit_end < 80 and not (q.scale and not qs[k].scale and out[k][1] == PARAMS) \
                 and LIST_LINK.search(text, qs[k].unit_end, q.start) and not (q.scale is None and YEAR.fullmatch(q.number)):
             row[1] = out[k][1]
-            if q.scale is None and qs[k].scale and _small(q):
+            if q.scale is None and qs[k].scale and _small(q, qs[k]):
                 row[2] = numbers.quantity_value(q.number, qs[k].scale)
             continue
         if q.scale == "B":

@@ -65,8 +65,10 @@ class Variants:
 
 
 def size_name(value: int) -> str:
-    b = value / 1e9
-    return f"{b:g}B"
+    """« 8B », « 1.1B », « 270M » (a size under a billion is written in millions)."""
+    if value < 10**9:
+        return f"{value / 1e6:g}M"
+    return f"{value / 1e9:g}B"
 
 
 def variant_name(family_model: str, value: int) -> str:

@@ -141,8 +141,8 @@ def _drop_leading_words(start: int, fam: str, lex: Lexicons) -> tuple[int, str |
                             or words[0] in lex.not_models):
         start += len(fam) - len(words[1])
         fam = words[1]
-    if fam in lex.not_models or fam in lex.organizations or fam.lower() in lex.common_words:
-        return start, None
+    if fam in lex.not_models or fam in lex.organizations or (fam.lower() in lex.common_words and not fam.isupper()):
+        return start, None  # (« MAI-1 » is no month)
     if fam.split()[0] in lex.not_models:
         return start, None
     return start, fam

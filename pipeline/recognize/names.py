@@ -41,6 +41,6 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     word = rf"[{UPPER}][{LOWER}A-Z]{{2,}}(?:[{UPPER}][{LOWER}]+)*(?:-[{UPPER}][{LOWER}{UPPER}\d]*)?"
     unknown = patterns.compile(
         rf"(?<![\w@/.-])(?P<fam>{word}(?:[ \u00a0]{word})?)"
-        rf"(?P<tail>(?:{SEP}(?:{_SIZE}|\d{{1,2}}(?:\.\d+)?(?![\w])))(?:{more}){{0,3}})(?![\w-])"
+        rf"(?P<tail>(?:{SEP}(?:{_SIZE}|\d{{1,2}}(?:\.\d+)?(?![\w])))(?:(?!{SEP}(?:{_SIZE}|\d))(?:{more})){{0,3}})(?![\w-])"
         r"(?!\s*(?:%|,\d|[\u00a0\u202f ]\d{3}))")
     return family, lower, unknown

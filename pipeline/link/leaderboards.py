@@ -1,0 +1,52 @@
+"""Numbered leaderboards: « 1. Gemini-Exp-1206 : 1372 (score Elo) », « 2) Claude Opus 4 — 1 350 »,
+one item per line or run into one line. The number before the name is its rank, the number after
+it its score, both on the leaderboard the text names (in the item, else a few sentences before).
+The score's metric is the one written (« % », « points », « Elo »), else Elo when the items or the
+text before speak of Elo, else a plain score."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from pipeline.lexicons import Lexicons, per_lexicons
+from pipeline.link.discourse import SentenceView
+from pipeline.normalize import numbers
+
+if TYPE_CHECKING:
+    from pipeline.link.claim_context import ClaimLinker
+
+METRICS = {"%": "%", "point": "points", "points": "points", "elo": "ELO"}
+
+
+@per_lexicons
+def _cues(lex: Lexicons) -> tuple:
+    return lex.cue("ranks.list_rank"), lex.cue("ranks.list_value"), lex.cue("leaderboards.elo")
+
+
+def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
+    text, s = ctx.text, view.sentence
+    rank_cue, value_cue, elo = _cues(ctx.lex)
+    items = []
+    for r in view.refs:
+        m = rank_cue.search(text, max(s.start, r.start - 8), r.start)
+        if m:
+            items.append((r, int(m.group("n")), m.start("n"), value_cue.match(text, r.end, s.end)))
+    if not items:
+        return
+    here = ctx.benchmarks(s.start, s.end)
+    bench = here[-1][2] if here else ctx.recent_benchmark
+    if bench is None:
+        return
+    elo_said = bool(elo.search(text, s.start, s.end)) or ctx.recent_elo
+    for r, rank, start, value in items:
+        ctx.add(view, subject=r.model, relation="ranks", object=None, benchmark=bench, metric="position",
+                value=float(rank), claimed_by=by, hedged=False, start=start, end=r.end, recognizer="leaderboard_rank")
+        if value is None:
+            continue
+        number = numbers.parse_number(value.group("val").replace("\u202f", " ").replace("\u00a0", " "))
+        if number is None:
+            continue
+        unit = (value.group("unit") or "").lower()
+        metric = METRICS.get(unit) or ("ELO" if elo_said else "score")
+        ctx.add(view, subject=r.model, relation="scores", object=None, benchmark=bench, metric=metric,
+                value=number, claimed_by=by, hedged=False, start=value.start("val"), end=value.end(),
+                recognizer="leaderboard_score")
