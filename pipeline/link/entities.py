@@ -85,7 +85,7 @@ def _family_org(lex: Lexicons, family: Optional[str]) -> Optional[str]:
 
 def _is_variant_alias(m: ModelMention, lex: Lexicons) -> bool:
     parts = tail_parts(m.text, None)
-    return m.family is None and len(parts) == 2 and parts[0] in lex.variant_words
+    return m.family is None and len(parts) == 2 and parts[0] in lex.variant_words and bool(_VERSION.match(parts[1]))
 
 
 def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
@@ -114,10 +114,44 @@ def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
         else:
             name = ents.add_model(m.text, m.family, _family_org(lex, m.family), m.start)
             ents.refs.append(Ref(m.start, m.end, name, "name"))
+    ents.refs.sort(key=lambda r: r.start)
+    _tier_lists(text, ents, lex)
     _find_aliases(text, ents, lex, pending_variants)
     ents.refs.sort(key=lambda r: r.start)
     _org_anaphors(text, ents, lex)
     return ents
+
+
+def _tier_lists(text: str, ents: Entities, lex: Lexicons) -> None:
+    """« Llama 4 : Scout, Maverick et Behemoth », « Trois variants : Scout, Maverick et Behemoth »
+    after « Llama 4 », « Claude 3 en trois versions : Haiku, Sonnet et Opus »: tier words listed
+    after a family's model name the family's variants (« Llama 4 Scout »)."""
+    pat = _tier_list_pattern(lex)
+    named = [r for r in ents.refs if r.kind == "name"]
+    for m in pat.finditer(text):
+        before = [r for r in named if r.end <= m.start() and m.start() - r.end <= 200]
+        if not before:
+            continue
+        info = ents.get(before[-1].model)
+        if info is None or not info.family or any(p in lex.variant_words for p in tail_parts(info.name, info.family)):
+            continue
+        for t in re.finditer(r"[^\s,]+", m.group("tiers")):
+            word = t.group(0)
+            if word in ("et", "ou") or word not in lex.variant_words:
+                continue
+            a = m.start("tiers") + t.start()
+            if any(r.start <= a < r.end for r in ents.refs):
+                continue
+            name = ents.add_model(f"{info.name} {word}", info.family, info.organization, a)
+            ents.refs.append(Ref(a, a + len(word), name, "name"))
+    ents.refs.sort(key=lambda r: r.start)
+
+
+@per_lexicons
+def _tier_list_pattern(lex: Lexicons) -> re.Pattern:
+    tiers = patterns.alternation(w for w in lex.variant_words if w[:1].isupper() and len(w) > 2)
+    return patterns.compile(rf"(?:\s*[:(—–]\s*|\b(?:deux|trois|quatre|cinq|\d)\s+(?:variants?|variantes|versions|déclinaisons|modèles|tailles)\s*:\s*)"
+                            rf"(?P<tiers>(?:{tiers})(?:\s*(?:,|et|ou)\s*(?:{tiers}))+)\b")
 
 
 @per_lexicons

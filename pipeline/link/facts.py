@@ -55,8 +55,9 @@ def link(text: str, views: list[SentenceView], quantities, ents: Entities, lex: 
         if s.kind != TABLE and mine:
             out += _sentence_facts(text, view, mine, ents, lex, obj, memory)
         _remember(text, view, memory)
-    out += tables.table_facts(text, [v.sentence for v in views], ents, quantities, memory.variants, lex,
-                              owners=table_owners(views))
+    sentences = [v.sentence for v in views]
+    out += tables.table_facts(text, sentences, ents, quantities, memory.variants, lex, owners=table_owners(views))
+    out += tables.flat_table_facts(text, sentences, ents.refs, quantities, lex)
     ents.refs.sort(key=lambda r: r.start)
     return FactsFound(tuple(out), ents)
 

@@ -116,3 +116,43 @@ def table_facts(text: str, sentences, ents: Entities, quantities, variants: Vari
                 continue
             out.append(RawFact(c.model, c.attribute, value, False, Provenance(q.start, q.unit_end, s.start, s.end, "table_cell")))
     return out
+
+
+# ---- tables flattened into lines of words ------------------------------------------------------
+
+@per_lexicons
+def _flat_labels(lex: Lexicons) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((attr, lex.cue(f"tables.flat_labels.{attr}")) for attr in lex.cues["tables"]["flat_labels"])
+
+
+def flat_header(text: str, s: Sentence, lex: Lexicons) -> list[str]:
+    """The attributes a line of column labels names, left to right (« Modèle Params actifs Params
+    total Experts Contexte » -> active, total, experts, context); [] when fewer than two."""
+    spans: list[tuple[int, int, str]] = []
+    for attr, pat in _flat_labels(lex):
+        for m in pat.finditer(text, s.start, s.end):
+            if not any(a < m.end() and m.start() < b for a, b, _ in spans):
+                spans.append((m.start(), m.end(), attr))
+    return [attr for _, _, attr in sorted(spans)] if len(spans) >= 2 else []
+
+
+def flat_table_facts(text: str, sentences, refs: list[Ref], quantities, lex: Lexicons) -> list[RawFact]:
+    """« Modèle Params actifs Params total Experts Contexte » then « Scout 17B 109B 16 10M tokens »:
+    a scraped table that lost its bars. Each line that starts with a model gives its values to the
+    header's columns in order (a line with another number of values is not read: which one is
+    missing cannot be told)."""
+    out: list[RawFact] = []
+    header: list[str] = []
+    for s in sentences:
+        row_ref = next((r for r in refs if r.start == s.start), None)
+        if header and row_ref is not None:
+            qs = [q for q in quantities if s.start <= q.start < s.end and q.start >= row_ref.end and q.value]
+            if len(qs) == len(header):
+                for q, attr in zip(qs, header):
+                    if attr in ("params_total", "params_active") and q.value < 10**6:
+                        continue
+                    out.append(RawFact(row_ref.model, attr, q.value, False,
+                                       Provenance(q.start, q.unit_end, s.start, s.end, "flat_table")))
+            continue
+        header = flat_header(text, s, lex) if s.kind == "heading" and not any(s.start <= r.start < s.end for r in refs) else []
+    return out

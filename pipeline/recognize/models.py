@@ -106,7 +106,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue
         # « Sonnet 3.7 »: a variant word then a version is kept for the resolver, which makes it a
         # sibling of a named model (« Claude Sonnet 4 ») or nothing
-        variant = name.split()[0] in lex.variant_words
+        variant = name.split()[0] in lex.variant_words and not _SIZE_PART.fullmatch(m.group("tail").strip(" -"))
         unknowns.append((start, m.end(), text[start:m.end()], variant or _in_ai_sentence(text, start, sentences)))
     seen_in_ai = {surface for _, _, surface, ai in unknowns if ai}
     for start, end, surface, ai in unknowns:
