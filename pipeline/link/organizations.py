@@ -108,11 +108,15 @@ def parenthesis(sc: Scope) -> Iterator[Found]:
         org = sc.org_at(m.end()) if m else None
         if org and sc.p["paren_close"].match(sc.text, org.end):
             yield r, org.name, r.start, org.end + 1
-    for o in sc.orgs:  # « OpenAI (GPT-4.5) »
+    for o in sc.orgs:  # « OpenAI (GPT-4.5) », « d'OpenAI (o1, o3) »
         m = sc.p["paren_open"].match(sc.text, o.end)
         ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
-        if ref and sc.p["paren_close"].match(sc.text, ref.end):
-            yield ref, o.name, o.start, ref.end + 1
+        if ref is None:
+            continue
+        listed = [ref, *_listed_after(sc, ref)]
+        if sc.p["paren_close"].match(sc.text, listed[-1].end):
+            for r in listed:
+                yield r, o.name, o.start, listed[-1].end + 1
 
 
 def apposition(sc: Scope) -> Iterator[Found]:
@@ -157,8 +161,15 @@ def fronted_made_by(sc: Scope) -> Iterator[Found]:
 
 
 def _org_list(sc: Scope, pos: int) -> list[Org]:
-    """« Mistral AI et Nvidia », « la start-up DeepSeek »: the organisations listed from ``pos``."""
+    """« Mistral AI et Nvidia », « la start-up DeepSeek »: the organisations listed from ``pos``;
+    else a capitalised name right there (« conçu par Basalte Research »)."""
     hit = _org_right_after(sc, pos, sc.p["org_lead"])
+    if hit is None:
+        m = sc.p["unknown_after"].match(sc.text, pos, sc.view.sentence.end)
+        name = m.group("org") if m else None
+        if name and name.split()[0].lower() not in sc.lex.common_words and not any(
+                r.start < m.end() and m.start() < r.end for r in sc.view.refs):
+            return [Org(m.start(), m.end(), sc.lex.organizations.get(name, name))]
     out: list[Org] = []
     while hit:
         org = hit[0]
@@ -217,7 +228,8 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
     before = [o for o in sc.orgs if o.end <= verb]
     if before:
         o = before[-1]
-        prep = sc.p["not_subject"].search(text, max(s.start, o.start - 12), o.start) and not sc.p["relative_subject"].match(text, o.end)
+        prep = sc.p["not_subject"].search(text, max(s.start, o.start - 12), o.start) and not sc.p["relative_subject"].match(text, o.end) \
+            and not sc.p["team_of"].search(text, max(s.start, o.start - 40), o.start)
         if sc.p["subject_gap"].fullmatch(text, o.end, verb) and not prep \
                 and not any(o.end <= r.start < verb for r in sc.view.refs):
             return o
@@ -238,11 +250,14 @@ def _launched(sc: Scope, pos: int) -> list[Ref]:
     that another organisation's genitive claims (« … d'OpenAI »)."""
     text, s = sc.text, sc.view.sentence
     stop = sc.p["launch_stop"].search(text, pos, s.end)
+    more = sc.p["launched_more"].search(text, pos, s.end)
+    if stop and more and more.start() <= stop.start() < more.end():
+        stop = sc.p["launch_stop"].search(text, more.end(), s.end)  # « , dont Llama 4 Scout » lists, it does not stop
     end = stop.start() if stop else s.end
     refs = [r for r in sc.view.refs if pos <= r.start < end]
     out: list[Ref] = []
     for r in refs:
-        if out and not LIST_GAP.fullmatch(text, out[-1].end, r.start):
+        if out and not (LIST_GAP.fullmatch(text, out[-1].end, r.start) or sc.p["launched_more"].fullmatch(text, out[-1].end, r.start)):
             break
         if not out and (r.start - pos > 100 or sc.p["obj"].search(text, pos, r.start)):
             break

@@ -25,7 +25,7 @@ from pipeline.recognize.segments import cells_under
 
 
 AI_CONTEXT = patterns.compile(
-    r"\b(?:mod[eè]les? (?:de langage|d['’]IA|d['’]intelligence artificielle|de raisonnement|ouverts?|open)|"
+    r"\b(?:mod[eè]les?|"
     r"LLMs?|IA|intelligence artificielle|param[eè]tres|jetons|tokens|experts|contexte|open[- ]?(?:source|weights?)|"
     r"poids ouverts|benchmarks?|raisonnement|chatbots?|génératif|générative|entra[iî]n)")
 
