@@ -17,7 +17,8 @@ Organisations are the lexicon's (``organizations.yaml``) and names a descriptor 
 - ``launch_noun``: « l'annonce de Llama 3.3 70B par Meta », « le lancement par Alibaba de Qwen 2.5-Max ».
 - ``launch_with``: « Mistral AI a répliqué avec Mistral Large 2 », « Google lui a répondu avec Gemma 3 ».
 - ``house``: « QwQ-32B, le précédent modèle de raisonnement de la maison » (the sentence's organisation).
-- ``table_column``: « | BLOOM | BigScience | … » under a column « Éditeur » or « Développeur ».
+- ``table_column``: « | BLOOM | BigScience | … » under a column « Éditeur » or « Développeur »;
+  « | OpenAI | GPT-4o (…), GPT-4 Turbo (…) | »: a row that opens on an organisation.
 - ``possessive``: the organisation the sentence is about, and « son LLM Arctic », « ses modèles
   Ernie 4.5 Turbo et Ernie X1 Turbo », « Llama 4, sa nouvelle série ».
 
@@ -54,6 +55,11 @@ class Scope:
     lex: Lexicons
     p: dict
     header: Optional[frozenset[int]] = None  # in a table row: the columns whose header names a maker
+    ents: Optional[Entities] = None
+
+    def family(self, model: str) -> Optional[str]:
+        info = self.ents.get(model) if self.ents else None
+        return info.family if info else None
 
     def org_at(self, pos: int) -> Optional[Org]:
         return next((o for o in self.orgs if o.start == pos), None)
@@ -96,10 +102,20 @@ def _org_right_after(sc: Scope, pos: int, gap: re.Pattern) -> Optional[tuple[Org
 
 
 def genitive(sc: Scope) -> Iterator[Found]:
-    for r in sc.view.refs:
+    """« le GPT-4o d'OpenAI »; and the names of the same family the genitive closes a list of (« les
+    modèles GPT-4 et GPT-3.5 d'Open AI », not « GPT-4o, DeepSeek-V3 et Llama 3.1 de Meta »)."""
+    refs = sc.view.refs
+    for i, r in enumerate(refs):
         hit = _org_right_after(sc, r.end, sc.p["genitive"])
-        if hit:
-            yield r, hit[0].name, r.start, hit[1]
+        if not hit:
+            continue
+        yield r, hit[0].name, r.start, hit[1]
+        j = i
+        while j > 0 and LIST_GAP.fullmatch(sc.text, refs[j - 1].end, refs[j].start) \
+                and sc.family(refs[j - 1].model) is not None and sc.family(refs[j - 1].model) == sc.family(r.model) \
+                and not _org_right_after(sc, refs[j - 1].end, sc.p["genitive"]):
+            j -= 1
+            yield refs[j], hit[0].name, refs[j].start, hit[1]
 
 
 def parenthesis(sc: Scope) -> Iterator[Found]:
@@ -299,6 +315,13 @@ def table_column(sc: Scope) -> Iterator[Found]:
     """« | BLOOM | BigScience | juillet 2022 | » under a column « Éditeur »: the row's model is the
     cell's organisation's."""
     s = sc.view.sentence
+    if s.kind == "table" and s.cells:  # « | OpenAI | GPT-4o (…), GPT-4 Turbo (…) | »: the row's organisation
+        first = s.cells[0]
+        org = next((o for o in sc.orgs if first.start <= o.start and o.end <= first.end), None)
+        if org and not any(first.start <= r.start < first.end for r in sc.view.refs):
+            for r in sc.view.refs:
+                yield r, org.name, org.start, r.end
+            return
     if s.kind != "table" or not s.cells or sc.header is None:
         return
     ref = next((r for r in sc.view.refs if s.cells[0].start <= r.start < s.cells[0].end), None)
@@ -367,7 +390,7 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
     for view in sviews:
         s = view.sentence
         mine = tuple(o for o in orgs if s.start <= o.start < s.end)
-        sc = Scope(text, view, mine, previous, lex, p, headers.get(s.start))
+        sc = Scope(text, view, mine, previous, lex, p, headers.get(s.start), ents)
         seen: set[tuple[str, str]] = set()
         if view.refs and mine or view.refs and previous:
             for name, finder in FINDERS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Optional
 from typing import Iterator
 
 from spacy.language import Language
@@ -52,6 +53,31 @@ def _owned(lex: Lexicons) -> re.Pattern:
     return patterns.compile(rf"\s+(?:d['’]|de\s+)(?:{orgs})\b|,\s+(?:son|sa)\s+(?:(?:nouvel|nouvelle|nouveau|dernier|dernière)\s+)?(?:modèle|IA|LLM)\b")
 
 
+_LISTED = patterns.compile(r"\s*(?:,|et|ou|ou encore)\s*(?:le |la |l['’])?\s*")
+
+
+@per_lexicons
+def _code_of_org(lex: Lexicons) -> re.Pattern:
+    orgs = patterns.alternation(lex.organizations)
+    return patterns.compile(rf"\bmod[eè]le\s+(?P<code>[A-Z]\d+(?:\.\d+)?)\s+(?:de\s+|d['’])(?P<org>{orgs})\b"
+                            rf"|\b(?P<org2>{orgs})\s*\(\s*(?P<code2>[A-Z]\d+(?:\.\d+)?)\s*\)"
+                            rf"|\b(?P<org3>{orgs})\b[^.;]{{0,60}}?\b(?:présent|lan[cç]|dévoil|publi|annon[cç]|sorti)\w*\s+(?:\w+ment\s+)?"
+                            rf"(?:son|sa)\s+(?:(?:nouveau|dernier|premier)\s+)?mod[eè]le"
+                            rf"(?:\s+de\s+[a-zé]+)?\s+(?P<code3>[A-Z]\d+(?:\.\d+)?)\b")
+
+
+@per_lexicons
+def _org_lexicon(lex: Lexicons) -> re.Pattern:
+    return patterns.compile(rf"(?:{patterns.alternation(lex.organizations)})(?![\w-])")
+
+
+def _org_family(lex: Lexicons, org: Optional[str]) -> Optional[str]:
+    """The family an organisation names after itself (« DeepSeek » for DeepSeek), else None."""
+    canonical = lex.organizations.get(org or "")
+    fams = [f.name for f in lex.families if f.organization == canonical]
+    return next((f for f in fams if f == org), None)
+
+
 _PAREN_SIZE = patterns.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?[BMK])\s*\)")
 _SIZE_PART = patterns.compile(r"\d+(?:[.,]\d+)?[BMK]|\d+x\d+B")
 
@@ -90,6 +116,18 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »
         found.append(ModelMention(m.start(), end, surface, fam.name, bool(tail), "family"))
         taken.append((m.start(), end))
+    # « Le modèle R1 de DeepSeek », « de DeepSeek (R1) », « DeepSeek a présenté son modèle de
+    # raisonnement R3 »: a code named with its maker is that
+    # maker's family's model (« DeepSeek R1 »)
+    for m in _code_of_org(lex).finditer(text):
+        group = next(g for g in ("code", "code2", "code3") if m.group(g))
+        a, b = m.span(group)
+        fam = _org_family(lex, m.group("org") or m.group("org2") or m.group("org3"))
+        if fam and free(a, b):
+            found.append(ModelMention(a, b, f"{fam} {m.group(group)}", fam, True, "code_of_org"))
+            taken.append((a, b))
+    # a bare family name listed with models is the family (« comme GPT-4 et Claude », « Gemini ou Claude »)
+    listed = [m for m in family.finditer(text)]
     for m in lower.finditer(text):
         if free(m.start(), m.end()):
             found.append(ModelMention(m.start(), m.end(), m.group(0), "o-series", bool(m.group("tail")), "series"))
@@ -124,6 +162,17 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue
         found.append(ModelMention(a, b, name, None, False, "named_as_model"))
         taken.append((a, b))
+    found.sort(key=lambda x: x.start)
+    for m in listed:
+        fam = lex.family(m.group("fam"))
+        if m.group("tail") or not fam.requires_version or not free(m.start(), m.end()):
+            continue
+        if _org_lexicon(lex).match(text, m.start()) and _org_lexicon(lex).match(text, m.start()).end() > m.end():
+            continue  # « Mistral AI »: the company
+        if any(x.has_tail and (_LISTED.fullmatch(text, x.end, m.start()) or _LISTED.fullmatch(text, m.end(), x.start))
+               for x in found):
+            found.append(ModelMention(m.start(), m.end(), m.group(0), fam.name, False, "family_in_list"))
+            taken.append((m.start(), m.end()))
     found.sort(key=lambda x: x.start)
     if sentences:  # names on lines that are not the article (« À lire aussi : … ») are not mentions
         found = [m for m in found if _in_sentence(sentences, m.start)]
