@@ -57,6 +57,10 @@ def _holders(ctx: "ClaimLinker", c: dict, view: SentenceView, hits) -> list[tupl
         if run and c["shared"].search(text, run[-1].end, a):
             out += [(r.model, value, a, b) for r in run]
             continue
+        after = next((r for r in view.refs if r.start >= b), None)
+        if after and c["rank_then_name"].fullmatch(text, b, after.start):
+            out.append((after.model, value, a, after.end))  # « 3ᵉ place → DeepSeek-R1 »
+            continue
         subject = ctx.subject_before(view, a)
         if subject:
             out.append((subject, value, a, b))

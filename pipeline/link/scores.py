@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
 
+# the verb that gives a model its score: « obtient », « atteint », « affiche », « avec »
+SCORE_VERB = patterns.compile(r"\b(?:obtien\w*|obtenu|atteint|atteignant|affich\w*|enregistr\w*|décroch\w*|avec|réalis\w*|marqu\w*)\s+(?:(?:un score|un taux|une note|un résultat)\s+(?:de\s+)?)?(?:\w+\s+){0,2}$", re.I)
 DIGIT = patterns.compile(r"\d")  # every score pattern reads a number: a sentence without a digit has none
 
 
@@ -142,6 +144,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             if bench is None and metric == "%" and re.match(r"\s*des\s+(?:probl[eè]mes|questions|t[aâ]ches|exercices)", after):
                 # « il y résout 64 % des problèmes »: the test the previous sentence describes
                 bench = ctx.described_test(view) or "évaluation (non nommée)"
+        if bench is None and metric == "%" and subject and ctx.block_benchmark and SCORE_VERB.search(text, max(s.start, a - 30), a):
+            bench = ctx.block_benchmark  # « Gemini-2.5 Pro atteint 2,6 % » in a paragraph about one leaderboard
         if bench is None and (metric in ("ELO", "points") or a in named_before):
             # « devant Llama 2 70B (67,35) », « - Sonnet 4.5 : 77,2 % »: the paragraph's or the list's test
             bench = ctx.block_benchmark or (ctx.prev_benchmarks[-1][2] if ctx.prev_benchmarks else None) \

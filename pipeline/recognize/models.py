@@ -54,6 +54,8 @@ def _owned(lex: Lexicons) -> re.Pattern:
 
 
 _LISTED = patterns.compile(r"\s*(?:,|et|ou|ou encore)\s*(?:le |la |l['’])?\s*")
+_JOINED = patterns.compile(r"\s*,?\s*(?:et|ou|ou encore)\s+(?:le |la |l['’])?\s*")
+_NOT_LISTED = patterns.compile(r"\b(?:[Ss]elon|[Dd]'après|[Pp]our|[Cc]hez|[Pp]ar|de|d['’])\s*$")
 
 
 @per_lexicons
@@ -78,6 +80,7 @@ def _org_family(lex: Lexicons, org: Optional[str]) -> Optional[str]:
     return next((f for f in fams if f == org), None)
 
 
+_CHATGPT_N = patterns.compile(r"(?<![\w-])ChatGPT[- ]?(?P<v>\d(?:\.\d)?o?)(?![\w.-])")
 _PAREN_SIZE = patterns.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?[BMK])\s*\)")
 _SIZE_PART = patterns.compile(r"\d+(?:[.,]\d+)?[BMK]|\d+x\d+B")
 
@@ -126,6 +129,11 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if fam and free(a, b):
             found.append(ModelMention(a, b, f"{fam} {m.group(group)}", fam, True, "code_of_org"))
             taken.append((a, b))
+    # « ChatGPT-5 », « ChatGPT 4o »: the press's name for the model behind the product (« GPT-5 »)
+    for m in _CHATGPT_N.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(ModelMention(m.start(), m.end(), f"GPT-{m.group('v')}", "GPT", True, "chatgpt_version"))
+            taken.append((m.start(), m.end()))
     # a bare family name listed with models is the family (« comme GPT-4 et Claude », « Gemini ou Claude »)
     listed = [m for m in family.finditer(text)]
     for m in lower.finditer(text):
@@ -169,8 +177,13 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue
         if _org_lexicon(lex).match(text, m.start()) and _org_lexicon(lex).match(text, m.start()).end() > m.end():
             continue  # « Mistral AI »: the company
-        if any(x.has_tail and (_LISTED.fullmatch(text, x.end, m.start()) or _LISTED.fullmatch(text, m.end(), x.start))
-               for x in found):
+        if _NOT_LISTED.search(text, max(0, m.start() - 12), m.start()):
+            continue  # « Selon Mistral, Mixtral 8x22B … »: the company
+        left = any(x.has_tail and _LISTED.fullmatch(text, x.end, m.start()) for x in found)
+        right = any(x.has_tail and _LISTED.fullmatch(text, m.end(), x.start) for x in found)
+        joined = any(x.has_tail and _JOINED.fullmatch(text, x.end, m.start()) or x.has_tail and _JOINED.fullmatch(text, m.end(), x.start)
+                     for x in found)
+        if (left and right) or joined:
             found.append(ModelMention(m.start(), m.end(), m.group(0), fam.name, False, "family_in_list"))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda x: x.start)
