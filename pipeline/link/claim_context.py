@@ -49,7 +49,7 @@ def _patterns(lex: Lexicons):
         "bare_sur": patterns.compile(rf"(?<![\w,.%#°-])(?<!num[ée]ro )(?<!n° )(?P<val>{NUM})\s+sur\s+(?=[A-Z])"),
         "paren": patterns.compile(rf"\s*\((?P<val>{NUM})\)"),
         "paren_pct": patterns.compile(rf"\s*\(\s*(?P<val>{NUM})\s*(?:%|points?\b|[Ee]lo\b|ELO\b)"),
-        "colon_pct": patterns.compile(rf"\s*:\s*(?P<val>{NUM})\s*%"),
+        "colon_pct": patterns.compile(rf"\s*(?:\([^()]{{0,30}}\)\s*)?:\s*(?P<val>{NUM})\s*%"),
         "elo_after": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*(?:points?\s+)?(?:d['’]\s*)?(?:Elo|ELO)\b"),
         "bench_lead": patterns.compile(r"(?:(?:le |la |l['’]|les )?(?:tableau|classement|leaderboard|benchmark|test|plateforme|site)s?\s+(?:de |du |d['’])?\s*)+"),
         "pour_n": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s+pour\s+"),

@@ -20,7 +20,12 @@ if TYPE_CHECKING:
 
 
 # the verb that gives a model its score: « obtient », « atteint », « affiche », « avec »
-SCORE_VERB = patterns.compile(r"\b(?:obtien\w*|obtenu|atteint|atteignant|affich\w*|enregistr\w*|décroch\w*|avec|réalis\w*|marqu\w*)\s+(?:(?:un score|un taux|une note|un résultat)\s+(?:de\s+)?)?(?:\w+\s+){0,2}$", re.I)
+SCORE_VERB = patterns.compile(r"\b(?:obtien\w*|obtenu|atteint|atteignant|affich\w*|enregistr\w*|décroch\w*|avec|réalis\w*|marqu\w*)\s+"
+                              r"(?:(?:un score|un taux(?: de réussite)?|une note|un résultat|une précision)\s+(?:de\s+|d['’])?)?"
+                              r"(?:(?:environ|près de|seulement|même|plus de)\s+)?$", re.I)
+# « un score de 87,3 % »: the word says it is a score, even with no test named (the benchmark is then empty)
+SCORE_WORD = patterns.compile(r"\bscore\s+(?:global\s+|moyen\s+)?(?:de\s+|d['’])(?:(?:environ|près de)\s+)?$", re.I)
+NO_BENCHMARK = "∅"
 DIGIT = patterns.compile(r"\d")  # every score pattern reads a number: a sentence without a digit has none
 
 
@@ -144,22 +149,28 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             if bench is None and metric == "%" and re.match(r"\s*des\s+(?:probl[eè]mes|questions|t[aâ]ches|exercices)", after):
                 # « il y résout 64 % des problèmes »: the test the previous sentence describes
                 bench = ctx.described_test(view) or "évaluation (non nommée)"
-        if bench is None and metric == "%" and subject and ctx.block_benchmark and SCORE_VERB.search(text, max(s.start, a - 30), a):
-            bench = ctx.block_benchmark  # « Gemini-2.5 Pro atteint 2,6 % » in a paragraph about one leaderboard
+        explicit = a in named_before or pour is not None and subject is not None or SCORE_VERB.search(text, max(s.start, a - 40), a)
+        if bench is None and metric == "%" and subject and explicit:
+            # « Gemini-2.5 Pro atteint 2,6 % », « 1,69 % pour GPT-4 Turbo »: the paragraph's leaderboard, or
+            # one named just before
+            bench = ctx.block_benchmark or (ctx.recent_benchmark if ctx.recent_age <= 2 else None)
+        if bench is None and metric == "%" and subject and SCORE_WORD.search(text, max(s.start, a - 30), a):
+            bench = NO_BENCHMARK  # « o3-mini s'est distingué avec un score de 87,3 % » (a domain, no test named)
         if bench is None and (metric in ("ELO", "points") or a in named_before):
             # « devant Llama 2 70B (67,35) », « - Sonnet 4.5 : 77,2 % »: the paragraph's or the list's test
             bench = ctx.block_benchmark or (ctx.prev_benchmarks[-1][2] if ctx.prev_benchmarks else None) \
                 or (ctx.recent_benchmark if s.kind == "bullet" else None)
         if bench is None:
-            continue  # a percentage or a number with no benchmark is not a score
+            continue  # a percentage or a number with no benchmark (nor the word « score ») is not a score
         if metric == "%" and re.match(r"\s*(?:de|des|d['’])\s+(?!probl)", after):
             continue  # « 40 % de données synthétiques »
         last_bench = bench
         if not subject:
             continue
         hedged = is_hedged(text, s.start, a, ctx.lex)
-        ctx.add(view, subject=subject, relation="scores", object=None, benchmark=bench, metric=metric,
-                 value=value, claimed_by=by, hedged=hedged, start=a, end=b, recognizer=f"score_{metric.strip('%') or 'percent'}")
+        ctx.add(view, subject=subject, relation="scores", object=None, benchmark=None if bench is NO_BENCHMARK else bench,
+                metric=metric, value=value, claimed_by=by, hedged=hedged, start=a, end=b,
+                recognizer=f"score_{metric.strip('%') or 'percent'}")
 
 
 def _coordinated(ctx: "ClaimLinker", view: SentenceView) -> list[str]:

@@ -23,6 +23,8 @@ _MD_HEADING = patterns.compile(r"^\s*#{1,6}\s+")
 _NOT_ARTICLE = patterns.compile(r"^\W{0,3}(?:[ÀA] lire (?:aussi|également)|Lire aussi|LIRE AUSSI|Voir aussi|Sur le même sujet|"
                           r"Publicité\b|PUBLICITÉ\b|Abonnez-vous|Inscrivez-vous|Newsletter\b|Partager\b)", re.I)
 _BULLET = patterns.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+# A table row whose outer bars were lost: « Benchmark | o1 | o3 | o4-mini | », « ---|---|---| ».
+_BARE_ROW = patterns.compile(r"^[^|\n]{1,80}(?:\s*\|\s*[^|\n]*){2,}\|?\s*$|^-{2,}\|")
 _TABLE_SEP = patterns.compile(r"^\s*\|?\s*:?-{2,}")
 # Sentence end: . ! ? … followed by space and an upper-case letter, a quote or a dash, or a name
 # in camel case (« xAI affirme … », « iFlytek »).
@@ -132,7 +134,7 @@ def segment(text: str) -> tuple[Sentence, ...]:
         block += 1
         if _NOT_ARTICLE.match(stripped):
             continue
-        if stripped.startswith("|"):
+        if stripped.startswith("|") or _BARE_ROW.match(stripped):
             if not _TABLE_SEP.match(stripped.replace("|", "", 1)):
                 out.append(Sentence(start, end, TABLE, block, _cells(text, start, end)))
             continue
