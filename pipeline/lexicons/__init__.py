@@ -37,6 +37,7 @@ class Lexicons:
     variant_words: frozenset[str]
     tier_aliases: frozenset[str]
     tier_families: Mapping[str, str]  # « Sonnet » -> « Claude »
+    tier_order: Mapping[str, Mapping[str, Any]]  # family -> {tiers, tier_first_from}
     spaced_lowercase: frozenset[str]
     not_models: frozenset[str]
     common_words: frozenset[str]  # lower-case French words that never start a model name
@@ -228,6 +229,7 @@ def load() -> Lexicons:
         variant_words=frozenset(fam.get("variant_words") or ()),
         tier_aliases=frozenset(fam.get("tier_aliases") or ()),
         tier_families=dict(fam.get("tier_families") or {}),
+        tier_order=dict(fam.get("tier_order") or {}),
         spaced_lowercase=frozenset(fam.get("spaced_lowercase") or ()),
         not_models=frozenset(fam.get("not_models") or ()),
         common_words=frozenset(common.get("common_words") or ()),

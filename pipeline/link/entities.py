@@ -76,6 +76,21 @@ class Entities:
         return Entities(dict(self.models), list(self.refs))
 
 
+def canonical_name(name: str, family: Optional[str], lex: Lexicons) -> str:
+    """The maker's word order where the press uses two (``tier_order``): « Claude Sonnet 3.7 » ->
+    « Claude 3.7 Sonnet », « Claude 4 Opus » -> « Claude Opus 4 »."""
+    rule = lex.tier_order.get(family or "")
+    if not rule:
+        return name
+    m = re.fullmatch(rf"{re.escape(family)}[ -](?:(?P<t1>{'|'.join(rule['tiers'])})[ -](?P<v1>\d+(?:\.\d+)?)|"
+                     rf"(?P<v2>\d+(?:[.,]\d+)?)[ -](?P<t2>{'|'.join(rule['tiers'])}))", name)
+    if not m:
+        return name
+    tier, version = m.group("t1") or m.group("t2"), (m.group("v1") or m.group("v2")).replace(",", ".")
+    major = int(version.split(".")[0])
+    return f"{family} {tier} {version}" if major >= rule["tier_first_from"] else f"{family} {version} {tier}"
+
+
 def _family_org(lex: Lexicons, family: Optional[str]) -> Optional[str]:
     if family == "o-series":
         return next((o for _, o, f in lex.lowercase_series if f == family), None)
@@ -95,7 +110,7 @@ def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
     pending_variants = [m for m in full if _is_variant_alias(m, lex)]
     full = [m for m in full if m not in pending_variants]
     for m in full:
-        name = ents.add_model(m.text, m.family, _family_org(lex, m.family), m.start)
+        name = ents.add_model(canonical_name(m.text, m.family, lex), m.family, _family_org(lex, m.family), m.start)
         ents.refs.append(Ref(m.start, m.end, name, "name"))
     # Bare family names: an alias of the one size-only model of that family in the title; none
     # after a product noun (« l'application Gemini »).
@@ -220,12 +235,12 @@ def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelM
                     if i.family and tail_parts(i.name, i.family)[:1] == parts[:1]]
         if siblings:
             sib = min(siblings, key=lambda i: abs(i.first - m.start))
-            name = ents.add_model(f"{sib.family} {m.text}", sib.family, sib.organization, m.start)
+            name = ents.add_model(canonical_name(f"{sib.family} {m.text}", sib.family, lex), sib.family, sib.organization, m.start)
             hits.append((m.start, m.end, name))
             taken.append((m.start, m.end))
         elif parts[0] in lex.tier_families:  # « Sonnet 4.5 » alone: Claude's
             family = lex.tier_families[parts[0]]
-            name = ents.add_model(f"{family} {m.text}", family, _family_org(lex, family), m.start)
+            name = ents.add_model(canonical_name(f"{family} {m.text}", family, lex), family, _family_org(lex, family), m.start)
             hits.append((m.start, m.end, name))
             taken.append((m.start, m.end))
     for a, b, name in hits:

@@ -27,8 +27,8 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # variants and the few lower-case variants used with a space ("GPT-4o mini").
     comp_hyphen = rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|[a-z]{{3,12}}(?![\w+])|[A-Z]{{1,4}}(?![\w+]))"
     cap_variants = patterns.alternation(w for w in lex.variant_words if w[:1].isupper())
-    comp_space = (rf"(?:{_SIZE}|{_CODE}|\d{{1,2}}(?:\.\d+)*[a-z]?(?![\w])|\d+\.\d+(?![\w])|"
-                  rf"\d,\d(?=[ \u00a0](?:{cap_variants})(?![\w]))|v\d+(?:\.\d+)*(?![\w])|"  # « Claude 3,5 Sonnet », « DeepSeek v3 »
+    comp_space = (rf"(?:{_SIZE}|{_CODE}|\d,\d(?=[ \u00a0](?:{cap_variants})(?![\w]))|\d{{1,2}}(?:\.\d+)*[a-z]?(?![\w])|\d+\.\d+(?![\w])|"
+                  rf"v\d+(?:\.\d+)*(?![\w])|"  # « Claude 3,5 Sonnet », « DeepSeek v3 »
                   rf"(?:{cap_variants})(?![\w])|R\+|(?:{spaced_lower})(?![\w]))")
     first = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space}|(?<=[A-Za-z])\d+(?:\.\d+)*[a-z]?(?![\w]))"
     more = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space})"
