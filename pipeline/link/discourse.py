@@ -30,6 +30,7 @@ LIST_GAP = patterns.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?
                       r"|\s*(?:d['’]|de )\s*[A-Z][\w-]*\s*(?:,|et|ou)?\s*(?:le |la |l['’])?")
 
 
+_IN_ASIDE = patterns.compile(r"[^()]*\)")
 _NAME_FOLLOWS = patterns.compile(r"\s{0,2}|\s*(?:de|du|d['’])\s*(?:la |le |l['’])?")
 
 
@@ -89,6 +90,9 @@ def subject_before(text: str, view: "SentenceView", pos: int, obj: re.Pattern, *
     for r in view.refs:
         if r.start >= pos:
             break
+        if _IN_ASIDE.match(text, r.end, pos) and "(" in text[max(view.sentence.start, r.start - 60):r.start]:
+            prev_end = r.end
+            continue  # « (la seule manière d'accéder à o3) »: an aside closed before the value
         gap = text[prev_end:r.start]
         is_object = bool(obj.search(text, prev_end, r.start)) or bool(prev_object and LIST_GAP.fullmatch(gap))
         if not is_object and not (skip is not None and skip.search(text, max(prev_end, r.start - 40), r.start)):

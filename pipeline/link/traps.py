@@ -99,7 +99,9 @@ TRAPS = (
 APPOSITION = patterns.compile(r"(?:,\s+|\**\s*:\**\s+|,?\s+(?:est|était|reste|sera|devient)\s+)(?:un|une)\s+"
                               r"(?:\w+\s+){0,2}?(?:modèle|version|LLM)\b[^,;.]*$")
 IN_PARENTHESES = patterns.compile(r"\s*\([^()]{0,60}")
-MAKES_IT = patterns.compile(r"\b(?:en\s+fai(?:t|sant)|fai(?:t|sant)\s+de\s+(?:lui|elle))\s+(?:un|une)\s+(?:\w+\s+){0,2}?(?:modèle|LLM)\b[^,;.]*$")
+# « Cela en fait un modèle de … », « C'est un modèle de … », « Il s'agit d'un modèle de … »: said of the subject
+MAKES_IT = patterns.compile(r"\b(?:en\s+fai(?:t|sant)|fai(?:t|sant)\s+de\s+(?:lui|elle)|[Cc]['’]est|[Ii]l\s+s['’]agit\s+d['’]|"
+                            r"[Ii]l\s+est|[Ee]lle\s+est)\s*(?:un|une)\s+(?:\w+\s+){0,2}?(?:modèle|LLM)\b[^,;.]*$")
 
 
 @per_lexicons

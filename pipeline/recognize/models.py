@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Optional
-from typing import Iterator
+from typing import Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -81,6 +80,25 @@ def _org_family(lex: Lexicons, org: Optional[str]) -> Optional[str]:
 
 
 _CHATGPT_N = patterns.compile(r"(?<![\w-])ChatGPT[- ]?(?P<v>\d(?:\.\d)?o?)(?![\w.-])")
+_SLASH_PART = patterns.compile(r"\s*/\s*(?P<part>\d+(?:\.\d+)*[a-z]?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w])(?!\.\d)")
+_LAST_PART = patterns.compile(r"(?P<head>.*[ -])(?P<last>[^ -]+)$")
+
+
+def _slashed(text: str, pos: int, surface: str, lex: Lexicons) -> Iterator[tuple[int, int, str]]:
+    """The names a slash adds after ``surface``: its last part replaced by each one of the same
+    kind (a version by a version, a tier by a tier word)."""
+    last = _LAST_PART.match(surface)
+    if not last:
+        return
+    while (m := _SLASH_PART.match(text, pos)) is not None:
+        part = m.group("part")
+        same_kind = part[0].isdigit() == last.group("last")[0].isdigit()
+        if not same_kind or (not part[0].isdigit() and part not in lex.variant_words and part.split("-")[0] not in lex.variant_words):
+            return
+        yield m.start("part"), m.end("part"), last.group("head") + part
+        pos = m.end()
+
+
 _PAREN_SIZE = patterns.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?[BMK])\s*\)")
 _SIZE_PART = patterns.compile(r"\d+(?:[.,]\d+)?[BMK]|\d+x\d+B")
 
@@ -119,6 +137,10 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »
         found.append(ModelMention(m.start(), end, surface, fam.name, bool(tail), "family"))
         taken.append((m.start(), end))
+        if tail:  # « Llama 3.1 / 3.2 / 3.3 », « Gemini 2.0 Pro/Flash »: siblings after slashes
+            for a, b, name in _slashed(text, end, surface, lex):
+                found.append(ModelMention(a, b, name, fam.name, True, "slashed"))
+                taken.append((a, b))
     # « Le modèle R1 de DeepSeek », « de DeepSeek (R1) », « DeepSeek a présenté son modèle de
     # raisonnement R3 »: a code named with its maker is that
     # maker's family's model (« DeepSeek R1 »)
