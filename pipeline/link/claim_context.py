@@ -12,7 +12,7 @@ from pipeline.link.discourse import SentenceView, object_cue, subject_before
 from pipeline.link.entities import Entities, name_key
 from pipeline.link.raw import Provenance, RawClaim
 
-NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"  # a figure as written (the lexicon's {figure})
 
 
 @per_lexicons
@@ -24,35 +24,17 @@ def _patterns(lex: Lexicons):
     # « GPQA Diamond » = « GPQA-Diamond »: spaces and hyphens inside a name are interchangeable
     bench = "|".join(re.sub(r"\\[ -]", "[ -]", re.escape(b)) for b in lex.benchmarks)
     generic = tuple(patterns.compile(fr(g)) for g in lex.generic_benchmark_patterns)
+    claim = {name: lex.cue(f"claims.{name}") for name in c["claims"]}
+    score = {name: lex.cue(f"scores.{name}") for name in c["scores"]}
     return {
         "comparisons": comps,
         "ranking_words": {rel: lex.cue(f"ranking_words.{rel}") for rel in c["ranking_words"]},
-        "exception": patterns.compile(fr(c["comparison_exception"]), re.I),
-        "follows_score": patterns.compile(fr(c["comparison_follows_score"])),
-        "object_size": patterns.compile(fr(c["comparison_object_size"])),
-        "described_test": patterns.compile(fr(c["described_test"])),
         "bench": patterns.compile(rf"(?<![\w-])(?:{bench})(?![\w-])"),
         "bench_names": {name_key(b): b for b in lex.benchmarks},
         "generic_bench": generic,
         "attribution": [lex.cue(f"attribution.{k}") for k in c["attribution"]],
-        "developer": patterns.compile(fr(c["developer_phrases"]), re.I),
-        "according_to_developer": patterns.compile(fr(c["according_to"]) + fr(c["developer_phrases"])),
-        "developer_claims": patterns.compile(fr(c["developer_phrases"]) + r"\s+" + fr(c["developer_claim_verbs"]), re.I),
-        "claimer_verb": patterns.compile(fr(c["claimer_verbs"])),
-        "own": patterns.compile(fr(c["own_conclusion"])),
-        "internal": patterns.compile(fr(c["internal"]), re.I),
-        "rumour": patterns.compile(fr(c["rumour"]), re.I),
-        "percent": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*%"),
-        "elo": patterns.compile(rf"(?:score (?:ELO |Elo |elo )?de |(?<![\w,.]))(?P<val>{NUM})(?:\s*points?)?(?:\s+d['’]\s*[Ee]lo|\s+ELO|\s+Elo)?", re.I),
-        "score_de": patterns.compile(rf"\bscore (?:(?P<metric>ELO|Elo|elo) )?de (?P<val>{NUM})(?:\s*(?P<pct>%))?", re.I),
-        "points": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*points?(?P<elo> d['’]\s*[Ee]lo)?"),
-        "bare_sur": patterns.compile(rf"(?<![\w,.%#°-])(?<!num[ée]ro )(?<!n° )(?P<val>{NUM})\s+sur\s+(?=[A-Z])"),
-        "paren": patterns.compile(rf"\s*\((?P<val>{NUM})\)"),
-        "paren_pct": patterns.compile(rf"\s*\(\s*(?P<val>{NUM})\s*(?:%|points?\b|[Ee]lo\b|ELO\b)"),
-        "colon_pct": patterns.compile(rf"\s*(?:\([^()]{{0,30}}\)\s*)?:\s*(?P<val>{NUM})\s*%"),
-        "elo_after": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s*(?:points?\s+)?(?:d['’]\s*)?(?:Elo|ELO)\b"),
-        "bench_lead": patterns.compile(r"(?:(?:le |la |l['’]|les )?(?:tableau|classement|leaderboard|benchmark|test|plateforme|site)s?\s+(?:de |du |d['’])?\s*)+"),
-        "pour_n": patterns.compile(rf"(?<![\w,.])(?P<val>{NUM})\s+pour\s+"),
+        **claim,
+        **score,
     }
 
 

@@ -42,7 +42,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             metric = "%" if m.group("pct") else ("ELO" if m.group("metric") else "score")
             found.append((m.start("val"), m.end(), m.group("val"), metric))
     for m in ctx.p["points"].finditer(text, s.start, s.end):
-        if not any(a <= m.start("val") < b for a, b, _, _ in found) and not re.match(r"\s*(?:d['’]avance|d['’]écart|de plus|de moins|de retard|devant|derrière|au-dessus|en dessous|de mieux)", text[m.end():m.end() + 14]):
+        if not any(a <= m.start("val") < b for a, b, _, _ in found) and not ctx.p["difference"].match(text, m.end()):
             found.append((m.start("val"), m.end(), m.group("val"), "ELO" if m.group("elo") else "points"))
     for m in ctx.p["elo_after"].finditer(text, s.start, s.end):  # « avec 1501 Elo »
         if not any(a <= m.start("val") < b for a, b, _, _ in found):
