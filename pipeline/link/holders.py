@@ -73,21 +73,13 @@ class Scope:
 Holder = Callable[[Scope, Candidate], Optional[list[str]]]
 
 
-def _ordinal_pattern(lex: Lexicons) -> tuple[re.Pattern, re.Pattern]:
-    ords = patterns.alternation(lex.ordinals)
-    return (patterns.compile(rf"\s*(?:de contexte\s*)?pour\s+(?:le|la|l['’])?\s*(?P<o>{ords})\b"
-                             rf"(?!\s+(?:version|génération|itération|mouture|édition|modèle)\b)", re.I),
-            patterns.compile(rf"\b(?:le|la)\s+(?P<o>{ords})\s+(?:\w+\s+){{0,2}}?$", re.I))
-
-
-_ORDINALS: dict[int, tuple] = {}
+def _cue(sc: Scope, name: str) -> re.Pattern:
+    """The holders' words, from the lexicon (``holders.<name>``)."""
+    return sc.lex.cue(f"holders.{name}")
 
 
 def ordinal(sc: Scope, c: Candidate) -> Optional[list[str]]:
-    key = id(sc.lex)
-    if key not in _ORDINALS:
-        _ORDINALS[key] = (sc.lex, _ordinal_pattern(sc.lex))
-    after_pat, before_pat = _ORDINALS[key][1]
+    after_pat, before_pat = _cue(sc, "ordinal_after"), _cue(sc, "ordinal_before")
     s = sc.view.sentence
     m = after_pat.match(sc.text, c.q.unit_end, min(s.end, c.q.unit_end + 60)) or \
         before_pat.search(sc.text, max(s.start, c.q.start - 40), c.q.start)
@@ -102,44 +94,39 @@ def ordinal(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 
 # « 128 000 jetons pour Llama 3.1 », « 540 milliards pour la première version de PaLM »
-FOR = patterns.compile(r"\s*(?:de contexte\s*)?pour\s+(?:(?:la|le|l['’])\s*(?:(?:première|précédente|nouvelle|dernière|"
-                       r"deuxième|seconde)\s+)?(?:version|génération|mouture|itération)\s+(?:de\s+|du\s+|d['’]))?")
 
 
 def for_named(sc: Scope, c: Candidate) -> Optional[list[str]]:
-    m = FOR.match(sc.text, c.q.unit_end, sc.view.sentence.end)
+    m = _cue(sc, "for").match(sc.text, c.q.unit_end, sc.view.sentence.end)
     if not m:
         return None
     at = m.end()
     ref = next((r for r in sc.view.refs if r.start == at or (
-        at <= r.start <= at + 4 and re.fullmatch(r"(?:le|la|l['’])?\s*", sc.text[at:r.start]))), None)
+        at <= r.start <= at + 4 and _cue(sc, "article").fullmatch(sc.text, at, r.start))), None)
     return [ref.model] if ref else None
 
 
-AGAINST_AT = patterns.compile(r"\bcontre\s+$", re.I)
-AT = patterns.compile(r"\s*(?:à|chez)\s+(?:le |la |l['’])?")
 
 
 def against_at(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« 500 milliards de paramètres contre 1 000 à GPT-4 »: the model after « à »."""
     s = sc.view.sentence
-    if not AGAINST_AT.search(sc.text, max(s.start, c.q.start - 10), c.q.start):
+    if not _cue(sc, "against_at").search(sc.text, max(s.start, c.q.start - 10), c.q.start):
         return None
-    m = AT.match(sc.text, c.q.unit_end, s.end)
+    m = _cue(sc, "at").match(sc.text, c.q.unit_end, s.end)
     ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
     return [ref.model] if ref else None
 
 
 def for_group(sc: Scope, c: Candidate) -> Optional[list[str]]:
-    m = FOR.match(sc.text, c.q.unit_end, sc.view.sentence.end)
+    m = _cue(sc, "for").match(sc.text, c.q.unit_end, sc.view.sentence.end)
     return sc.memory.variants.group(sc.text[m.end():m.end() + 40]) if m else None
 
 
-SIZE_LABEL = patterns.compile(r"\b(?:version|variante|déclinaison|modèle)\s+$", re.I)
 
 
 def sized_variant(sc: Scope, c: Candidate) -> Optional[list[str]]:
-    if c.attribute != "params_total" or not SIZE_LABEL.search(sc.text, max(sc.view.sentence.start, c.q.start - 30), c.q.start):
+    if c.attribute != "params_total" or not _cue(sc, "size_label").search(sc.text, max(sc.view.sentence.start, c.q.start - 30), c.q.start):
         return None
     name = sized_model(sc.ents, c.value)
     return [name] if name else None
@@ -151,8 +138,6 @@ def group(sc: Scope, c: Candidate) -> Optional[list[str]]:
     return sc.memory.variants.group(sc.text[sc.previous_end(c):c.q.start])
 
 
-POSSESSIVE = patterns.compile(r"\s*(?:et\s+)?(?:ses|son|sa)\s+$")
-RELATIVE = patterns.compile(r"\s*,?\s*(?:\([^)]*\)\s*)?qui\s+(?:n['’]\s*)?(?:en\s+)?(?:\w+\s+){0,3}?(?:de\s+|d['’])?$")
 
 
 def _last_ref_before(sc: Scope, c: Candidate) -> Optional[Ref]:
@@ -160,61 +145,51 @@ def _last_ref_before(sc: Scope, c: Candidate) -> Optional[Ref]:
     return before[-1] if before else None
 
 
-PARENTHESIZED = patterns.compile(r"\s*\([^()]{0,60}$")
 
 
 def parenthesized(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« DeepSeek R1 (version complète de 671 milliards de paramètres) »: a value in parentheses
     right after a name is that name's."""
     r = _last_ref_before(sc, c)
-    return [r.model] if r and PARENTHESIZED.fullmatch(sc.text, r.end, c.q.start) else None
+    return [r.model] if r and _cue(sc, "parenthesized").fullmatch(sc.text, r.end, c.q.start) else None
 
 
 def possessive(sc: Scope, c: Candidate) -> Optional[list[str]]:
     r = _last_ref_before(sc, c)
-    return [r.model] if r and POSSESSIVE.fullmatch(sc.text, r.end, c.q.start) else None
+    return [r.model] if r and _cue(sc, "possessive").fullmatch(sc.text, r.end, c.q.start) else None
 
 
 # « GPT-3, pourtant entraîné à partir de 175 milliards »: a participle said of the name before it.
-PARTICIPLE = patterns.compile(r"\s*,\s*(?:\w+\s+)?(?:entraîné|doté|équipé|fort|riche|pourvu|basé|construit|conçu)e?s?\s+"
-                              r"(?:\w+\s+){0,3}?(?:de|d['’]|avec|sur|à partir de)\s+(?:\w+\s+){0,2}?$", re.I)
-RELATIVE_AFTER_COMMA = patterns.compile(r",\s*qui\s+(?:n['’]\s*)?(?:en\s+)?(?:\w+\s+){0,3}?(?:de\s+|d['’])?$")
 
 
 def relative(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« devant DeepSeek-V3, qui en compte 671 milliards »; a relative clause after anything else
     (« … DLLaMa de Meta, qui utilise 1 trillion de tokens », a name not recognised) has no holder."""
     r = _last_ref_before(sc, c)
-    if r and (RELATIVE.fullmatch(sc.text, r.end, c.q.start) or PARTICIPLE.fullmatch(sc.text, r.end, c.q.start)):
+    if r and (_cue(sc, "relative").fullmatch(sc.text, r.end, c.q.start) or _cue(sc, "participle").fullmatch(sc.text, r.end, c.q.start)):
         return [r.model]
-    if RELATIVE_AFTER_COMMA.search(sc.text, max(sc.previous_end(c), c.q.start - 60), c.q.start):
+    if _cue(sc, "relative_after_comma").search(sc.text, max(sc.previous_end(c), c.q.start - 60), c.q.start):
         return []
     return None
 
 
-PRONOUN_SUBJECT = patterns.compile(r"\b(?:il|elle)\s+(?:\w+\s+){0,2}?(?:compte|affiche|totalise|p[eè]se|dispose|atteint|a été)", re.I)
 # « la vitesse de Claude 3 Opus », « celle de GPT-4 »: a name that completes another noun is not
 # the subject of the clause (but « la fenêtre de contexte de Gemini » is about Gemini).
-OTHER_NOUN_OF = patterns.compile(r"\b(?:vitesse|prix|coût|co[uû]ts|performances?|celles?|celui|ceux|double|triple|moitié|"
-                                 r"niveau|hauteur|successeur|prédécesseur|rival|concurrent|version|variante|déclinaison|dérivée?|"
-                                 r"architecture|base)\s+"
-                                 r"(?:de\s+|du\s+|d['’])(?:la\s+|le\s+|l['’])?$", re.I)
 
 
 def clause_name(sc: Scope, c: Candidate) -> Optional[list[str]]:
     text, view = sc.text, sc.view
-    near = subject_before(text, view, c.q.start, sc.obj, skip=OTHER_NOUN_OF)
+    near = subject_before(text, view, c.q.start, sc.obj, skip=_cue(sc, "other_noun_of"))
     if not near:
         return None
     last = next((r for r in reversed(view.refs) if r.end <= c.q.start and r.model == near), None)
-    if last and PRONOUN_SUBJECT.search(text, last.end, c.q.start):
+    if last and _cue(sc, "pronoun_subject").search(text, last.end, c.q.start):
         return [view.subject] if view.subject else None  # « R1 reprend l'architecture du V3 : il compte … »
-    if re.search(r"\bla famille\b", text[sc.previous_end(c):c.q.start], re.I):
+    if _cue(sc, "family").search(text, sc.previous_end(c), c.q.start):
         return [_family_model(sc.ents, near) or near]
     return [near]
 
 
-FRONTED_END = patterns.compile(r"[^,;.]*,\s*(?:le |la |l['’])?$")
 
 
 def subject(sc: Scope, c: Candidate) -> Optional[list[str]]:
@@ -223,7 +198,7 @@ def subject(sc: Scope, c: Candidate) -> Optional[list[str]]:
     view = sc.view
     after = next((r for r in view.refs if r.start > c.q.start), None)
     if view.subject and not view.anaphoric and after and after.model == view.subject \
-            and FRONTED_END.fullmatch(sc.text, c.q.unit_end, after.start) \
+            and _cue(sc, "fronted_end").fullmatch(sc.text, c.q.unit_end, after.start) \
             and not any(r.end <= c.q.start for r in view.refs):
         return [view.subject]
     return None
