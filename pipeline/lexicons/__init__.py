@@ -46,6 +46,7 @@ class Lexicons:
     product_nouns: frozenset[str]  # « l'application Gemini »: the bare family after one is a product
     organizations: Mapping[str, str]  # surface form -> canonical name
     benchmarks: tuple[str, ...]
+    leaderboards: frozenset[str]  # the benchmarks that rank models (LMArena)
     generic_benchmark_patterns: tuple[str, ...]
     cues: Mapping[str, Any]
 
@@ -238,6 +239,7 @@ def load() -> Lexicons:
         product_nouns=frozenset(fam.get("product_nouns") or ()),
         organizations=org_map,
         benchmarks=benches,
+        leaderboards=frozenset(bench.get("leaderboards") or ()),
         generic_benchmark_patterns=tuple(bench.get("generic_patterns") or ()),
         cues=cues,
     )

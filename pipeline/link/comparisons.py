@@ -15,17 +15,11 @@ from pipeline.link.cues import is_hedged
 if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
-PASSIVE = patterns.compile(r"\b(?:est|sont|était|étaient|a été|ont été|serait|seraient|se voit|se voient)\s+(?:\w+\s+)?$")
-RANKING_CONTEXT = patterns.compile(r"\bclassement|\bpalmarès|\bleaderboard|\bpoints?\b|\b[EÉ]lo\b|\bnuméro (?:un|1)\b|\ben tête\b|\bposition\b|\bplace\b|\bpodium\b", re.I)
-LEADERBOARDS = frozenset({"LMArena", "Chatbot Arena", "LMSYS Chatbot Arena", "WebDev Arena", "Open LLM Leaderboard"})
-# Between two objects of one comparison: « A, B ou encore C », « A (62,3 %) et les concurrents comme B »,
-# « Google Gemini Pro 1.5 et OpenAI GPT-4 » (a maker's name before the next one).
-NEXT_OBJECT = patterns.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*"
-                               r"(?:(?:les |des |d['’])?(?:autres |principaux |grands )?(?:concurrents?|rivaux|modèles?|leaders?)"
-                               r"(?:\s+[a-zé]\w*)?\s+(?:comme|tels? que|tels? qu['’]|notamment|dont)\s*)?"
-                               r"(?:de |d['’]|du |à |avec )?(?:le |la |l['’]|les )?\s*(?:[A-Z][A-Za-z]+\s+)?")
-DEMONSTRATIVE = patterns.compile(r"\b(?:ces|ce|cette|cet)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?"
-                           r"(?:épreuves?|tests?|benchmarks?|évaluations?|bancs? d['’]essai|classements?|domaines?)\b", re.I)
+
+def _cue(ctx: "ClaimLinker", name: str) -> re.Pattern:
+    """The comparisons' words, from the lexicon (``comparison.<name>``)."""
+    return ctx.lex.cue(f"comparison.{name}")
+
 
 
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
@@ -47,8 +41,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             for m in words[other].finditer(text, b, s.end):
                 extra.append((m.start(), m.end(), other))
     cues = sorted(cues + [c for c in extra if not any(c[0] < y and x < c[1] for x, y, _ in cues)])
-    if RANKING_CONTEXT.search(text, s.start, s.end) or any(
-            b in LEADERBOARDS for _, _, b in ctx.benchmarks(s.start, s.end)):
+    if _cue(ctx, "ranking_context").search(text, s.start, s.end) or any(
+            b in ctx.lex.leaderboards for _, _, b in ctx.benchmarks(s.start, s.end)):
         # « numéro un avec 1 460 points, devant GPT-5 », « au-dessus de Grok 3 »: in a ranking, these rank
         for rel, pat in words.items():
             for m in pat.finditer(text, s.start, s.end):
@@ -66,16 +60,16 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         if not subject_named_before(ctx, view, a) and _someone_else(ctx, view, a):
             prev_end = b
             continue  # « ChatGPT devance Gemini », « OpenAI surpasse Meta »: not the model in focus
-        if rel == "outperforms" and re.match(r"\s*\d", text[b:b + 3]):
+        if rel == "outperforms" and _cue(ctx, "figure_follows").match(text, b, b + 3):
             prev_end = b
             continue  # « dépasse 81 % »: a score, not a comparison
-        if re.search(r"\bfois\s+(?:plus\s+)?$", text[max(s.start, a - 20):a]):
+        if _cue(ctx, "ratio").search(text, max(s.start, a - 20), a):
             prev_end = b
             continue  # « un débit trois fois supérieur à celui de X »: a ratio, not a claim
         if not subject:
             continue
         benches = _benchmarks(ctx, view, rel, a, b, limit)
-        if not benches and chained and not re.search(r"\bsur\s+(?:de|des|la|les|l['’]|plusieurs|certains)\b", text[b:limit]):
+        if not benches and chained and not _cue(ctx, "vague_on").search(text, b, limit):
             benches = chained  # « … sur les benchmarks STEM, surpassant déjà GPT-4.5 »
         if benches:
             chained = benches
@@ -85,13 +79,13 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         hedged = is_hedged(text, prev_end, end or b, ctx.lex)
         objects = [o for o in objects if o != subject]
         if not objects:
-            if benches and re.search(r"\bmod[eè]les\b", text[b:limit]) and rel == "outperforms":
+            if benches and _cue(ctx, "models_word").search(text, b, limit) and rel == "outperforms":
                 for bs, be, bn in benches[:1]:
                     ctx.add(view, subject=subject, relation=rel, object=None, benchmark=bn, metric=None, value=None,
                              claimed_by=by, hedged=hedged, start=a, end=be, recognizer=f"{rel}_no_object")
             prev_end = b
             continue
-        passive = PASSIVE.search(text, max(s.start, a - 14), a) and re.match(r"\w*\s+par\b", text[a:b + 6])
+        passive = _cue(ctx, "passive").search(text, max(s.start, a - 14), a) and _cue(ctx, "by").match(text, a, b + 6)
         reverse = rel == "outperformed_by"  # « moins performant que Llama 3 »: Llama 3 wins
         for obj, ostart, oend in objects:
             # « Il est devancé par GPT-4o »: the agent is the one that wins
@@ -115,7 +109,7 @@ def _benchmarks(ctx: "ClaimLinker", view: SentenceView, rel: str, a: int, b: int
         return after
     if named:  # only exceptions: measured on the others, unnamed
         return []
-    if DEMONSTRATIVE.search(ctx.text, b, limit):
+    if _cue(ctx, "demonstrative").search(ctx.text, b, limit):
         return ctx._earlier_benchmarks(view)
     before = ctx.benchmarks(view.sentence.start, a)[-1:]
     if before and ctx.p["follows_score"].fullmatch(ctx.text, before[0][1], a):
@@ -135,18 +129,18 @@ def _objects(ctx: "ClaimLinker", view: SentenceView, start: int, limit: int):
             continue
         gap = text[pos:r.start]
         # an organisation (« GPT-4o d'OpenAI ») or an aside in parentheses (« (1 380) ») between two objects
-        gap_clean = re.sub(r"\b(?:d['’]|de )\s*[A-Z][\w-]*(?: [A-Z][\w-]*)?|\([^)]*\)", "", gap)
+        gap_clean = _cue(ctx, "aside_in_gap").sub("", gap)
         if first:
             if len(gap) > 70 or re.search(r"[.;:!?]", gap) or (
-                    re.search(r",", gap) and not re.search(r"\b(?:comme|notamment|avec|à|que|de)\s+(?:le |la |l['’]|les )?$", gap)):
+                    re.search(r",", gap) and not _cue(ctx, "first_after_comma").search(gap)):
                 break
-        elif not NEXT_OBJECT.fullmatch(gap_clean):
+        elif not _cue(ctx, "next_object").fullmatch(gap_clean):
             break
         out.append((r.model, r.start, r.end))
         pos = r.end
         first = False
     if not out:
-        m = re.match(r"\s*(?:\w+\s+){0,2}?lui\b", text[start:limit])
+        m = _cue(ctx, "lui").match(text, start, limit)
         if m:
             last_other = None
             for r in view.refs:
@@ -156,7 +150,7 @@ def _objects(ctx: "ClaimLinker", view: SentenceView, start: int, limit: int):
                 last_other = view.last
             subj = ctx.subject_before(view, start)
             if last_other and last_other != subj:
-                return [(last_other, start, start + m.end())], start + m.end()
+                return [(last_other, start, m.end())], m.end()
     return out, (out[-1][2] if out else None)
 
 # ---- whose comparison it is ------------------------------------------------------
@@ -170,9 +164,9 @@ def _someone_else(ctx: "ClaimLinker", view: SentenceView, pos: int) -> bool:
     """The clause names a company or a product right before the cue: it is their claim, not a model's."""
     clause = ctx.text[max(view.sentence.start, pos - 60):pos]
     cue = ctx.text[pos:pos + 4]
-    if re.match(r"(?:le|la|l['’]|les)\s", cue) or re.search(r"(?<![\w'’])(?:le|la|les|l['’])\s*[a-zé]\w*(?:\s+comme)?\s*$", clause):
+    if _cue(ctx, "object_pronoun").match(cue) or _cue(ctx, "pronoun_before").search(clause):
         return False  # « Moonshot le place derrière … », « Alibaba le présente comme l'égal de … »: « le » is the model
-    clause = _CLAUSE_CUT.split(clause)[-1]
+    clause = _cue(ctx, "clause_cut").split(clause)[-1]
     anyone, each = _claimant_names(ctx.lex)
     if not anyone.search(clause):
         return False
@@ -183,7 +177,6 @@ def _someone_else(ctx: "ClaimLinker", view: SentenceView, pos: int) -> bool:
     return False
 
 
-_CLAUSE_CUT = patterns.compile(r"[,;:]|\bque\b|\bqu['’]")
 
 
 @per_lexicons
