@@ -20,11 +20,6 @@ if TYPE_CHECKING:
 
 
 # the verb that gives a model its score: « obtient », « atteint », « affiche », « avec »
-SCORE_VERB = patterns.compile(r"\b(?:obtien\w*|obtenu|atteint|atteignant|affich\w*|enregistr\w*|décroch\w*|avec|réalis\w*|marqu\w*)\s+"
-                              r"(?:(?:un score|un taux(?: de réussite)?|une note|un résultat|une précision)\s+(?:de\s+|d['’])?)?"
-                              r"(?:(?:environ|près de|seulement|même|plus de)\s+)?$", re.I)
-# « un score de 87,3 % »: the word says it is a score, even with no test named (the benchmark is then empty)
-SCORE_WORD = patterns.compile(r"\bscore\s+(?:global\s+|moyen\s+)?(?:de\s+|d['’])(?:(?:environ|près de)\s+)?$", re.I)
 NO_BENCHMARK = "∅"
 DIGIT = patterns.compile(r"\d")  # every score pattern reads a number: a sentence without a digit has none
 
@@ -71,12 +66,12 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 found.append((pm.start("val"), pm.end("val"), pm.group("val"), metric_seen))
                 named_before[pm.start("val")] = r.model
         found.sort()
-    resp = re.search(r"\brespectivement\b", text[s.start:s.end])
+    resp = ctx.p["respectively"].search(text, s.start, s.end)
     if resp:  # « obtiennent respectivement 89,4 et 85,5 sur Arena-Hard »: every listed value
-        for m in re.finditer(rf"(?<![\w,.])(?P<val>{NUM})(?P<pct>\s*%)?(?=\s*(?:,|et)\s)", text[s.start + resp.end():s.end]):
-            a0 = s.start + resp.end() + m.start("val")
+        for m in ctx.p["listed_figure"].finditer(text, resp.end(), s.end):
+            a0 = m.start("val")
             if not any(x <= a0 < y for x, y, _, _ in found):
-                found.append((a0, s.start + resp.end() + m.end(), m.group("val"), "%" if m.group("pct") else "score"))
+                found.append((a0, m.end(), m.group("val"), "%" if m.group("pct") else "score"))
         found.sort()
     resp_targets = None
     if resp and len(found) >= 2:
@@ -100,15 +95,15 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         after = text[b:min(s.end, b + 80)]
         subject = named_before.get(a)
         bench = None
-        pour = None if subject else re.match(r"\s*(?:d['’]\s*[Ee]lo\s*)?pour\s+(?:le |la |l['’])?", after)
+        pour = None if subject else ctx.p["pour"].match(after)
         if pour:
             ref = next((r for r in view.refs if b + pour.end() <= r.start <= b + pour.end() + 2), None)
             if ref:
                 subject = ref.model
                 last_pour = subject
-            elif re.match(r"\s*(?:d['’]\s*[Ee]lo\s*)?pour\s+(?:le|la|les|l['’]|son|sa|ses|leur|un|une)\b", after):
+            elif ctx.p["pour_unnamed"].match(after):
                 continue  # « contre 70 % pour la version précédente »: not a named model
-        if subject is None and re.search(r"\bcontre\s+$", text[max(s.start, a - 12):a]) and last_pour:
+        if subject is None and ctx.p["against"].search(text, max(s.start, a - 12), a) and last_pour:
             subject = last_pour  # « …, contre 50,6 % » : the model of the last « pour X »
         if any(r.start <= a < r.end for r in view.refs):
             continue  # a digit inside a model name (« GPT-4.1 sur … »)
@@ -121,7 +116,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 target_bench = target
         if subject is None:
             subject = ctx.subject_before(view, a)
-        bm = re.match(r"\s*(?:sur|à|au|en|dans)\s+(?:le |la |l['’]|les )?(?:test |benchmark |classement )?", after)
+        bm = ctx.p["on"].match(after)
         if target_bench:
             bench = target_bench
         elif bm:
@@ -134,27 +129,27 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 if bl and bl[0][0] == gap.end():
                     bench = bl[0][2]
         if bench is None and resp_targets and found:
-            tail = re.match(r"\s*(?:%\s*)?(?:sur|à|au|en)\s+(?:le |la |l['’])?", text[found[-1][1]:s.end])
+            tail = ctx.p["on_after_list"].match(text[found[-1][1]:s.end])
             after_list = ctx.benchmarks(found[-1][1] + tail.end(), min(s.end, found[-1][1] + tail.end() + 30)) if tail else []
             bench = after_list[0][2] if after_list else None  # « respectivement 89,4 et 85,5 sur Arena-Hard »
-        if bench is None and last_bench and re.search(r"\bcontre\s+$", text[max(s.start, a - 12):a]):
+        if bench is None and last_bench and ctx.p["against"].search(text, max(s.start, a - 12), a):
             bench = last_bench  # « 64 % …, contre 38 % pour X »: the same test
         if bench is None:
             before = ctx.benchmarks(s.start, a)
             if before:
                 bench = before[-1][2]  # « Sur MMLU, …, il obtient 70,6 % »
-        if bench is None and re.search(r"\by\b|\bce (?:test|classement)\b", text[s.start:a]):
+        if bench is None and ctx.p["there"].search(text, s.start, a):
             earlier = ctx._earlier_benchmarks(view)
             bench = earlier[-1][2] if earlier else None
-            if bench is None and metric == "%" and re.match(r"\s*des\s+(?:probl[eè]mes|questions|t[aâ]ches|exercices)", after):
+            if bench is None and metric == "%" and ctx.p["of_problems"].match(after):
                 # « il y résout 64 % des problèmes »: the test the previous sentence describes
                 bench = ctx.described_test(view) or "évaluation (non nommée)"
-        explicit = a in named_before or pour is not None and subject is not None or SCORE_VERB.search(text, max(s.start, a - 40), a)
+        explicit = a in named_before or pour is not None and subject is not None or ctx.p["score_verb"].search(text, max(s.start, a - 40), a)
         if bench is None and metric == "%" and subject and explicit:
             # « Gemini-2.5 Pro atteint 2,6 % », « 1,69 % pour GPT-4 Turbo »: the paragraph's leaderboard, or
             # one named just before
             bench = ctx.block_benchmark or (ctx.recent_benchmark if ctx.recent_age <= 2 else None)
-        if bench is None and metric == "%" and subject and SCORE_WORD.search(text, max(s.start, a - 30), a):
+        if bench is None and metric == "%" and subject and ctx.p["score_word"].search(text, max(s.start, a - 30), a):
             bench = NO_BENCHMARK  # « o3-mini s'est distingué avec un score de 87,3 % » (a domain, no test named)
         if bench is None and (metric in ("ELO", "points") or a in named_before):
             # « devant Llama 2 70B (67,35) », « - Sonnet 4.5 : 77,2 % »: the paragraph's or the list's test
@@ -162,7 +157,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 or (ctx.recent_benchmark if s.kind == "bullet" else None)
         if bench is None:
             continue  # a percentage or a number with no benchmark (nor the word « score ») is not a score
-        if metric == "%" and re.match(r"\s*(?:de|des|d['’])\s+(?!probl)", after):
+        if metric == "%" and ctx.p["share_of"].match(after):
             continue  # « 40 % de données synthétiques »
         last_bench = bench
         if not subject:
