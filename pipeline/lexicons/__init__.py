@@ -273,12 +273,14 @@ def _compiled(lex: Lexicons, dotted: str) -> re.Pattern:
 
 
 def _fragments(lex: Lexicons) -> dict[str, str]:
-    """The file's named fragments, and ``{ordinal}``: the lexicon's ordinal words (« deuxième »)."""
+    """The file's named fragments, ``{ordinal}`` (the lexicon's ordinal words, « deuxième ») and
+    ``{tier}`` (its capitalised variant words, « Instruct »)."""
     from pipeline import patterns
-    return {**(lex.cues.get("fragments") or {}), "ordinal": patterns.alternation(lex.ordinals)}
+    tiers = patterns.alternation(w for w in lex.variant_words if w[:1].isupper() and len(w) > 2)
+    return {**(lex.cues.get("fragments") or {}), "ordinal": patterns.alternation(lex.ordinals), "tier": tiers}
 
 
-DYNAMIC_FRAGMENTS = ("ordinal",)
+DYNAMIC_FRAGMENTS = ("ordinal", "tier")
 _CUE_READ: set[str] = set()  # the cue keys compiled so far in this process (tests check every key is read)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from pipeline import patterns
-from pipeline.lexicons import Lexicons, fr, per_lexicons
+from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.link.entities import Entities, Ref
 from pipeline.recognize.segments import BULLET, HEADING, Sentence, within
 
@@ -20,18 +20,15 @@ from pipeline.recognize.segments import BULLET, HEADING, Sentence, within
 @per_lexicons
 def object_cue(lex: Lexicons) -> re.Pattern:
     comp = "|".join(lex.cue_source(f"comparisons.{rel}") for rel in lex.cues["comparisons"])
-    near = (r"\b(?:contre|pour|devant|derri[eè]re|face à|(?:construit|bas[ée]|d[ée]riv[ée]|issu|fond[ée]|"
-            r"distill[ée])e?s?\s+(?:sur|de|d'|à partir de))\s+(?:le |la |l'|les )?$")
-    return patterns.compile(rf"(?:{comp}|{fr(near)})", re.I)
+    return patterns.compile(rf"(?:{comp}|{lex.cue_source('discourse.object_near')})", re.I)
 
 
 # Between two names of one coordinated list: « A, B ou encore C », « A et B », « A (67,35) et B ».
-LIST_GAP = patterns.compile(r"[\s,]*(?:et|ou|ou encore|ainsi que|comme)?[\s,]*(?:le |la |l['’]|les )?"
-                      r"|\s*(?:d['’]|de )\s*[A-Z][\w-]*\s*(?:,|et|ou)?\s*(?:le |la |l['’])?")
+LIST_GAP = load().cue("discourse.list_gap")
 
 
 _IN_ASIDE = patterns.compile(r"[^()]*\)")
-_NAME_FOLLOWS = patterns.compile(r"\s{0,2}|\s*(?:de|du|d['’])\s*(?:la |le |l['’])?")
+_NAME_FOLLOWS = load().cue("discourse.name_follows")
 
 
 @per_lexicons
@@ -56,7 +53,7 @@ class SentenceView:
         return self.subject or self.focus
 
 
-_AND = patterns.compile(r"\s*(?:,|et|ou|,\s*et)\s*")
+_AND = load().cue("discourse.and")
 
 
 def name_runs(text: str, refs: list[Ref]) -> list[list[Ref]]:
@@ -215,8 +212,7 @@ def _prefer_focus(ref: Ref, focus: Optional[str], ents: Entities) -> Ref:
 
 @per_lexicons
 def _version_pattern(lex: Lexicons) -> re.Pattern:
-    words = patterns.alternation(w for w in lex.variant_words if w[:1].isupper() and len(w) > 2)
-    return patterns.compile(rf"\b(?:[Ss]a|[Ll]a|[Ll]eur|[Cc]ette|[Uu]ne) version (?P<v>{words})\b(?P<of>\s+(?:du|de la|de l['’]|de|d['’])\s*)?")
+    return lex.cue("discourse.version_of")
 
 
 def _versions(text: str, sent: Sentence, mine: list[Ref], ents: Entities, lex: Lexicons,
