@@ -277,10 +277,11 @@ def _fragments(lex: Lexicons) -> dict[str, str]:
     ``{tier}`` (its capitalised variant words, « Instruct »)."""
     from pipeline import patterns
     tiers = patterns.alternation(w for w in lex.variant_words if w[:1].isupper() and len(w) > 2)
-    return {**(lex.cues.get("fragments") or {}), "ordinal": patterns.alternation(lex.ordinals), "tier": tiers}
+    return {**(lex.cues.get("fragments") or {}), "ordinal": patterns.alternation(lex.ordinals), "tier": tiers,
+            "organization": patterns.alternation(lex.organizations)}
 
 
-DYNAMIC_FRAGMENTS = ("ordinal", "tier")
+DYNAMIC_FRAGMENTS = ("ordinal", "tier", "organization")
 _CUE_READ: set[str] = set()  # the cue keys compiled so far in this process (tests check every key is read)
 
 

@@ -3,7 +3,7 @@ lexicon from ``cues_fr.yaml``, and the clause a position belongs to."""
 from __future__ import annotations
 
 from pipeline import patterns
-from pipeline.lexicons import Lexicons, per_lexicons
+from pipeline.lexicons import Lexicons, load, per_lexicons
 
 
 @per_lexicons
@@ -26,7 +26,7 @@ def is_hedged(text: str, start: int, end: int, lex: Lexicons) -> bool:
     return any(m.group(0).lower() not in not_conditional for m in hedge.finditer(text, start, end))
 
 
-_CLAUSE_CUT = patterns.compile(r"[,;:]|\bmais\b")
+_CLAUSE_CUT = load().cue("facts.clause_cut")
 
 
 def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:

@@ -164,14 +164,12 @@ def _tier_lists(text: str, ents: Entities, lex: Lexicons) -> None:
 
 @per_lexicons
 def _tier_list_pattern(lex: Lexicons) -> re.Pattern:
-    tiers = patterns.alternation(w for w in lex.variant_words if w[:1].isupper() and len(w) > 2)
-    return patterns.compile(rf"(?:\s*[:(—–]\s*|\b(?:deux|trois|quatre|cinq|\d)\s+(?:variants?|variantes|versions|déclinaisons|modèles|tailles)\s*:\s*)"
-                            rf"(?P<tiers>(?:{tiers})(?:\s*(?:,|et|ou)\s*(?:{tiers}))+)\b")
+    return lex.cue("entities.tier_list")
 
 
 @per_lexicons
 def _product_noun_pattern(lex: Lexicons) -> re.Pattern:
-    return patterns.compile(rf"\b(?:{patterns.alternation(lex.product_nouns)})\s+$", re.I)
+    return patterns.compile(rf"\b(?:{patterns.alternation(lex.product_nouns)})\s+$", re.I)  # words: product_nouns
 
 
 def _org_anaphors(text: str, ents: Entities, lex: Lexicons) -> None:
@@ -188,8 +186,7 @@ def _org_anaphors(text: str, ents: Entities, lex: Lexicons) -> None:
 
 @per_lexicons
 def _org_anaphor_pattern(lex: Lexicons) -> re.Pattern:
-    orgs = patterns.alternation(lex.organizations)
-    return patterns.compile(rf"\b(?:[Ll]e|du|au)\s+mod[eè]le\s+(?:de\s+|d['’])(?P<org>{orgs})\b")
+    return lex.cue("entities.model_of_org")
 
 
 def _alias_forms(info: ModelInfo, lex: Lexicons) -> list[tuple[str, bool]]:

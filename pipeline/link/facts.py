@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from pipeline import patterns
-from pipeline.lexicons import Lexicons
+from pipeline.lexicons import Lexicons, load
 from pipeline.link.attributes import attribute_of
 from pipeline.link.cues import fact_cues, is_hedged
 from pipeline.link.discourse import SentenceView, coordinated_subject, name_runs, object_cue, subject_before
@@ -110,7 +110,8 @@ def _list_attributes(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def _hedged(text: str, sc: Scope, c: Candidate, lex: Lexicons) -> bool:
     """A conditional, a promise or a rumour between the previous value and the end of this one's clause."""
-    end = re.search(r"[,;.]|\bet\b|$", text[c.q.unit_end:sc.view.sentence.end]).start() + c.q.unit_end
+    m = lex.cue("facts.clause_end").search(text, c.q.unit_end, sc.view.sentence.end)
+    end = m.start() if m else c.q.unit_end  # (a unit may run past the sentence's end)
     return is_hedged(text, sc.previous_end(c), c.q.start, lex) or is_hedged(text, c.q.unit_end, end, lex)
 
 
@@ -133,7 +134,7 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
     first = sc.candidates[free[0]]
     names = coordinated_subject(sc.text, sc.view, sc.obj, before=first.q.start)
     rule = "paired"
-    if len(names) < 2 and RESPECTIVELY.search(sc.text, sc.view.sentence.start, sc.view.sentence.end) \
+    if len(names) < 2 and sc.lex.cue("facts.respectively").search(sc.text, sc.view.sentence.start, sc.view.sentence.end) \
             and not subject_before(sc.text, sc.view, first.q.start, sc.obj):
         names = sc.memory.variants.group(sc.text[sc.view.sentence.start:first.q.start]) or []
         rule = "paired_group"
@@ -155,14 +156,13 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
     return out
 
 
-RESPECTIVELY = patterns.compile(r"\brespectivement\b|\bchacun\b", re.I)
+
 
 
 # ---- family sizes -----------------------------------------------------------------------------
 
-SIZES_OF = patterns.compile(r"\b(?:tailles|versions|déclinaisons|variantes)\b[^.;]*:\s*$", re.I)
 LABEL_TRAPS = ("unnamed", "size_label", "bare_size")  # what a list of sizes naming variants looks like alone
-SIZE_GAP = patterns.compile(r"\s*(?:,|et|ou|,\s*et)\s*")
+SIZE_GAP = load().cue("discourse.and")  # « 8B, 70B et 405B »
 SIZE_TAIL = patterns.compile(r"^\d+(?:[.,]\d+)?B$|^\d+x\d+B$")
 
 
@@ -180,7 +180,7 @@ def family_sizes(text: str, view: SentenceView, units, ents: Entities, lex: Lexi
     if invalidated_by(text, first, view, ents, lex) not in (None, *LABEL_TRAPS):
         return []  # « par exemple, 7b, 14b, 72b, signifiant 7 milliards, 14 milliards … »
     fam = subject_before(text, view, first.start, obj) or (view.subject if view.anaphoric and not view.guessed else None)
-    if fam is None and not view.refs and SIZES_OF.search(text, view.sentence.start, first.start):
+    if fam is None and not view.refs and lex.cue("facts.sizes_of").search(text, view.sentence.start, first.start):
         fam = view.focus  # « Trois tailles de modèles sont désormais accessibles : 7, 13 ou 70 milliards »
     info = ents.get(fam) if fam else None
     if not info or not info.family or any(SIZE_TAIL.match(p) for p in tail_parts(info.name, info.family)):

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from pipeline import patterns
-from pipeline.lexicons import Lexicons, per_lexicons
+from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.link.discourse import SentenceView
 from pipeline.link.entities import Entities
 from pipeline.recognize.quantities import Quantity
@@ -96,12 +96,10 @@ TRAPS = (
 )
 
 # « X, un modèle de », « X est un modèle de », « X : un modèle de »
-APPOSITION = patterns.compile(r"(?:,\s+|\**\s*:\**\s+|,?\s+(?:est|était|reste|sera|devient)\s+)(?:un|une)\s+"
-                              r"(?:\w+\s+){0,2}?(?:modèle|version|LLM)\b[^,;.]*$")
+APPOSITION = load().cue("traps_keep.apposition")
 IN_PARENTHESES = patterns.compile(r"\s*\([^()]{0,60}")
 # « Cela en fait un modèle de … », « C'est un modèle de … », « Il s'agit d'un modèle de … »: said of the subject
-MAKES_IT = patterns.compile(r"\b(?:en\s+fai(?:t|sant)|fai(?:t|sant)\s+de\s+(?:lui|elle)|[Cc]['’]est|[Ii]l\s+s['’]agit\s+d['’]|"
-                            r"[Ii]l\s+est|[Ee]lle\s+est)\s*(?:un|une)\s+(?:\w+\s+){0,2}?(?:modèle|LLM)\b[^,;.]*$")
+MAKES_IT = load().cue("traps_keep.makes_it")
 
 
 @per_lexicons

@@ -8,6 +8,7 @@ import re
 from typing import Optional
 
 from pipeline import patterns
+from pipeline.lexicons import load
 from pipeline.link.tables import label_attribute
 from pipeline.normalize import numbers
 from pipeline.recognize.quantities import EXPERTS, PARAMS, TOKENS, Quantity
@@ -15,8 +16,7 @@ from pipeline.recognize.segments import Sentence
 
 # What may stand between a value and the next one that borrows its unit: « dont », « et », « contre »,
 # « (… », « , pour le deuxième et »; not « depuis », « en ».
-LIST_LINK = patterns.compile(r"(?:\bdont|\bet|\bou|\bcontre|\bsoit|\bà|\bpuis|,|\()"
-                       r"(?:\s+(?:seulement|environ|près de|plus de|quelque|à peine|respectivement))?\s*$")
+LIST_LINK = load().cue("units_link.list_link")
 YEAR = patterns.compile(r"(?:19|20)\d\d")
 
 _LABEL = patterns.compile(r"[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*:\s*\**\s*")
@@ -44,7 +44,7 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
     """Each quantity with its unit (params, tokens, experts, foreign or None) and its value."""
     out: list[list] = [[q, q.unit, q.value] for q in qs]
     sent_text = text[s.start:s.end]
-    has_params = any(q.unit == PARAMS for q in qs) or re.search(r"param[eè]tres", sent_text, re.I)
+    has_params = any(q.unit == PARAMS for q in qs) or cues["params_word"].search(sent_text)
     has_tokens = any(q.unit == TOKENS for q in qs)
     labelled = label_unit(text, s)
     for i, row in enumerate(out):
@@ -54,9 +54,9 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
         gap_next = text[q.end:qs[i + 1].start] if i + 1 < len(qs) else None
         nxt = qs[i + 1] if i + 1 < len(qs) else None
         # « 7 et 14 milliards de paramètres », « 4K et 128K jetons »: the list's last item speaks for all.
-        if nxt is not None and re.fullmatch(r"\s*(?:,|et|ou|à)\s*|\s*,\s*", gap_next or "") and nxt.unit in (PARAMS, TOKENS, None):
+        if nxt is not None and cues["list_or_range"].fullmatch(gap_next or "") and nxt.unit in (PARAMS, TOKENS, None):
             j = i + 1
-            while j + 1 < len(qs) and qs[j].unit is None and re.fullmatch(r"\s*(?:,|et|ou)\s*", text[qs[j].end:qs[j + 1].start]):
+            while j + 1 < len(qs) and qs[j].unit is None and cues["list_joint"].fullmatch(text, qs[j].end, qs[j + 1].start):
                 j += 1
             if qs[j].unit in (PARAMS, TOKENS):
                 row[1] = qs[j].unit

@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from pipeline import patterns
+from pipeline.lexicons import load
+from pipeline.normalize.numbers import parse_number
 
-ALL_OF_THEM = patterns.compile(r"\b(?:[Tt]ous|[Tt]outes)\s+(?:les\s+)?(?:deux|trois|quatre|cinq)\b|"
-                         r"\b(?:[Cc]es|[Ll]es)\s+(?:deux|trois|quatre|cinq)\s+(?:nouveaux\s+)?mod[eè]les\b|"
-                         r"\b[Cc]es\s+(?:nouveaux\s+)?mod[eè]les\b(?!\s+(?:de|d['’]|[A-Z]))")
-THEIR = patterns.compile(r"\b[Ll]eurs?\s+(?:fenêtres?|contextes?|tailles?|corpus|données)\b")
-_NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
+_CUES = {name: load().cue(f"variants.{name}") for name in ("all_of_them", "their", "the_n_most", "the_most", "group_of")}
+ALL_OF_THEM, THEIR = _CUES["all_of_them"], _CUES["their"]
 
 
 class Variants:
@@ -51,15 +49,15 @@ class Variants:
         if not cur:
             return None
         names = [n for _, n in cur]
-        m = re.search(r"\b(?:les|ses|leurs?)\s+(deux|trois|quatre|cinq|\d)\s+plus\s+(grand|petit)\w*", phrase_region, re.I)
+        m = _CUES["the_n_most"].search(phrase_region)  # « les trois plus grandes »
         if m:
-            k = _NUMBER_WORDS.get(m.group(1).lower(), int(m.group(1)) if m.group(1).isdigit() else 0)
-            return names[-k:] if m.group(2).lower() == "grand" else names[:k]
-        m = re.search(r"\b(?:la|le)\s+plus\s+(grand|petit)\w*", phrase_region, re.I)
+            k = int(m.group("n")) if m.group("n").isdigit() else (parse_number(m.group("n")) or 0)
+            k = int(k)
+            return names[-k:] if m.group("big") else names[:k]
+        m = _CUES["the_most"].search(phrase_region)  # « la plus petite »
         if m:
-            return names[-1:] if m.group(1).lower() == "grand" else names[:1]
-        if re.search(r"\b(?:ses|les|leurs|ces)\s+(?:deux|trois|quatre|cinq|\d)\s+(?:tailles|modèles|versions|variantes)\b|\bles deux\b|"
-                     r"\bleurs?\s+(?:fenêtres?|contextes?|tailles?|corpus|données)\b", phrase_region, re.I):
+            return names[-1:] if m.group("big") else names[:1]
+        if _CUES["group_of"].search(phrase_region):  # « ses trois tailles », « les deux », « leurs fenêtres »
             return names
         return None
 
