@@ -25,6 +25,9 @@ def _cue(ctx: "ClaimLinker", name: str) -> re.Pattern:
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
     text = ctx.text
     s = view.sentence
+    if not (view.refs or ctx.benchmarks(s.start, s.end) or ctx._earlier_benchmarks(view)
+            or text.find("lui", s.start, s.end) >= 0):
+        return  # no model named, no test to compare on, no « devant lui »: nothing to compare
     cues = []
     for rel, pat in ctx.p["comparisons"]:
         for m in pat.finditer(text, s.start, s.end):

@@ -131,7 +131,7 @@ def _name_sizes(name: str) -> set[int]:
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
-    cut = max(text.rfind(c, start, pos) for c in ",;:")
+    cut = max(text.rfind(",", start, pos), text.rfind(";", start, pos), text.rfind(":", start, pos))
     return cut + 1 if cut >= 0 else start
 
 
@@ -141,8 +141,10 @@ def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, l
     compiled = _compiled(lex)
     for trap in TRAPS:
         cues = compiled[trap.name]
-        start = {"clause": _clause_start(text, s.start, q.start), "sentence": s.start}.get(
-            trap.scope, max(s.start, q.start - WINDOW))
+        if trap.scope == "clause":
+            start = _clause_start(text, s.start, q.start)
+        else:
+            start = s.start if trap.scope == "sentence" else max(s.start, q.start - WINDOW)
         m = None
         if "before" in cues:
             m = cues["before"].search(text, start, q.start)

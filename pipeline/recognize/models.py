@@ -10,7 +10,7 @@ Aliases and pronouns are resolved later, in ``pipeline.link.entities``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -72,6 +72,11 @@ def _org_lexicon(lex: Lexicons) -> re.Pattern:
     return patterns.compile(rf"(?:{patterns.alternation(lex.organizations)})(?![\w-])")
 
 
+@per_lexicons
+def _benchmark_words(lex: Lexicons) -> frozenset[str]:
+    return frozenset(b.split()[0] for b in lex.benchmarks)
+
+
 def _org_family(lex: Lexicons, org: Optional[str]) -> Optional[str]:
     """The family an organisation names after itself (« DeepSeek » for DeepSeek), else None."""
     canonical = lex.organizations.get(org or "")
@@ -118,13 +123,12 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     """Model-name mentions in ``text``, left to right, never overlapping."""
     lex = lexicons or load()
     family, lower, unknown = name_patterns(lex)
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     found: list[ModelMention] = []
+    free = taken.free
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
-    for m in family.finditer(text):
+    listed = list(family.finditer(text))  # read again below: a bare family name listed with models
+    for m in listed:
         fam = lex.family(m.group("fam"))
         tail = m.group("tail") or ""
         end, surface = m.end(), m.group(0)
@@ -136,11 +140,11 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
                 and not _owned(lex).match(text, end):
             continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »
         found.append(ModelMention(m.start(), end, surface, fam.name, bool(tail), "family"))
-        taken.append((m.start(), end))
+        taken.add((m.start(), end))
         if tail:  # « Llama 3.1 / 3.2 / 3.3 », « Gemini 2.0 Pro/Flash »: siblings after slashes
             for a, b, name in _slashed(text, end, surface, lex):
                 found.append(ModelMention(a, b, name, fam.name, True, "slashed"))
-                taken.append((a, b))
+                taken.add((a, b))
     # « Le modèle R1 de DeepSeek », « de DeepSeek (R1) », « DeepSeek a présenté son modèle de
     # raisonnement R3 »: a code named with its maker is that
     # maker's family's model (« DeepSeek R1 »)
@@ -150,22 +154,20 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         fam = _org_family(lex, m.group("org") or m.group("org2") or m.group("org3"))
         if fam and free(a, b):
             found.append(ModelMention(a, b, f"{fam} {m.group(group)}", fam, True, "code_of_org"))
-            taken.append((a, b))
+            taken.add((a, b))
     # « ChatGPT-5 », « ChatGPT 4o »: the press's name for the model behind the product (« GPT-5 »)
     for m in _CHATGPT_N.finditer(text):
         if free(m.start(), m.end()):
             found.append(ModelMention(m.start(), m.end(), f"GPT-{m.group('v')}", "GPT", True, "chatgpt_version"))
-            taken.append((m.start(), m.end()))
-    # a bare family name listed with models is the family (« comme GPT-4 et Claude », « Gemini ou Claude »)
-    listed = [m for m in family.finditer(text)]
+            taken.add((m.start(), m.end()))
     for m in lower.finditer(text):
         if free(m.start(), m.end()):
             found.append(ModelMention(m.start(), m.end(), m.group(0), "o-series", bool(m.group("tail")), "series"))
-            taken.append((m.start(), m.end()))
+            taken.add((m.start(), m.end()))
     # An unknown name counts where its sentence speaks of AI models, and then everywhere in the
     # article (« Ébène 3 s'appuie sur 256 experts » once « Ébène 3 … paramètres » was seen).
     unknowns: list[tuple[int, int, str, bool]] = []
-    benchmark_words = {b.split()[0] for b in lex.benchmarks}
+    benchmark_words = _benchmark_words(lex)
     for m in unknown.finditer(text):
         start, name = _drop_leading_words(m.start(), m.group("fam"), lex)
         if name and name.split()[0] in benchmark_words:
@@ -180,7 +182,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     for start, end, surface, ai in unknowns:
         if ai or surface in seen_in_ai:
             found.append(ModelMention(start, end, surface, None, True, "unknown_name"))
-            taken.append((start, end))
+            taken.add((start, end))
     for m in NAMED_AS_MODEL.finditer(text):  # « baptisé Saba », « le modèle de langage Pleias »
         a, b = m.span("name")
         name = m.group("name")
@@ -191,8 +193,11 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if not _in_ai_sentence(text, a, sentences):
             continue
         found.append(ModelMention(a, b, name, None, False, "named_as_model"))
-        taken.append((a, b))
+        taken.add((a, b))
     found.sort(key=lambda x: x.start)
+    # a bare family name listed with models is the family (« comme GPT-4 et Claude », « Gemini ou Claude »)
+    with_tail = [x for x in found if x.has_tail]
+    ends, starts = _Nearest(with_tail, key=lambda x: x.end), _Nearest(with_tail, key=lambda x: x.start)
     for m in listed:
         fam = lex.family(m.group("fam"))
         if m.group("tail") or not fam.requires_version or not free(m.start(), m.end()):
@@ -201,13 +206,15 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue  # « Mistral AI »: the company
         if _NOT_LISTED.search(text, max(0, m.start() - 12), m.start()):
             continue  # « Selon Mistral, Mixtral 8x22B … »: the company
-        left = any(x.has_tail and _LISTED.fullmatch(text, x.end, m.start()) for x in found)
-        right = any(x.has_tail and _LISTED.fullmatch(text, m.end(), x.start) for x in found)
-        joined = any(x.has_tail and _JOINED.fullmatch(text, x.end, m.start()) or x.has_tail and _JOINED.fullmatch(text, m.end(), x.start)
-                     for x in found)
+        # only the names right before and right after can be listed with it (the gap is a comma or a conjunction)
+        before, after = ends.before(m.start()), starts.after(m.end())
+        left = before is not None and _LISTED.fullmatch(text, before.end, m.start())
+        right = after is not None and _LISTED.fullmatch(text, m.end(), after.start)
+        joined = (before is not None and _JOINED.fullmatch(text, before.end, m.start())
+                  or after is not None and _JOINED.fullmatch(text, m.end(), after.start))
         if (left and right) or joined:
             found.append(ModelMention(m.start(), m.end(), m.group(0), fam.name, False, "family_in_list"))
-            taken.append((m.start(), m.end()))
+            taken.add((m.start(), m.end()))
     found.sort(key=lambda x: x.start)
     if sentences:  # names on lines that are not the article (« À lire aussi : … ») are not mentions
         found = [m for m in found if _in_sentence(sentences, m.start)]
@@ -215,6 +222,37 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if licence_cells:  # « | Licence | … | Llama 3.3 Community | »
             found = [m for m in found if not any(c.start <= m.start < c.end for c in licence_cells)]
     yield from found
+
+
+class _Taken:
+    """The spans already given to a mention (never overlapping), sorted: whether a span is free
+    costs a bisection, not a pass over every mention."""
+
+    def __init__(self):
+        self._spans: list[tuple[int, int]] = []
+
+    def free(self, a: int, b: int) -> bool:
+        i = bisect_left(self._spans, (b,))  # spans starting before b
+        return i == 0 or self._spans[i - 1][1] <= a
+
+    def add(self, span: tuple[int, int]) -> None:
+        insort(self._spans, span)
+
+
+class _Nearest:
+    """Mentions sorted by a position: the last one at or before a position, the first one at or after."""
+
+    def __init__(self, items: list, *, key):
+        self._items = sorted(items, key=key)
+        self._keys = [key(x) for x in self._items]
+
+    def before(self, pos: int):
+        i = bisect_right(self._keys, pos)
+        return self._items[i - 1] if i else None
+
+    def after(self, pos: int):
+        i = bisect_left(self._keys, pos)
+        return self._items[i] if i < len(self._items) else None
 
 
 def _drop_leading_words(start: int, fam: str, lex: Lexicons) -> tuple[int, str | None]:
@@ -242,9 +280,9 @@ def _is_year(tail: str) -> bool:
 
 
 def _in_ai_sentence(text: str, pos: int, sentences) -> bool:
-    for s in sentences:
-        if s.start <= pos < s.end:
-            return bool(AI_CONTEXT.search(text, s.start, s.end))
+    i = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    if i >= 0 and sentences[i].start <= pos < sentences[i].end:
+        return bool(AI_CONTEXT.search(text, sentences[i].start, sentences[i].end))
     a, b = max(0, pos - 200), min(len(text), pos + 200)
     return bool(AI_CONTEXT.search(text[a:b]))
 
