@@ -15,12 +15,15 @@ if TYPE_CHECKING:
 def sentence_source(ctx: "ClaimLinker", view: SentenceView, subject: Optional[str]) -> Optional[str]:
     s = view.sentence
     text = ctx.text
-    for pat in ctx.p["attribution"]:
-        for m in pat.finditer(text, s.start, s.end):
-            who = m.group("who")
-            org = organisation(ctx, who)
-            if org:
-                return org
+    if ctx.names_organization(s.start, s.end):  # « Selon Meta », « Meta affirme »: a known organisation
+        for pat in ctx.p["attribution"]:
+            for m in pat.finditer(text, s.start, s.end):
+                who = m.group("who")
+                org = organisation(ctx, who)
+                if org:
+                    return org
+    if not ctx.org_of(subject):
+        return None  # « selon la start-up »: of no known developer
     if (ctx.p["according_to_developer"].search(text, s.start, s.end) or ctx.p["developer_claims"].search(text, s.start, s.end)
             or ctx.p["internal"].search(text, s.start, s.end)):
         return ctx.org_of(subject)  # « selon la start-up », « d'après ses tests internes »

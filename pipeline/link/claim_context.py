@@ -4,13 +4,16 @@ paragraph's source, and the claims found. Each kind of claim has its own module
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, fr, per_lexicons
 from pipeline.link.discourse import SentenceView, object_cue, subject_before
 from pipeline.link.entities import Entities, name_key
+from pipeline.link.organizations import lexicon_orgs
 from pipeline.link.raw import Provenance, RawClaim
+from pipeline.spans import Spans, Taken
 
 NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"  # a figure as written (the lexicon's {figure})
 
@@ -56,31 +59,44 @@ class ClaimLinker:
         self.recent_benchmark: Optional[str] = None  # last benchmark named in the last few sentences
         self.recent_age = 0  # sentences since it was named
         self.recent_elo = False  # the text since then speaks of Elo
-        self._benchmarks: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        self._org_starts = [m.start() for m in lexicon_orgs(lex).finditer(text)]
+        self._all_benchmarks = self._find_benchmarks()
+        self._benchmark_starts = [x[0] for x in self._all_benchmarks]
+
+    def names_organization(self, a: int, b: int) -> bool:
+        """Whether ``text[a:b]`` names an organisation of the lexicon."""
+        i = bisect_left(self._org_starts, a)
+        return i < len(self._org_starts) and self._org_starts[i] < b
 
     def benchmarks(self, a: int, b: int) -> list[tuple[int, int, str]]:
-        """(start, end, canonical name) of the benchmarks named in ``text[a:b]``, in order (asked
-        for the same span by several linkers: found once)."""
-        found = self._benchmarks.get((a, b))
-        if found is None:
-            found = self._benchmarks[(a, b)] = self._find_benchmarks(a, b)
-        return list(found)
+        """(start, end, canonical name) of the benchmarks named in ``text[a:b]``, in order."""
+        i = bisect_left(self._benchmark_starts, a)
+        out = []
+        for x in self._all_benchmarks[i:]:
+            if x[0] >= b:
+                break
+            if x[1] <= b:
+                out.append(x)
+        return out
 
-    def _find_benchmarks(self, a: int, b: int) -> list[tuple[int, int, str]]:
+    def _find_benchmarks(self) -> list[tuple[int, int, str]]:
+        """Every benchmark the article names, found once: the lexicon's, and the names a generic
+        phrase introduces (« sur les benchmarks STEM », « 23,4 % sur MathArena Apex »)."""
         canon = self.p["bench_names"]
         out = [(m.start(), m.end(), canon.get(name_key(m.group(0)), m.group(0)))
-               for m in self.p["bench"].finditer(self.text, a, b)]
-        for pat in self.p["generic_bench"]:  # its cue may stand before the span (« 23,4 % sur » + name)
-            for m in pat.finditer(self.text, max(0, a - 40), b):
-                if m.start("name") < a:
-                    continue
+               for m in self.p["bench"].finditer(self.text)]
+        named = Spans((x[0], x[1]) for x in out)
+        refs = Spans((r.start, r.end) for r in self.ents.refs)
+        generic: list[tuple[int, int, str]] = []
+        taken = Taken()
+        for pat in self.p["generic_bench"]:
+            for m in pat.finditer(self.text):
                 na, nb = m.span("name")
-                if not any(s < nb and na < e for s, e, _ in out) and not self._is_model(na, nb):
-                    out.append((na, nb, m.group("name")))
+                if not named.overlaps(na, nb) and not refs.overlaps(na, nb) and taken.free(na, nb):
+                    generic.append((na, nb, m.group("name")))
+                    taken.add((na, nb))
+        out += generic
         return sorted(out)
-
-    def _is_model(self, a: int, b: int) -> bool:
-        return any(r.start < b and a < r.end for r in self.ents.refs)
 
     def org_of(self, model: Optional[str]) -> Optional[str]:
         info = self.ents.get(model) if model else None

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.recognize.models import ModelMention
+from pipeline.spans import Spans, Taken
 
 _SIZE = patterns.compile(r"^\d+(?:[.,]\d+)?[BMK]$|^\d+x\d+B$")
 _CODE = patterns.compile(r"^[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?$")
@@ -206,26 +207,46 @@ def _alias_forms(info: ModelInfo, lex: Lexicons) -> list[tuple[str, bool]]:
     return forms
 
 
+_WORD_CHAR = re.compile(r"[\w-]")
+_DETERMINER_BEFORE = re.compile(r"\b(?:le|du|au|la|l['’])\s+$")
+
+
+def _occurrences(text: str, form: str, *, determiner: bool) -> Iterator[tuple[int, int]]:
+    """Where ``form`` stands as a word of its own (« V3 », not « DeepSeek-V3 »), after « le »,
+    « du », « la », « l' » when ``determiner``; left to right, never overlapping."""
+    i = text.find(form)
+    while i >= 0:
+        j = i + len(form)
+        if not (i and _WORD_CHAR.match(text, i - 1)) and not _WORD_CHAR.match(text, j) and (
+                not determiner or _DETERMINER_BEFORE.search(text, max(0, i - 40), i)):
+            yield i, j
+            i = text.find(form, j)
+        else:
+            i = text.find(form, i + 1)
+
+
 def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelMention]) -> None:
-    taken = [(r.start, r.end) for r in ents.refs]
+    named = Spans((r.start, r.end) for r in ents.refs)
+    taken = Taken()  # the aliases found
+
+    def free(a: int, b: int) -> bool:
+        return not named.overlaps(a, b) and taken.free(a, b)
+
     by_form: dict[tuple[str, bool], list[ModelInfo]] = {}
     for info in list(ents.models.values()):
         for form in _alias_forms(info, lex):
             by_form.setdefault(form, []).append(info)
     hits: list[tuple[int, int, str]] = []
     for (form, det), infos in by_form.items():
-        lead = r"(?:\b(?:le|du|au|la|l['’])\s+)" if det else ""
-        pat = re.compile(rf"{lead}(?<![\w-])(?P<f>{re.escape(form)})(?![\w-])")
-        for m in pat.finditer(text):
-            a, b = m.start("f"), m.end("f")
-            if any(s < b and a < e for s, e in taken):
+        for a, b in _occurrences(text, form, determiner=det):
+            if not free(a, b):
                 continue
             before = [i for i in infos if i.first < a]
             target = max(before, key=lambda i: i.first) if before else min(infos, key=lambda i: i.first)
             hits.append((a, b, target.name))
-            taken.append((a, b))
+            taken.add((a, b))
     for m in pending:  # "Large 2": an alias, or the same family's sibling of a named model
-        if any(s < m.end and m.start < e for s, e in taken):
+        if not free(m.start, m.end):
             continue
         parts = tail_parts(m.text, None)
         siblings = [i for i in ents.models.values()
@@ -234,11 +255,11 @@ def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelM
             sib = min(siblings, key=lambda i: abs(i.first - m.start))
             name = ents.add_model(canonical_name(f"{sib.family} {m.text}", sib.family, lex), sib.family, sib.organization, m.start)
             hits.append((m.start, m.end, name))
-            taken.append((m.start, m.end))
+            taken.add((m.start, m.end))
         elif parts[0] in lex.tier_families:  # « Sonnet 4.5 » alone: Claude's
             family = lex.tier_families[parts[0]]
             name = ents.add_model(canonical_name(f"{family} {m.text}", family, lex), family, _family_org(lex, family), m.start)
             hits.append((m.start, m.end, name))
-            taken.append((m.start, m.end))
+            taken.add((m.start, m.end))
     for a, b, name in hits:
         ents.refs.append(Ref(a, b, name, "alias"))

@@ -37,6 +37,7 @@ from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import LIST_GAP, SentenceView, object_cue
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.raw import Provenance, RawFact
+from pipeline.recognize.segments import within
 
 
 @dataclass(frozen=True)
@@ -75,13 +76,14 @@ def _patterns(lex: Lexicons) -> dict:
 
 
 @per_lexicons
-def _lexicon_orgs(lex: Lexicons) -> re.Pattern:
+def lexicon_orgs(lex: Lexicons) -> re.Pattern:
+    """The lexicon's organisation names, as whole words."""
     return patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(lex.organizations)})(?![\w-])")
 
 
 def find_orgs(text: str, lex: Lexicons) -> list[Org]:
     """The organisations of the lexicon, and names after a descriptor (« la start-up Perdrix Labs »)."""
-    out = [Org(m.start(), m.end(), lex.organizations[m.group(0)]) for m in _lexicon_orgs(lex).finditer(text)]
+    out = [Org(m.start(), m.end(), lex.organizations[m.group(0)]) for m in lexicon_orgs(lex).finditer(text)]
     taken = [(o.start, o.end) for o in out]
     for m in _patterns(lex)["described"].finditer(text):
         a, b = m.span("org")
@@ -389,10 +391,10 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
     headers = _maker_columns(text, [v.sentence for v in sviews], lex)
     for view in sviews:
         s = view.sentence
-        mine = tuple(o for o in orgs if s.start <= o.start < s.end)
-        sc = Scope(text, view, mine, previous, lex, p, headers.get(s.start), ents)
-        seen: set[tuple[str, str]] = set()
+        mine = tuple(within(orgs, s.start, s.end))
         if view.refs and mine or view.refs and previous:
+            sc = Scope(text, view, mine, previous, lex, p, headers.get(s.start), ents)
+            seen: set[tuple[str, str]] = set()
             for name, finder in FINDERS:
                 for ref, org, a, b in finder(sc):
                     if (ref.model, org) in seen or org == ref.model:

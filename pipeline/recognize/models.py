@@ -10,7 +10,7 @@ Aliases and pronouns are resolved later, in ``pipeline.link.entities``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -22,6 +22,7 @@ from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.recognize import text_of
 from pipeline.recognize.names import name_patterns
 from pipeline.recognize.segments import cells_under
+from pipeline.spans import Taken
 
 
 AI_CONTEXT = patterns.compile(
@@ -123,7 +124,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     """Model-name mentions in ``text``, left to right, never overlapping."""
     lex = lexicons or load()
     family, lower, unknown = name_patterns(lex)
-    taken = _Taken()
+    taken = Taken()
     found: list[ModelMention] = []
     free = taken.free
 
@@ -222,21 +223,6 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if licence_cells:  # « | Licence | … | Llama 3.3 Community | »
             found = [m for m in found if not any(c.start <= m.start < c.end for c in licence_cells)]
     yield from found
-
-
-class _Taken:
-    """The spans already given to a mention (never overlapping), sorted: whether a span is free
-    costs a bisection, not a pass over every mention."""
-
-    def __init__(self):
-        self._spans: list[tuple[int, int]] = []
-
-    def free(self, a: int, b: int) -> bool:
-        i = bisect_left(self._spans, (b,))  # spans starting before b
-        return i == 0 or self._spans[i - 1][1] <= a
-
-    def add(self, span: tuple[int, int]) -> None:
-        insort(self._spans, span)
 
 
 class _Nearest:

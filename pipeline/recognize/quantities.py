@@ -7,6 +7,7 @@ What the quantity measures (params_total, context_tokens, …) and whose it is a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -56,9 +57,10 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
     """Quantities outside the masked spans (model names), with their units."""
     lex = lexicons or load()
     units, foreign, other_noun, active = _patterns(lex)
+    masks = sorted(masks)
     for m in _QUANTITY.finditer(text):
         a, b = m.start(), m.end()
-        if any(s <= a < e or s < b <= e for s, e in masks):
+        if _masked(masks, a, b):
             continue
         num, scale = m.group("num"), m.group("scale")
         spaced_k = _SPACED_K.match(text, b) if scale is None else None
@@ -83,6 +85,15 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
                 unit, unit_end = EXPERTS, e.end()
         is_active = bool(active.match(text, b))
         yield Quantity(a, b, unit_end, num, scale, value, unit, is_active)
+
+
+def _masked(masks: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether [a, b) starts or ends inside one of the sorted, non-overlapping ``masks``."""
+    i = bisect_right(masks, (a, float("inf")))  # masks starting at or before a
+    if i and a < masks[i - 1][1]:
+        return True
+    j = bisect_left(masks, (b,))  # masks starting before b
+    return bool(j) and masks[j - 1][0] < b <= masks[j - 1][1]
 
 
 if not Doc.has_extension("quantities"):

@@ -1,0 +1,38 @@
+"""Character spans sorted once, asked many times: whether a span overlaps any of them costs a
+bisection, not a pass over all of them (an article's cost stays linear in its size)."""
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from typing import Iterable
+
+
+class Spans:
+    """A fixed set of [start, end) spans; they may overlap each other."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        self._spans = sorted(spans)
+        self._max_end: list[int] = []  # the largest end among the spans up to each index
+        top = -1
+        for _, end in self._spans:
+            top = max(top, end)
+            self._max_end.append(top)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether [a, b) overlaps one of the spans."""
+        i = bisect_left(self._spans, (b,))  # the spans that start before b
+        return i > 0 and self._max_end[i - 1] > a
+
+
+class Taken:
+    """Spans given out one by one, never overlapping each other: whether a new one is free costs a
+    bisection."""
+
+    def __init__(self):
+        self._spans: list[tuple[int, int]] = []
+
+    def free(self, a: int, b: int) -> bool:
+        i = bisect_left(self._spans, (b,))  # the spans that start before b
+        return i == 0 or self._spans[i - 1][1] <= a
+
+    def add(self, span: tuple[int, int]) -> None:
+        insort(self._spans, span)
