@@ -43,11 +43,10 @@ def organisation(ctx: "ClaimLinker", who: str) -> Optional[str]:
 def claimed_by(ctx: "ClaimLinker", view: SentenceView, who: Optional[str]) -> Optional[str]:
     """The sentence's own source, else the paragraph's, unless the journalist concludes."""
     s = view.sentence
-    own = ctx.p["own"].search(ctx.text, s.start, s.end)
     if who:
         return who
-    if own or ctx.p["rumour"].search(ctx.text, s.start, s.end):
+    if not (ctx.source and s.block == ctx.source_block):
         return None
-    if ctx.source and s.block == ctx.source_block:
-        return ctx.source
-    return None
+    if ctx.p["own"].search(ctx.text, s.start, s.end) or ctx.p["rumour"].search(ctx.text, s.start, s.end):
+        return None
+    return ctx.source

@@ -413,6 +413,7 @@ def _exact_int(number: decimal.Decimal, factor: int) -> int | None:
     return int(product)
 
 
+@lru_cache(maxsize=8192)  # a pure function of two short strings, which repeat across articles
 def quantity_value(number: str, scale: str | None = None) -> int | None:
     """Exact integer of ``number`` × ``scale``, in decimal arithmetic.
 
