@@ -45,6 +45,7 @@ class Lexicons:
     products: frozenset[str]  # assistants and apps built on models (ChatGPT, Le Chat)
     product_nouns: frozenset[str]  # « l'application Gemini »: the bare family after one is a product
     organizations: Mapping[str, str]  # surface form -> canonical name
+    not_organizations: frozenset[str]  # first words of « … AI » names that are methods or products (« Constitutional AI »)
     benchmarks: tuple[str, ...]
     leaderboards: frozenset[str]  # the benchmarks that rank models (LMArena)
     generic_benchmark_patterns: tuple[str, ...]
@@ -238,6 +239,7 @@ def load() -> Lexicons:
         products=frozenset(fam.get("products") or ()),
         product_nouns=frozenset(fam.get("product_nouns") or ()),
         organizations=org_map,
+        not_organizations=frozenset(orgs.get("not_organizations") or ()),
         benchmarks=benches,
         leaderboards=frozenset(bench.get("leaderboards") or ()),
         generic_benchmark_patterns=tuple(bench.get("generic_patterns") or ()),

@@ -162,7 +162,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                         break
                     prev_object = True
                     prev_end = r.end
-        owner = _list_owner(text, sent, mine, subject or focus, owner)
+        owner = _list_owner(text, sent, mine, subject or focus, owner, c["topic_lead"])
         if main is None and mine and (n == 0 or sent.kind != HEADING):
             main = mine[0].model  # the title's first model, else the first model the text names
         out.append(SentenceView(n, sent, mine, subject, focus, last, anaphoric, guessed))
@@ -186,18 +186,22 @@ def _answers(text: str, prev: "SentenceView", sent: Sentence) -> bool:
             and text[q.start:q.end].rstrip().endswith("?") and q.end - q.start <= 40)
 
 
-def _list_owner(text: str, sent: Sentence, mine: list[Ref], subject: Optional[str], owner: Optional[str]) -> Optional[str]:
+def _list_owner(text: str, sent: Sentence, mine: list[Ref], subject: Optional[str], owner: Optional[str],
+                topic_lead: re.Pattern) -> Optional[str]:
     """The model the following bullets describe: the one model a heading names (« Kimi K2 en
     bref »), or the subject (else the model in focus) of a sentence that introduces a list and
-    names no other model (« Ses caractéristiques : »). Any other running sentence ends the list."""
+    names no other model (« Ses caractéristiques : »), or the one model it names as its topic
+    (« Pour Zinc1, la fiche technique : »). Any other running sentence ends the list."""
     if sent.kind == HEADING:
         models = {r.model for r in mine}
         return models.pop() if len(models) == 1 else None
     if sent.kind == BULLET:
         return owner if not mine else owner
-    if text[sent.start:sent.end].rstrip().endswith(":") and subject and len({r.model for r in mine}) <= 1:
-        return subject
-    return None
+    if not text[sent.start:sent.end].rstrip().endswith(":") or len({r.model for r in mine}) > 1:
+        return None
+    if mine and topic_lead.fullmatch(text, sent.start, mine[0].start):
+        return mine[0].model  # « Pour Zinc1, la fiche technique tient en quatre lignes : »
+    return subject
 
 
 def _prefer_focus(ref: Ref, focus: Optional[str], ents: Entities) -> Ref:

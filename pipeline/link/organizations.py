@@ -38,6 +38,7 @@ from pipeline.link.discourse import LIST_GAP, SentenceView, object_cue
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.raw import Provenance, RawFact
 from pipeline.recognize.segments import within
+from pipeline.spans import Spans, Taken
 
 
 @dataclass(frozen=True)
@@ -82,16 +83,32 @@ def lexicon_orgs(lex: Lexicons) -> re.Pattern:
 
 
 def find_orgs(text: str, lex: Lexicons) -> list[Org]:
-    """The organisations of the lexicon, and names after a descriptor (« la start-up Perdrix Labs »)."""
+    """The organisations of the lexicon, names after a descriptor (« la start-up Perdrix Labs »)
+    and names ending with an organisation's word (« Frimas Labs », « Creuset IA »)."""
     out = [Org(m.start(), m.end(), lex.organizations[m.group(0)]) for m in lexicon_orgs(lex).finditer(text)]
-    taken = [(o.start, o.end) for o in out]
-    for m in _patterns(lex)["described"].finditer(text):
-        a, b = m.span("org")
-        name = m.group("org")
-        if any(s < b and a < e for s, e in taken) or name.split()[0].lower() in lex.common_words:
-            continue
-        out.append(Org(a, b, lex.organizations.get(name, name)))
+    known = Spans((o.start, o.end) for o in out)
+    taken = Taken()
+    p = _patterns(lex)
+    for cue, check in (("described", _described_name), ("suffixed", _suffixed_name)):
+        for m in p[cue].finditer(text):
+            a, b = m.span("org")
+            name = m.group("org")
+            if known.overlaps(a, b) or not taken.free(a, b) or not check(name, lex):
+                continue
+            out.append(Org(a, b, lex.organizations.get(name, name)))
+            taken.add((a, b))
     return sorted(out, key=lambda o: o.start)
+
+
+def _described_name(name: str, lex: Lexicons) -> bool:
+    return name.split()[0].lower() not in lex.common_words
+
+
+def _suffixed_name(name: str, lex: Lexicons) -> bool:
+    """Not « Cette IA », « Claude AI » (a model's family), « Meta AI » or « Azure AI » (products)."""
+    first = name.split()[0]
+    return (first.lower() not in lex.common_words and lex.family(first) is None and first not in lex.products
+            and name not in lex.products and first not in lex.not_models and first not in lex.not_organizations)
 
 
 def _org_right_after(sc: Scope, pos: int, gap: re.Pattern) -> Optional[tuple[Org, int]]:
@@ -392,7 +409,7 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
     for view in sviews:
         s = view.sentence
         mine = tuple(within(orgs, s.start, s.end))
-        if view.refs and mine or view.refs and previous:
+        if view.refs:  # (« développé par Basalte Research »: a maker the lexicon does not know)
             sc = Scope(text, view, mine, previous, lex, p, headers.get(s.start), ents)
             seen: set[tuple[str, str]] = set()
             for name, finder in FINDERS:

@@ -24,6 +24,8 @@ extra check, in code, where words alone cannot tell. In order:
 - ``adapter``: « 16 millions de paramètres entraînables » (a LoRA adapter, not the model).
 - ``training_part``: « 280 milliards de tokens textuels multilingues »: a part of the data.
 - ``equivalence``: « 1 000 tokens équivalent à environ 750 mots ».
+- ``subset``: « 64 experts, dont 2 experts partagés »: a part of the count before it; not an
+  active count (« dont 37 milliards actifs »).
 """
 from __future__ import annotations
 
@@ -73,6 +75,10 @@ def _not_a_size_label(text: str, q: Quantity, view: SentenceView, ents: Entities
     return q.scale != "B" or q.active  # « dont 37B actifs » states a count
 
 
+def _active_count(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
+    return q.active  # « 671 milliards de paramètres, dont 37 milliards actifs »: the active count
+
+
 def _named_in_between(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
     return any(m.start() <= r.start < q.start for r in view.refs)
 
@@ -93,6 +99,7 @@ TRAPS = (
     Trap("adapter"),
     Trap("training_part"),
     Trap("equivalence"),
+    Trap("subset", keep=_active_count),
 )
 
 # « X, un modèle de », « X est un modèle de », « X : un modèle de »

@@ -310,6 +310,24 @@ def quantity_pattern(*, num: str = "num", scale: str = "scale") -> str:
 QUANTITY = quantity_pattern()
 
 _QUANTITY_RE = patterns.compile(QUANTITY)
+# After « quatorze milliards », the smaller part of one number: « trois cents millions » (not « et
+# 400 millions », which lists a second value: « respectivement 3 milliards et 400 millions »).
+_COMPOUND_RE = patterns.compile(
+    f"{_SP}(?P<num>{_QUANTITY_DIGITS}|{NUMBER_WORDS}){_SP}(?P<scale>{SCALE_WORD}){_RIGHT}", re.I)
+
+
+def compound_rest(text: str, pos: int, scale: str) -> tuple[int, int] | None:
+    """« quatorze milliards trois cents millions », « 1 milliard 200 millions »: after a quantity
+    with the scale word ``scale`` ending at ``pos``, the rest of the same number, written with a
+    smaller scale: (its end, its value), or None."""
+    m = _COMPOUND_RE.match(text, pos)
+    if m is None:
+        return None
+    big, small = scale_of(scale), scale_of(m.group("scale"))
+    rest = quantity_value(m.group("num"), m.group("scale"))
+    if big is None or small is None or rest is None or not small < big or rest >= big:
+        return None
+    return m.end(), rest
 _DIGITS_FULL_RE = patterns.compile(NUMBER_DIGITS)
 _WORDS_FULL_RE = patterns.compile(f"{NUMBER_WORDS}(?:{_DECIMAL_WORDS}{NUMBER_WORDS})?")
 _ATOM_RE = patterns.compile(f"(?i:{_ATOMS}){_WORD_END}")

@@ -10,7 +10,7 @@ Aliases and pronouns are resolved later, in ``pipeline.link.entities``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -178,11 +178,21 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         # « Sonnet 3.7 »: a variant word then a version is kept for the resolver, which makes it a
         # sibling of a named model (« Claude Sonnet 4 ») or nothing
         variant = name.split()[0] in lex.variant_words and not _SIZE_PART.fullmatch(m.group("tail").strip(" -"))
-        unknowns.append((start, m.end(), text[start:m.end()], variant or _in_ai_sentence(text, start, sentences)))
+        sized = _SIZE_TAIL.fullmatch(m.group("tail")) is not None
+        unknowns.append((start, m.end(), text[start:m.end()], variant or sized or _in_ai_sentence(text, start, sentences)))
     seen_in_ai = {surface for _, _, surface, ai in unknowns if ai}
+    rest = []
     for start, end, surface, ai in unknowns:
         if ai or surface in seen_in_ai:
             found.append(ModelMention(start, end, surface, None, True, "unknown_name"))
+            taken.add((start, end))
+        else:
+            rest.append((start, end, surface))
+    # « Givre3 Turbo, Sérac 2, Brume Matinale 2 : … »: a name listed with models is one too, everywhere
+    listed_names = {surface for _, _, surface in _listed_with(text, rest, found)}
+    for start, end, surface in rest:
+        if surface in listed_names:
+            found.append(ModelMention(start, end, surface, None, True, "unknown_listed"))
             taken.add((start, end))
     for m in NAMED_AS_MODEL.finditer(text):  # « baptisé Saba », « le modèle de langage Pleias »
         a, b = m.span("name")
@@ -239,6 +249,30 @@ class _Nearest:
     def after(self, pos: int):
         i = bisect_left(self._keys, pos)
         return self._items[i] if i < len(self._items) else None
+
+
+# « Grésil-70B », « Falcon-40B »: a size in billions joined by a hyphen is how models are named
+# (« Borealis 7B », spaced, may be anything)
+_SIZE_TAIL = patterns.compile(r"-\d+(?:[.,]\d+)?B|-\d+x\d+B")
+
+
+def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: list[ModelMention]) -> list[tuple[int, int, str]]:
+    """The candidate names separated from a model mention (or from another such name) by a comma
+    or a conjunction alone: left to right, then right to left, so that a list is read whole."""
+    spans = sorted((x.start, x.end) for x in mentions)
+    accepted: list[tuple[int, int, str]] = []
+    pending = sorted(candidates)
+    for order in (pending, pending[::-1]):
+        for item in order:
+            if item in accepted:
+                continue
+            a, b, _ = item
+            i = bisect_left(spans, (a,))
+            before, after = (spans[i - 1] if i else None), (spans[i] if i < len(spans) else None)
+            if (before and _LISTED.fullmatch(text, before[1], a)) or (after and _LISTED.fullmatch(text, b, after[0])):
+                accepted.append(item)
+                insort(spans, (a, b))
+    return sorted(accepted)
 
 
 def _drop_leading_words(start: int, fam: str, lex: Lexicons) -> tuple[int, str | None]:

@@ -37,10 +37,12 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     series = "|".join(p for p, _, _ in lex.lowercase_series)
     lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low))?(?![\w-])")
     # One or two capitalised words (accents and ligatures included: « Ébène », « Cigüe », « Grand
-    # Duc »), each with an optional hyphenated capital part (« Héron-X »), then a version or a size.
+    # Duc », « Croix du Sud »), each with an optional hyphenated capital part (« Héron-X »), then a version or a size,
+    # or a version glued to a lower-case end (« Étain3 », « Nickel2 Pro »).
     word = rf"[{UPPER}][{LOWER}A-Z]{{2,}}(?:[{UPPER}][{LOWER}]+)*(?:-[{UPPER}][{LOWER}{UPPER}\d]*)?"
     unknown = patterns.compile(
-        rf"(?<![\w@/.-])(?P<fam>{word}(?:[ \u00a0]{word})?)"
-        rf"(?P<tail>(?:{SEP}(?:{_SIZE}|\d{{1,2}}(?:\.\d+)?(?![\w])))(?:(?!{SEP}(?:{_SIZE}|\d))(?:{more})){{0,3}})(?![\w-])"
+        rf"(?<![\w@/.-])(?P<fam>{word}(?:[ \u00a0](?:(?:du|de la|des|de)[ \u00a0])?{word})?)"
+        rf"(?P<tail>(?:{SEP}(?:{_SIZE}|\d{{1,2}}(?:\.\d+)?(?![\w]))|(?<=[{LOWER}])\d{{1,2}}(?:\.\d+)?(?![\w]))"
+        rf"(?:(?!{SEP}(?:{_SIZE}|\d))(?:{more})){{0,3}})(?![\w-])"
         r"(?!\s*(?:%|,\d|[\u00a0\u202f ]\d{3}))")
     return family, lower, unknown

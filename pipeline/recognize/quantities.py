@@ -58,9 +58,10 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
     lex = lexicons or load()
     units, foreign, other_noun, active = _patterns(lex)
     masks = sorted(masks)
+    skip_until = -1  # the end of a compound number already read
     for m in _QUANTITY.finditer(text):
         a, b = m.start(), m.end()
-        if _masked(masks, a, b):
+        if a < skip_until or _masked(masks, a, b):
             continue
         num, scale = m.group("num"), m.group("scale")
         spaced_k = _SPACED_K.match(text, b) if scale is None else None
@@ -69,6 +70,10 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
         value = numbers.quantity_value(num, scale)
         if value is None and (scale or numbers.parse_number(num) is None):
             continue
+        rest = numbers.compound_rest(text, b, scale) if scale and scale[:1].isalpha() else None
+        if rest:  # « quatorze milliards trois cents millions »: one number
+            b, value = rest[0], value + rest[1]
+            skip_until = b
         if scale is None and num.lower() in ("un", "une"):
             continue  # an article, not a number
         unit, unit_end = None, b

@@ -262,6 +262,24 @@ def test_quantity_value_rejects(number: str, scale: str | None) -> None:
     assert quantity_value(number, scale) is None
 
 
+@pytest.mark.parametrize(
+    "text, scale, expected",
+    [
+        ("quatorze milliards trois cents millions de", "milliards", (len("quatorze milliards trois cents millions"), 300_000_000)),
+        ("1 milliard 200 millions", "milliard", (len("1 milliard 200 millions"), 200_000_000)),
+        ("2 millions 500 mille jetons", "millions", (len("2 millions 500 mille"), 500_000)),
+        ("3 milliards et 400 millions", "milliards", None),  # « et »: a second value
+        ("3 milliards, 400 millions", "milliards", None),
+        ("3 millions 2 milliards", "millions", None),  # a bigger scale: not a part
+        ("3 milliards 2000 millions", "milliards", None),  # not smaller than the first scale
+        ("3 milliards de paramètres", "milliards", None),
+    ],
+)
+def test_compound_rest(text: str, scale: str, expected) -> None:
+    pos = text.index(scale) + len(scale)
+    assert numbers.compound_rest(text, pos, scale) == expected
+
+
 # --------------------------------------------------------------------------------------
 # find_quantities
 # --------------------------------------------------------------------------------------

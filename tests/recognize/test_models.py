@@ -82,10 +82,32 @@ def test_family_and_recognizer(text, family, recognizer):
     [
         "Borealis 7B est un vélo",  # unknown name outside an AI sentence
         "le modèle Borealis 2024 est sorti",  # a year is not a version
+        "le modèle est quantifié en Int8 et Int4",  # number formats, not models
+        "le modèle a appris sur Books1 et Books2",  # datasets
+        "Tous les modèles parlent du Web3",
+        "le Tour de France 2 est un modèle de course",  # a known non-model word opens the name
     ],
 )
 def test_unknown_name_no_match(text):
     assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a version glued to the name
+        ("Creuset IA a lancé deux modèles, Étain3 et Nickel2 Pro.", ["Étain3", "Nickel2 Pro"]),
+        # three words with a particle
+        ("Croix du Sud 2 est un modèle dense.", ["Croix du Sud 2"]),
+        # a name listed with a model is one, and so are its other mentions
+        ("Givre3 Turbo, Sérac 2, Brume Matinale 2 : les annonces. Sérac 2 est un modèle. Brume Matinale 2, en bref.",
+         ["Givre3 Turbo", "Sérac 2", "Brume Matinale 2", "Sérac 2", "Brume Matinale 2"]),
+        # a size joined by a hyphen names a model even outside an AI sentence
+        ("une rumeur évoque un successeur : Grésil-70B.", ["Grésil-70B"]),
+    ],
+)
+def test_unknown_name_shapes(text, expected):
+    assert [m.text for m in mentions(text)] == expected
 
 
 @pytest.mark.parametrize("text, expected", [

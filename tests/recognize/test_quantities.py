@@ -25,6 +25,12 @@ NBSP = "\u00a0"
         ("2 milliards de dollars", [(2_000_000_000, "foreign", False)]),
         ("70 % des matériaux", [(70, "foreign", False)]),
         (f"3{NBSP}000 GPU", [(3000, "foreign", False)]),
+        # one number written with two scales; a second value after « et » is a second number
+        ("quatorze milliards trois cents millions de paramètres", [(14_300_000_000, "params", False)]),
+        ("1 milliard 200 millions de paramètres", [(1_200_000_000, "params", False)]),
+        ("respectivement 3 milliards et 400 millions de paramètres",
+         [(3_000_000_000, None, False), (400_000_000, "params", False)]),
+        ("3 millions 2 milliards de paramètres", [(3_000_000, None, False), (2_000_000_000, "params", False)]),
     ],
 )
 def test_quantities(text, expected):
