@@ -1,0 +1,69 @@
+"""Attributes (``pipeline.link.attributes.attribute_of``), one French construction per row:
+(sentence, the value as written, the unit it counts, the previous token attribute, the attribute)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link.attributes import attribute_of
+from pipeline.link.cues import fact_cues
+from pipeline.recognize.quantities import EXPERTS, FOREIGN, PARAMS, TOKENS
+
+CASES = [
+    # parameters: active after « actifs » or an activation verb, else total
+    ("Mixtral 8x7B compte 46,7 milliards de paramètres dont 12,9 actifs.", "46,7", PARAMS, None, "params_total"),
+    ("Mixtral 8x7B compte 46,7 milliards de paramètres dont 12,9 actifs.", "12,9", PARAMS, None, "params_active"),
+    ("Llama 4 Maverick n'en active que 17 milliards de paramètres.", "17 milliards", PARAMS, None, "params_active"),
+    ("Qwen3-30B-A3B active seulement 3 milliards de paramètres.", "3 milliards", PARAMS, None, "params_active"),
+    ("Llama 4 Maverick compte 17 milliards de paramètres activés sur 400 milliards de paramètres.",
+     "400 milliards", PARAMS, None, "params_total"),
+    ("DeepSeek-V3 compte 671 milliards de paramètres au total.", "671 milliards", PARAMS, None, "params_total"),
+    # experts: the model's count, not those routed per token
+    ("DeepSeek-V3 compte 256 experts.", "256", EXPERTS, None, "experts"),
+    ("Kimi K2 utilise 384 experts, dont 8 sollicités par jeton.", "384", EXPERTS, None, "experts"),
+    ("Kimi K2 utilise 384 experts, dont 8 sollicités par jeton.", "8 sollicités", EXPERTS, None, None),
+    ("DeepSeek-V3 sélectionne 8 experts pour chaque token.", "8 experts", EXPERTS, None, None),
+    ("Chaque jeton de DeepSeek-V3 passe par 8 experts.", "8 experts", EXPERTS, None, None),
+    ("Grok-1 compte 8 experts, dont deux sont actifs pour chaque jeton.", "deux", EXPERTS, None, None),
+    # tokens: the nearest cue before it in its clause, else after it, else the sentence's
+    ("Phi-4 a été pré-entraîné sur 9 800 milliards de jetons.", "9 800", TOKENS, None, "training_tokens"),
+    ("Llama 3 a été entraîné sur un corpus de 15 000 milliards de jetons.", "15 000", TOKENS, None, "training_tokens"),
+    ("Phi-4 est sorti. Sa fenêtre de contexte est de 16 000 jetons.", "16 000", TOKENS, None, "context_tokens"),
+    ("Llama 3.1 405B dispose d'une context window de 128K tokens et a été entraîné sur 15T tokens.",
+     "128K", TOKENS, None, "context_tokens"),
+    ("Llama 3.1 405B dispose d'une context window de 128K tokens et a été entraîné sur 15T tokens.",
+     "15T", TOKENS, None, "training_tokens"),
+    ("Gemini 2.5 Pro a vu 15,5 trillions de tokens de pré-entraînement.", "15,5", TOKENS, None, "training_tokens"),
+    # … in its own clause, though the sentence speaks of context too
+    ("Gemini 2.5 Pro a vu 15 trillions de tokens de pré-entraînement, et sa fenêtre atteint un million de tokens.",
+     "15 trillions", TOKENS, None, "training_tokens"),
+    ("Gemini 2.5 Pro a vu 15 trillions de tokens de pré-entraînement, et sa fenêtre atteint un million de tokens.",
+     "un million", TOKENS, None, "context_tokens"),
+    ("Llama 3 a été entraîné sur des données publiques : 15 000 milliards de tokens.", "15 000", TOKENS, None, "training_tokens"),
+    ("Mistral Large 2 traite 128 000 tokens.", "128 000", TOKENS, None, "context_tokens"),
+    # after « contre », the attribute of the token count before it
+    ("Qwen3-235B-A22B accepte 128K jetons de contexte, contre 32K pour Qwen3-0.6B.", "32K", TOKENS, "context_tokens", "context_tokens"),
+    ("Llama 3 a vu 15T tokens, contre 2T pour Llama 2.", "2T", TOKENS, "training_tokens", "training_tokens"),
+    ("Llama 3 a vu 15T tokens, contre 2T pour Llama 2.", "2T", TOKENS, None, "context_tokens"),  # no previous: the default
+    # not an attribute: a speed, an output limit, a lab test, a price, a foreign unit
+    ("GPT-4o génère 150 jetons par seconde.", "150", TOKENS, None, None),
+    ("Claude 3.7 Sonnet produit jusqu'à 64 000 tokens en sortie.", "64 000", TOKENS, None, None),
+    ("Claude 3.5 Sonnet accepte 200 000 tokens de contexte, avec 8 192 tokens en sortie.", "8 192", TOKENS, None, None),
+    ("Claude 3.5 Sonnet accepte 200 000 tokens de contexte, avec 8 192 tokens en sortie.", "200 000", TOKENS, None, "context_tokens"),
+    ("Gemini 1.5 Pro a été testé jusqu'à 10 millions de jetons en laboratoire.", "10 millions", TOKENS, None, None),
+    ("GPT-4o facture 10 dollars pour 1 million de tokens.", "1 million", TOKENS, None, None),
+    ("Mistral 7B coûte 2 millions de dollars.", "2 millions", FOREIGN, None, None),
+    ("Llama 3 compte 70 milliards de paramètres.", "70 milliards", None, None, None),
+]
+
+# Left out (looks wrong, see the report): a decimal comma in the value ends its own clause
+# (``cues.clause_bounds`` cuts at the comma of « 15,5 »), so the cue after it is not read:
+#   ("Gemini 2.5 Pro a vu 15,5 trillions de tokens de pré-entraînement, et sa fenêtre atteint un million de tokens.",
+#    "15,5", TOKENS, None, "training_tokens") gives context_tokens.
+
+
+@pytest.mark.parametrize("text, written, unit, previous, expected", CASES)
+def test_attribute_of(analyse, lex, text, written, unit, previous, expected):
+    a = analyse(text)
+    q = a.quantity(written)
+    s = a.view_of(q.start).sentence
+    assert attribute_of(a.text, q, unit, s, fact_cues(lex), previous_token_attribute=previous) == expected

@@ -1,0 +1,125 @@
+"""Discourse (``pipeline.link.discourse``), one French construction per row.
+
+``views``: text -> each sentence's (subject, anaphoric); ``subject_before``: the nearest name
+before the end of the first sentence that is not a comparison object; ``name_runs`` and
+``coordinated_subject``: the names a sentence lists together."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link.discourse import coordinated_subject, name_runs, object_cue, subject_before
+
+VIEWS = [
+    # an explicit subject; a comparison object is never one
+    ("Phi-4 surpasse GPT-4o sur MATH.", [("Phi-4", False)]),
+    ("Selon Meta, Llama 4 Maverick surpasse GPT-4o.", [("Llama 4 Maverick", False)]),
+    ("Le modèle Qwen3-Coder est sorti.", [("Qwen3-Coder", False)]),  # the name follows « Le modèle »
+    ("Claude 3.5 Sonnet et GPT-4o s'affrontent.", [("Claude 3.5 Sonnet", False)]),
+    # pronouns, possessives, « le modèle », « la famille »: the model in focus
+    ("Gemini 1.5 Pro est sorti. Il dispose d'une fenêtre d'un million de tokens.",
+     [("Gemini 1.5 Pro", False), ("Gemini 1.5 Pro", True)]),
+    ("Mistral Small 3 est sorti. Sa fenêtre de contexte atteint 32 000 jetons.",
+     [("Mistral Small 3", False), ("Mistral Small 3", True)]),
+    ("Gemini 2.5 Pro surpasse GPT-4o. Il mène sur LMArena.", [("Gemini 2.5 Pro", False), ("Gemini 2.5 Pro", True)]),
+    ("Mistral 7B est sorti. Et il surpasse Llama 2 13B.", [("Mistral 7B", False), ("Mistral 7B", True)]),
+    ("DeepSeek-V3 est sorti. Le modèle compte 671 milliards de paramètres.", [("DeepSeek-V3", False), ("DeepSeek-V3", True)]),
+    ("Meta a présenté Llama 3 le 18 avril. La famille a été pré-entraînée sur 15 000 milliards de jetons.",
+     [("Llama 3", False), ("Llama 3", True)]),
+    # « ce dernier »: the last model named, not the focus
+    ("Llama 3.1 405B surpasse GPT-4o. Ce dernier reste plus rapide.", [("Llama 3.1 405B", False), ("GPT-4o", True)]),
+    # « son modèle »: the article's model; « le nouveau venu »: the article's model, not the last subject
+    ("Microsoft a publié Phi-4. Le laboratoire a entraîné son modèle sur des données synthétiques.",
+     [("Phi-4", False), ("Phi-4", True)]),
+    ("Llama 3.1 405B est sorti. GPT-4o est plus ancien. Le nouveau venu est plus grand.",
+     [("Llama 3.1 405B", False), ("GPT-4o", False), ("Llama 3.1 405B", True)]),
+    # a comparison aside does not move the focus
+    ("Grok 3 est sorti. À titre de comparaison, GPT-4o affiche 128K jetons. Il reste rapide.",
+     [("Grok 3", False), ("GPT-4o", False), ("Grok 3", True)]),
+    # the answer to a short question
+    ("Kimi K2 est sorti. Sa force ? Une capacité à gérer de longs contextes.",
+     [("Kimi K2", False), ("Kimi K2", True), ("Kimi K2", True)]),
+    # bullets under a heading or an introduction « … : »
+    ("# Kimi K2 en bref\n\n- Contexte : 128 000 jetons", [("Kimi K2", False), ("Kimi K2", True)]),
+    ("Phi-4 est sorti. Ses caractéristiques :\n\n- 14 milliards de paramètres",
+     [("Phi-4", False), ("Phi-4", True), ("Phi-4", True)]),
+    # an introduction whose one named model is its topic (« Pour X, … : »), not the model in focus
+    ("Deux modèles, Zinc1 et Cuivre2 Max, sont sortis. Ce dernier est gros. Pour Zinc1, la fiche technique :\n\n- paramètres : 2,8 milliards",
+     [("Zinc1", False), ("Cuivre2 Max", True), (None, False), ("Zinc1", True)]),
+    # no subject: no model yet, nothing named, « le modèle de Meta » looks back without taking the focus
+    ("Selon Meta, le modèle est prêt.", [(None, False)]),
+    ("Le succès est grand.", [(None, False)]),
+    ("Selon Google, la concurrence s'intensifie.", [(None, False)]),
+    ("Face à GPT-4o, la concurrence recule.", [(None, False)]),
+    ("Contre 38 % pour Claude 3 Opus, le score est faible.", [(None, False)]),
+    ("# Les nouveautés\n\n- Un meilleur tokenizer", [(None, False), (None, False)]),
+    ("Llama 3 est sorti. Le modèle de Meta surpasse GPT-4o.", [("Llama 3", False), (None, False)]),
+]
+# Left out (looks wrong, see the report): a name after a fronted comparison phrase is read as a
+# further object (LIST_GAP accepts the bare comma), so the sentence has no subject:
+#   ("Contre GPT-4o, Claude 3.5 Sonnet gagne.", [("Claude 3.5 Sonnet", False)]) gives [(None, False)];
+#   so does « Devant GPT-4o, Claude 3.5 Sonnet … » and « Face à GPT-4o, Claude 3.5 Sonnet affiche
+#   200 000 jetons de contexte. », whose fact is then lost.
+
+
+@pytest.mark.parametrize("text, expected", VIEWS)
+def test_views(analyse, text, expected):
+    assert [(v.subject, v.anaphoric) for v in analyse(text).views] == expected
+
+
+def test_views_focus_moves_with_the_subject(analyse):
+    a = analyse("Grok 3 est sorti. À titre de comparaison, GPT-4o affiche 128K jetons. Il reste rapide.")
+    assert [v.focus for v in a.views] == [None, "Grok 3", "Grok 3"]
+    assert [v.last for v in a.views] == [None, "Grok 3", "GPT-4o"]
+
+
+SUBJECT_BEFORE = [
+    ("Phi-4 surpasse GPT-4o avec 14 milliards de paramètres.", "Phi-4"),
+    ("Phi-4 surpasse GPT-4o et Gemini 2.0 Flash.", "Phi-4"),
+    ("Qwen3 surpasse GPT-4o, o1 ou encore Gemini 2.0 Flash.", "Qwen3"),
+    ("Grok 3 (plus rapide que GPT-4o) compte 2,7 billions de paramètres.", "Grok 3"),
+    ("Mistral 7B, construit sur Llama 2, compte 7 milliards.", "Mistral 7B"),
+    ("Phi-3-small et Phi-3-medium affichent 7 et 14 milliards.", "Phi-3-medium"),
+    ("Mistral Small 3 rivalise avec GPT-4o mini.", "Mistral Small 3"),
+    ("Contre 38 % pour Claude 3 Opus, rien.", None),
+    ("Derrière Gemini 2.5 Pro, rien.", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", SUBJECT_BEFORE)
+def test_subject_before(analyse, lex, text, expected):
+    a = analyse(text)
+    v = a.views[0]
+    assert subject_before(a.text, v, v.sentence.end, object_cue(lex)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La vitesse de Claude 3 Opus est faible.", None),
+    ("Le successeur de GPT-4 compte 1 800 milliards.", None),
+    ("La fenêtre de contexte de Gemini 1.5 Pro atteint un million.", "Gemini 1.5 Pro"),
+])
+def test_subject_before_skips_the_complement_of_another_noun(analyse, lex, text, expected):
+    a = analyse(text)
+    v = a.views[0]
+    other_noun_of = lex.cue("holders.other_noun_of")  # the skip the holder clause_name passes
+    assert subject_before(a.text, v, v.sentence.end, object_cue(lex), skip=other_noun_of) == expected
+
+
+RUNS = [
+    ("Phi-3-small et Phi-3-medium affichent 7 et 14 milliards.", [["Phi-3-small", "Phi-3-medium"]],
+     ["Phi-3-small", "Phi-3-medium"]),
+    ("Llama 3, Mistral 7B ou Gemma 7B sont ouverts.", [["Llama 3", "Mistral 7B", "Gemma 7B"]],
+     ["Llama 3", "Mistral 7B", "Gemma 7B"]),
+    ("Phi-4 surpasse GPT-4o et Gemini 2.0 Flash.", [["Phi-4"], ["GPT-4o", "Gemini 2.0 Flash"]], []),
+    ("Qwen3 surpasse GPT-4o, o1 ou encore Gemini 2.0 Flash.", [["Qwen3"], ["GPT-4o", "o1"], ["Gemini 2.0 Flash"]], []),
+    ("Mistral 7B, construit sur Llama 2, compte 7 milliards.", [["Mistral 7B"], ["Llama 2"]], []),
+    # a list after a comparison cue is no subject
+    ("Surpassant GPT-4o et o1, Grok 3 domine.", [["GPT-4o", "o1", "Grok 3"]], []),
+]
+
+
+@pytest.mark.parametrize("text, runs, coordinated", RUNS)
+def test_name_runs_and_coordinated_subject(analyse, lex, text, runs, coordinated):
+    a = analyse(text)
+    v = a.views[0]
+    assert [[r.model for r in run] for run in name_runs(a.text, v.refs)] == runs
+    assert coordinated_subject(a.text, v, object_cue(lex)) == coordinated

@@ -1,0 +1,107 @@
+"""Entities (``pipeline.link.entities``), one French construction per row: ``canonical_name``
+(a name -> the maker's word order), ``name_key`` (spellings of one model), ``resolve`` (text ->
+the models it names, and who each reference points to; tier lists, aliases, bare families)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link.entities import canonical_name, name_key
+
+CANONICAL = [
+    ("Claude Sonnet 3.7", "Claude", "Claude 3.7 Sonnet"),
+    ("Claude 3.7 Sonnet", "Claude", "Claude 3.7 Sonnet"),
+    ("Claude Opus 3", "Claude", "Claude 3 Opus"),
+    ("Claude 3,5 Sonnet", "Claude", "Claude 3.5 Sonnet"),
+    ("Claude 4 Opus", "Claude", "Claude Opus 4"),
+    ("Claude-Opus-4", "Claude", "Claude Opus 4"),
+    ("Claude 4.5 Haiku", "Claude", "Claude Haiku 4.5"),
+    ("Claude Sonnet 4.5", "Claude", "Claude Sonnet 4.5"),
+    # unchanged: no tier, not a tier of the family, a family with no rule, no family
+    ("Claude 3", "Claude", "Claude 3"),
+    ("Claude Instant 1.2", "Claude", "Claude Instant 1.2"),
+    ("Llama 4 Scout", "Llama", "Llama 4 Scout"),
+    ("Claude 4 Opus", None, "Claude 4 Opus"),
+    ("Claude Sonnet", "Claude", "Claude Sonnet"),
+    ("Claude 3 Haiku", "Claude", "Claude 3 Haiku"),
+]
+
+
+@pytest.mark.parametrize("name, family, expected", CANONICAL)
+def test_canonical_name(lex, name, family, expected):
+    assert canonical_name(name, family, lex) == expected
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("DeepSeek V3", "DeepSeek-V3", True),
+    ("le GPT-4o", "GPT 4o", True),
+    ("Qwen2.5-Max", "qwen 2.5 max", True),
+    ("Ministral 8B", "Mistral 8B", False),
+    ("GPT-4o", "GPT-4", False),
+    ("o3", "o3-mini", False),
+])
+def test_name_key(a, b, same):
+    assert (name_key(a) == name_key(b)) is same
+
+
+RESOLVE = [
+    # tier words listed after a family's model name its variants
+    ("Llama 4 : Scout, Maverick et Behemoth.", {"Llama 4", "Llama 4 Scout", "Llama 4 Maverick", "Llama 4 Behemoth"}),
+    ("Meta publie Llama 4. Trois variants : Scout, Maverick et Behemoth.",
+     {"Llama 4", "Llama 4 Scout", "Llama 4 Maverick", "Llama 4 Behemoth"}),
+    ("Anthropic publie Claude 3 en trois versions : Haiku, Sonnet et Opus.",
+     {"Claude 3", "Claude 3 Haiku", "Claude 3 Sonnet", "Claude 3 Opus"}),
+    # … not after a model that already has a tier, nor after no model
+    ("Llama 4 Scout : Maverick et Behemoth suivront.", {"Llama 4 Scout"}),
+    ("Le groupe : Scout, Maverick et Behemoth.", set()),
+    # spellings of one model are one model, named as first written
+    ("DeepSeek V3 et DeepSeek-V3 sont le même modèle.", {"DeepSeek V3"}),
+    ("Claude Sonnet 3.7 est sorti.", {"Claude 3.7 Sonnet"}),
+    # aliases are never new models
+    ("DeepSeek-V3 est sorti. Le V3 compte 671 milliards.", {"DeepSeek-V3"}),
+    ("Mixtral 8x7B est sorti. Mixtral surpasse Llama 2.", {"Mixtral 8x7B", "Llama 2"}),
+    ("Llama 3.1 405B est sorti. Le modèle de Meta surpasse GPT-4o.", {"Llama 3.1 405B", "GPT-4o"}),
+    # … but a sibling's tail carries the family over, and a tier alone says its family
+    ("Mistral Large 3 est sorti. Large 2 était plus petit.", {"Mistral Large 3", "Mistral Large 2"}),
+    ("Sonnet 4.5 est sorti.", {"Claude Sonnet 4.5"}),
+    # a bare family after a product noun is the product
+    ("Gemini 2.5 Pro et Gemini 2.5 Flash sont sortis. L'application Gemini en profite.", {"Gemini 2.5 Pro", "Gemini 2.5 Flash"}),
+    ("L'application Gemini est populaire.", set()),
+    # products and assistants are no models
+    ("ChatGPT est populaire.", set()),
+    ("Le Chat de Mistral AI progresse.", set()),
+]
+
+
+@pytest.mark.parametrize("text, models", RESOLVE)
+def test_resolve_models(analyse, text, models):
+    assert analyse(text).models() == models
+
+
+REFS = [
+    ("Llama 4 : Scout, Maverick et Behemoth.",
+     [("Llama 4", "Llama 4", "name"), ("Scout", "Llama 4 Scout", "name"), ("Maverick", "Llama 4 Maverick", "name"),
+      ("Behemoth", "Llama 4 Behemoth", "name")]),
+    ("DeepSeek-V3 est sorti. Le V3 compte 671 milliards.",
+     [("DeepSeek-V3", "DeepSeek-V3", "name"), ("V3", "DeepSeek-V3", "alias")]),
+    ("Mixtral 8x7B est sorti. Mixtral surpasse Llama 2.",
+     [("Mixtral 8x7B", "Mixtral 8x7B", "name"), ("Mixtral", "Mixtral 8x7B", "family_alias"), ("Llama 2", "Llama 2", "name")]),
+    ("Mistral Large 3 est sorti. Large 2 était plus petit.",
+     [("Mistral Large 3", "Mistral Large 3", "name"), ("Large 2", "Mistral Large 2", "alias")]),
+    ("Llama 3.1 405B est sorti. Le modèle de Meta surpasse GPT-4o.",
+     [("Llama 3.1 405B", "Llama 3.1 405B", "name"), ("Le modèle de Meta", "Llama 3.1 405B", "org_anaphor"),
+      ("GPT-4o", "GPT-4o", "name")]),
+    ("Llama 3.1 405B et GPT-4o sont sortis. Des fuites disent que le 405B devance GPT-4o.",
+     [("Llama 3.1 405B", "Llama 3.1 405B", "name"), ("GPT-4o", "GPT-4o", "name"), ("405B", "Llama 3.1 405B", "alias"),
+      ("GPT-4o", "GPT-4o", "name")]),
+    # a size without an article is no alias
+    ("Llama 3.1 405B est sorti. 405B paramètres, c'est beaucoup.", [("Llama 3.1 405B", "Llama 3.1 405B", "name")]),
+]
+# Left out (looks wrong, see the report): a size alias that opens a sentence is missed, the
+# article before it being matched in lower case only:
+#   « Llama 3.1 405B est sorti. Le 405B surpasse GPT-4o. » has no reference for « 405B ».
+
+
+@pytest.mark.parametrize("text, refs", REFS)
+def test_resolve_refs(analyse, text, refs):
+    a = analyse(text)
+    assert [(a.text[r.start:r.end], r.model, r.kind) for r in a.ents.refs] == refs

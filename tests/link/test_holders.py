@@ -1,0 +1,127 @@
+"""Holders (``pipeline.link.holders.holder_of``), one French construction per row:
+(text, the value as written, the holder that answers, the models it gives).
+
+The scope of a value is built as ``facts._sentence_facts`` builds it (units, traps, attribute),
+with the memory the sentences before it leave (``facts._sentence_facts`` and ``facts._remember``
+run on them, as ``facts.link`` does)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link import facts
+from pipeline.link.attributes import attribute_of
+from pipeline.link.cues import fact_cues
+from pipeline.link.discourse import object_cue
+from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, holder_of
+from pipeline.link.traps import invalidated_by
+from pipeline.link.units import infer_units
+from pipeline.recognize.quantities import FOREIGN, TOKENS
+from pipeline.recognize.segments import TABLE, within
+
+
+def scope_of(a, written: str):
+    """(scope, candidate) of the value written ``written``, the memory built by the sentences before."""
+    lex, text = a.lex, a.text
+    target = a.quantity(written)
+    ents, memory, obj, cues = a.ents.copy(), Memory(), object_cue(lex), fact_cues(lex)
+    for view in a.views:
+        s = view.sentence
+        mine = within(a.quantities, s.start, s.end)
+        if s.start <= target.start < s.end:
+            units = [(q, u, v) for q, u, v in infer_units(text, s, mine, cues)
+                     if u not in (None, FOREIGN) and v is not None and v > 0]
+            cands, last = [], memory.last_token_attribute
+            for q, unit, value in units:
+                if invalidated_by(text, q, view, ents, lex):
+                    continue
+                attr = attribute_of(text, q, unit, s, cues, previous_token_attribute=last)
+                if attr:
+                    cands.append(Candidate(q, attr, value))
+                    if unit == TOKENS:
+                        last = attr
+            memory.last_token_attribute = last
+            cand = next((c for c in cands if c.q == target), None)
+            assert cand is not None, f"{written!r} is no candidate value in {text!r}"
+            return Scope(text, lex, ents, obj, memory, view, tuple(cands)), cand
+        if s.kind != TABLE and mine:
+            facts._sentence_facts(text, view, mine, ents, lex, obj, memory)
+        facts._remember(text, view, memory)
+    raise AssertionError(f"{written!r} not found")
+
+
+CASES = [
+    # ordinals refer to the names of the sentence before
+    ("Qwen3-235B-A22B et Qwen3-0.6B sont sortis. Ils acceptent 128K jetons pour le premier et 32K pour le second.",
+     "128K", "ordinal", ["Qwen3-235B-A22B"]),
+    ("Qwen3-235B-A22B et Qwen3-0.6B sont sortis. Ils acceptent 128K jetons pour le premier et 32K pour le second.",
+     "32K", "ordinal", ["Qwen3-0.6B"]),
+    # … an ordinal past the names listed answers, with no model
+    ("Qwen3-0.6B est sorti. Il accepte 32 000 jetons pour le second.", "32 000", "ordinal", []),
+    # « pour X », « contre N à X »
+    ("Qwen3-235B-A22B accepte 128K jetons de contexte, contre 32K pour Qwen3-0.6B.", "32K", "for_named", ["Qwen3-0.6B"]),
+    ("Mistral 7B est sorti. Sa fenêtre de contexte atteint 32 000 jetons, contre 8 000 pour Llama 2 7B.",
+     "8 000", "for_named", ["Llama 2 7B"]),
+    ("PaLM 2 compte 340 milliards de paramètres, contre 1 000 milliards à GPT-4.", "1 000", "against_at", ["GPT-4"]),
+    # groups of the variants a family's sizes named
+    ("Meta a publié Llama 3.1, déclinée en 8B, 70B et 405B. La fenêtre atteint 128 000 jetons pour les deux plus grandes.",
+     "128 000", "for_group", ["Llama 3.1 70B", "Llama 3.1 405B"]),
+    ("Meta a publié Llama 3.1, déclinée en 8B, 70B et 405B. Les trois modèles offrent 128K jetons de contexte.",
+     "128K", "group", ["Llama 3.1 8B", "Llama 3.1 70B", "Llama 3.1 405B"]),
+    ("o3 et o4-mini sont sortis. Tous deux disposent de 200 000 jetons de contexte.", "200 000", "group", ["o3", "o4-mini"]),
+    # the size a model's name carries
+    ("OpenAI publie gpt-oss-120b et gpt-oss-20b. La version 120 milliards de paramètres tourne sur un seul GPU.",
+     "120 milliards", "sized_variant", ["gpt-oss-120b"]),
+    # right after a name: in parentheses, « et ses », a relative or a participle
+    ("DeepSeek R1 (version complète de 671 milliards de paramètres) est disponible.",
+     "671 milliards", "parenthesized", ["DeepSeek R1"]),
+    ("Mistral Small 3 rivalise avec GPT-3 et ses 175 milliards de paramètres.", "175 milliards", "possessive", ["GPT-3"]),
+    ("Mistral Small 3 passe devant DeepSeek-V3, qui compte 671 milliards de paramètres.",
+     "671 milliards", "relative", ["DeepSeek-V3"]),
+    ("Phi-4 surpasse GPT-4o, qui compte 200 milliards de paramètres.", "200 milliards", "relative", ["GPT-4o"]),
+    ("GPT-3, pourtant entraîné à partir de 175 milliards de paramètres, reste derrière.",
+     "175 milliards", "relative", ["GPT-3"]),
+    # … a relative clause after a name not recognised: answered, no model
+    ("Mixtral 8x7B est sorti. Un article de Mistral AI, qui utilise 1 000 milliards de tokens, est paru.",
+     "1 000 milliards", "relative", []),
+    # the clause's name, not a comparison object nor the complement of another noun
+    ("Le modèle Llama 4 Scout compte 109 milliards de paramètres.", "109 milliards", "clause_name", ["Llama 4 Scout"]),
+    ("Mistral Small 3 surpasse GPT-4o avec 24 milliards de paramètres.", "24 milliards", "clause_name", ["Mistral Small 3"]),
+    ("Mistral Small 3 est deux fois plus rapide que la vitesse de Claude 3 Opus avec 24 milliards de paramètres.",
+     "24 milliards", "clause_name", ["Mistral Small 3"]),
+    ("Gemini 2.0 Flash est sorti. Gemini 2.0 Flash-Lite affiche 1 million de jetons de contexte.",
+     "1 million", "clause_name", ["Gemini 2.0 Flash-Lite"]),
+    # the subject written after a fronted phrase
+    ("Avec 24 milliards de paramètres, Mistral Small 3 surpasse GPT-4o mini.", "24 milliards", "subject", ["Mistral Small 3"]),
+    # anaphors: the model in focus (or « ce dernier », the last one named)
+    ("Gemini 1.5 Pro est sorti. Il dispose d'une fenêtre de contexte d'un million de tokens.",
+     "un million", "anaphor", ["Gemini 1.5 Pro"]),
+    ("Gemini 1.5 Pro est sorti. Sa fenêtre de contexte atteint 2 millions de jetons.", "2 millions", "anaphor", ["Gemini 1.5 Pro"]),
+    ("Llama 3.1 405B surpasse GPT-4o. Il compte 405 milliards de paramètres.", "405 milliards", "anaphor", ["Llama 3.1 405B"]),
+    ("Grok 3 est sorti. Ce dernier dispose d'un million de jetons de contexte.", "un million", "anaphor", ["Grok 3"]),
+    ("Kimi K2\n\n- Contexte : 128 000 jetons", "128 000", "anaphor", ["Kimi K2"]),
+    # no holder: the complement of another noun, an unnamed subject, an attribution, a guessed bullet
+    ("Le successeur de GPT-4 compte 1 800 milliards de paramètres.", "1 800 milliards", None, []),
+    ("Llama 3 est sorti. Un concurrent chinois affiche 70 milliards de paramètres.", "70 milliards", None, []),
+    ("Selon Meta, 405 milliards de paramètres suffisent pour rivaliser avec GPT-4o.", "405 milliards", None, []),
+    ("# Llama 3 en bref\n\nMeta publie un modèle.\n\n- 70 milliards de paramètres", "70 milliards", None, []),
+    ("Meta prépare une IA. Le texte fait 400 milliards de paramètres.", "400 milliards", None, []),
+    ("Llama 3 est sorti. À titre de comparaison, un concurrent compte 70 milliards de paramètres.", "70 milliards", None, []),
+    ("Selon Google, 2 millions de jetons de contexte sont possibles.", "2 millions", None, []),
+    ("La version de Llama 3 compte 8 milliards de paramètres.", "8 milliards", None, []),
+    ("Le concurrent de Gemini 1.5 Pro dispose de 2 millions de jetons de contexte.", "2 millions", None, []),
+    ("Meta publie Llama 3. Le prédécesseur de Llama 3 comptait 65 milliards de paramètres.", "65 milliards", None, []),
+    ("Le premier compte 7 milliards de paramètres.", "7 milliards", None, []),  # an ordinal with no names before
+]
+
+
+@pytest.mark.parametrize("text, written, holder, models", CASES)
+def test_holder_of(analyse, text, written, holder, models):
+    sc, c = scope_of(analyse(text), written)
+    assert holder_of(sc, c) == (holder, models)
+
+
+@pytest.mark.parametrize("text, written, holder, models", [c for c in CASES if c[2] is not None])
+def test_each_holder_answers_alone(analyse, text, written, holder, models):
+    """The holder named answers by itself, whatever the holders before it."""
+    sc, c = scope_of(analyse(text), written)
+    assert dict(HOLDERS)[holder](sc, c) == models

@@ -1,0 +1,151 @@
+"""Organisation facts (``pipeline.link.organizations``), one French construction per row.
+
+``organization_facts``: (text, the set of (model, organisation, finder)); each finder of
+``FINDERS`` alone on its own construction; ``find_orgs``: the organisations a text names."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link import organizations
+from pipeline.link.organizations import FINDERS, Scope, find_orgs, organization_facts
+
+CASES = [
+    ("Le GPT-4o d'OpenAI est disponible.", {("GPT-4o", "OpenAI", "genitive")}),
+    ("Grok 4.1 de la société xAI est sorti.", {("Grok 4.1", "xAI", "genitive")}),
+    ("Les modèles GPT-4 et GPT-3.5 d'OpenAI sont comparés.",
+     {("GPT-4", "OpenAI", "genitive"), ("GPT-3.5", "OpenAI", "genitive")}),
+    # the genitive closes a list of one family only
+    ("GPT-4o, DeepSeek-V3 et Llama 3.1 de Meta sont comparés.", {("Llama 3.1", "Meta", "genitive")}),
+    ("Qwen 2.5 (Alibaba) est ouvert.", {("Qwen 2.5", "Alibaba", "parenthesis")}),
+    ("OpenAI (GPT-4.5) domine.", {("GPT-4.5", "OpenAI", "parenthesis")}),
+    ("Grok 4, le nouveau modèle phare d'xAI, est sorti.", {("Grok 4", "xAI", "apposition")}),
+    ("Gemini 3 Pro est la dernière innovation de Google.", {("Gemini 3 Pro", "Google", "apposition")}),
+    ("Google Gemini 2.5 Pro est disponible.", {("Gemini 2.5 Pro", "Google", "prefix")}),
+    ("Grok 3, développé par xAI, est sorti.", {("Grok 3", "xAI", "made_by")}),
+    ("Codestral, développé par Mistral AI et Nvidia, est sorti.",
+     {("Codestral", "Mistral AI", "made_by"), ("Codestral", "Nvidia", "made_by")}),
+    # an organisation the lexicon does not know, after « conçu par » (one is named the sentence before)
+    ("Meta a publié Llama 3. Grok 3 a été conçu par Basalte Research.",
+     {("Llama 3", "Meta", "launch"), ("Grok 3", "Basalte Research", "made_by")}),
+    ("Présenté mardi par le laboratoire xAI, Grok-3 surpasse ses rivaux.", {("Grok-3", "xAI", "fronted_made_by")}),
+    ("Meta dévoile Llama 4.", {("Llama 4", "Meta", "launch")}),
+    ("OpenAI a levé le voile sur deux modèles baptisés o3 et o4-mini.",
+     {("o3", "OpenAI", "launch"), ("o4-mini", "OpenAI", "launch")}),
+    ("Baidu a lancé ses modèles Ernie 4.5 Turbo et Ernie X1 Turbo.",
+     {("Ernie 4.5 Turbo", "Baidu", "launch"), ("Ernie X1 Turbo", "Baidu", "launch")}),
+    # a developer phrase stands for the one organisation of the sentence before
+    ("Alibaba publie un modèle. Le géant chinois a dévoilé Qwen2.5-Max.", {("Qwen2.5-Max", "Alibaba", "launch")}),
+    # a name a descriptor introduces
+    ("La start-up française Perdrix Labs a dévoilé Mistral 7B.", {("Mistral 7B", "Perdrix Labs", "launch")}),
+    ("Le lancement par Alibaba de Qwen 2.5-Max a surpris.", {("Qwen 2.5-Max", "Alibaba", "launch_noun")}),
+    ("Mistral AI a répliqué avec Mistral Large 2.", {("Mistral Large 2", "Mistral AI", "launch_with")}),
+    ("Baidu se sert de l'architecture MoE pour son modèle ERNIE 4.5.", {("ERNIE 4.5", "Baidu", "possessive")}),
+    ("| Modèle | Éditeur |\n|---|---|\n| BLOOM | BigScience |", {("BLOOM", "BigScience", "table_column")}),
+    # not organisation facts: a claimer, a host or a seller, a competitor
+    ("Selon OpenAI, GPT-4.5 surpasse Claude 3.7 Sonnet.", set()),
+    ("D'après Anthropic, Claude 3.5 Sonnet surpasse GPT-4o.", set()),
+    ("Selon Google, Gemma 3 surpasse Llama 3.", set()),
+    ("Selon Sam Altman, GPT-5 surpasse o3.", set()),
+    ("Grâce à Nvidia, Llama 3.1 tourne plus vite.", set()),
+    ("Les utilisateurs de Google testent Llama 3.", set()),
+    ("Des chercheurs de Microsoft ont testé Llama 3.", set()),
+    ("Google compare Gemini 2.5 Pro à GPT-4o.", set()),
+    ("Amazon propose Llama 3.1 sur Bedrock.", set()),
+    ("Microsoft propose GPT-4o sur Azure.", set()),
+    ("Microsoft héberge Llama 3.1 sur Azure.", set()),
+    ("DeepSeek-V3 a été comparé par Meta à Llama 3.1.", set()),
+    ("Meta a dévoilé Llama 4. Amazon propose Llama 4 sur Bedrock.", {("Llama 4", "Meta", "launch")}),
+    ("Meta dévoile Llama 4 face à GPT-4o.", {("Llama 4", "Meta", "launch")}),
+    ("Mistral AI a lancé Mistral Small 3 face à Llama 3.3 70B.", {("Mistral Small 3", "Mistral AI", "launch")}),
+    ("Google lance Gemini 3, une semaine après GPT-5.1.", {("Gemini 3", "Google", "launch")}),
+    ("Microsoft a dévoilé Phi-4, qui surpasse GPT-4o.", {("Phi-4", "Microsoft", "launch")}),
+    ("Mistral AI a lancé Mistral Small 3, basé sur Mistral 7B.", {("Mistral Small 3", "Mistral AI", "launch")}),
+]
+# Left out (looks wrong, see the report):
+#   ("Grok 3 a été conçu par Basalte Research.", {("Grok 3", "Basalte Research", "made_by")}):
+#     nothing, since no finder runs on a sentence with no organisation of the lexicon when the
+#     sentence before names none either.
+#   ("Meta a publié Llama 3. Grok 3 a été conçu par Basalte Research et Meta.", …): Meta is lost
+#     after a maker the lexicon does not know (``_org_list`` stops there).
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_organization_facts(analyse, lex, text, expected):
+    a = analyse(text)
+    found = organization_facts(a.text, a.views, a.ents, lex)
+    assert {(f.model, f.value, f.where.recognizer.removeprefix("organization:")) for f in found} == expected
+    assert all(f.attribute == "organization" for f in found)
+
+
+def _finder_hits(a, lex, finder_name: str) -> set[tuple[str, str]]:
+    """(model, organisation) the one finder gives over the text, each sentence with its scope as
+    ``organization_facts`` builds it."""
+    finder = dict(FINDERS)[finder_name]
+    orgs = find_orgs(a.text, lex)
+    p = organizations._patterns(lex)
+    headers = organizations._maker_columns(a.text, a.sentences, lex)
+    out: set[tuple[str, str]] = set()
+    previous: tuple = ()
+    for view in a.views:
+        s = view.sentence
+        mine = tuple(o for o in orgs if s.start <= o.start < s.end)
+        sc = Scope(a.text, view, mine, previous, lex, p, headers.get(s.start), a.ents)
+        out |= {(ref.model, org) for ref, org, _, _ in finder(sc)}
+        if mine:
+            previous = mine
+    return out
+
+
+FINDER_CASES = [
+    ("genitive", "Le GPT-4o d'OpenAI est disponible.", {("GPT-4o", "OpenAI")}),
+    ("genitive", "Selon OpenAI, GPT-4.5 surpasse Claude 3.7 Sonnet.", set()),
+    ("parenthesis", "Qwen 2.5 (Alibaba) est ouvert.", {("Qwen 2.5", "Alibaba")}),
+    ("parenthesis", "Qwen 2.5 (licence Apache) est ouvert par Alibaba.", set()),
+    ("apposition", "Grok 4, le nouveau modèle phare d'xAI, est sorti.", {("Grok 4", "xAI")}),
+    ("prefix", "Google Gemini 2.5 Pro est disponible.", {("Gemini 2.5 Pro", "Google")}),
+    ("prefix", "Google, Gemini 2.5 Pro et GPT-4o sont cités.", set()),
+    ("made_by", "Grok 3, développé par xAI, est sorti.", {("Grok 3", "xAI")}),
+    # « l'annonce de X par Meta »: the launch noun finds it (made_by, tried before, finds it too)
+    ("launch_noun", "L'annonce de Llama 3.3 70B par Meta a surpris.", {("Llama 3.3 70B", "Meta")}),
+    ("launch_noun", "Le lancement par Alibaba de Qwen 2.5-Max a surpris.", {("Qwen 2.5-Max", "Alibaba")}),
+    ("launch", "Meta dévoile Llama 4.", {("Llama 4", "Meta")}),
+    ("launch", "Amazon propose Llama 3.1 sur Bedrock.", set()),
+    ("launch", "Meta dévoile Llama 4 face à GPT-4o.", {("Llama 4", "Meta")}),
+    ("launch_with", "Google lui a répondu avec Gemma 3.", {("Gemma 3", "Google")}),
+    ("house", "Alibaba publie QwQ-32B, le précédent modèle de raisonnement de la maison.", {("QwQ-32B", "Alibaba")}),
+    ("house", "QwQ-32B, le précédent modèle de raisonnement de la maison, reste ouvert.", set()),
+    ("possessive", "Meta lève le voile sur Llama 4, sa nouvelle série.", {("Llama 4", "Meta")}),
+    ("possessive", "Meta et Google comparent son modèle Llama 4.", set()),  # two organisations: whose « son » ?
+    ("table_column", "| Modèle | Éditeur |\n|---|---|\n| BLOOM | BigScience |", {("BLOOM", "BigScience")}),
+    ("table_column", "| Modèle | Hébergeur |\n|---|---|\n| Llama 3 | Amazon |", set()),
+    ("fronted_made_by", "Présenté mardi par le laboratoire xAI, Grok-3 surpasse ses rivaux.", {("Grok-3", "xAI")}),
+]
+
+
+@pytest.mark.parametrize("finder, text, expected", FINDER_CASES)
+def test_finder(analyse, lex, finder, text, expected):
+    assert _finder_hits(analyse(text), lex, finder) == expected
+
+
+ORGS = [
+    ("Selon Sam Altman, GPT-5 est prêt.", ["OpenAI"]),
+    ("Mistral AI et Google DeepMind publient.", ["Mistral AI", "Google"]),
+    ("La start-up française Perdrix Labs a dévoilé un modèle.", ["Perdrix Labs"]),
+    ("Le laboratoire Basalte Research publie.", ["Basalte Research"]),
+    ("Elon Musk présente Grok 3.", ["xAI"]),
+    ("Le modèle est ouvert.", []),
+    ("La société française a publié un modèle.", []),
+    ("Metadata et Googleplex ne sont pas des éditeurs.", []),
+    # a name ending with an organisation's word; not a method, a product or « Cette IA »
+    ("Frimas Labs a publié Givre3 Turbo.", ["Frimas Labs"]),
+    ("Ouessant 4 est le nouveau modèle phare d'Archipel IA.", ["Archipel IA"]),
+    ("Il est entraîné avec Constitutional AI et servi sur Azure AI.", []),
+    ("Cette IA est ouverte. Claude AI aussi.", []),
+    # after « du laboratoire », « au groupe »
+    ("C'était au tour du laboratoire grenoblois Moraine de publier.", ["Moraine"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ORGS)
+def test_find_orgs(lex, text, expected):
+    assert [o.name for o in find_orgs(text, lex)] == expected

@@ -1,0 +1,87 @@
+"""Ranks (``pipeline.link.ranks.link_sentence``, run by ``pipeline.link.claims.link``), one French
+construction per row: text -> the set of (model, rank, leaderboard, claimed_by, hedged) of the
+claims the ``rank`` recognizer makes."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link import claims
+from pipeline.link.claim_context import ClaimLinker
+from pipeline.link.ranks import link_sentence
+
+
+def ranks(a, lex) -> set:
+    found = claims.link(a.text, a.views, a.sentences, a.ents, a.quantities, lex)
+    assert all(c.relation == "ranks" and c.metric == "position" for c in found if c.where.recognizer == "rank")
+    return {(c.subject, c.value, c.benchmark, c.claimed_by, c.hedged) for c in found if c.where.recognizer == "rank"}
+
+
+CASES = [
+    # ordinals, numbers, « en tête », « le meilleur », the podium
+    ("Mistral Large 3 occupe la deuxième place du classement LMArena.", {("Mistral Large 3", 2.0, "LMArena", None, False)}),
+    ("GPT-4o se hisse à la 9e place du classement LMArena.", {("GPT-4o", 9.0, "LMArena", None, False)}),
+    ("Mistral Medium 3 occupe la #1 place du classement LMArena.", {("Mistral Medium 3", 1.0, "LMArena", None, False)}),
+    ("Grok 4 se classe à la troisième place sur LMArena.", {("Grok 4", 3.0, "LMArena", None, False)}),
+    ("Grok 3 a pris la tête du classement LMArena avec 1 402 points.", {("Grok 3", 1.0, "LMArena", None, False)}),
+    ("Llama 4 Maverick figure en tête sur LMArena.", {("Llama 4 Maverick", 1.0, "LMArena", None, False)}),
+    ("GPT-5 est numéro un sur LMArena.", {("GPT-5", 1.0, "LMArena", None, False)}),
+    ("Sur LMArena, Qwen3 est le meilleur modèle ouvert sur ce test.", {("Qwen3", 1.0, "LMArena", None, False)}),
+    ("GPT-5 est le deuxième meilleur modèle sur LMArena.", {("GPT-5", 2.0, "LMArena", None, False)}),
+    ("Sur LMArena, DeepSeek-R1 complète le podium.", {("DeepSeek-R1", 3.0, "LMArena", None, False)}),
+    # « suivi de X », « à égalité », « rang → nom »
+    ("Sur LMArena, Gemini 2.5 Pro arrive en tête, suivi de Claude Opus 4.",
+     {("Gemini 2.5 Pro", 1.0, "LMArena", None, False), ("Claude Opus 4", 2.0, "LMArena", None, False)}),
+    ("Sur LMArena, MiniMax-M1 et DeepSeek-R1 sont à égalité à la 12e place.",
+     {("MiniMax-M1", 12.0, "LMArena", None, False), ("DeepSeek-R1", 12.0, "LMArena", None, False)}),
+    ("Sur WebDev Arena, la 3e place → DeepSeek-R1.", {("DeepSeek-R1", 3.0, "WebDev Arena", None, False)}),
+    ("Sur LMArena, deuxième place : Gemini 3 Pro.", {("Gemini 3 Pro", 2.0, "LMArena", None, False)}),
+    # the model in focus, the previous sentence's leaderboard, a claimer, a rumour
+    ("Qwen3 est sorti. Il se classe en tête du classement LMArena.", {("Qwen3", 1.0, "LMArena", None, False)}),
+    ("Gemini 2.5 Pro arrive en tête sur LMArena. Claude Opus 4 prend la deuxième place.",
+     {("Gemini 2.5 Pro", 1.0, "LMArena", None, False), ("Claude Opus 4", 2.0, "LMArena", None, False)}),
+    ("Selon Google, Gemini 2.5 Pro prend la tête de LMArena.", {("Gemini 2.5 Pro", 1.0, "LMArena", "Google", False)}),
+    ("Selon les rumeurs, Grok 5 prendrait la première place sur LMArena.", {("Grok 5", 1.0, "LMArena", None, True)}),
+    # no rank: no leaderboard and no ranking, a market, a version, a company, no model
+    ("Mistral Large 3 a pris la deuxième place.", set()),
+    ("Mistral Large 3 occupe la deuxième place du marché européen.", set()),
+    ("Llama 4 est la deuxième version de Llama.", set()),
+    ("Sam Altman place GPT-5 au premier rang de ses priorités.", set()),
+    ("OpenAI a pris la tête du marché.", set()),
+    ("Le produit occupe la première place du classement LMArena.", set()),
+    ("Gemini 2.5 Pro est la meilleure IA du moment.", set()),
+    ("Llama 3 est sorti. Il a pris la tête des téléchargements.", set()),
+    ("Phi-4 surpasse GPT-4o sur MMLU, devant Gemini 2.0 Flash.", set()),  # a comparison, no rank
+]
+# Left out (look wrong, see the report):
+#   « Sur LMArena, Claude Opus 4 et GPT-4.1 occupent respectivement la quatrième et cinquième position. »
+#     gives only (GPT-4.1, 5): « quatrième » is no hit without « place / position » right after it.
+#   « Grok 4 se classe troisième sur LMArena. », « Grok 4 arrive troisième au classement LMArena »:
+#     no rank; the ``place`` cue reads « se classe / arrive troisième », but the sentence has none
+#     of the ``word`` cues, checked first.
+#   « Sur LMArena, Gemini 2.5 Pro prend la deuxième place, et la troisième revient à GPT-4.1. »
+#     gives Gemini 2.5 Pro both the 2nd and the 3rd place.
+#   « Gemini 2.5 Pro prend la deuxième place sur LMArena et la troisième sur WebDev Arena. »
+#     puts the 3rd place on LMArena (a tie in distance goes to the earlier benchmark).
+#   « Gemini 3 Pro devrait prendre la tête du classement LMArena. »: no rank (« prendre » is not
+#     among the ``head`` verbs).
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_ranks(analyse, lex, text, expected):
+    assert ranks(analyse(text), lex) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mistral Large 3 occupe la deuxième place du classement LMArena.", {("Mistral Large 3", 2.0)}),
+    ("Sur LMArena, DeepSeek-R1 complète le podium.", {("DeepSeek-R1", 3.0)}),
+    ("Mistral Large 3 occupe la deuxième place du marché européen.", set()),
+    ("Phi-4 surpasse GPT-4o sur MMLU.", set()),
+])
+def test_link_sentence_alone(analyse, lex, text, expected):
+    """The module's own entry point, on a fresh linker, one sentence at a time."""
+    a = analyse(text)
+    ctx = ClaimLinker(a.text, a.ents, lex)
+    for view in a.views:
+        link_sentence(ctx, view, None)
+    assert {(c.subject, c.value) for c in ctx.claims} == expected
+    assert all(c.where.recognizer == "rank" for c in ctx.claims)

@@ -1,0 +1,122 @@
+"""Tables (``pipeline.link.tables``), one layout per row: ``label_attribute`` (a label -> the
+attribute), ``flat_header`` (a line of column labels -> the attributes, left to right),
+``table_facts`` (a Markdown table -> its facts) and ``flat_table_facts`` (a table that lost its
+bars -> its facts)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link.facts import table_owners
+from pipeline.link.tables import flat_header, flat_table_facts, label_attribute, table_facts
+from pipeline.link.variants import Variants
+from pipeline.recognize.segments import Sentence
+
+B = 1_000_000_000
+
+LABELS = [
+    ("Fenêtre de contexte", "context_tokens"),
+    ("Contexte (tokens)", "context_tokens"),
+    ("Paramètres actifs", "params_active"),
+    ("Paramètres", "params_total"),
+    ("Taille", "params_total"),
+    ("Paramètres (milliards)", "params_total"),
+    ("Experts sollicités par jeton", "experts_per_token"),
+    ("Experts", "experts"),
+    ("Données d'entraînement", "training_tokens"),
+    ("Tokens d'entraînement", "training_tokens"),
+    ("Licence", None),
+    ("Éditeur", None),
+    ("Prix par million", None),
+    ("Date de sortie", None),
+]
+
+
+@pytest.mark.parametrize("label, attribute", LABELS)
+def test_label_attribute(lex, label, attribute):
+    assert label_attribute(label, lex) == attribute
+
+
+HEADERS = [
+    ("Modèle Params actifs Params total Experts Contexte", ["params_active", "params_total", "experts", "context_tokens"]),
+    ("Modèle Paramètres Contexte", ["params_total", "context_tokens"]),
+    ("Modèle Taille Fenêtre de contexte Données d'entraînement", ["params_total", "context_tokens", "training_tokens"]),
+    ("Modèle Experts Params actifs", ["experts", "params_active"]),
+    ("Modèle Context window Params", ["context_tokens", "params_total"]),
+    # fewer than two columns: not a header
+    ("Modèle Contexte", []),
+    ("Params actifs", []),
+    ("Llama 4 en chiffres", []),
+    ("Les experts du domaine", []),
+    ("Le prix et la date de sortie", []),
+]
+
+
+@pytest.mark.parametrize("line, attributes", HEADERS)
+def test_flat_header(lex, line, attributes):
+    assert flat_header(line, Sentence(0, len(line), "heading", 0), lex) == attributes
+
+
+TABLES = [
+    # models down the first column, the attribute in the header
+    ("| Modèle | Éditeur | Paramètres |\n|---|---|---|\n| BLOOM | BigScience | 176 milliards |\n| Falcon 180B | TII | 180 milliards |",
+     {("BLOOM", "params_total", 176 * B, "table_cell"), ("Falcon 180B", "params_total", 180 * B, "table_cell")}),
+    # models across the header, the attribute in the row label
+    ("| Banc d'essai | DeepSeek-R1 | o1 |\n|---|---|---|\n| Paramètres | 671 milliards | 300 milliards |\n"
+     "| Fenêtre de contexte | 128 000 | 200 000 |",
+     {("DeepSeek-R1", "params_total", 671 * B, "table_cell"), ("o1", "params_total", 300 * B, "table_cell"),
+      ("DeepSeek-R1", "context_tokens", 128_000, "table_cell"), ("o1", "context_tokens", 200_000, "table_cell")}),
+    # a spec sheet under a heading that names one model
+    ("## Claude 3.7 Sonnet\n\nVoici sa fiche :\n\n| Caractéristique | Valeur |\n|---|---|\n"
+     "| Fenêtre de contexte | 200 000 tokens |\n| Licence | propriétaire |",
+     {("Claude 3.7 Sonnet", "context_tokens", 200_000, "table_cell")}),
+    # the scale in the header
+    ("| Modèle | Paramètres (milliards) |\n|---|---|\n| Llama 3 | 70 |", {("Llama 3", "params_total", 70 * B, "table_cell")}),
+    # a family's sizes in one cell name its variants
+    ("| Modèle | Tailles |\n|---|---|\n| Llama 2 | 7, 13 et 70 milliards |",
+     {("Llama 2 7B", "params_total", 7 * B, "table_family_sizes"), ("Llama 2 13B", "params_total", 13 * B, "table_family_sizes"),
+      ("Llama 2 70B", "params_total", 70 * B, "table_family_sizes")}),
+    # nothing: columns that say no attribute, experts per token, a sheet with two possible owners
+    ("| Modèle | Licence | Prix |\n|---|---|---|\n| Llama 3 | 70 | 3 |", set()),
+    ("| Modèle | Experts sollicités par jeton |\n|---|---|\n| DeepSeek-V3 | 8 |", set()),
+    ("## Claude 3.7 Sonnet et GPT-4o\n\n| Caractéristique | Valeur |\n|---|---|\n| Fenêtre de contexte | 200 000 tokens |", set()),
+    ("| Caractéristique | Valeur |\n|---|---|\n| Fenêtre de contexte | 200 000 tokens |", set()),
+    ("| Modèle | Paramètres |\n|---|---|\n| Le plus grand | 70 milliards |", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", TABLES)
+def test_table_facts(analyse, lex, text, expected):
+    a = analyse(text)
+    ents = a.ents.copy()
+    found = table_facts(a.text, a.sentences, ents, a.quantities, Variants(), lex, owners=table_owners(a.views))
+    assert {(f.model, f.attribute, f.value, f.where.recognizer) for f in found} == expected
+
+
+FLAT_INTRO = "Meta publie Llama 4 Scout et Llama 4 Maverick.\n\n"
+FLAT = [
+    (FLAT_INTRO + "Modèle Params actifs Params total Experts Contexte\nScout 17B 109B 16 10M tokens\nMaverick 17B 400B 128 1M tokens",
+     {("Llama 4 Scout", "params_active", 17 * B), ("Llama 4 Scout", "params_total", 109 * B), ("Llama 4 Scout", "experts", 16),
+      ("Llama 4 Scout", "context_tokens", 10_000_000), ("Llama 4 Maverick", "params_active", 17 * B),
+      ("Llama 4 Maverick", "params_total", 400 * B), ("Llama 4 Maverick", "experts", 128),
+      ("Llama 4 Maverick", "context_tokens", 1_000_000)}),
+    # a line with a value missing is not read (which one is missing cannot be told)
+    (FLAT_INTRO + "Modèle Params actifs Params total Experts Contexte\nScout 17B 109B 16\nMaverick 17B 400B 128 1M tokens",
+     {("Llama 4 Maverick", "params_active", 17 * B), ("Llama 4 Maverick", "params_total", 400 * B),
+      ("Llama 4 Maverick", "experts", 128), ("Llama 4 Maverick", "context_tokens", 1_000_000)}),
+    # no header line: nothing
+    ("Meta publie Llama 4 Scout.\n\nLe modèle en bref\nScout 17B 109B 16 10M tokens", set()),
+    # a line of labels that names a model is no header
+    (FLAT_INTRO + "Llama 4 Maverick Params actifs Params total\nScout 17B 109B", set()),
+]
+# Left out (looks wrong, see the report): a running sentence under a line of labels is read as a
+# row, its values given to the columns in order whatever their own units:
+#   "Modèle Paramètres Contexte\nScout a 10 millions de jetons de contexte et 109 milliards de paramètres."
+#   gives Llama 4 Scout params_total 10 000 000 and context_tokens 109 000 000 000.
+
+
+@pytest.mark.parametrize("text, expected", FLAT)
+def test_flat_table_facts(analyse, lex, text, expected):
+    a = analyse(text)
+    found = flat_table_facts(a.text, a.sentences, a.ents.refs, a.quantities, lex)
+    assert {(f.model, f.attribute, f.value) for f in found} == expected
+    assert all(f.where.recognizer == "flat_table" for f in found)

@@ -1,0 +1,100 @@
+"""Traps (``pipeline.link.traps.invalidated_by``), one French construction per row:
+(sentence(s), the value as written, the trap it falls into or None)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link.traps import TRAPS, invalidated_by, sized_model
+
+CASES = [
+    # ranges
+    ("DeepSeek-R1 a six versions distillées, de 1,5 à 70 milliards de paramètres.", "1,5", "range_low"),
+    ("DeepSeek-R1 a six versions distillées, de 1,5 à 70 milliards de paramètres.", "70 milliards", "range_high"),
+    ("Llama 2 existe en tailles allant entre 7 et 70 milliards de paramètres.", "7 et", "between"),
+    # negated, but not restrictive
+    ("Mixtral 8x7B ne pèse pas 56 milliards de paramètres.", "56 milliards", "negated"),
+    ("Qwen3 est sorti. Ces modèles ne dépassent jamais 32 000 jetons de contexte.", "32 000", "negated"),
+    ("Llama 4 Maverick n'en active que 17 milliards de paramètres.", "17 milliards", None),
+    ("DeepSeek-V3 n'active que 37 milliards de paramètres.", "37 milliards", None),
+    # a part of a model
+    ("Mistral Large 3 utilise un encodeur de vision de 2,5 milliards de paramètres.", "2,5 milliards", "component"),
+    ("Mistral Large 3 utilise un projecteur d'environ 400 millions de paramètres.", "400 millions", "component"),
+    # an unnamed model, unless said of the name just before it
+    ("Meta prépare Llama 4. Une version de plus de 400 milliards de paramètres devrait suivre.", "400 milliards", "unnamed"),
+    ("Mistral publie un modèle de 7B paramètres.", "7B", "unnamed"),
+    ("Llama 3.2 90B vise les LLM de plus de 70 milliards de paramètres.", "70 milliards", "unnamed"),
+    # « la catégorie des modèles de moins de 2 milliards » is also a generic cue: unnamed comes first in TRAPS
+    ("Phi-4 est sorti. Microsoft vise la catégorie des modèles de moins de 2 milliards de paramètres.", "2 milliards", "unnamed"),
+    ("Phi-3-mini, un modèle de 3,8 milliards de paramètres, tient sur un téléphone.", "3,8 milliards", None),
+    ("Mistral Large 2 est un modèle dense de 123 milliards de paramètres.", "123 milliards", None),
+    ("DeepSeek-V3 est sorti. Cela en fait un modèle de 685 milliards de paramètres.", "685 milliards", None),
+    ("DeepSeek R1 (version complète de 671 milliards de paramètres) est disponible.", "671 milliards", None),
+    ("Meta publie une version de Llama 3 de 8 milliards de paramètres.", "8 milliards", None),
+    # a size that names a variant, unless a model of the article carries that size
+    ("Gemma 3 arrive. Sa version 1B tourne sur un téléphone.", "1B", "size_label"),
+    ("Falcon est sorti. Les versions 1.3B, 7.5B et 40B sont disponibles.", "7.5B", "size_label"),
+    ("Magistral est sorti. La version 24 milliards de paramètres est ouverte.", "24 milliards", "size_label"),
+    ("OpenAI publie gpt-oss-120b. La version 120 milliards de paramètres tourne sur un seul GPU.", "120 milliards", None),
+    # ratios
+    ("Mixtral 8x7B combine 8 x 7 milliards de paramètres.", "7 milliards", "ratio"),
+    ("Gemini 2.0 Flash traite deux fois 128 000 jetons.", "128 000", "ratio"),
+    # models in general
+    ("Meta publie Llama 3. Il vise 70 milliards de paramètres pour les modèles en open source.", "70 milliards", "models_in_general"),
+    ("Gemini 1.5 Pro est sorti. La plupart des modèles ne traitaient que 8 000 jetons.", "8 000", "generic"),
+    ("Falcon 180B est sorti. C'était le premier modèle avec plus de 100 milliards de paramètres.", "100 milliards", "generic"),
+    # hypotheses, unless a model is named between the cue and the value
+    ("Llama 4 Scout est sorti. Si vous avez 10 000 tokens à traiter, il suffit.", "10 000", "hypothetical"),
+    ("Llama 3 est sorti. Supposons qu'un modèle ait 175 milliards de paramètres.", "175 milliards", "hypothetical"),
+    ("Gemma 3 27B est sorti. Prenons un texte de 128 000 tokens.", "128 000", "hypothetical"),
+    ("Llama 4 Scout est sorti. Si Llama 4 Scout compte 109 milliards de paramètres, il reste léger.", "109 milliards", None),
+    # a bare size label, but not « dont 37B actifs » nor « 671B paramètres »
+    ("Llama 4 Scout (17B) est sorti.", "17B", "bare_size"),
+    ("DeepSeek-V3 est un modèle MoE de 671B paramètres dont 37B actifs.", "37B", None),
+    ("DeepSeek-V3 est un modèle MoE de 671B paramètres dont 37B actifs.", "671B", None),
+    # adapters, parts of the data, conversions
+    ("Mistral 7B a été affiné avec 16 millions de paramètres entraînables.", "16 millions", "adapter"),
+    ("Qwen2.5-VL a vu 280 milliards de tokens textuels multilingues.", "280 milliards", "training_part"),
+    ("GPT-4o est sorti. 1 000 tokens équivalent à environ 750 mots.", "1 000", "equivalence"),
+    # a part of the count before it, unless an active count
+    ("Étoile Filante 3 s'appuie sur 64 experts, dont 2 experts partagés.", "2 experts", "subset"),
+    ("DeepSeek-V3 compte 671 milliards de paramètres, dont 37 milliards actifs.", "37 milliards", None),
+    ("Llama 3.1 a vu 15 000 milliards de tokens, dont 2 000 milliards de code.", "2 000", "subset"),
+    # plain statements: no trap
+    ("Le modèle Llama 4 Scout compte 109 milliards de paramètres.", "109 milliards", None),
+    ("Phi-4 a été pré-entraîné sur 9 800 milliards de jetons.", "9 800", None),
+    ("Mixtral 8x7B compte 46,7 milliards de paramètres dont 12,9 actifs.", "12,9", None),
+    ("Gemini 1.5 Pro dispose d'une fenêtre de contexte d'un million de tokens.", "un million", None),
+    ("Grok-1 compte 8 experts.", "8 experts", None),
+    ("Claude 3.5 Sonnet accepte 200 000 tokens de contexte.", "200 000", None),
+    ("Llama 3.1 405B a été entraîné sur 15 000 milliards de tokens.", "15 000", None),
+]
+# Left out (looks wrong, see the report): « La fenêtre atteint 128 000 jetons pour les deux modèles »
+# after « o3 et o4-mini » falls into models_in_general, so the holder for_group never sees
+# « pour les deux modèles », the example its own docstring gives.
+#   ("o3 et o4-mini sont sortis. La fenêtre atteint 200 000 jetons pour les deux modèles.", "200 000", None),
+
+
+@pytest.mark.parametrize("text, written, expected", CASES)
+def test_invalidated_by(analyse, lex, text, written, expected):
+    a = analyse(text)
+    q = a.quantity(written)
+    assert invalidated_by(a.text, q, a.view_of(q.start), a.ents, lex) == expected
+
+
+def test_every_trap_has_its_cues(lex):
+    """Each trap of TRAPS is declared in the lexicon, and every trap of the lexicon is tried."""
+    assert [t.name for t in TRAPS] == list(lex.cues["traps"])
+
+
+SIZED = [
+    ("OpenAI publie gpt-oss-120b et gpt-oss-20b.", 120_000_000_000, "gpt-oss-120b"),
+    ("OpenAI publie gpt-oss-120b et gpt-oss-20b.", 20_000_000_000, "gpt-oss-20b"),
+    ("OpenAI publie gpt-oss-120b et gpt-oss-20b.", 70_000_000_000, None),
+    ("Meta publie Llama 3.1 8B et Llama 3 8B.", 8_000_000_000, None),  # two models of that size: none
+    ("Meta publie Llama 3.1 8B.", None, None),
+]
+
+
+@pytest.mark.parametrize("text, value, expected", SIZED)
+def test_sized_model(analyse, text, value, expected):
+    assert sized_model(analyse(text).ents, value) == expected

@@ -1,0 +1,99 @@
+"""Variants (``pipeline.link.variants``): ``size_name`` (a parameter count -> the size written in
+a variant's name), ``variant_name``, and ``Variants.group`` (a plural or superlative phrase ->
+the variants or the names just listed it refers to)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link.variants import Variants, size_name, variant_name
+
+SIZES = [
+    (8_000_000_000, "8B"),
+    (1_000_000_000, "1B"),
+    (1_100_000_000, "1.1B"),
+    (46_700_000_000, "46.7B"),
+    (405_000_000_000, "405B"),
+    (1_500_000_000_000, "1500B"),
+    (999_000_000, "999M"),
+    (270_000_000, "270M"),
+    (500_000_000, "500M"),
+    (1_500_000, "1.5M"),
+]
+
+
+@pytest.mark.parametrize("value, expected", SIZES)
+def test_size_name(value, expected):
+    assert size_name(value) == expected
+
+
+def test_variant_name():
+    assert variant_name("Llama 3.1", 70_000_000_000) == "Llama 3.1 70B"
+    assert variant_name("Gemma 3", 270_000_000) == "Gemma 3 270M"
+
+
+def llama_31() -> Variants:
+    """« Meta a publié Llama 3.1, déclinée en 8B, 70B et 405B » (added out of order)."""
+    v = Variants()
+    v.add("Llama 3.1", 70_000_000_000, "Llama 3.1 70B", 30)
+    v.add("Llama 3.1", 8_000_000_000, "Llama 3.1 8B", 25)
+    v.add("Llama 3.1", 405_000_000_000, "Llama 3.1 405B", 35)
+    return v
+
+
+SMALL, MID, BIG = "Llama 3.1 8B", "Llama 3.1 70B", "Llama 3.1 405B"
+
+GROUPS = [
+    ("Les deux plus grandes comptent", [MID, BIG]),
+    ("les trois plus grands modèles", [SMALL, MID, BIG]),
+    ("ses 2 plus petites versions", [SMALL, MID]),
+    ("La plus petite tourne sur un téléphone", [SMALL]),
+    ("le plus grand affiche", [BIG]),
+    ("ses trois tailles", [SMALL, MID, BIG]),
+    ("Leur fenêtre de contexte", [SMALL, MID, BIG]),
+    ("Ces trois modèles", [SMALL, MID, BIG]),
+    # not a reference to the group
+    ("Le modèle", None),
+    ("la version Instruct", None),
+    ("Meta affirme", None),
+    ("les modèles de Google", None),
+    ("deux nouveaux modèles arrivent", None),
+    ("la plus récente", None),
+    ("le plus rapide", None),
+]
+
+
+@pytest.mark.parametrize("phrase, expected", GROUPS)
+def test_group_of_variants(phrase, expected):
+    assert llama_31().group(phrase) == expected
+
+
+def test_group_of_two_variants():
+    v = Variants()
+    v.add("Phi-3", 7_000_000_000, "Phi-3 7B", 10)
+    v.add("Phi-3", 14_000_000_000, "Phi-3 14B", 12)
+    assert v.group("les deux ont été entraînés") == ["Phi-3 7B", "Phi-3 14B"]
+    assert v.group("la plus grande") == ["Phi-3 14B"]
+    assert v.of("Phi-3") == ["Phi-3 7B", "Phi-3 14B"]
+    assert v.of("Llama 3") == []
+
+
+def test_group_without_variants():
+    assert Variants().group("les deux plus grandes") is None
+    assert Variants().group("Ces deux modèles") is None
+
+
+@pytest.mark.parametrize("phrase, listed_after, expected", [
+    # « o3 et o4-mini … Tous deux disposent … »: the names listed after the family's sizes
+    ("Tous deux disposent de", True, ["o3", "o4-mini"]),
+    ("Leur fenêtre de contexte", True, ["o3", "o4-mini"]),
+    ("Ces deux modèles", True, ["o3", "o4-mini"]),
+    # … the family's variants when the list came before them
+    ("Tous deux disposent de", False, None),
+    ("Leur fenêtre de contexte", False, [SMALL, MID, BIG]),
+    # a superlative is about the family's sizes, whatever was listed
+    ("les deux plus grandes", True, [MID, BIG]),
+])
+def test_group_of_the_names_just_listed(phrase, listed_after, expected):
+    v = llama_31()
+    v.remember_list(["o3", "o4-mini"], 100 if listed_after else 10)
+    assert v.group(phrase) == expected
