@@ -136,6 +136,20 @@ def flat_header(text: str, s: Sentence, lex: Lexicons) -> list[str]:
     return [attr for _, _, attr in sorted(spans)] if len(spans) >= 2 else []
 
 
+_CELL_GAP = re.compile(r"[\s|,;/()·*–—-]*")
+
+
+def _only_values(text: str, start: int, end: int, qs) -> bool:
+    """Whether ``text[start:end]`` holds the values and nothing else but separators: a row, not a
+    sentence written under a line of labels (« Scout a 10 millions de jetons de contexte et … »)."""
+    pos = start
+    for q in qs:
+        if not _CELL_GAP.fullmatch(text, pos, q.start):
+            return False
+        pos = q.unit_end
+    return _CELL_GAP.fullmatch(text, pos, end) is not None
+
+
 def flat_table_facts(text: str, sentences, refs: list[Ref], quantities, lex: Lexicons) -> list[RawFact]:
     """« Modèle Params actifs Params total Experts Contexte » then « Scout 17B 109B 16 10M tokens »:
     a scraped table that lost its bars. Each line that starts with a model gives its values to the
@@ -147,7 +161,7 @@ def flat_table_facts(text: str, sentences, refs: list[Ref], quantities, lex: Lex
         row_ref = next((r for r in refs if r.start == s.start), None)
         if header and row_ref is not None:
             qs = [q for q in quantities if s.start <= q.start < s.end and q.start >= row_ref.end and q.value]
-            if len(qs) == len(header):
+            if len(qs) == len(header) and _only_values(text, row_ref.end, s.end, qs):
                 for q, attr in zip(qs, header):
                     if attr in ("params_total", "params_active") and q.value < 10**6:
                         continue

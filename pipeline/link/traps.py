@@ -138,7 +138,10 @@ def _name_sizes(name: str) -> set[int]:
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
-    cut = max(text.rfind(",", start, pos), text.rfind(";", start, pos), text.rfind(":", start, pos))
+    comma = text.rfind(",", start, pos)
+    while comma > start and text[comma - 1].isdigit() and text[comma + 1:comma + 2].isdigit():
+        comma = text.rfind(",", start, comma)  # « 15,5 »: a decimal comma cuts no clause
+    cut = max(comma, text.rfind(";", start, pos), text.rfind(":", start, pos))
     return cut + 1 if cut >= 0 else start
 
 

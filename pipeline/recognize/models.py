@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -180,6 +181,11 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         variant = name.split()[0] in lex.variant_words and not _SIZE_PART.fullmatch(m.group("tail").strip(" -"))
         sized = _SIZE_TAIL.fullmatch(m.group("tail")) is not None
         unknowns.append((start, m.end(), text[start:m.end()], variant or sized or _in_ai_sentence(text, start, sentences)))
+    # « Étain3 »: a version glued to a word counts when the name comes back (a footnote call,
+    # « les issues GitHub2 », is written once)
+    times = Counter(surface for _, _, surface, _ in unknowns)
+    unknowns = [(a, b, surface, ai and (times[surface] > 1 or not _GLUED.search(surface)))
+                for a, b, surface, ai in unknowns]
     seen_in_ai = {surface for _, _, surface, ai in unknowns if ai}
     rest = []
     for start, end, surface, ai in unknowns:
@@ -253,6 +259,7 @@ class _Nearest:
 
 # « Grésil-70B », « Falcon-40B »: a size in billions joined by a hyphen is how models are named
 # (« Borealis 7B », spaced, may be anything)
+_GLUED = patterns.compile(r"^[^\d ]*[a-zà-öø-ÿœ]\d")
 _SIZE_TAIL = patterns.compile(r"-\d+(?:[.,]\d+)?B|-\d+x\d+B")
 
 

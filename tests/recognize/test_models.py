@@ -84,6 +84,8 @@ def test_family_and_recognizer(text, family, recognizer):
         "le modèle Borealis 2024 est sorti",  # a year is not a version
         "le modèle est quantifié en Int8 et Int4",  # number formats, not models
         "le modèle a appris sur Books1 et Books2",  # datasets
+        "le modèle corrige des issues GitHub2.",  # a footnote call
+        "Creuset IA a lancé deux modèles, Étain3 et Nickel2 Pro.",  # glued, named once: unsure
         "Tous les modèles parlent du Web3",
         "le Tour de France 2 est un modèle de course",  # a known non-model word opens the name
     ],
@@ -95,8 +97,9 @@ def test_unknown_name_no_match(text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # a version glued to the name
-        ("Creuset IA a lancé deux modèles, Étain3 et Nickel2 Pro.", ["Étain3", "Nickel2 Pro"]),
+        # a version glued to the name, when the name comes back (not a footnote call)
+        ("Creuset IA a lancé deux modèles, Étain3 et Nickel2 Pro. Étain3 et Nickel2 Pro sont ouverts.",
+         ["Étain3", "Nickel2 Pro", "Étain3", "Nickel2 Pro"]),
         # three words with a particle
         ("Croix du Sud 2 est un modèle dense.", ["Croix du Sud 2"]),
         # a name listed with a model is one, and so are its other mentions
