@@ -1,6 +1,7 @@
 """Ranks on a leaderboard, from the words of ``cues_fr.yaml`` (``ranks``):
 
 - ``place``: « la deuxième place », « en huitième position »; ``ellipsis``: « … et la troisième »;
+  ``first_of_pair``: « la quatrième et cinquième position »;
 - ``number``: « la 9e place », « la #1 place »;
 - ``head``: « en tête du classement », « reprend la tête », « arrive en tête sur LMArena »;
 - ``best``: « numéro un », « le meilleur modèle ouvert sur ce test »;
@@ -8,7 +9,8 @@
 - ``followed_by``: « …, suivi de Claude Sonnet 4.5 » gives the next place to the name after it;
 - several names share one rank (« A et B à égalité à la 12e place ») or take the ranks in order
   (« A et B occupent respectivement la quatrième et cinquième position »).
-The leaderboard is the benchmark nearest the rank, else the previous sentence's; with neither, the
+The leaderboard is the one right after the rank (« la troisième sur WebDev Arena »), else the
+benchmark nearest the rank, else the previous sentence's; with neither, the
 sentence must speak of a ranking (« classement »)."""
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ def _hits(ctx: "ClaimLinker", c: dict, view: SentenceView) -> list[tuple[int, in
     if hits:
         hits += [(m.start("ord"), m.end(), ordinal[m.group("ord").lower()])
                  for m in c["ellipsis"].finditer(text, hits[0][1], s.end)]
+    hits += [(m.start("ord"), m.end("ord"), ordinal[m.group("ord").lower()]) for m in c["first_of_pair"].finditer(text, s.start, s.end)]
     hits += [(m.start(), m.end(), int(m.group("n") or m.group("n2"))) for m in c["number"].finditer(text, s.start, s.end)]
     hits += [(m.start(), m.end(), 1) for m in c["head"].finditer(text, s.start, s.end)]
     hits += [(m.start(), m.end(), ordinal[m.group("ord").lower()] if m.group("ord") else 1)
@@ -79,7 +82,10 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
     if not hits:
         return
     for model, value, a, b in _holders(ctx, c, view, hits):
-        near = ctx._nearest_benchmark(view, a) or ctx._earlier_benchmarks(view)[-1:]
+        right_after = ctx.benchmarks(b, s.end)[:1]
+        if not (right_after and c["on_board"].fullmatch(text, b, right_after[0][0])):
+            right_after = []
+        near = right_after or ctx._nearest_benchmark(view, a) or ctx._earlier_benchmarks(view)[-1:]
         bench = near[0][2] if near else None
         if bench is None and not c["ranking"].search(text, s.start, s.end):
             continue

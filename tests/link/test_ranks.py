@@ -52,18 +52,18 @@ CASES = [
     ("Llama 3 est sorti. Il a pris la tête des téléchargements.", set()),
     ("Phi-4 surpasse GPT-4o sur MMLU, devant Gemini 2.0 Flash.", set()),  # a comparison, no rank
 ]
-# Left out (look wrong, see the report):
-#   « Sur LMArena, Claude Opus 4 et GPT-4.1 occupent respectivement la quatrième et cinquième position. »
-#     gives only (GPT-4.1, 5): « quatrième » is no hit without « place / position » right after it.
-#   « Grok 4 se classe troisième sur LMArena. », « Grok 4 arrive troisième au classement LMArena »:
-#     no rank; the ``place`` cue reads « se classe / arrive troisième », but the sentence has none
-#     of the ``word`` cues, checked first.
-#   « Sur LMArena, Gemini 2.5 Pro prend la deuxième place, et la troisième revient à GPT-4.1. »
-#     gives Gemini 2.5 Pro both the 2nd and the 3rd place.
-#   « Gemini 2.5 Pro prend la deuxième place sur LMArena et la troisième sur WebDev Arena. »
-#     puts the 3rd place on LMArena (a tie in distance goes to the earlier benchmark).
-#   « Gemini 3 Pro devrait prendre la tête du classement LMArena. »: no rank (« prendre » is not
-#     among the ``head`` verbs).
+CASES += [
+    # ranks in order, a bare ordinal after « se classe », a rank given to the name after it, the
+    # leaderboard right after the rank, a hedged « devrait prendre la tête »
+    ("Sur LMArena, Claude Opus 4 et GPT-4.1 occupent respectivement la quatrième et cinquième position.",
+     {("Claude Opus 4", 4.0, "LMArena", None, False), ("GPT-4.1", 5.0, "LMArena", None, False)}),
+    ("Grok 4 se classe troisième sur LMArena.", {("Grok 4", 3.0, "LMArena", None, False)}),
+    ("Sur LMArena, Gemini 2.5 Pro prend la deuxième place, et la troisième revient à GPT-4.1.",
+     {("Gemini 2.5 Pro", 2.0, "LMArena", None, False), ("GPT-4.1", 3.0, "LMArena", None, False)}),
+    ("Gemini 2.5 Pro prend la deuxième place sur LMArena et la troisième sur WebDev Arena.",
+     {("Gemini 2.5 Pro", 2.0, "LMArena", None, False), ("Gemini 2.5 Pro", 3.0, "WebDev Arena", None, False)}),
+    ("Gemini 3 Pro devrait prendre la tête du classement LMArena.", {("Gemini 3 Pro", 1.0, "LMArena", None, True)}),
+]
 
 
 @pytest.mark.parametrize("text, expected", CASES)
