@@ -80,7 +80,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             prev_end = b
             continue  # « dépassait à peine GPT-3 et ses 175 milliards de paramètres »: sizes compared
         hedged = is_hedged(text, prev_end, end or b, ctx.lex)
-        objects = [o for o in objects if o != subject]
+        objects = [o for o in objects if o[0] != subject]  # (never « X surpasse X »)
         if not objects:
             if benches and _cue(ctx, "models_word").search(text, b, limit) and rel == "outperforms":
                 for bs, be, bn in benches[:1]:

@@ -54,6 +54,7 @@ class SentenceView:
 
 
 _AND = load().cue("discourse.and")
+_FRONTED = load().cue("discourse.fronted_object")
 
 
 def name_runs(text: str, refs: list[Ref]) -> list[list[Ref]]:
@@ -76,6 +77,19 @@ def coordinated_subject(text: str, view: "SentenceView", obj: re.Pattern, *, bef
     return [r.model for r in first] if len(first) > 1 else []
 
 
+def _listed(text: str, refs: list[Ref], i: int, prev_end: int, prev_object: bool, fronted: bool) -> bool:
+    """Whether ``refs[i]`` is one more object listed after the object before it (« surpasse A, B
+    et C »); not when a bare comma closes a phrase the sentence opens on and the name after it
+    stands alone (« Face à GPT-4o, Claude 3.5 Sonnet affiche … »)."""
+    gap = text[prev_end:refs[i].start]
+    if not prev_object or not LIST_GAP.fullmatch(gap):
+        return False
+    if fronted and gap.strip() == ",":
+        nxt = refs[i + 1] if i + 1 < len(refs) else None
+        return nxt is not None and _AND.fullmatch(text, refs[i].end, nxt.start) is not None
+    return True
+
+
 def subject_before(text: str, view: "SentenceView", pos: int, obj: re.Pattern, *,
                    skip: Optional[re.Pattern] = None) -> Optional[str]:
     """The nearest name before pos in the sentence that is not a comparison object (nor listed
@@ -83,17 +97,18 @@ def subject_before(text: str, view: "SentenceView", pos: int, obj: re.Pattern, *
     complement (« la vitesse de Claude 3 Opus »)."""
     best = None
     prev_end = view.sentence.start
-    prev_object = False
-    for r in view.refs:
+    prev_object = fronted = False
+    refs = view.refs
+    for i, r in enumerate(refs):
         if r.start >= pos:
             break
         if _IN_ASIDE.match(text, r.end, pos) and "(" in text[max(view.sentence.start, r.start - 60):r.start]:
             prev_end = r.end
             continue  # « (la seule manière d'accéder à o3) »: an aside closed before the value
-        gap = text[prev_end:r.start]
-        is_object = bool(obj.search(text, prev_end, r.start)) or bool(prev_object and LIST_GAP.fullmatch(gap))
+        is_object = bool(obj.search(text, prev_end, r.start)) or _listed(text, refs, i, prev_end, prev_object, fronted)
         if not is_object and not (skip is not None and skip.search(text, max(prev_end, r.start - 40), r.start)):
             best = r.model
+        fronted = prev_end == view.sentence.start and _FRONTED.fullmatch(text, prev_end, r.start) is not None
         prev_object = is_object
         prev_end = r.end
     return best
@@ -151,15 +166,15 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                 subject, anaphoric = focus, True  # « la famille a été pré-entraînée sur … »
             else:
                 prev_end = sent.start
-                prev_object = False
-                for r in mine:
+                prev_object = fronted = False
+                for i, r in enumerate(mine):
                     if r.kind == "org_anaphor":
                         continue  # « le modèle de Meta » looks back; it does not take the focus
-                    gap = text[prev_end:r.start]
-                    listed = prev_object and LIST_GAP.fullmatch(gap)
-                    if not listed and not in_object_position(text, sent, r, cue, prev_end):
+                    if not _listed(text, mine, i, prev_end, prev_object, fronted) \
+                            and not in_object_position(text, sent, r, cue, prev_end):
                         subject = r.model
                         break
+                    fronted = prev_end == sent.start and c["fronted_object"].fullmatch(text, prev_end, r.start) is not None
                     prev_object = True
                     prev_end = r.end
         owner = _list_owner(text, sent, mine, subject or focus, owner, c["topic_lead"])

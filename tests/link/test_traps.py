@@ -68,10 +68,10 @@ CASES = [
     ("Claude 3.5 Sonnet accepte 200 000 tokens de contexte.", "200 000", None),
     ("Llama 3.1 405B a été entraîné sur 15 000 milliards de tokens.", "15 000", None),
 ]
-# Left out (looks wrong, see the report): « La fenêtre atteint 128 000 jetons pour les deux modèles »
-# after « o3 et o4-mini » falls into models_in_general, so the holder for_group never sees
-# « pour les deux modèles », the example its own docstring gives.
-#   ("o3 et o4-mini sont sortis. La fenêtre atteint 200 000 jetons pour les deux modèles.", "200 000", None),
+CASES += [
+    # « pour les deux modèles » counts the models just named: no trap (the holder for_group reads it)
+    ("o3 et o4-mini sont sortis. La fenêtre atteint 200 000 jetons pour les deux modèles.", "200 000", None),
+]
 
 
 @pytest.mark.parametrize("text, written, expected", CASES)
