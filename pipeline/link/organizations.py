@@ -5,6 +5,7 @@ Organisations are the lexicon's (``organizations.yaml``) and names a descriptor 
 
 - ``genitive``: « le GPT-4o d'OpenAI », « Grok 4.1 de la société xAI ».
 - ``parenthesis``: « Qwen 2.5 (Alibaba) », « OpenAI (GPT-4.5) ».
+- ``colon_list``: « des anciennes versions d'OpenAI : GPT-4.5 et GPT-4o ».
 - ``apposition``: « Grok 4, le nouveau modèle phare d'xAI », « Gemini 3 Pro est la dernière
   innovation de Google ».
 - ``prefix``: « Google Gemini 2.5 Pro », « OpenAI o3 ».
@@ -152,6 +153,26 @@ def parenthesis(sc: Scope) -> Iterator[Found]:
         if sc.p["paren_close"].match(sc.text, listed[-1].end):
             for r in listed:
                 yield r, o.name, o.start, listed[-1].end + 1
+
+
+def colon_list(sc: Scope) -> Iterator[Found]:
+    """« des anciennes versions d'OpenAI : GPT-4.5 et GPT-4o »: models of an organisation, then
+    the names listed after a colon."""
+    text = sc.text
+    for o in sc.orgs:
+        if not sc.p["models_of"].search(text, max(sc.view.sentence.start, o.start - 50), o.start):
+            continue
+        m = sc.p["colon"].match(text, o.end)
+        first = next((r for r in sc.view.refs if m and r.start == m.end()), None)
+        if first is None:
+            continue
+        listed, last = [first], first
+        for r in sc.view.refs:
+            if r.start >= last.end and sc.p["colon_gap"].fullmatch(text, last.end, r.start):
+                listed.append(r)
+                last = r
+        for r in listed:
+            yield r, o.name, o.start, last.end
 
 
 def apposition(sc: Scope) -> Iterator[Found]:
@@ -387,6 +408,7 @@ def _maker_columns(text: str, sentences, lex: Lexicons) -> dict[int, frozenset[i
 FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("genitive", genitive),
     ("parenthesis", parenthesis),
+    ("colon_list", colon_list),
     ("apposition", apposition),
     ("prefix", prefix),
     ("made_by", made_by),

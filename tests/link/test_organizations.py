@@ -119,6 +119,12 @@ FINDER_CASES = [
     ("table_column", "| Modèle | Éditeur |\n|---|---|\n| BLOOM | BigScience |", {("BLOOM", "BigScience")}),
     ("table_column", "| Modèle | Hébergeur |\n|---|---|\n| Llama 3 | Amazon |", set()),
     ("fronted_made_by", "Présenté mardi par le laboratoire xAI, Grok-3 surpasse ses rivaux.", {("Grok-3", "xAI")}),
+    ("colon_list", "Elle reprend des anciennes versions d’OpenAI : *GPT-4.5* et *GPT-4o*.",
+     {("GPT-4.5", "OpenAI"), ("GPT-4o", "OpenAI")}),
+    ("colon_list", "Selon OpenAI : GPT-4o surpasse Claude 3 Opus.", set()),  # no « modèles de » before it
+    ("launch", "Meta a lancé ses modèles Llama 4, notamment Llama 4 Scout (109 milliards) et Llama 4 Maverick.",
+     {("Llama 4", "Meta"), ("Llama 4 Scout", "Meta"), ("Llama 4 Maverick", "Meta")}),
+    ("made_by", "Grok 3 a été conçu par Basalte Research.", {("Grok 3", "Basalte Research")}),
 ]
 
 
