@@ -24,7 +24,7 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, load
 from pipeline.link.attributes import attribute_of
 from pipeline.link.cues import fact_cues, is_hedged
-from pipeline.link.discourse import SentenceView, coordinated_subject, name_runs, object_cue, subject_before
+from pipeline.link.discourse import SentenceView, coordinated_subject, in_object_position, name_runs, object_cue, subject_before
 from pipeline.link.entities import Entities, Ref, tail_parts
 from pipeline.link import tables
 from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, holder_of
@@ -54,7 +54,7 @@ def link(text: str, views: list[SentenceView], quantities, ents: Entities, lex: 
         mine = within(quantities, s.start, s.end)
         if s.kind != TABLE and mine:
             out += _sentence_facts(text, view, mine, ents, lex, obj, memory)
-        _remember(text, view, memory)
+        _remember(text, view, memory, obj)
     sentences = [v.sentence for v in views]
     out += tables.table_facts(text, sentences, ents, quantities, memory.variants, lex, owners=table_owners(views))
     out += tables.flat_table_facts(text, sentences, ents.refs, quantities, lex)
@@ -219,10 +219,18 @@ def table_owners(views: list[SentenceView]) -> dict[int, str]:
 
 # ---- memory -----------------------------------------------------------------------------------
 
-def _remember(text: str, view: SentenceView, memory: Memory) -> None:
+def _remember(text: str, view: SentenceView, memory: Memory, obj: Optional[re.Pattern] = None) -> None:
+    """What later sentences refer back to: the names of this one, and the longest list it names
+    (« Ces modèles », « Tous trois » are its members), unless that list is what a comparison is
+    made with (« au niveau de Grok-2 ou Ernie 4.5 »)."""
     if view.refs:
         memory.prev_refs = view.refs
         runs = name_runs(text, view.refs)
-        listed = [r.model for r in max(runs, key=len)] if runs else []
-        if len(listed) > 1:
-            memory.variants.remember_list(listed, view.sentence.start)
+        run = max(runs, key=len) if runs else []
+        if len(run) > 1 and not (obj is not None and _compared_with(text, view, run[0], obj)):
+            memory.variants.remember_list([r.model for r in run], view.sentence.start)
+
+
+def _compared_with(text: str, view: SentenceView, first: Ref, obj: re.Pattern) -> bool:
+    before = [r for r in view.refs if r.end <= first.start]
+    return in_object_position(text, view.sentence, first, obj, before[-1].end if before else view.sentence.start)

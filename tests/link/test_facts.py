@@ -53,6 +53,10 @@ CASES = [
     ("Mistral Large 3 utilise un encodeur de vision de 2,5 milliards de paramètres.", set()),
     ("Gemini 1.5 Pro a été testé jusqu'à 10 millions de jetons en laboratoire.", set()),
     ("GPT-4o génère 150 jetons par seconde pour 3 dollars par million de tokens.", set()),
+    # « Ces modèles »: the models last listed, not the ones a comparison names
+    ("Llama 4 Scout et Llama 4 Maverick sont sortis. Llama 4 Scout semble être au niveau de Grok-2 ou Ernie 4.5. "
+     "Ces modèles offrent une fenêtre de contexte de 10 millions de tokens.",
+     {("Llama 4 Scout", "context_tokens", 10000000), ("Llama 4 Maverick", "context_tokens", 10000000)}),
 ]
 
 
