@@ -139,7 +139,9 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
         mine = [_prefer_focus(r, focus, ents) for r in mine]
         subject = None
         anaphoric = guessed = False
-        if sent.kind == HEADING:
+        if not mine and focus and c["label_line"].match(text, sent.start, sent.end):
+            subject, anaphoric = focus, True  # « Fenêtre de contexte : 128k tokens » under the model's name
+        elif sent.kind == HEADING:
             subject = mine[0].model if mine else None
         else:
             ce = c["last_named"].search(text, sent.start, sent.end)

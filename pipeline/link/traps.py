@@ -34,6 +34,7 @@ from typing import Callable, Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
+from pipeline.link.cues import clause_bounds
 from pipeline.link.discourse import SentenceView
 from pipeline.link.entities import Entities
 from pipeline.recognize.quantities import Quantity
@@ -138,11 +139,9 @@ def _name_sizes(name: str) -> set[int]:
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
-    comma = text.rfind(",", start, pos)
-    while comma > start and text[comma - 1].isdigit() and text[comma + 1:comma + 2].isdigit():
-        comma = text.rfind(",", start, comma)  # « 15,5 »: a decimal comma cuts no clause
-    cut = max(comma, text.rfind(";", start, pos), text.rfind(":", start, pos))
-    return cut + 1 if cut >= 0 else start
+    """Where the clause holding ``pos`` starts: after a comma (not the decimal comma of « 15,5 »),
+    a semicolon, a colon, « mais », « et il »."""
+    return clause_bounds(text, start, pos, pos)[0]
 
 
 def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, lex: Lexicons) -> Optional[str]:

@@ -55,6 +55,9 @@ VIEWS = [
     ("Llama 3 est sorti. Le modèle de Meta surpasse GPT-4o.", [("Llama 3", False), (None, False)]),
 ]
 VIEWS += [
+    # a label line under the model's name is about it
+    ("GPT-4.5 (OpenAI)\nFenêtre de contexte : 128k tokens", [("GPT-4.5", False), ("GPT-4.5", True)]),
+    ("Fenêtre de contexte : 128k tokens", [(None, False)]),  # no model yet
     # a bare comma closes a fronted comparison phrase: the name after it is the subject, unless
     # it opens a list (« Devant A, B et C, D … »: no subject)
     ("Contre GPT-4o, Claude 3.5 Sonnet gagne.", [("Claude 3.5 Sonnet", False)]),

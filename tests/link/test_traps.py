@@ -69,6 +69,9 @@ CASES = [
     ("Llama 3.1 405B a été entraîné sur 15 000 milliards de tokens.", "15 000", None),
 ]
 CASES += [
+    # a negation in another clause (« mais », « et il ») does not reach the value
+    ("Gemini 2.5 Pro ne coûte pas 200 dollars et il accepte un million de tokens de contexte.", "un million", None),
+    ("Mixtral 8x7B ne pèse pas 56 milliards mais compte 46,7 milliards de paramètres.", "46,7 milliards", None),
     # « pour les deux modèles » counts the models just named: no trap (the holder for_group reads it)
     ("o3 et o4-mini sont sortis. La fenêtre atteint 200 000 jetons pour les deux modèles.", "200 000", None),
 ]
