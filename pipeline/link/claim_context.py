@@ -25,7 +25,8 @@ def _patterns(lex: Lexicons):
     for rel in ("rivals", "ranks_below", "ranks_above", "outperformed_by", "outperforms"):
         comps.append((rel, lex.cue(f"comparisons.{rel}")))
     # « GPQA Diamond » = « GPQA-Diamond »: spaces and hyphens inside a name are interchangeable
-    bench = "|".join(re.sub(r"\\[ -]", "[ -]", re.escape(b)) for b in lex.benchmarks)
+    # (and « Humanity’s Last Exam » = « Humanity's Last Exam »)
+    bench = "|".join(re.sub(r"\\[ -]", "[ -]", re.escape(b)).replace("'", "['’]") for b in lex.benchmarks)
     generic = tuple(patterns.compile(fr(g)) for g in lex.generic_benchmark_patterns)
     claim = {name: lex.cue(f"claims.{name}") for name in c["claims"]}
     score = {name: lex.cue(f"scores.{name}") for name in c["scores"]}
@@ -93,7 +94,7 @@ class ClaimLinker:
             for m in pat.finditer(self.text):
                 na, nb = m.span("name")
                 if not named.overlaps(na, nb) and not refs.overlaps(na, nb) and taken.free(na, nb):
-                    generic.append((na, nb, m.group("name")))
+                    generic.append((na, nb, canon.get(name_key(m.group("name")), m.group("name"))))
                     taken.add((na, nb))
         out += generic
         return sorted(out)

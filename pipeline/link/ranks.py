@@ -10,7 +10,8 @@
 - several names share one rank (« A et B à égalité à la 12e place ») or take the ranks in order
   (« A et B occupent respectivement la quatrième et cinquième position »).
 The leaderboard is the one right after the rank (« la troisième sur WebDev Arena »), else the
-benchmark nearest the rank, else the previous sentence's; with neither, the
+benchmark nearest the rank, else the previous sentence's, else, for a model the sentence names, a
+leaderboard named in the last few sentences (a list under « Classement Chatbot Arena : »); with neither, the
 sentence must speak of a ranking (« classement »)."""
 from __future__ import annotations
 
@@ -87,6 +88,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             right_after = []
         near = right_after or ctx._nearest_benchmark(view, a) or ctx._earlier_benchmarks(view)[-1:]
         bench = near[0][2] if near else None
+        if bench is None and ctx.recent_benchmark in ctx.lex.leaderboards and any(r.model == model for r in view.refs):
+            bench = ctx.recent_benchmark  # « Classement Chatbot Arena : » then « • 3ᵉ place → DeepSeek-R1 »
         if bench is None and not c["ranking"].search(text, s.start, s.end):
             continue
         ctx.add(view, subject=model, relation="ranks", object=None, benchmark=bench, metric="position",

@@ -63,6 +63,15 @@ CASES += [
     ("Gemini 2.5 Pro prend la deuxième place sur LMArena et la troisième sur WebDev Arena.",
      {("Gemini 2.5 Pro", 2.0, "LMArena", None, False), ("Gemini 2.5 Pro", 3.0, "WebDev Arena", None, False)}),
     ("Gemini 3 Pro devrait prendre la tête du classement LMArena.", {("Gemini 3 Pro", 1.0, "LMArena", None, True)}),
+    # names in emphasis still take the ranks in order
+    ("Sur LMArena, *GPT-4.5* et *GPT-4o* occupent respectivement la quatrième et cinquième position.",
+     {("GPT-4.5", 4.0, "LMArena", None, False), ("GPT-4o", 5.0, "LMArena", None, False)}),
+    # a list under a leaderboard named a few lines before, for the models the lines name; not for
+    # the model in focus when the line names none
+    ("Classement Chatbot Arena :\n• 3ᵉ place → DeepSeek-R1\n• 7ᵉ place → Qwen2.5-Max",
+     {("DeepSeek-R1", 3.0, "Chatbot Arena", None, False), ("Qwen2.5-Max", 7.0, "Chatbot Arena", None, False)}),
+    ("Gemini-Exp-1206 est sorti sur Chatbot Arena.\n\nUn autre perd du terrain et se retrouve à la 11e place ce mois-ci.",
+     set()),
 ]
 
 
