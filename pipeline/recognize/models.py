@@ -3,8 +3,11 @@
 Two recognisers, declared as patterns built from the lexicon:
 - ``family``: a known family ("Llama", "Gemini", "Qwen") followed by versions, sizes, codes and
   variant words ("Llama 4 Scout", "Qwen3-235B-A22B", "GPT-4o mini", "Claude Opus 4").
-- ``unknown``: a capitalised name followed by a version or a size ("Zephyr 7B"), kept only in a
-  sentence that speaks of AI models and when the name is not a known non-model (phones, licences).
+- ``unknown``: a capitalised name followed by a version or a size ("Zephyr 7B", "Croix du Sud 2",
+  "Étain3"), kept where a sentence speaks of AI models (then everywhere in the article), where it
+  is listed with another model ("Givre3 Turbo, Sérac 2"), or with a size joined by a hyphen
+  ("Grésil-70B"); not a known non-model (phones, licences), nor a version glued to a word that
+  comes only once (a footnote call: "issues GitHub2").
 Aliases and pronouns are resolved later, in ``pipeline.link.entities``.
 """
 from __future__ import annotations
