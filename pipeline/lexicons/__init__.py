@@ -275,12 +275,19 @@ def _compiled(lex: Lexicons, dotted: str) -> re.Pattern:
 
 
 def _fragments(lex: Lexicons) -> dict[str, str]:
-    """The file's named fragments, ``{ordinal}`` (the lexicon's ordinal words, « deuxième ») and
-    ``{tier}`` (its capitalised variant words, « Instruct »)."""
-    from pipeline import patterns
-    tiers = patterns.alternation(w for w in lex.variant_words if w[:1].isupper() and len(w) > 2)
-    return {**(lex.cues.get("fragments") or {}), "ordinal": patterns.alternation(lex.ordinals), "tier": tiers,
-            "organization": patterns.alternation(lex.organizations)}
+    """The file's named fragments, ``{ordinal}`` (the lexicon's ordinal words, « deuxième »),
+    ``{tier}`` (its capitalised variant words, « Instruct ») and ``{organization}`` (its
+    organisations' names); built once per lexicon."""
+    found = _FRAGMENTS.get(id(lex))
+    if found is None or found[0] is not lex:
+        from pipeline import patterns
+        tiers = patterns.alternation(w for w in lex.variant_words if w[:1].isupper() and len(w) > 2)
+        found = _FRAGMENTS[id(lex)] = (lex, {**(lex.cues.get("fragments") or {}), "ordinal": patterns.alternation(lex.ordinals),
+                                            "tier": tiers, "organization": patterns.alternation(lex.organizations)})
+    return found[1]
+
+
+_FRAGMENTS: dict[int, tuple[Lexicons, dict[str, str]]] = {}
 
 
 DYNAMIC_FRAGMENTS = ("ordinal", "tier", "organization")

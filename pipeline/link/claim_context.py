@@ -110,7 +110,7 @@ class ClaimLinker:
         s = view.sentence
         self.claims.append(RawClaim(where=Provenance(start, end, s.start, s.end, recognizer), **kw))
 
-    def _nearest_benchmark(self, view: SentenceView, pos: int) -> list:
+    def nearest_benchmark(self, view: SentenceView, pos: int) -> list:
         found = self.benchmarks(view.sentence.start, view.sentence.end)
         if not found:
             return []
@@ -125,6 +125,6 @@ class ClaimLinker:
         m = self.p["described_test"].search(self.text, *self.prev_span)
         return " ".join(m.group("name").replace("«", " ").replace("»", " ").split()) if m else None
 
-    def _earlier_benchmarks(self, view: SentenceView) -> list:
+    def earlier_benchmarks(self, view: SentenceView) -> list:
         """Benchmarks of the previous sentence of the same paragraph."""
         return self.prev_benchmarks if self.prev_block == view.sentence.block else []

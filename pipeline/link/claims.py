@@ -53,7 +53,7 @@ def _sentence(ctx: ClaimLinker, view: SentenceView) -> None:
         ctx.block_benchmark = found[-1][2]
         ctx.recent_benchmark, ctx.recent_age = found[-1][2], 0
         ctx.recent_elo = False
-    if leaderboards._cues(ctx.lex)[2].search(ctx.text, s.start, s.end):
+    if leaderboards.speaks_of_elo(ctx.text, s.start, s.end, ctx.lex):
         ctx.recent_elo = True
     else:
         ctx.recent_age += 1

@@ -16,16 +16,20 @@ if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
 
+@per_lexicons
+def _cues(lex: Lexicons) -> dict[str, re.Pattern]:
+    return {name: lex.cue(f"comparison.{name}") for name in lex.cues["comparison"]}
+
+
 def _cue(ctx: "ClaimLinker", name: str) -> re.Pattern:
     """The comparisons' words, from the lexicon (``comparison.<name>``)."""
-    return ctx.lex.cue(f"comparison.{name}")
-
+    return _cues(ctx.lex)[name]
 
 
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
     text = ctx.text
     s = view.sentence
-    if not (view.refs or ctx.benchmarks(s.start, s.end) or ctx._earlier_benchmarks(view)
+    if not (view.refs or ctx.benchmarks(s.start, s.end) or ctx.earlier_benchmarks(view)
             or text.find("lui", s.start, s.end) >= 0):
         return  # no model named, no test to compare on, no « devant lui »: nothing to compare
     cues = []
@@ -113,12 +117,12 @@ def _benchmarks(ctx: "ClaimLinker", view: SentenceView, rel: str, a: int, b: int
     if named:  # only exceptions: measured on the others, unnamed
         return []
     if _cue(ctx, "demonstrative").search(ctx.text, b, limit):
-        return ctx._earlier_benchmarks(view)
+        return ctx.earlier_benchmarks(view)
     before = ctx.benchmarks(view.sentence.start, a)[-1:]
     if before and ctx.p["follows_score"].fullmatch(ctx.text, before[0][1], a):
         return before  # « 92 % sur HumanEval, au niveau de X », « 8,30 sur MT-Bench, ce qui la place au niveau de X »
     if rel in ("ranks_below", "ranks_above"):
-        return ctx._nearest_benchmark(view, a) or ctx._earlier_benchmarks(view)[-1:]
+        return ctx.nearest_benchmark(view, a) or ctx.earlier_benchmarks(view)[-1:]
     return []
 
 
@@ -178,8 +182,6 @@ def _someone_else(ctx: "ClaimLinker", view: SentenceView, pos: int) -> bool:
         if m and not ctx.p["claimer_verb"].search(clause, m.end()):
             return True  # « ChatGPT devance … »; but « Anthropic affirme devancer … » is Anthropic's claim
     return False
-
-
 
 
 @per_lexicons

@@ -2,7 +2,6 @@
 lexicon from ``cues_fr.yaml``, and the clause a position belongs to."""
 from __future__ import annotations
 
-from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
 
 

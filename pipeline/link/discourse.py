@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Iterator, Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
@@ -90,27 +90,43 @@ def _listed(text: str, refs: list[Ref], i: int, prev_end: int, prev_object: bool
     return True
 
 
+def _name_roles(text: str, sentence: Sentence, refs: list[Ref], obj: re.Pattern, *, end: Optional[int] = None,
+                ignore: Callable[[Ref], bool] = lambda r: False,
+                aside: Callable[[Ref], bool] = lambda r: False) -> Iterator[tuple[Ref, bool, int]]:
+    """The names of a sentence in order (up to ``end``), each with whether it is a comparison
+    object (after a comparison cue, « pour », « contre », or listed after an object) and where the
+    words before it start. ``ignore``d names count for nothing; an ``aside`` name (in parentheses)
+    only moves that start."""
+    prev_end = sentence.start
+    prev_object = fronted = False
+    for i, r in enumerate(refs):
+        if end is not None and r.start >= end:
+            break
+        if ignore(r):
+            continue
+        if aside(r):
+            prev_end = r.end
+            continue
+        is_object = obj.search(text, prev_end, r.start) is not None or _listed(text, refs, i, prev_end, prev_object, fronted)
+        yield r, is_object, prev_end
+        fronted = prev_end == sentence.start and _FRONTED.fullmatch(text, prev_end, r.start) is not None
+        prev_object, prev_end = is_object, r.end
+
+
 def subject_before(text: str, view: "SentenceView", pos: int, obj: re.Pattern, *,
                    skip: Optional[re.Pattern] = None) -> Optional[str]:
     """The nearest name before pos in the sentence that is not a comparison object (nor listed
     after one), nor, with ``skip``, a name right after words that make it something else's
     complement (« la vitesse de Claude 3 Opus »)."""
+    s = view.sentence
+
+    def aside(r: Ref) -> bool:  # « (la seule manière d'accéder à o3) »: an aside closed before the value
+        return _IN_ASIDE.match(text, r.end, pos) is not None and "(" in text[max(s.start, r.start - 60):r.start]
+
     best = None
-    prev_end = view.sentence.start
-    prev_object = fronted = False
-    refs = view.refs
-    for i, r in enumerate(refs):
-        if r.start >= pos:
-            break
-        if _IN_ASIDE.match(text, r.end, pos) and "(" in text[max(view.sentence.start, r.start - 60):r.start]:
-            prev_end = r.end
-            continue  # « (la seule manière d'accéder à o3) »: an aside closed before the value
-        is_object = bool(obj.search(text, prev_end, r.start)) or _listed(text, refs, i, prev_end, prev_object, fronted)
+    for r, is_object, prev_end in _name_roles(text, s, view.refs, obj, end=pos, aside=aside):
         if not is_object and not (skip is not None and skip.search(text, max(prev_end, r.start - 40), r.start)):
             best = r.model
-        fronted = prev_end == view.sentence.start and _FRONTED.fullmatch(text, prev_end, r.start) is not None
-        prev_object = is_object
-        prev_end = r.end
     return best
 
 
@@ -167,18 +183,11 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
             elif focus and _starts_before(c["definite"].search(text, sent.start, sent.end), first_ref):
                 subject, anaphoric = focus, True  # « la famille a été pré-entraînée sur … »
             else:
-                prev_end = sent.start
-                prev_object = fronted = False
-                for i, r in enumerate(mine):
-                    if r.kind == "org_anaphor":
-                        continue  # « le modèle de Meta » looks back; it does not take the focus
-                    if not _listed(text, mine, i, prev_end, prev_object, fronted) \
-                            and not in_object_position(text, sent, r, cue, prev_end):
+                # « le modèle de Meta » looks back; it does not take the focus
+                for r, is_object, _ in _name_roles(text, sent, mine, cue, ignore=lambda r: r.kind == "org_anaphor"):
+                    if not is_object:
                         subject = r.model
                         break
-                    fronted = prev_end == sent.start and c["fronted_object"].fullmatch(text, prev_end, r.start) is not None
-                    prev_object = True
-                    prev_end = r.end
         owner = _list_owner(text, sent, mine, subject or focus, owner, c["topic_lead"])
         if main is None and mine and (n == 0 or sent.kind != HEADING):
             main = mine[0].model  # the title's first model, else the first model the text names
@@ -213,7 +222,7 @@ def _list_owner(text: str, sent: Sentence, mine: list[Ref], subject: Optional[st
         models = {r.model for r in mine}
         return models.pop() if len(models) == 1 else None
     if sent.kind == BULLET:
-        return owner if not mine else owner
+        return owner
     if not text[sent.start:sent.end].rstrip().endswith(":") or len({r.model for r in mine}) > 1:
         return None
     if mine and topic_lead.fullmatch(text, sent.start, mine[0].start):

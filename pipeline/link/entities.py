@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
@@ -143,12 +144,17 @@ def _tier_lists(text: str, ents: Entities, lex: Lexicons) -> None:
     after « Llama 4 », « Claude 3 en trois versions : Haiku, Sonnet et Opus »: tier words listed
     after a family's model name the family's variants (« Llama 4 Scout »)."""
     pat = _tier_list_pattern(lex)
-    named = [r for r in ents.refs if r.kind == "name"]
+    named = [r for r in ents.refs if r.kind == "name"]  # sorted by start
+    starts = [r.start for r in named]
+    taken = Spans((r.start, r.end) for r in ents.refs)
+    added = Taken()
     for m in pat.finditer(text):
-        before = [r for r in named if r.end <= m.start() and m.start() - r.end <= 200]
-        if not before:
+        i = bisect_right(starts, m.start())
+        while i and named[i - 1].end > m.start():
+            i -= 1  # (a name running into the list)
+        if not i or m.start() - named[i - 1].end > 200:
             continue
-        info = ents.get(before[-1].model)
+        info = ents.get(named[i - 1].model)
         if info is None or not info.family or any(p in lex.variant_words for p in tail_parts(info.name, info.family)):
             continue
         for t in re.finditer(r"[^\s,]+", m.group("tiers")):
@@ -156,10 +162,11 @@ def _tier_lists(text: str, ents: Entities, lex: Lexicons) -> None:
             if word in ("et", "ou") or word not in lex.variant_words:
                 continue
             a = m.start("tiers") + t.start()
-            if any(r.start <= a < r.end for r in ents.refs):
+            if taken.overlaps(a, a + 1) or not added.free(a, a + 1):
                 continue
             name = ents.add_model(f"{info.name} {word}", info.family, info.organization, a)
             ents.refs.append(Ref(a, a + len(word), name, "name"))
+            added.add((a, a + len(word)))
     ents.refs.sort(key=lambda r: r.start)
 
 

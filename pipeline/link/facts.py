@@ -110,7 +110,7 @@ def _list_attributes(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def _hedged(text: str, sc: Scope, c: Candidate, lex: Lexicons) -> bool:
     """A conditional, a promise or a rumour between the previous value and the end of this one's clause."""
-    m = lex.cue("facts.clause_end").search(text, c.q.unit_end, sc.view.sentence.end)
+    m = fact_cues(lex)["clause_end"].search(text, c.q.unit_end, sc.view.sentence.end)
     end = m.start() if m else c.q.unit_end  # (a unit may run past the sentence's end)
     return is_hedged(text, sc.previous_end(c), c.q.start, lex) or is_hedged(text, c.q.unit_end, end, lex)
 
@@ -134,7 +134,7 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
     first = sc.candidates[free[0]]
     names = coordinated_subject(sc.text, sc.view, sc.obj, before=first.q.start)
     rule = "paired"
-    if len(names) < 2 and sc.lex.cue("facts.respectively").search(sc.text, sc.view.sentence.start, sc.view.sentence.end) \
+    if len(names) < 2 and fact_cues(sc.lex)["respectively"].search(sc.text, sc.view.sentence.start, sc.view.sentence.end) \
             and not subject_before(sc.text, sc.view, first.q.start, sc.obj):
         names = sc.memory.variants.group(sc.text[sc.view.sentence.start:first.q.start]) or []
         rule = "paired_group"
@@ -154,9 +154,6 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
                 if near is None or near in names:
                     out[i] = ("shared", list(names))
     return out
-
-
-
 
 
 # ---- family sizes -----------------------------------------------------------------------------
@@ -180,7 +177,7 @@ def family_sizes(text: str, view: SentenceView, units, ents: Entities, lex: Lexi
     if invalidated_by(text, first, view, ents, lex) not in (None, *LABEL_TRAPS):
         return []  # « par exemple, 7b, 14b, 72b, signifiant 7 milliards, 14 milliards … »
     fam = subject_before(text, view, first.start, obj) or (view.subject if view.anaphoric and not view.guessed else None)
-    if fam is None and not view.refs and lex.cue("facts.sizes_of").search(text, view.sentence.start, first.start):
+    if fam is None and not view.refs and fact_cues(lex)["sizes_of"].search(text, view.sentence.start, first.start):
         fam = view.focus  # « Trois tailles de modèles sont désormais accessibles : 7, 13 ou 70 milliards »
     info = ents.get(fam) if fam else None
     if not info or not info.family or any(SIZE_TAIL.match(p) for p in tail_parts(info.name, info.family)):

@@ -3,8 +3,8 @@ and a value no holder answers for yields nothing (a wrong number is worse than a
 
 - ``ordinal``: « 128K pour le premier et 256K pour le second », « le second 9 milliards ».
 - ``for_named``: « 128 000 jetons pour Llama 3.1 », « 32K pour Qwen3-0.6B ».
-- ``against_at``: « 500 milliards contre 1 000 à GPT-4 ».
 - ``for_group``: « 128K pour les deux modèles », « pour les trois plus grandes ».
+- ``against_at``: « 500 milliards contre 1 000 à GPT-4 ».
 - ``sized_variant``: « la version 120 milliards » is the model named with that size (« gpt-oss-120b »).
 - ``group``: « les trois plus grandes comptent … », « Tous trois disposent de … ».
 - ``parenthesized``: « DeepSeek R1 (version complète de 671 milliards de paramètres) ».
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from pipeline import patterns
-from pipeline.lexicons import Lexicons
+from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView, subject_before
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.traps import sized_model
@@ -73,9 +73,14 @@ class Scope:
 Holder = Callable[[Scope, Candidate], Optional[list[str]]]
 
 
+@per_lexicons
+def _cues(lex: Lexicons) -> dict[str, re.Pattern]:
+    return {name: lex.cue(f"holders.{name}") for name in lex.cues["holders"]}
+
+
 def _cue(sc: Scope, name: str) -> re.Pattern:
     """The holders' words, from the lexicon (``holders.<name>``)."""
-    return sc.lex.cue(f"holders.{name}")
+    return _cues(sc.lex)[name]
 
 
 def ordinal(sc: Scope, c: Candidate) -> Optional[list[str]]:
@@ -93,10 +98,8 @@ def ordinal(sc: Scope, c: Candidate) -> Optional[list[str]]:
     return [ordered[k]] if k < len(ordered) else []
 
 
-# « 128 000 jetons pour Llama 3.1 », « 540 milliards pour la première version de PaLM »
-
-
 def for_named(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« 128 000 jetons pour Llama 3.1 », « 540 milliards pour la première version de PaLM »."""
     m = _cue(sc, "for").match(sc.text, c.q.unit_end, sc.view.sentence.end)
     if not m:
         return None
@@ -104,8 +107,6 @@ def for_named(sc: Scope, c: Candidate) -> Optional[list[str]]:
     ref = next((r for r in sc.view.refs if r.start == at or (
         at <= r.start <= at + 4 and _cue(sc, "article").fullmatch(sc.text, at, r.start))), None)
     return [ref.model] if ref else None
-
-
 
 
 def against_at(sc: Scope, c: Candidate) -> Optional[list[str]]:
@@ -119,10 +120,9 @@ def against_at(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 
 def for_group(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« 128K pour les deux modèles », « pour les trois plus grandes »: the group the memory knows."""
     m = _cue(sc, "for").match(sc.text, c.q.unit_end, sc.view.sentence.end)
     return sc.memory.variants.group(sc.text[m.end():m.end() + 40]) if m else None
-
-
 
 
 def sized_variant(sc: Scope, c: Candidate) -> Optional[list[str]]:
@@ -138,13 +138,9 @@ def group(sc: Scope, c: Candidate) -> Optional[list[str]]:
     return sc.memory.variants.group(sc.text[sc.previous_end(c):c.q.start])
 
 
-
-
 def _last_ref_before(sc: Scope, c: Candidate) -> Optional[Ref]:
     before = [r for r in sc.view.refs if r.end <= c.q.start]
     return before[-1] if before else None
-
-
 
 
 def parenthesized(sc: Scope, c: Candidate) -> Optional[list[str]]:
@@ -155,15 +151,14 @@ def parenthesized(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 
 def possessive(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« GPT-3 et ses 175 milliards de paramètres »."""
     r = _last_ref_before(sc, c)
     return [r.model] if r and _cue(sc, "possessive").fullmatch(sc.text, r.end, c.q.start) else None
 
 
-# « GPT-3, pourtant entraîné à partir de 175 milliards »: a participle said of the name before it.
-
-
 def relative(sc: Scope, c: Candidate) -> Optional[list[str]]:
-    """« devant DeepSeek-V3, qui en compte 671 milliards »; a relative clause after anything else
+    """« devant DeepSeek-V3, qui en compte 671 milliards », and a participle said of the name before
+    it (« GPT-3, pourtant entraîné à partir de 175 milliards »); a relative clause after anything else
     (« … DLLaMa de Meta, qui utilise 1 trillion de tokens », a name not recognised) has no holder."""
     r = _last_ref_before(sc, c)
     if r and (_cue(sc, "relative").fullmatch(sc.text, r.end, c.q.start) or _cue(sc, "participle").fullmatch(sc.text, r.end, c.q.start)):
@@ -173,11 +168,10 @@ def relative(sc: Scope, c: Candidate) -> Optional[list[str]]:
     return None
 
 
-# « la vitesse de Claude 3 Opus », « celle de GPT-4 »: a name that completes another noun is not
-# the subject of the clause (but « la fenêtre de contexte de Gemini » is about Gemini).
-
-
 def clause_name(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """The nearest name before the value that is not a comparison object, nor a name completing
+    another noun (« la vitesse de Claude 3 Opus », « celle de GPT-4 »; but « la fenêtre de contexte
+    de Gemini » is about Gemini)."""
     text, view = sc.text, sc.view
     near = subject_before(text, view, c.q.start, sc.obj, skip=_cue(sc, "other_noun_of"))
     if not near:
@@ -188,8 +182,6 @@ def clause_name(sc: Scope, c: Candidate) -> Optional[list[str]]:
     if _cue(sc, "family").search(text, sc.previous_end(c), c.q.start):
         return [_family_model(sc.ents, near) or near]
     return [near]
-
-
 
 
 def subject(sc: Scope, c: Candidate) -> Optional[list[str]]:

@@ -22,6 +22,11 @@ def _cues(lex: Lexicons) -> tuple:
     return lex.cue("ranks.list_rank"), lex.cue("ranks.list_value"), lex.cue("leaderboards.elo")
 
 
+def speaks_of_elo(text: str, start: int, end: int, lex: Lexicons) -> bool:
+    """Whether ``text[start:end]`` says its scores are Elo."""
+    return _cues(lex)[2].search(text, start, end) is not None
+
+
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
     text, s = ctx.text, view.sentence
     rank_cue, value_cue, elo = _cues(ctx.lex)

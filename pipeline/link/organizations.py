@@ -38,7 +38,7 @@ from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import LIST_GAP, SentenceView, object_cue
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.raw import Provenance, RawFact
-from pipeline.recognize.segments import within
+from pipeline.recognize.segments import TABLE, table_blocks, within
 from pipeline.spans import Spans, Taken
 
 
@@ -355,14 +355,14 @@ def table_column(sc: Scope) -> Iterator[Found]:
     """« | BLOOM | BigScience | juillet 2022 | » under a column « Éditeur »: the row's model is the
     cell's organisation's."""
     s = sc.view.sentence
-    if s.kind == "table" and s.cells:  # « | OpenAI | GPT-4o (…), GPT-4 Turbo (…) | »: the row's organisation
+    if s.kind == TABLE and s.cells:  # « | OpenAI | GPT-4o (…), GPT-4 Turbo (…) | »: the row's organisation
         first = s.cells[0]
         org = next((o for o in sc.orgs if first.start <= o.start and o.end <= first.end), None)
         if org and not any(first.start <= r.start < first.end for r in sc.view.refs):
             for r in sc.view.refs:
                 yield r, org.name, org.start, r.end
             return
-    if s.kind != "table" or not s.cells or sc.header is None:
+    if s.kind != TABLE or not s.cells or sc.header is None:
         return
     ref = next((r for r in sc.view.refs if s.cells[0].start <= r.start < s.cells[0].end), None)
     if ref is None:
@@ -394,8 +394,7 @@ def possessive(sc: Scope) -> Iterator[Found]:
 
 def _maker_columns(text: str, sentences, lex: Lexicons) -> dict[int, frozenset[int]]:
     """For each table row, the columns whose header names a maker (« Éditeur », « Développeur »)."""
-    from pipeline.recognize.segments import table_blocks
-    maker = lex.cue("tables.not_model_header")
+    maker = lex.cue("tables.maker_header")
     out: dict[int, frozenset[int]] = {}
     for table in table_blocks(sentences):
         cols = frozenset(j for j, c in enumerate(table[0].cells) if maker.search(text, c.start, c.end))

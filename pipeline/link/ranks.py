@@ -86,7 +86,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         right_after = ctx.benchmarks(b, s.end)[:1]
         if not (right_after and c["on_board"].fullmatch(text, b, right_after[0][0])):
             right_after = []
-        near = right_after or ctx._nearest_benchmark(view, a) or ctx._earlier_benchmarks(view)[-1:]
+        near = right_after or ctx.nearest_benchmark(view, a) or ctx.earlier_benchmarks(view)[-1:]
         bench = near[0][2] if near else None
         if bench is None and ctx.recent_benchmark in ctx.lex.leaderboards and any(r.model == model for r in view.refs):
             bench = ctx.recent_benchmark  # « Classement Chatbot Arena : » then « • 3ᵉ place → DeepSeek-R1 »

@@ -11,15 +11,15 @@ from pipeline.link.claim_context import NUM
 from pipeline.link.raw import Provenance, RawClaim
 from pipeline.link.discourse import SentenceView, name_runs
 from pipeline.link.cues import is_hedged
-from pipeline.link.tables import cells
-from pipeline.recognize.segments import table_blocks
+from pipeline.link.tables import RefIndex, cells
+from pipeline.recognize.segments import BULLET, table_blocks
 from pipeline.normalize import numbers
 
 if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
 
-# the verb that gives a model its score: « obtient », « atteint », « affiche », « avec »
+# a score that says its word (« un score de 87,3 % ») but names no test: a row with no benchmark
 NO_BENCHMARK = "∅"
 DIGIT = patterns.compile(r"\d")  # every score pattern reads a number: a sentence without a digit has none
 
@@ -139,7 +139,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             if before:
                 bench = before[-1][2]  # « Sur MMLU, …, il obtient 70,6 % »
         if bench is None and ctx.p["there"].search(text, s.start, a):
-            earlier = ctx._earlier_benchmarks(view)
+            earlier = ctx.earlier_benchmarks(view)
             bench = earlier[-1][2] if earlier else None
             if bench is None and metric == "%" and ctx.p["of_problems"].match(after):
                 # « il y résout 64 % des problèmes »: the test the previous sentence describes
@@ -154,7 +154,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         if bench is None and (metric in ("ELO", "points") or a in named_before):
             # « devant Llama 2 70B (67,35) », « - Sonnet 4.5 : 77,2 % »: the paragraph's or the list's test
             bench = ctx.block_benchmark or (ctx.prev_benchmarks[-1][2] if ctx.prev_benchmarks else None) \
-                or (ctx.recent_benchmark if s.kind == "bullet" else None)
+                or (ctx.recent_benchmark if s.kind == BULLET else None)
         if bench is None:
             continue  # a percentage or a number with no benchmark (nor the word « score ») is not a score
         if metric == "%" and ctx.p["share_of"].match(after):
@@ -176,13 +176,14 @@ def _coordinated(ctx: "ClaimLinker", view: SentenceView) -> list[str]:
 def table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_source) -> list[RawClaim]:
     out = []
     index = {v.sentence: v for v in sviews}
+    refs = RefIndex(ents.refs)
     for table in table_blocks(sentences):
         first = index[table[0]]
         prev = sviews[first.index - 1] if first.index > 0 else None
         by = None
         if prev is not None and text[prev.sentence.start:prev.sentence.end].rstrip().endswith(":"):
             by = intro_source.get(prev.index)
-        for c in cells(text, table, ents.refs):
+        for c in cells(text, table, refs):
             if c.attribute is not None:
                 continue
             bench = re.sub(r"\s*\([^)]*\)", "", c.label).strip()

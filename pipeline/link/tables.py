@@ -9,8 +9,9 @@ the ``owner`` the caller gives. Labels are lexicon data (``tables.labels``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.link.entities import Entities, Ref
@@ -18,8 +19,7 @@ from pipeline.link.raw import Provenance, RawFact
 from pipeline.link.variants import Variants, variant_name
 from pipeline.normalize import numbers
 from pipeline.recognize.quantities import Quantity
-from pipeline.recognize.segments import Cell, Sentence, table_blocks
-
+from pipeline.recognize.segments import HEADING, Cell, Sentence, table_blocks, within
 
 
 @per_lexicons
@@ -46,11 +46,26 @@ def label_attribute(label: str, lex: Optional[Lexicons] = None) -> Optional[str]
     return None
 
 
-def _ref_in(cell: Cell, refs: list[Ref]) -> Optional[Ref]:
-    return next((r for r in refs if cell.start <= r.start < cell.end), None)
+class RefIndex:
+    """An article's name references by position: the first one inside a span costs a bisection
+    (a table of many rows is read in time linear in its cells)."""
+
+    def __init__(self, refs: Iterable[Ref]):
+        self._refs = sorted(refs, key=lambda r: r.start)
+        self._starts = [r.start for r in self._refs]
+
+    def first_in(self, start: int, end: int) -> Optional[Ref]:
+        i = bisect_left(self._starts, start)
+        return self._refs[i] if i < len(self._refs) and self._starts[i] < end else None
 
 
-def cells(text: str, table: list[Sentence], refs: list[Ref], *, owner: Optional[str] = None) -> Iterator[TableCell]:
+def _ref_in(cell: Cell, refs: RefIndex) -> Optional[Ref]:
+    return refs.first_in(cell.start, cell.end)
+
+
+def cells(text: str, table: list[Sentence], refs: RefIndex | list[Ref], *, owner: Optional[str] = None) -> Iterator[TableCell]:
+    if not isinstance(refs, RefIndex):
+        refs = RefIndex(refs)
     header, rows = table[0], table[1:]
     head_models = [_ref_in(c, refs) for c in header.cells]
     if owner and not any(_ref_in(c, refs) for row in table for c in row.cells):  # a spec sheet
@@ -88,11 +103,12 @@ def table_facts(text: str, sentences, ents: Entities, quantities, variants: Vari
     table's first row start to the one model a spec sheet without names describes."""
     out = []
     header_scale_cue = lex.cue("tables.header_scale")
+    refs = RefIndex(ents.refs)
     for table in table_blocks(sentences):
-        for c in cells(text, table, ents.refs, owner=(owners or {}).get(table[0].start)):
+        for c in cells(text, table, refs, owner=(owners or {}).get(table[0].start)):
             if c.attribute in (None, "experts_per_token"):
                 continue
-            qs = [q for q in quantities if c.cell.start <= q.start < c.cell.end]
+            qs = within(quantities, c.cell.start, c.cell.end)
             if not qs:
                 continue
             s = c.row
@@ -157,10 +173,12 @@ def flat_table_facts(text: str, sentences, refs: list[Ref], quantities, lex: Lex
     missing cannot be told)."""
     out: list[RawFact] = []
     header: list[str] = []
+    index = RefIndex(refs)
     for s in sentences:
-        row_ref = next((r for r in refs if r.start == s.start), None)
+        first = index.first_in(s.start, s.end)
+        row_ref = first if first is not None and first.start == s.start else None
         if header and row_ref is not None:
-            qs = [q for q in quantities if s.start <= q.start < s.end and q.start >= row_ref.end and q.value]
+            qs = [q for q in within(quantities, row_ref.end, s.end) if q.value]
             if len(qs) == len(header) and _only_values(text, row_ref.end, s.end, qs):
                 for q, attr in zip(qs, header):
                     if attr in ("params_total", "params_active") and q.value < 10**6:
@@ -168,5 +186,5 @@ def flat_table_facts(text: str, sentences, refs: list[Ref], quantities, lex: Lex
                     out.append(RawFact(row_ref.model, attr, q.value, False,
                                        Provenance(q.start, q.unit_end, s.start, s.end, "flat_table")))
             continue
-        header = flat_header(text, s, lex) if s.kind == "heading" and not any(s.start <= r.start < s.end for r in refs) else []
+        header = flat_header(text, s, lex) if s.kind == HEADING and first is None else []
     return out

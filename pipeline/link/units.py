@@ -12,7 +12,7 @@ from pipeline.lexicons import load
 from pipeline.link.tables import label_attribute
 from pipeline.normalize import numbers
 from pipeline.recognize.quantities import EXPERTS, PARAMS, TOKENS, Quantity
-from pipeline.recognize.segments import Sentence
+from pipeline.recognize.segments import BULLET, Sentence
 
 # What may stand between a value and the next one that borrows its unit: « dont », « et », « contre »,
 # « (… », « , pour le deuxième et »; not « depuis », « en ».
@@ -24,7 +24,7 @@ _LABEL = patterns.compile(r"[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*:\s*\**\s
 
 def label_unit(text: str, s) -> Optional[str]:
     """« **Experts :** 384, dont 8 … »: a bullet's label says what its first number counts."""
-    if s.kind != "bullet":
+    if s.kind != BULLET:
         return None
     m = _LABEL.match(text, s.start, s.end)
     attr = label_attribute(m.group("label")) if m else None

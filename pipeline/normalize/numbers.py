@@ -217,7 +217,6 @@ _LEX = load_lexicon()
 # --------------------------------------------------------------------------------------
 
 
-
 _SEP = "[ \u00a0\u202f\u2009]"  # thousands separator: exactly one space-like character
 _WS = "[^\\S\\r\\n]*(?:\\r?\\n[^\\S\\r\\n]*)?"  # between number and scale: at most one line break
 _HYPHEN = "\\-\u2010\u2011"  # ASCII hyphen, hyphen, non-breaking hyphen
