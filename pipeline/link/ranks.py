@@ -68,9 +68,8 @@ def _holders(ctx: "ClaimLinker", c: dict, view: SentenceView, hits) -> list[tupl
         subject = ctx.subject_before(view, a)
         if subject:
             out.append((subject, value, a, b))
-        nxt = next((r for r in view.refs if r.start >= b), None)  # « …, suivi de Claude Sonnet 4.5 »
-        if nxt and c["followed_by"].search(text, b, nxt.start):
-            out.append((nxt.model, value + 1, nxt.start, nxt.end))
+        if after and c["followed_by"].search(text, b, after.start):  # « …, suivi de Claude Sonnet 4.5 »
+            out.append((after.model, value + 1, after.start, after.end))
     return out
 
 
