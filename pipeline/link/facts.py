@@ -124,8 +124,9 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
     """Values placed by a list: as many values of one attribute as the names the sentence opens on
     (« Phi-3-small et Phi-3-medium affichent 7 et 14 milliards »), or as the models a plural refers
     to (« Ces deux modèles … avec respectivement 117 et 21 milliards ») ; one value for all of them
-    otherwise (« Scout et Maverick activent 17 milliards de paramètres »). Values that say their own
-    holder (« pour X », ordinals) are left to it."""
+    otherwise (« Scout et Maverick activent 17 milliards de paramètres »). Several values that do not
+    match the names one to one go to no one. Values that say their own holder (« pour X »,
+    ordinals) are left to it."""
     explicit = dict(HOLDERS)
     free = [i for i, c in enumerate(sc.candidates)
             if not any(explicit[name](sc, c) is not None for name in EXPLICIT_HOLDERS)]
@@ -148,6 +149,9 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
         if len(idxs) == len(names):
             for i, model in zip(idxs, names):
                 out[i] = (rule, [model])
+        elif len(idxs) > 1:  # as many values as names, or one for all: never every name with every value
+            for i in idxs:
+                out[i] = ("unpaired", [])
         else:
             for i in idxs:
                 near = subject_before(sc.text, sc.view, sc.candidates[i].q.start, sc.obj)

@@ -35,6 +35,10 @@ CASES = [
     # as many values as coordinated names: paired in order
     ("Phi-3-small et Phi-3-medium affichent 7 et 14 milliards de paramètres.",
      {("Phi-3-small", "params_total", 7000000000), ("Phi-3-medium", "params_total", 14000000000)}),
+    # one value for all the names; several values that do not match the names one to one: no one's
+    ("Llama 4 Scout et Llama 4 Maverick activent 17 milliards de paramètres.",
+     {("Llama 4 Scout", "params_active", 17000000000), ("Llama 4 Maverick", "params_active", 17000000000)}),
+    ("Phi-3-mini, Phi-3-small et Phi-3-medium affichent 7 et 14 milliards de paramètres.", set()),
     # French billion = 10^12
     ("Falcon 180B a été entraîné sur 3,5 billions de jetons.", {("Falcon 180B", "training_tokens", 3500000000000)}),
     # experts, not the experts routed per token
