@@ -2,6 +2,12 @@
 
 Offsets are character offsets into the article text. A Markdown table row is one sentence whose
 cells are kept, so that a value can be read with its row label and column header.
+
+A sentence is at most ``MAX_SENTENCE_CHARS`` long: a longer run (a scraped page with no sentence
+end, a list of a thousand names) is cut at the last « ; », « , » or space before the limit, so
+that the rules' work per sentence, and the ``sentence`` column of the outputs, stay bounded. Real
+sentences are far shorter (the longest of the real pages has 521 characters); a table row longer
+than that is read as running text.
 """
 from __future__ import annotations
 
@@ -17,6 +23,8 @@ from pipeline import patterns
 from pipeline.recognize import text_of
 
 HEADING, TEXT, BULLET, TABLE = "heading", "text", "bullet", "table"
+MAX_SENTENCE_CHARS = 2_000
+_CUTS = ("; ", ", ", " ")  # where a sentence over the limit is cut, best first
 
 _MD_HEADING = patterns.compile(r"^\s*#{1,6}\s+")
 # Lines inside an article body that are not the article: related links, ads, calls to subscribe.
@@ -109,13 +117,31 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     """Sentence spans inside one block of running text."""
     s = start
     for m in _SENT_END.finditer(text, start, end):
-        before = text[s:m.start()].rstrip()
+        before = text[max(s, m.start() - 40):m.start()].rstrip()  # (an abbreviation is short)
         if _ABBREV.search(before) or m.start() - s < 3:
             continue
-        yield s, m.start()
+        yield from bounded(text, s, m.start())
         s = m.end()
     if s < end:
-        yield s, end
+        yield from bounded(text, s, end)
+
+
+def bounded(text: str, start: int, end: int, *, limit: int = MAX_SENTENCE_CHARS) -> Iterator[tuple[int, int]]:
+    """[start, end) in pieces of at most ``limit`` characters, each cut after the last « ; », else
+    « , », else space of its second half (mid-word only when there is none)."""
+    while end - start > limit:
+        cut = start + limit
+        for sep in _CUTS:
+            at = text.rfind(sep, start + limit // 2, start + limit)
+            if at >= 0:
+                cut = at + len(sep.rstrip())
+                break
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
 
 
 def segment(text: str) -> tuple[Sentence, ...]:
@@ -134,7 +160,7 @@ def segment(text: str) -> tuple[Sentence, ...]:
         block += 1
         if _NOT_ARTICLE.match(stripped):
             continue
-        if stripped.startswith("|") or _BARE_ROW.match(stripped):
+        if (stripped.startswith("|") or _BARE_ROW.match(stripped)) and len(stripped) <= MAX_SENTENCE_CHARS:
             if not _TABLE_SEP.match(stripped.replace("|", "", 1)):
                 out.append(Sentence(start, end, TABLE, block, _cells(text, start, end)))
             continue

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.recognize.segments import BULLET, HEADING, TABLE, TEXT, segment
+from pipeline.recognize.segments import BULLET, HEADING, MAX_SENTENCE_CHARS, TABLE, TEXT, bounded, segment
 
 
 def parts(text):
@@ -55,3 +55,32 @@ def test_table_rows_and_cells():
 
 def test_text_sentences_have_no_cells():
     assert all(s.cells == () for s in segment("Une phrase. Une autre."))
+
+
+@pytest.mark.parametrize(
+    "text, limit, expected",
+    [
+        ("court", 10, ["court"]),
+        ("aaaa, bbbb; cccc dddd", 12, ["aaaa, bbbb;", "cccc dddd"]),  # « ; » first
+        ("aaaa bbbb, cccc dddd", 12, ["aaaa bbbb,", "cccc dddd"]),  # then « , »
+        ("aaaa bbbb cccc dddd", 12, ["aaaa bbbb", "cccc dddd"]),  # then a space
+        ("aaaaaaaaaaaaaaaaaaaa", 8, ["aaaaaaaa", "aaaaaaaa", "aaaa"]),  # mid-word only without one
+    ],
+)
+def test_bounded(text, limit, expected):
+    pieces = list(bounded(text, 0, len(text), limit=limit))
+    assert [text[a:b] for a, b in pieces] == expected
+    assert all(b - a <= limit for a, b in pieces)
+
+
+def test_a_sentence_without_end_is_cut_under_the_limit():
+    text = "Titre\n\n" + ", et ".join(f"Llama {i % 9 + 1} compte {i} milliards" for i in range(2_000))
+    sents = segment(text)
+    assert len(sents) > 1 + len(text) // MAX_SENTENCE_CHARS
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sents)
+    assert text[sents[-1].end - 5:] == text[-5:]  # nothing lost at the end
+
+
+def test_a_table_row_over_the_limit_is_running_text():
+    row = "| " + " | ".join(f"Qwen {i}" for i in range(MAX_SENTENCE_CHARS // 8)) + " |"
+    assert {s.kind for s in segment(row)} == {TEXT}
