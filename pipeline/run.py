@@ -148,7 +148,7 @@ def _run_locked(config: Config, *, started: str, t0: float, clock: _Clock) -> Ru
     rules = fingerprint.rules_version()
     with State.open(config.state_file) as state:
         mode = state.prepare(rules, full=config.full)
-        entries = discover(Path(config.corpus))
+        entries = discover(Path(config.corpus), follow_symlinks=config.follow_symlinks)
         # workers start on first need and stop (at once on failure) here; texts/ files are written as
         # their extractions are stored
         with Workers(config) as workers, _TextWriter(texts) as writer:
