@@ -134,6 +134,8 @@ def run_command(config: Config) -> int:
         print(f"pipeline: run failed: {type(exc).__name__}: {exc}; the next run redoes the unfinished work (exit {EXIT_FAILED})",
               file=sys.stderr)
         return EXIT_FAILED
+    for warning in summary.warnings:  # even with --quiet: something a person should know happened
+        print(f"pipeline: warning: {warning}", file=sys.stderr)
     if not config.quiet or summary.errors:
         print(summary.line(), file=sys.stderr)
     for example in summary.error_examples:

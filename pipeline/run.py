@@ -37,11 +37,12 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import sys
 import time
 from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -54,7 +55,7 @@ from pipeline.export import ARTICLE_COLUMNS, TABLES, atomic_write, cells, fsync_
     write_temporary
 from pipeline.ingest import article_id, discover, read_entry
 from pipeline.records import Article
-from pipeline.state import Encoded, State
+from pipeline.state import Damaged, Encoded, State, is_damage, is_ours, move_aside
 
 BATCH_SIZE = 32  # articles per extraction batch (a chunk, for the workers)
 CHUNK_FILES = 16  # files per chunk the workers read and extract ...
@@ -86,6 +87,8 @@ class RunSummary:
     engine: str = "local"  # local | dask
     workers: int = 1  # processes (Dask: worker threads) that read and extracted; 1: the run itself
     first_article_s: Optional[float] = None  # process start -> first extraction stored (None: nothing extracted)
+    state: str = "ok"  # ok | rebuilt (the state database was damaged: moved aside, the run started afresh)
+    warnings: tuple[str, ...] = field(default=())  # printed even with --quiet
     error_examples: tuple[str, ...] = field(default=())  # "source: reason" of the first articles in error
 
     @property
@@ -113,6 +116,7 @@ class RunSummary:
         if self.first_article_s is not None:
             fields["first_article_s"] = round(self.first_article_s, 3)
         fields["error_examples"] = list(self.error_examples)
+        fields["warnings"] = list(self.warnings)
         return {"started": fields.pop("started"), "outcome": "errors" if self.errors else "ok", **fields}
 
 
@@ -120,7 +124,7 @@ def run(config: Config) -> RunSummary:
     """One run; raises :class:`ConfigError` (nothing written) or :class:`~pipeline.lock.Busy`
     (another run holds the output folder; nothing written)."""
     config.check()
-    State.check_file(config.state_file)
+    State.check_file(config.state_file, ours=config.state is None)
     out = Path(config.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -130,15 +134,41 @@ def run(config: Config) -> RunSummary:
     t0 = time.perf_counter()
     clock = _Clock(config.process_start if config.process_start is not None else t0)
     with lock.exclusive(config.lock_file):
+        healed: Optional[str] = None
         try:
-            summary = _run_locked(config, started=started, t0=t0, clock=clock)
+            try:
+                summary = _run_locked(config, started=started, t0=t0, clock=clock)
+            except (Damaged, sqlite3.DatabaseError) as exc:
+                healed = _heal(config, exc)
+                summary = _run_locked(config, started=started, t0=t0, clock=clock)
         except ConfigError:
             raise
         except BaseException as exc:
-            _log_failure(config, started, t0, exc)
+            _log_failure(config, started, t0, exc, healed)
             raise
+        if healed is not None:
+            summary = replace(summary, state="rebuilt", warnings=(*summary.warnings, healed))
         runlog.append(config.run_log, summary.record())
     return summary
+
+
+def _heal(config: Config, exc: BaseException) -> str:
+    """Move a damaged state database aside so that the run can start afresh; the warning to print.
+    Raises ``exc`` again when it is not damage (a full disk, say), and :class:`ConfigError` when the
+    file may be another program's: an explicit ``--state`` file without the state's application id
+    is never touched."""
+    if isinstance(exc, sqlite3.DatabaseError) and not is_damage(exc):
+        raise exc
+    path = config.state_file
+    if config.state is not None and not is_ours(path):
+        raise ConfigError(f"{path} is not a usable state database ({_why(exc)}); choose another --state file") from exc
+    aside = move_aside(path)
+    return (f"the state database {path} was damaged ({_why(exc)}): moved aside to {aside.name}; "
+            "this run starts afresh")
+
+
+def _why(exc: BaseException) -> str:
+    return exc.reason if isinstance(exc, Damaged) else str(exc)
 
 
 def _run_locked(config: Config, *, started: str, t0: float, clock: _Clock) -> RunSummary:
@@ -546,9 +576,11 @@ def _bar(items, progress: bool, **kwargs):
     return tqdm(items, file=sys.stderr, disable=not progress, **kwargs)
 
 
-def _log_failure(config: Config, started: str, t0: float, exc: BaseException) -> None:
+def _log_failure(config: Config, started: str, t0: float, exc: BaseException, healed: Optional[str]) -> None:
     record = {"started": started, "outcome": "failed", "error": f"{type(exc).__name__}: {exc}",
               "seconds": round(time.perf_counter() - t0, 3)}
+    if healed is not None:
+        record.update(state="rebuilt", warnings=[healed])
     try:
         runlog.append(config.run_log, record)
     except OSError:
