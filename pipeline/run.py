@@ -43,6 +43,7 @@ import time
 from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -182,7 +183,7 @@ def _run_locked(config: Config, *, started: str, t0: float, clock: _Clock) -> Ru
         # workers start on first need and stop (at once on failure) here; texts/ files are written as
         # their extractions are stored
         with Workers(config) as workers, _TextWriter(texts) as writer:
-            sink = _Sink(state, clock, writer)
+            sink = _Sink(state, clock, writer, timeout=config.article_timeout)
             n_read = _read(state, entries, workers, sink, progress=config.progress)
             changes = state.changes()
             state.select_firsts()
@@ -220,7 +221,7 @@ def _read(state: State, entries, workers: Workers, sink: "_Sink", *, progress: b
         workers.for_work(len(todo))  # they start in the background while the first files are read here
     n_read = 0
     with _bar(None, progress, desc="read and extract", unit="file", total=len(todo)) as bar:
-        for source, fp, articles, extractions in _readings(state, todo, workers):
+        for source, fp, articles, extractions in _readings(state, todo, workers, sink.timeout):
             if articles is not None:
                 keys = _store_snapshot(state, source, fp, articles)
                 n_read += 1
@@ -264,7 +265,7 @@ def _probe(state: State, entry):
 Reading = tuple[str, str, Optional[list[Article]], Optional[list[Optional[Encoded]]]]
 
 
-def _readings(state: State, todo: list, workers: Workers) -> Iterator[Reading]:
+def _readings(state: State, todo: list, workers: Workers, timeout: Optional[float]) -> Iterator[Reading]:
     """(source, fingerprint, articles or None when a cached reading has that fingerprint,
     extractions or None when the articles were not extracted with their reading) for each entry of
     ``todo``. The first entry that must be read decides whether workers do the rest."""
@@ -274,13 +275,13 @@ def _readings(state: State, todo: list, workers: Workers) -> Iterator[Reading]:
         if needed and engine is None and probe.data is not None:
             engine = workers.for_work(len(todo) - i)
             if engine is not None:
-                yield from _read_there(engine, state, probe, todo, i)
+                yield from _read_there(engine, state, probe, todo, i, timeout)
                 return
             engine = False  # decided: this process reads
         yield entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None, None
 
 
-def _read_there(engine, state: State, first, todo: list, i: int) -> Iterator[Reading]:
+def _read_there(engine, state: State, first, todo: list, i: int, timeout: Optional[float]) -> Iterator[Reading]:
     """:func:`_readings` from ``todo[i]`` (already probed: ``first``) on, the files' bytes read and
     their articles extracted by the workers: while they start, read (only) by this process; entries
     that are not regular readable files, which ingest answers without their bytes, always here."""
@@ -311,7 +312,7 @@ def _read_there(engine, state: State, first, todo: list, i: int) -> Iterator[Rea
         if chunk:
             yield _split(chunk)
 
-    for tags, (rules, results) in engine.map(tasks.read_and_extract, chunks()):
+    for tags, (rules, results) in engine.map(partial(tasks.read_and_extract, timeout=timeout), chunks()):
         _check_rules(rules, engine)
         while local:
             yield local.popleft()
@@ -367,8 +368,9 @@ class _Sink:
     """Where extractions are stored, whether they come with their file's reading or after it: the
     state, the article's texts/ file (written as it comes), the first-article clock, the count."""
 
-    def __init__(self, state: State, clock: _Clock, writer: "_TextWriter"):
+    def __init__(self, state: State, clock: _Clock, writer: "_TextWriter", *, timeout: Optional[float] = None):
         self.state, self.clock, self.writer = state, clock, writer
+        self.timeout = timeout  # seconds per article's extraction (None: no limit)
         self.count = 0
 
     def wanted(self, key: str, article: Article) -> bool:
@@ -383,7 +385,7 @@ class _Sink:
         """Extract here the wanted ones of a file's (digest, article) pairs."""
         batch = [(key, a) for key, a in keyed if self.wanted(key, a)]
         if batch:
-            self.store(batch, _encoded_here([a for _, a in batch]))
+            self.store(batch, _encoded_here([a for _, a in batch], timeout=self.timeout))
 
     def store_early(self, keyed: list[tuple[str, Article]], extractions: list[Optional[Encoded]]) -> None:
         """Store the wanted ones of the extractions a worker made with its reading."""
@@ -407,7 +409,7 @@ def _extract(state: State, workers: Workers, sink: _Sink, *, progress: bool) -> 
         return
     engine = workers.for_work(total)
     with _bar(None, progress, desc="extract", unit="article", total=total) as bar:
-        results = _extract_here(state) if engine is None else _extract_there(engine, state)
+        results = _extract_here(state, sink.timeout) if engine is None else _extract_there(engine, state, sink.timeout)
         for batch, encoded in results:
             sink.store(batch, encoded)
             bar.update(len(batch))
@@ -415,20 +417,20 @@ def _extract(state: State, workers: Workers, sink: _Sink, *, progress: bool) -> 
     state.checkpoint(force=True)
 
 
-def _extract_here(state: State) -> Iterator[tuple[list, list]]:
+def _extract_here(state: State, timeout: Optional[float]) -> Iterator[tuple[list, list]]:
     for batch in state.pending(BATCH_SIZE):
-        yield batch, _encoded_here([article for _, article in batch])
+        yield batch, _encoded_here([article for _, article in batch], timeout=timeout)
 
 
-def _encoded_here(articles: list[Article]) -> list[Encoded]:
+def _encoded_here(articles: list[Article], *, timeout: Optional[float]) -> list[Encoded]:
     """Extract articles in this process, encoded as a worker's come back (the crash tests stop a
     run inside ``extract_batch``)."""
-    return [tasks.encode(article, x) for article, x in zip(articles, extract_batch(articles))]
+    return [tasks.encode(article, x) for article, x in zip(articles, extract_batch(articles, timeout=timeout))]
 
 
-def _extract_there(engine, state: State) -> Iterator[tuple[list, list]]:
+def _extract_there(engine, state: State, timeout: Optional[float]) -> Iterator[tuple[list, list]]:
     chunks = ((batch, [article for _, article in batch]) for batch in state.pending(BATCH_SIZE))
-    for batch, (rules, encoded) in engine.map(tasks.extract_articles, chunks):
+    for batch, (rules, encoded) in engine.map(partial(tasks.extract_articles, timeout=timeout), chunks):
         _check_rules(rules, engine)
         yield batch, encoded
 
