@@ -35,8 +35,10 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs)")
     r.add_argument("--full", action="store_true", help="redo every article, not only new and changed ones")
     r.add_argument("--state", type=Path, default=None, metavar="FILE",
-                   help="state database, one per output folder (default: OUT/state.sqlite)")
-    r.add_argument("--quiet", action="store_true", help="print only errors")
+                   help="state database, one per output folder (default: OUT/state.sqlite). A damaged one is moved "
+                        "aside to FILE.damaged-<UTC time> and rebuilt, with a warning; a FILE that is not a state "
+                        "database is refused")
+    r.add_argument("--quiet", action="store_true", help="print only errors (and warnings)")
     r.add_argument("--workers", type=_positive, default=None, metavar="N",
                    help="worker processes that read and extract new articles (default: all cores, "
                         f"{os.cpu_count() or 1} here; 1: no workers). With --engine dask and no --scheduler: "
