@@ -21,7 +21,7 @@ import sys  # noqa: E402
 import traceback  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from pipeline.config import ENGINES, Config, ConfigError  # noqa: E402
+from pipeline.config import ARTICLE_TIMEOUT, ENGINES, Config, ConfigError  # noqa: E402
 
 EXIT_OK, EXIT_ARTICLE_ERRORS, EXIT_USAGE, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 70, 75
 
@@ -35,8 +35,10 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs)")
     r.add_argument("--full", action="store_true", help="redo every article, not only new and changed ones")
     r.add_argument("--state", type=Path, default=None, metavar="FILE",
-                   help="state database, one per output folder (default: OUT/state.sqlite)")
-    r.add_argument("--quiet", action="store_true", help="print only errors")
+                   help="state database, one per output folder (default: OUT/state.sqlite). A damaged one is moved "
+                        "aside to FILE.damaged-<UTC time> and rebuilt, with a warning; a FILE that is not a state "
+                        "database is refused")
+    r.add_argument("--quiet", action="store_true", help="print only errors (and warnings)")
     r.add_argument("--workers", type=_positive, default=None, metavar="N",
                    help="worker processes that read and extract new articles (default: all cores, "
                         f"{os.cpu_count() or 1} here; 1: no workers). With --engine dask and no --scheduler: "
@@ -47,6 +49,13 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--scheduler", metavar="ADDRESS",
                    help="with --engine dask: an existing cluster's scheduler, e.g. tcp://10.0.0.5:8786 (its "
                         "workers need this package and requirements.txt, same version)")
+    r.add_argument("--article-timeout", type=_timeout, default=ARTICLE_TIMEOUT, metavar="SECONDS",
+                   help=f"time budget of one article's extraction (default: {ARTICLE_TIMEOUT:g}; 0: none). An "
+                        "article over it is listed with status error, « extraction took over N s », and is not "
+                        "tried again until its file or the rules change (or --full)")
+    r.add_argument("--follow-symlinks", action="store_true",
+                   help="follow symlinks wherever they point, folders included (default: a symlink whose target "
+                        "is outside the corpus folder is skipped, « symlink outside the corpus »)")
     e = sub.add_parser("evaluate", help="score the outputs against gold annotation files")
     e.add_argument("gold", nargs="+", type=Path, help="gold .json files or folders of them")
     e.add_argument("--out", type=Path, default=Path("outputs"), help="output folder to score (default: outputs)")
@@ -72,6 +81,21 @@ def _positive(text: str) -> int:
     return value
 
 
+def _timeout(text: str) -> float | None:
+    """Seconds, more than 0; 0 (or "none") for no limit."""
+    if text.strip().lower() in ("0", "none", "off"):
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value == 0:
+        return None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds (0 for no limit): {text!r}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
@@ -81,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         config = Config(corpus=args.corpus, out=args.out, quiet=args.quiet, full=args.full, state=args.state,
                         progress=sys.stderr.isatty() and not args.quiet,
                         workers=args.workers if args.workers is not None else (os.cpu_count() or 1),
-                        engine=args.engine, scheduler=args.scheduler, process_start=_process_start())
+                        engine=args.engine, scheduler=args.scheduler, process_start=_process_start(),
+                        article_timeout=args.article_timeout, follow_symlinks=args.follow_symlinks)
         return run_command(config)
     if args.command == "evaluate":
         from pipeline.evaluate import evaluate, format_report
@@ -111,6 +136,8 @@ def run_command(config: Config) -> int:
         print(f"pipeline: run failed: {type(exc).__name__}: {exc}; the next run redoes the unfinished work (exit {EXIT_FAILED})",
               file=sys.stderr)
         return EXIT_FAILED
+    for warning in summary.warnings:  # even with --quiet: something a person should know happened
+        print(f"pipeline: warning: {warning}", file=sys.stderr)
     if not config.quiet or summary.errors:
         print(summary.line(), file=sys.stderr)
     for example in summary.error_examples:

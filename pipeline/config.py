@@ -15,6 +15,7 @@ STATE_FILE = "state.sqlite"
 LOCK_FILE = "run.lock"
 RUN_LOG = "runs.jsonl"
 ENGINES = ("local", "dask")
+ARTICLE_TIMEOUT = 60.0  # seconds of extraction an article may take (--article-timeout)
 
 
 class ConfigError(ValueError):
@@ -33,6 +34,8 @@ class Config:
     engine: str = "local"  # local (a process pool on this machine) | dask (a Dask cluster)
     scheduler: Optional[str] = None  # dask: address of an existing scheduler; None: a local cluster
     process_start: Optional[float] = None  # time.perf_counter() at process start (the CLI's); None: run start
+    article_timeout: Optional[float] = ARTICLE_TIMEOUT  # seconds per article's extraction; None: no limit
+    follow_symlinks: bool = False  # follow symlinks wherever they point (default: not outside the corpus)
 
     @property
     def state_file(self) -> Path:
@@ -51,6 +54,9 @@ class Config:
         corpus, out = Path(self.corpus), Path(self.out)
         if not isinstance(self.workers, int) or self.workers < 1:
             raise ConfigError(f"--workers must be a whole number, at least 1 (got {self.workers!r})")
+        if self.article_timeout is not None and not (isinstance(self.article_timeout, (int, float))
+                                                     and 0 < self.article_timeout < float("inf")):
+            raise ConfigError(f"--article-timeout must be a positive number of seconds (got {self.article_timeout!r})")
         if self.engine not in ENGINES:
             raise ConfigError(f"unknown engine {self.engine!r} (choose from {', '.join(ENGINES)})")
         if self.scheduler is not None and self.engine != "dask":

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Optional
 
 from pipeline.ingest import MAX_BYTES
-from pipeline.ingest.discover import FILE, Entry
+from pipeline.ingest.discover import FILE, OUTSIDE_REASON, Entry, OutsideCorpus, open_entry
 from pipeline.ingest.formats import format_of
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -73,7 +73,9 @@ def probe(entry: Entry) -> Probe:
     if format_of(entry.path) is None:
         return Probe("unsupported")
     try:
-        fd = os.open(entry.path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the run
+        fd = open_entry(entry)  # a FIFO does not block the run; checked inside the corpus once open
+    except OutsideCorpus:  # swapped for a link since discovery: read again (and refused) next time
+        return Probe(f"{UNREADABLE}{OUTSIDE_REASON}")
     except OSError as exc:
         return Probe(f"{UNREADABLE}{exc.strerror or exc}")
     with os.fdopen(fd, "rb") as f:

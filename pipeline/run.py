@@ -37,11 +37,13 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import sys
 import time
 from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -54,7 +56,7 @@ from pipeline.export import ARTICLE_COLUMNS, TABLES, atomic_write, cells, fsync_
     write_temporary
 from pipeline.ingest import article_id, discover, read_entry
 from pipeline.records import Article
-from pipeline.state import Encoded, State
+from pipeline.state import Damaged, Encoded, State, is_damage, is_ours, move_aside
 
 BATCH_SIZE = 32  # articles per extraction batch (a chunk, for the workers)
 CHUNK_FILES = 16  # files per chunk the workers read and extract ...
@@ -86,6 +88,8 @@ class RunSummary:
     engine: str = "local"  # local | dask
     workers: int = 1  # processes (Dask: worker threads) that read and extracted; 1: the run itself
     first_article_s: Optional[float] = None  # process start -> first extraction stored (None: nothing extracted)
+    state: str = "ok"  # ok | rebuilt (the state database was damaged: moved aside, the run started afresh)
+    warnings: tuple[str, ...] = field(default=())  # printed even with --quiet
     error_examples: tuple[str, ...] = field(default=())  # "source: reason" of the first articles in error
 
     @property
@@ -113,6 +117,7 @@ class RunSummary:
         if self.first_article_s is not None:
             fields["first_article_s"] = round(self.first_article_s, 3)
         fields["error_examples"] = list(self.error_examples)
+        fields["warnings"] = list(self.warnings)
         return {"started": fields.pop("started"), "outcome": "errors" if self.errors else "ok", **fields}
 
 
@@ -120,7 +125,7 @@ def run(config: Config) -> RunSummary:
     """One run; raises :class:`ConfigError` (nothing written) or :class:`~pipeline.lock.Busy`
     (another run holds the output folder; nothing written)."""
     config.check()
-    State.check_file(config.state_file)
+    State.check_file(config.state_file, ours=config.state is None)
     out = Path(config.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -130,15 +135,41 @@ def run(config: Config) -> RunSummary:
     t0 = time.perf_counter()
     clock = _Clock(config.process_start if config.process_start is not None else t0)
     with lock.exclusive(config.lock_file):
+        healed: Optional[str] = None
         try:
-            summary = _run_locked(config, started=started, t0=t0, clock=clock)
+            try:
+                summary = _run_locked(config, started=started, t0=t0, clock=clock)
+            except (Damaged, sqlite3.DatabaseError) as exc:
+                healed = _heal(config, exc)
+                summary = _run_locked(config, started=started, t0=t0, clock=clock)
         except ConfigError:
             raise
         except BaseException as exc:
-            _log_failure(config, started, t0, exc)
+            _log_failure(config, started, t0, exc, healed)
             raise
+        if healed is not None:
+            summary = replace(summary, state="rebuilt", warnings=(*summary.warnings, healed))
         runlog.append(config.run_log, summary.record())
     return summary
+
+
+def _heal(config: Config, exc: BaseException) -> str:
+    """Move a damaged state database aside so that the run can start afresh; the warning to print.
+    Raises ``exc`` again when it is not damage (a full disk, say), and :class:`ConfigError` when the
+    file may be another program's: an explicit ``--state`` file without the state's application id
+    is never touched."""
+    if isinstance(exc, sqlite3.DatabaseError) and not is_damage(exc):
+        raise exc
+    path = config.state_file
+    if config.state is not None and not is_ours(path):
+        raise ConfigError(f"{path} is not a usable state database ({_why(exc)}); choose another --state file") from exc
+    aside = move_aside(path)
+    return (f"the state database {path} was damaged ({_why(exc)}): moved aside to {aside.name}; "
+            "this run starts afresh")
+
+
+def _why(exc: BaseException) -> str:
+    return exc.reason if isinstance(exc, Damaged) else str(exc)
 
 
 def _run_locked(config: Config, *, started: str, t0: float, clock: _Clock) -> RunSummary:
@@ -148,11 +179,11 @@ def _run_locked(config: Config, *, started: str, t0: float, clock: _Clock) -> Ru
     rules = fingerprint.rules_version()
     with State.open(config.state_file) as state:
         mode = state.prepare(rules, full=config.full)
-        entries = discover(Path(config.corpus))
+        entries = discover(Path(config.corpus), follow_symlinks=config.follow_symlinks)
         # workers start on first need and stop (at once on failure) here; texts/ files are written as
         # their extractions are stored
         with Workers(config) as workers, _TextWriter(texts) as writer:
-            sink = _Sink(state, clock, writer)
+            sink = _Sink(state, clock, writer, timeout=config.article_timeout)
             n_read = _read(state, entries, workers, sink, progress=config.progress)
             changes = state.changes()
             state.select_firsts()
@@ -190,7 +221,7 @@ def _read(state: State, entries, workers: Workers, sink: "_Sink", *, progress: b
         workers.for_work(len(todo))  # they start in the background while the first files are read here
     n_read = 0
     with _bar(None, progress, desc="read and extract", unit="file", total=len(todo)) as bar:
-        for source, fp, articles, extractions in _readings(state, todo, workers):
+        for source, fp, articles, extractions in _readings(state, todo, workers, sink.timeout):
             if articles is not None:
                 keys = _store_snapshot(state, source, fp, articles)
                 n_read += 1
@@ -234,7 +265,7 @@ def _probe(state: State, entry):
 Reading = tuple[str, str, Optional[list[Article]], Optional[list[Optional[Encoded]]]]
 
 
-def _readings(state: State, todo: list, workers: Workers) -> Iterator[Reading]:
+def _readings(state: State, todo: list, workers: Workers, timeout: Optional[float]) -> Iterator[Reading]:
     """(source, fingerprint, articles or None when a cached reading has that fingerprint,
     extractions or None when the articles were not extracted with their reading) for each entry of
     ``todo``. The first entry that must be read decides whether workers do the rest."""
@@ -244,13 +275,13 @@ def _readings(state: State, todo: list, workers: Workers) -> Iterator[Reading]:
         if needed and engine is None and probe.data is not None:
             engine = workers.for_work(len(todo) - i)
             if engine is not None:
-                yield from _read_there(engine, state, probe, todo, i)
+                yield from _read_there(engine, state, probe, todo, i, timeout)
                 return
             engine = False  # decided: this process reads
         yield entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None, None
 
 
-def _read_there(engine, state: State, first, todo: list, i: int) -> Iterator[Reading]:
+def _read_there(engine, state: State, first, todo: list, i: int, timeout: Optional[float]) -> Iterator[Reading]:
     """:func:`_readings` from ``todo[i]`` (already probed: ``first``) on, the files' bytes read and
     their articles extracted by the workers: while they start, read (only) by this process; entries
     that are not regular readable files, which ingest answers without their bytes, always here."""
@@ -281,7 +312,7 @@ def _read_there(engine, state: State, first, todo: list, i: int) -> Iterator[Rea
         if chunk:
             yield _split(chunk)
 
-    for tags, (rules, results) in engine.map(tasks.read_and_extract, chunks()):
+    for tags, (rules, results) in engine.map(partial(tasks.read_and_extract, timeout=timeout), chunks()):
         _check_rules(rules, engine)
         while local:
             yield local.popleft()
@@ -337,8 +368,9 @@ class _Sink:
     """Where extractions are stored, whether they come with their file's reading or after it: the
     state, the article's texts/ file (written as it comes), the first-article clock, the count."""
 
-    def __init__(self, state: State, clock: _Clock, writer: "_TextWriter"):
+    def __init__(self, state: State, clock: _Clock, writer: "_TextWriter", *, timeout: Optional[float] = None):
         self.state, self.clock, self.writer = state, clock, writer
+        self.timeout = timeout  # seconds per article's extraction (None: no limit)
         self.count = 0
 
     def wanted(self, key: str, article: Article) -> bool:
@@ -353,7 +385,7 @@ class _Sink:
         """Extract here the wanted ones of a file's (digest, article) pairs."""
         batch = [(key, a) for key, a in keyed if self.wanted(key, a)]
         if batch:
-            self.store(batch, _encoded_here([a for _, a in batch]))
+            self.store(batch, _encoded_here([a for _, a in batch], timeout=self.timeout))
 
     def store_early(self, keyed: list[tuple[str, Article]], extractions: list[Optional[Encoded]]) -> None:
         """Store the wanted ones of the extractions a worker made with its reading."""
@@ -377,7 +409,7 @@ def _extract(state: State, workers: Workers, sink: _Sink, *, progress: bool) -> 
         return
     engine = workers.for_work(total)
     with _bar(None, progress, desc="extract", unit="article", total=total) as bar:
-        results = _extract_here(state) if engine is None else _extract_there(engine, state)
+        results = _extract_here(state, sink.timeout) if engine is None else _extract_there(engine, state, sink.timeout)
         for batch, encoded in results:
             sink.store(batch, encoded)
             bar.update(len(batch))
@@ -385,20 +417,20 @@ def _extract(state: State, workers: Workers, sink: _Sink, *, progress: bool) -> 
     state.checkpoint(force=True)
 
 
-def _extract_here(state: State) -> Iterator[tuple[list, list]]:
+def _extract_here(state: State, timeout: Optional[float]) -> Iterator[tuple[list, list]]:
     for batch in state.pending(BATCH_SIZE):
-        yield batch, _encoded_here([article for _, article in batch])
+        yield batch, _encoded_here([article for _, article in batch], timeout=timeout)
 
 
-def _encoded_here(articles: list[Article]) -> list[Encoded]:
+def _encoded_here(articles: list[Article], *, timeout: Optional[float]) -> list[Encoded]:
     """Extract articles in this process, encoded as a worker's come back (the crash tests stop a
     run inside ``extract_batch``)."""
-    return [tasks.encode(article, x) for article, x in zip(articles, extract_batch(articles))]
+    return [tasks.encode(article, x) for article, x in zip(articles, extract_batch(articles, timeout=timeout))]
 
 
-def _extract_there(engine, state: State) -> Iterator[tuple[list, list]]:
+def _extract_there(engine, state: State, timeout: Optional[float]) -> Iterator[tuple[list, list]]:
     chunks = ((batch, [article for _, article in batch]) for batch in state.pending(BATCH_SIZE))
-    for batch, (rules, encoded) in engine.map(tasks.extract_articles, chunks):
+    for batch, (rules, encoded) in engine.map(partial(tasks.extract_articles, timeout=timeout), chunks):
         _check_rules(rules, engine)
         yield batch, encoded
 
@@ -546,9 +578,11 @@ def _bar(items, progress: bool, **kwargs):
     return tqdm(items, file=sys.stderr, disable=not progress, **kwargs)
 
 
-def _log_failure(config: Config, started: str, t0: float, exc: BaseException) -> None:
+def _log_failure(config: Config, started: str, t0: float, exc: BaseException, healed: Optional[str]) -> None:
     record = {"started": started, "outcome": "failed", "error": f"{type(exc).__name__}: {exc}",
               "seconds": round(time.perf_counter() - t0, 3)}
+    if healed is not None:
+        record.update(state="rebuilt", warnings=[healed])
     try:
         runlog.append(config.run_log, record)
     except OSError:

@@ -18,6 +18,13 @@ under two sources is extracted once, for the source that comes first; the others
 its duplicates. Being a function of the tables alone, an incremental run writes the same bytes as
 a full one.
 
+A damaged state heals: the state is only a record of work that can be redone from the corpus, so
+when SQLite reports the file corrupt or not a database (when it is opened, or at any point of a
+run, a damaged page being found when it is read), the run moves it aside (:func:`move_aside`,
+journal files included) and starts afresh. Only a file known to be ours is moved: the output
+folder's own ``state.sqlite``, or a ``--state`` file whose header carries :data:`APPLICATION_ID`;
+anything else given with ``--state`` is refused and left as it is.
+
 A run's temporary tables: ``current`` (file -> fingerprint found by this run's discovery) and
 ``firsts`` (per article id, the first ``ok`` article of ``current`` with that text).
 """
@@ -25,18 +32,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import time
 from dataclasses import dataclass, fields
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple, Optional, Sequence
 
 from pipeline.config import ConfigError
-from pipeline.export import TABLES, cells
+from pipeline.export import TABLES, cells, fsync_folder
 from pipeline.records import Article, Extraction
 
-APPLICATION_ID = 0x46524149  # "FRAI": marks the file as ours
+APPLICATION_ID = 0x46524149  # "FRAI": marks the file as ours (bytes 68-71 of the header)
+SQLITE_MAGIC = b"SQLite format 3\0"
+DAMAGE_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)  # primary result codes of a damaged file
 SCHEMA = 1  # bump when the tables change: an older state database is rebuilt
 CHECKPOINT_SECONDS = 1.0  # commit the caches at most this often
 
@@ -65,6 +76,59 @@ CREATE INDEX temp.firsts_order ON firsts (file, position);
 CREATE TEMP TABLE claimed (article_id TEXT PRIMARY KEY);
 """
 _OUR_TABLES = ("meta", "files", "signatures", "articles", "extractions")
+
+
+class Damaged(Exception):
+    """The state database cannot be used: damaged (SQLite reports it corrupt or not a database), or
+    not a state database at all. Being a record of work that can be redone, a damaged state of
+    ours is moved aside and rebuilt (:func:`move_aside`); a file that may be another program's
+    is refused."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = Path(path), reason
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether an SQLite error says the file is damaged (not a full disk, a lock, an I/O error...)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in DAMAGE_CODES
+    message = str(exc)
+    return "malformed" in message or "not a database" in message
+
+
+def is_ours(path: Path) -> bool:
+    """Whether ``path``'s header carries the state's application id (however damaged the rest)."""
+    try:
+        with open(path, "rb") as f:
+            header = f.read(100)
+    except OSError:
+        return False
+    return len(header) == 100 and header.startswith(SQLITE_MAGIC) and \
+        int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
+def move_aside(path: Path, *, now: Optional[datetime] = None) -> Path:
+    """Rename a damaged state database (and its journal files, which SQLite would otherwise roll
+    into the new one) to ``<name>.damaged-<UTC time>``; the new name. Nothing is deleted."""
+    path = Path(path)
+    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", *JOURNAL_SUFFIXES)):
+        n += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    for suffix in JOURNAL_SUFFIXES:
+        if Path(f"{path}{suffix}").exists():
+            os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+    if path.exists():
+        os.replace(path, aside)
+    fsync_folder(path.parent)
+    return aside
+
+
+JOURNAL_SUFFIXES = ("-journal", "-wal", "-shm")
 
 
 @dataclass(frozen=True)
@@ -129,9 +193,11 @@ class State:
     # ------------------------------------------------------------------ opening
 
     @staticmethod
-    def check_file(path: Path) -> None:
+    def check_file(path: Path, *, ours: bool = False) -> None:
         """Raise :class:`ConfigError` if ``path`` exists and is not (the beginning of) a state
-        database, reading only its header (before the lock: writes nothing)."""
+        database, reading only its header (before the lock: writes nothing). With ``ours`` (the
+        output folder's own ``state.sqlite``) only an unreadable file is refused: whatever else is
+        there is a damaged state, which the run moves aside (:func:`move_aside`)."""
         try:
             with open(path, "rb") as f:
                 header = f.read(100)
@@ -139,10 +205,10 @@ class State:
             return
         except OSError as exc:
             raise ConfigError(f"cannot read the state database {path}: {exc.strerror or exc}") from exc
-        if not header:
-            return  # created, never written
-        if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
-            raise ConfigError(f"{path} is not a state database (not SQLite); delete it to start afresh")
+        if not header or ours:
+            return  # created, never written; or ours whatever it holds
+        if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+            raise ConfigError(f"{path} is not a state database (not SQLite); choose another --state file")
         application = int.from_bytes(header[68:72], "big")
         if application == 0 and _has_tables(path):  # ours gets its id with its first tables
             application = -1
@@ -151,7 +217,8 @@ class State:
 
     @classmethod
     def open(cls, path: Path) -> "State":
-        """Open (or create) the state database; :class:`ConfigError` if ``path`` is not one of ours."""
+        """Open (or create) the state database; :class:`Damaged` if ``path`` cannot be used as one
+        (damaged, or not a state database), :class:`ConfigError` if it cannot be opened at all."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -162,11 +229,13 @@ class State:
         try:
             state._migrate()
             conn.executescript(_TEMP_SQL)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise ConfigError(f"{path} is not a usable state database ({exc}); delete it to start afresh") from exc
+        except (sqlite3.DatabaseError, Damaged) as exc:
+            state.close()
+            if isinstance(exc, sqlite3.DatabaseError) and not is_damage(exc):
+                raise
+            raise exc if isinstance(exc, Damaged) else Damaged(path, str(exc)) from exc
         except BaseException:
-            conn.close()
+            state.close()
             raise
         return state
 
@@ -180,7 +249,7 @@ class State:
         if app == APPLICATION_ID and version == SCHEMA:
             return
         if tables and app != APPLICATION_ID:
-            raise ConfigError(f"{self.path} is not a pipeline state database; choose another --state file")
+            raise Damaged(self.path, "not a pipeline state database")
         c.execute("BEGIN IMMEDIATE")
         for table in _OUR_TABLES:  # an older schema: rebuilt, every article is redone
             c.execute(f"DROP TABLE IF EXISTS {table}")
@@ -192,9 +261,13 @@ class State:
         c.execute("COMMIT")
 
     def close(self) -> None:
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
-        self.conn.close()
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.DatabaseError:  # a damaged file: the run says so, not this
+            pass
+        finally:
+            self.conn.close()
 
     def __enter__(self) -> "State":
         return self

@@ -77,9 +77,10 @@ def test_configuration_errors_exit_2_and_write_nothing(corpus: Path, tmp_path: P
             conn.execute("PRAGMA application_id = 0")
             conn.execute("CREATE TABLE clients (name TEXT)")
         extra = ["--state", str(other)]
-    elif case == "state not a database":
-        out.mkdir()
-        (out / "state.sqlite").write_bytes(b"not a database, just bytes" * 100)
+    elif case == "state not a database":  # given with --state (OUT/state.sqlite is healed: test_state_healing.py)
+        other = tmp_path / "notes.sqlite"
+        other.write_bytes(b"not a database, just bytes" * 100)
+        extra = ["--state", str(other)]
     else:
         extra = ["--frobnicate"]
     before = sorted(p.name for p in tmp_path.rglob("*"))

@@ -30,6 +30,7 @@ from typing import Optional, Sequence
 
 from pipeline import fingerprint
 from pipeline.batch import default_extractor, extract_one
+from pipeline.batch import failed as batch_failed
 from pipeline.records import Article, Extraction
 from pipeline.state import Encoded, encode_extraction
 
@@ -130,9 +131,11 @@ def warm_up() -> None:
     extractor()  # last: it freezes what is loaded by then out of the garbage collector's sight
 
 
-def read_and_extract(items: Sequence[tuple[str, str, bytes]]) -> tuple[str, list[tuple[list[Article], list[Optional[Encoded]]]]]:
+def read_and_extract(items: Sequence[tuple[str, str, bytes]], *, timeout: Optional[float] = None
+                     ) -> tuple[str, list[tuple[list[Article], list[Optional[Encoded]]]]]:
     """``(name, source, data)`` of regular files -> (rules version, per file: its articles and, for
     each, its encoded extraction, or None when it is not ``ok`` or repeats a text of the chunk).
+    ``timeout``: seconds per article's extraction (:func:`pipeline.batch.extract_one`).
 
     One round trip per file instead of two (its text comes back once, and extraction starts as
     soon as a file is read); the run stores an extraction only where it has none yet."""
@@ -145,15 +148,16 @@ def read_and_extract(items: Sequence[tuple[str, str, bytes]]) -> tuple[str, list
         for article in articles:
             first = article.status == "ok" and article.article_id not in seen
             seen.add(article.article_id)
-            encoded.append(encode(article, extract_one(article, x)) if first else None)
+            encoded.append(encode(article, extract_one(article, x, timeout=timeout)) if first else None)
         out.append((articles, encoded))
     return rules, out
 
 
-def extract_articles(articles: Sequence[Article]) -> tuple[str, list[Encoded]]:
+def extract_articles(articles: Sequence[Article], *, timeout: Optional[float] = None) -> tuple[str, list[Encoded]]:
     """Articles -> (rules version, their encoded extractions, in the same order)."""
     x = extractor()
-    return fingerprint.rules_version(), [encode(article, extract_one(article, x)) for article in articles]
+    return fingerprint.rules_version(), [encode(article, extract_one(article, x, timeout=timeout))
+                                         for article in articles]
 
 
 def encode(article: Article, extraction: Extraction) -> Encoded:
@@ -166,7 +170,4 @@ def encode(article: Article, extraction: Extraction) -> Encoded:
 
 
 def failed(article: Article, exc: Exception) -> Encoded:
-    from dataclasses import replace
-
-    bad = replace(article, status="error", reason=f"extraction failed: {type(exc).__name__}: {exc}")
-    return encode_extraction(Extraction(bad))
+    return encode_extraction(batch_failed(article, f"extraction failed: {type(exc).__name__}: {exc}"))

@@ -14,6 +14,8 @@ read them (the incremental run hashes them first), so that a file is read once.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -22,7 +24,7 @@ from pipeline.records import Article
 
 from . import formats
 from .decode import MOJIBAKE_SUFFIX, BinaryContent, declared_encoding, decode_bytes
-from .discover import DIRECTORY_LINK, FILE, Entry, discover
+from .discover import FILE, OUTSIDE_REASON, SKIPPED_KINDS, Entry, OutsideCorpus, discover, open_entry
 from .formats import Document, Record
 from .language import detect_language, is_french
 
@@ -41,11 +43,39 @@ def read_corpus(corpus: Path) -> Iterator[Article]:
 
 
 def read_entry(entry: Entry, *, data: Optional[bytes] = None) -> list[Article]:
-    """The Article(s) of one discovered entry (a problem entry gives one skipped or error Article)."""
+    """The Article(s) of one discovered entry (a problem entry gives one skipped or error Article).
+    A file confined to the corpus (``entry.root``) is read through
+    :func:`~pipeline.ingest.discover.open_entry`, never by its path."""
     if entry.kind == FILE:
+        if data is None and entry.root and formats.format_of(entry.path) is not None:
+            data, problem = _read_inside(entry)
+            if problem is not None:
+                return [problem]
         return read_file(entry.path, source=entry.source, data=data)
-    status = "skipped" if entry.kind == DIRECTORY_LINK else "error"
+    status = "skipped" if entry.kind in SKIPPED_KINDS else "error"
     return [_problem(entry.source, status, entry.detail)]
+
+
+def _read_inside(entry: Entry) -> tuple[Optional[bytes], Optional[Article]]:
+    """The bytes of a confined entry's file (at most ``MAX_BYTES`` + 1), or the Article that says
+    why they were not read."""
+    fmt, source = formats.format_of(entry.path), entry.source
+    try:
+        fd = open_entry(entry)
+    except OutsideCorpus:
+        return None, _problem(source, "skipped", OUTSIDE_REASON, fmt=fmt)
+    except OSError as exc:
+        return None, _problem(source, "error", f"unreadable: {exc.strerror or exc}", fmt=fmt)
+    with os.fdopen(fd, "rb") as f:
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return None, _problem(source, "error", "not a regular file", fmt=fmt)
+            if st.st_size > MAX_BYTES:
+                return None, _problem(source, "skipped", f"file too large ({st.st_size} bytes)", fmt=fmt)
+            return f.read(MAX_BYTES + 1), None
+        except OSError as exc:
+            return None, _problem(source, "error", f"unreadable: {exc.strerror or exc}", fmt=fmt)
 
 
 def read_file(path: Path, *, source: str, data: Optional[bytes] = None) -> list[Article]:

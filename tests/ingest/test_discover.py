@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest import article_id, read_corpus, read_file
-from pipeline.ingest.discover import BROKEN_LINK, DIRECTORY_LINK, FILE, SPECIAL, discover, display_name
+from pipeline.ingest.discover import BROKEN_LINK, DIRECTORY_LINK, FILE, OUTSIDE_LINK, SPECIAL, discover, display_name
 
 FR = "Mistral AI a publié un nouveau modèle de langage ouvert de sept milliards de paramètres.\n"
 
@@ -86,7 +86,7 @@ def test_symlinks(tmp_path):
         "boucle2.txt": BROKEN_LINK,
         "cassé.txt": BROKEN_LINK,
         "sous-fichier.txt": BROKEN_LINK,
-        "lien.txt": FILE,
+        "lien.txt": OUTSIDE_LINK,
         "sub/article.txt": FILE,
         "sub/boucle": DIRECTORY_LINK,
     }
@@ -95,7 +95,7 @@ def test_symlinks(tmp_path):
         "boucle1.txt": ("error", "symlink loop"),
         "boucle2.txt": ("error", "symlink loop"),
         "cassé.txt": ("error", "broken symlink"),
-        "lien.txt": ("ok", ""),
+        "lien.txt": ("skipped", "symlink outside the corpus"),
         "sous-fichier.txt": ("error", "broken symlink"),
         "sub/article.txt": ("ok", ""),
         "sub/boucle": ("skipped", "symlink to a directory (not followed)"),
