@@ -101,9 +101,12 @@ def _model_rows(article: Article, ents: Entities, facts, claims) -> tuple[ModelR
     mentions: dict[str, int] = {}
     for r in ents.refs:
         mentions[r.model] = mentions.get(r.model, 0) + 1
+    by_model: dict[str, list] = {}
+    for f in facts:
+        by_model.setdefault(f.model, []).append(f)
     rows = []
     for info in sorted(ents.models.values(), key=lambda i: (i.first, i.name)):
-        mine = [f for f in facts if f.model == info.name]
+        mine = by_model.get(info.name, [])
         vals = {a: summarise([f.value for f in mine if f.attribute == a and not f.hedged]
                              or [f.value for f in mine if f.attribute == a]) for a in CORE_ATTRIBUTES}
         org_text = [f.value for f in mine if f.attribute == "organization"]
