@@ -47,7 +47,11 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
     has_params = any(q.unit == PARAMS for q in qs) or cues["params_word"].search(sent_text)
     has_tokens = any(q.unit == TOKENS for q in qs)
     labelled = label_unit(text, s)
+    run_end = _list_ends(text, qs, cues["list_joint"])
+    k = None  # the last quantity before this one counting parameters or tokens
     for i, row in enumerate(out):
+        if i and out[i - 1][1] in (PARAMS, TOKENS):
+            k = i - 1
         q, unit, value = row
         if unit is not None:
             continue
@@ -55,9 +59,7 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
         nxt = qs[i + 1] if i + 1 < len(qs) else None
         # « 7 et 14 milliards de paramètres », « 4K et 128K jetons »: the list's last item speaks for all.
         if nxt is not None and cues["list_or_range"].fullmatch(gap_next or "") and nxt.unit in (PARAMS, TOKENS, None):
-            j = i + 1
-            while j + 1 < len(qs) and qs[j].unit is None and cues["list_joint"].fullmatch(text, qs[j].end, qs[j + 1].start):
-                j += 1
+            j = run_end[i + 1]
             if qs[j].unit in (PARAMS, TOKENS):
                 row[1] = qs[j].unit
                 if q.scale is None and qs[j].scale and _small(q):
@@ -65,7 +67,6 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
                 continue
         # « dont 12,9 actifs », « 128K … et 256K pour le troisième », « (104 milliards) »,
         # « 128 000 jetons pour ses trois tailles, contre 8 000 pour Llama 3 »
-        k = next((k for k in range(i - 1, -1, -1) if out[k][1] in (PARAMS, TOKENS)), None)
         if k is not None and q.start - qs[k].unit_end < 80 and not (q.scale and not qs[k].scale and out[k][1] == PARAMS) \
                 and LIST_LINK.search(text, qs[k].unit_end, q.start) and not (q.scale is None and YEAR.fullmatch(q.number)):
             row[1] = out[k][1]
@@ -83,3 +84,13 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
         elif q.scale and q.value and q.value >= 10**6 and has_tokens:
             row[1] = TOKENS
     return [tuple(r) for r in out]
+
+
+def _list_ends(text: str, qs: list[Quantity], joint: re.Pattern) -> list[int]:
+    """For each quantity, the last one of the list it starts: unitless quantities joined by a list
+    joint (« 7, 13 et 70 milliards ») run on to the next one (one pass from the end)."""
+    ends = list(range(len(qs)))
+    for j in range(len(qs) - 2, -1, -1):
+        if qs[j].unit is None and joint.fullmatch(text, qs[j].end, qs[j + 1].start):
+            ends[j] = ends[j + 1]
+    return ends
