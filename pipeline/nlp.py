@@ -13,6 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from pipeline.ingest import MAX_BYTES
+
 # Importing the modules registers their factories.
 from pipeline.recognize import models as _models  # noqa: F401
 from pipeline.recognize import remember_text
@@ -86,6 +88,9 @@ def fresh() -> Language:
     # No lexical attributes (norm, shape, prefix, suffix, like_num, …) for new words: nothing here
     # reads them, and computing them was half the tokenizer's time and half the vocabulary's strings.
     nlp.vocab.lex_attr_getters = {}
+    # spaCy refuses texts over a million characters for the sake of its parser's memory; this
+    # pipeline has no parser and its memory grows linearly, so any file ingest accepts is taken.
+    nlp.max_length = MAX_BYTES
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
