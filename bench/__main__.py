@@ -1,6 +1,10 @@
-"""``python -m bench``: the scale benchmark (see ``bench/scale.py``)."""
+"""``python -m bench``: the scale benchmark (``bench/scale.py``); with ``--adversarial``, the
+hostile shapes' cost and output per MB (``bench/adversarial.py``)."""
 import sys
 
-from bench.scale import main
+if "--adversarial" in sys.argv[1:]:
+    from bench.adversarial import main
+else:
+    from bench.scale import main
 
 sys.exit(main())

@@ -1,0 +1,115 @@
+"""Hostile article shapes for ``python -m bench --adversarial``: pages a scraper leaves behind
+whose cost would grow faster than their size if any rule paired, rescanned or looked back
+without bound.
+
+Each shape is a function ``(n_bytes, *, seed) -> str`` returning a French article of about
+``n_bytes`` UTF-8 bytes, built from one repeated unit so that the work per byte should be the
+same at every size. The texts are deterministic for a given seed and size.
+"""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Callable, Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "tests" / "data" / "real"
+
+TITLE = "Comparatif des modèles d'IA"
+
+
+def _fill(n_bytes: int, units: Iterator[str], *, head: str = "", tail: str = "", sep: str = "") -> str:
+    parts, size = [head], len(head.encode())
+    for unit in units:
+        if size >= n_bytes:
+            break
+        parts.append(unit)
+        size += len(unit.encode()) + len(sep.encode())
+    return sep.join(parts) + tail
+
+
+def _name(i: int) -> str:
+    """The i-th of as many distinct model names as needed: Qwen 1.0 … Qwen 90.0, Qwen 1.1 …"""
+    return f"Qwen {i % 90 + 1}.{i // 90}"
+
+
+def table(n_bytes: int, *, seed: int = 0) -> str:
+    """A markdown table of model names and their sizes, one row per model."""
+    head = f"{TITLE}\n\nVoici les modèles évalués.\n\n| Modèle | Paramètres | Contexte |\n|---|---|---|\n"
+    rows = (f"| {_name(i)} | {i % 900 + 1}B | {(i % 64 + 1) * 1000} tokens |" for i in range(10 ** 9))
+    return _fill(n_bytes, rows, head=head, sep="\n") + "\n"
+
+
+def respectively(n_bytes: int, *, seed: int = 0) -> str:
+    """« Les modèles Qwen 0, …, Qwen N comptent respectivement 1, …, N milliards de paramètres. »:
+    as many names as values in one sentence (half the bytes each)."""
+    n = 1
+    while True:  # find the number of names that fills the size
+        text = _respectively(n)
+        if len(text.encode()) >= n_bytes:
+            return text
+        n = max(n + 1, int(n * n_bytes / max(1, len(text.encode()))))
+
+
+def _respectively(n: int) -> str:
+    names = ", ".join(_name(i) for i in range(n - 1)) + (f" et {_name(n - 1)}" if n > 1 else _name(0))
+    values = ", ".join(str(i + 1) for i in range(n - 1)) + (f" et {n}" if n > 1 else "1")
+    return f"{TITLE}\n\nLes modèles {names} comptent respectivement {values} milliards de paramètres.\n"
+
+
+def run_on(n_bytes: int, *, seed: int = 0) -> str:
+    """One paragraph with no sentence end: clauses joined by commas and « et »."""
+    rng = random.Random(seed)
+    clauses = (
+        "Llama {i} compte {n} milliards de paramètres",
+        "Mistral {i} surpasse GPT-4o sur MMLU avec {n} %",
+        "le modèle Gemma {i} dispose d'une fenêtre de {n} 000 tokens",
+        "DeepSeek-V{i} rivalise avec Claude 3.5 Sonnet",
+        "il a été entraîné sur {n}000 milliards de tokens",
+    )
+    units = (rng.choice(clauses).format(i=i % 9 + 1, n=rng.randint(2, 900)) for i in range(10 ** 9))
+    return _fill(n_bytes, units, head=f"{TITLE}\n\n", sep=", et ") + "\n"
+
+
+def numbers(n_bytes: int, *, seed: int = 0) -> str:
+    """A model named once, then thousands of numbers with units, in sentences."""
+    rng = random.Random(seed)
+    units = (f"{rng.randint(1, 999)} {rng.choice(('milliards', 'millions', 'B', 'K', '%', 'tokens', 'paramètres'))}"
+             for _ in range(10 ** 9))
+    sentences = (" ; ".join(next(units) for _ in range(20)) + "." for _ in range(10 ** 9))
+    return _fill(n_bytes, sentences, head=f"{TITLE}\n\nMistral Large 2 compte 123 milliards de paramètres. Chiffres : ",
+                 sep=" ") + "\n"
+
+
+def nesting(n_bytes: int, *, seed: int = 0) -> str:
+    """Deep parentheses and guillemets around model names and values, never closed in order."""
+    opening = ("(", "« ", "[", "“", "(")
+    units = (f"{opening[i % len(opening)]}Llama {i % 5 + 1} ({i % 400 + 1}B) " for i in range(10 ** 9))
+    return _fill(n_bytes, units, head=f"{TITLE}\n\nLe modèle ", tail=" compte 70 milliards de paramètres.\n")
+
+
+def real(n_bytes: int, *, seed: int = 0) -> str:
+    """The real pages' paragraphs, shuffled and repeated: ordinary text at a size no article has."""
+    paragraphs = []
+    for path in sorted(REAL.glob("r*.txt")):
+        body = path.read_text(encoding="utf-8").split("\n", 1)[-1]
+        paragraphs.extend(p.strip() for p in body.split("\n\n") if p.strip())
+    rng = random.Random(seed)
+
+    def units() -> Iterator[str]:
+        while True:
+            order = paragraphs[:]
+            rng.shuffle(order)
+            yield from order
+
+    return _fill(n_bytes, units(), head=f"{TITLE}\n\n", sep="\n\n") + "\n"
+
+
+SHAPES: dict[str, Callable[..., str]] = {
+    "table": table,
+    "respectively": respectively,
+    "run_on": run_on,
+    "numbers": numbers,
+    "nesting": nesting,
+    "real": real,
+}
