@@ -33,6 +33,7 @@ class Config:
     engine: str = "local"  # local (a process pool on this machine) | dask (a Dask cluster)
     scheduler: Optional[str] = None  # dask: address of an existing scheduler; None: a local cluster
     process_start: Optional[float] = None  # time.perf_counter() at process start (the CLI's); None: run start
+    report: bool = True  # rebuild the catalog CSVs and report.html at the end of a run (pipeline.review)
 
     @property
     def state_file(self) -> Path:

@@ -41,10 +41,10 @@ import sys
 import time
 from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from pipeline import fingerprint, lock, runlog
 from pipeline.batch import extract_batch
@@ -55,6 +55,9 @@ from pipeline.export import ARTICLE_COLUMNS, TABLES, atomic_write, cells, fsync_
 from pipeline.ingest import article_id, discover, read_entry
 from pipeline.records import Article
 from pipeline.state import Encoded, State
+
+if TYPE_CHECKING:
+    from pipeline.review import Review
 
 BATCH_SIZE = 32  # articles per extraction batch (a chunk, for the workers)
 CHUNK_FILES = 16  # files per chunk the workers read and extract ...
@@ -87,6 +90,7 @@ class RunSummary:
     workers: int = 1  # processes (Dask: worker threads) that read and extracted; 1: the run itself
     first_article_s: Optional[float] = None  # process start -> first extraction stored (None: nothing extracted)
     error_examples: tuple[str, ...] = field(default=())  # "source: reason" of the first articles in error
+    review: Optional["Review"] = None  # the catalog and report.html (None: --no-report)
 
     @property
     def exit_code(self) -> int:
@@ -132,6 +136,9 @@ def run(config: Config) -> RunSummary:
     with lock.exclusive(config.lock_file):
         try:
             summary = _run_locked(config, started=started, t0=t0, clock=clock)
+            if config.report:  # the catalog and report.html, from the CSVs just published
+                from pipeline.review import refresh  # pandas: imported only here
+                summary = replace(summary, review=refresh(out))
         except ConfigError:
             raise
         except BaseException as exc:
