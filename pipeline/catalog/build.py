@@ -117,10 +117,11 @@ def _value_table(facts: pd.DataFrame, names: Names, dates: dict[str, str]) -> pd
         stated=("stated", "any"), stated_rows=("stated", "sum"), rows=("stated", "size"))
     per_article["date"] = per_article["article_id"].map(lambda a: dates.get(a) or UNDATED)
     per_article = per_article.sort_values(["key", "attribute", "value", "date", "article_id"], kind="stable")
-    grouped = per_article.groupby(["key", "attribute", "value"], sort=True)
-    table = grouped.agg(n_articles=("article_id", "size"), stated=("stated", "sum"), date=("date", "min"),
-                        stated_rows=("stated_rows", "sum"), rows=("rows", "sum"),
-                        article_ids=("article_id", " ".join)).reset_index()
+    keys = ["key", "attribute", "value"]
+    table = per_article.groupby(keys, sort=True).agg(
+        n_articles=("article_id", "size"), stated=("stated", "sum"), date=("date", "first"),
+        stated_rows=("stated_rows", "sum"), rows=("rows", "sum")).reset_index()
+    table["article_ids"] = _joined(per_article, table, keys, "article_id")
     table["hedged_share"] = ((table["n_articles"] - table["stated"]) / table["n_articles"]).round(3)
     table["first_published"] = table["date"].where(table["date"] != UNDATED, "")
     table["order"] = table["value"].map(_value_order)
@@ -145,58 +146,76 @@ def _value_order(value: str) -> tuple:
 
 def _model_table(models: pd.DataFrame, values: pd.DataFrame, names: Names, dates: dict[str, str]) -> pd.DataFrame:
     frame = models.assign(key=models["model"].map(names.keys))
+    frame = frame.assign(date=frame["article_id"].map(lambda a: dates.get(a, "")))
+    per_key = frame.groupby("key", sort=True)
+    n_articles = per_key["article_id"].nunique()
+    dated = frame[frame["date"] != ""].sort_values(["key", "date"], kind="stable").groupby("key", sort=True)["date"]
+    first, last = dated.first(), dated.last()
+    families = _first_by_count(frame[frame["family"] != ""], "family")
+    organizations = _organizations(frame)
+    best = values[values["rank"] == 0]
+    best_values = {(k, a): (v, ids) for k, a, v, ids in zip(best["key"], best["attribute"], best["value"],
+                                                              best["article_ids"])}
+    counts = values.groupby(["key", "attribute"], sort=False).size()
+    conflicting = {ka for ka, n in counts.items() if n > 1}
+    org_counts = frame[frame["organization"] != ""].groupby("key", sort=False)["organization"].nunique()
+    conflicting |= {(k, "organization") for k, n in org_counts.items() if n > 1}
     rows = []
-    by_key = {key: group for key, group in values.groupby("key", sort=True)}
-    for key, group in frame.groupby("key", sort=True):
-        articles = sorted(set(group["article_id"]))
-        published = sorted(d for d in (dates.get(a, "") for a in articles) if d)
+    for key in n_articles.index:
         row = dict.fromkeys(CATALOG_COLUMNS)
+        organization, source = organizations.get(key, ("", ""))
         row |= {"key": key, "model": names.shown[key], "spellings": names.spellings[key],
-               "family": _most_common(group["family"]), "n_articles": len(articles),
-               "first_published": published[0] if published else "",
-               "last_published": published[-1] if published else ""}
-        row.update(_organization(group))
-        conflicts, sources = [], []
-        own = by_key.get(key)
-        for attribute in ATTRIBUTES:
-            these = own[own["attribute"] == attribute] if own is not None else own
-            if these is not None and not these.empty:
-                best = these[these["rank"] == 0].iloc[0]
-                if attribute != "organization":
-                    row[attribute] = best["value"]
-                    sources.append(f"{attribute}:{best['article_ids']}")
-                if len(these) > 1:
-                    conflicts.append(attribute)
-        if group.loc[group["organization"] != "", "organization"].nunique() > 1 and "organization" not in conflicts:
-            conflicts.append("organization")
-        row["conflicts"] = " ".join(conflicts)
+                "family": families.get(key, ""), "organization": organization, "organization_source": source,
+                "n_articles": int(n_articles[key]), "first_published": first.get(key, ""),
+                "last_published": last.get(key, "")}
+        sources = []
+        for attribute in NUMERIC_ATTRIBUTES:
+            if (key, attribute) in best_values:
+                row[attribute], ids = best_values[key, attribute]
+                sources.append(f"{attribute}:{ids}")
+        row["conflicts"] = " ".join(a for a in ATTRIBUTES if (key, a) in conflicting)
         row["sources"] = "; ".join(sources)
         rows.append(row)
     table = pd.DataFrame(rows, columns=["key", *CATALOG_COLUMNS], dtype=object)
     return _by_model(table)
 
 
+def _first_by_count(frame: pd.DataFrame, column: str) -> dict[str, str]:
+    """key -> the value of ``column`` the most rows give (ties: code point order)."""
+    counts = frame.groupby(["key", column], sort=True).size().reset_index(name="n")
+    counts = counts.sort_values(["key", "n", column], ascending=[True, False, True], kind="stable")
+    return dict(counts.drop_duplicates("key")[["key", column]].itertuples(index=False, name=None))
+
+
+def _organizations(frame: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """key -> (organisation, ``text`` | ``lexicon``): the one the most articles' text names, then
+    the one the most articles give, then code point order."""
+    named = frame[frame["organization"] != ""]
+    if named.empty:
+        return {}
+    text = named[named["organization_source"] == "text"]
+    per_org = named.groupby(["key", "organization"], sort=True)["article_id"].nunique().rename("articles")
+    by_text = text.groupby(["key", "organization"], sort=True)["article_id"].nunique().rename("text")
+    table = pd.concat([per_org, by_text], axis=1).fillna({"text": 0}).reset_index()
+    table = table.sort_values(["key", "text", "articles", "organization"], ascending=[True, False, False, True],
+                              kind="stable").drop_duplicates("key")
+    return {k: (o, "text" if t > 0 else "lexicon") for k, o, t in zip(table["key"], table["organization"], table["text"])}
+
+
 def _by_model(table: pd.DataFrame) -> pd.DataFrame:
     """Rows in the order of their model's displayed name (case folded, then as written, then key);
     rows of one model keep their order."""
-    order = table["model"].map(lambda m: (m.casefold(), m)) + table["key"].map(lambda k: (k,))
-    return table.iloc[sorted(range(len(table)), key=lambda i: order.iat[i])].reset_index(drop=True)
+    order = [(m.casefold(), m, k) for m, k in zip(table["model"].tolist(), table["key"].tolist())]
+    return table.iloc[sorted(range(len(table)), key=order.__getitem__)].reset_index(drop=True)
 
 
-def _most_common(values: pd.Series) -> str:
-    counts = values[values != ""].value_counts()
-    return min(counts.index, key=lambda v: (-counts[v], v)) if len(counts) else ""
-
-
-def _organization(group: pd.DataFrame) -> dict:
-    named = group[group["organization"] != ""]
-    if named.empty:
-        return {"organization": "", "organization_source": ""}
-    per_org = named.groupby("organization", sort=True).agg(
-        articles=("article_id", "nunique"),
-        text=("article_id", lambda ids: ids[named.loc[ids.index, "organization_source"] == "text"].nunique()))
-    best = min(per_org.index, key=lambda o: (-per_org.at[o, "text"], -per_org.at[o, "articles"], o))
-    return {"organization": best, "organization_source": "text" if per_org.at[best, "text"] else "lexicon"}
+def _joined(rows: pd.DataFrame, groups: pd.DataFrame, keys: list[str], column: str, sep: str = " ") -> list[str]:
+    """For each row of ``groups``, the ``column`` values of the ``rows`` with the same ``keys``, in
+    the order of ``rows``, joined (a pandas aggregation with a Python function is much slower)."""
+    collected: dict[tuple, list[str]] = {}
+    for key, value in zip(zip(*(rows[k].tolist() for k in keys)), rows[column].tolist()):
+        collected.setdefault(key, []).append(value)
+    return [sep.join(collected.get(key, ())) for key in zip(*(groups[k].tolist() for k in keys))]
 
 
 # ---------------------------------------------------------------------- claims
@@ -211,14 +230,15 @@ def _claims_graph(claims: pd.DataFrame, names: Names, dates: dict[str, str]) -> 
     frame = claims.assign(subject=claims["subject"].map(names.display), object=claims["object"].map(names.display),
                           stated=claims["hedged"] != "true")
     per_article = frame.groupby([*GRAPH_KEYS, "article_id"], sort=True, as_index=False).agg(
-        stated=("stated", "any"), n_claims=("stated", "size"),
-        claimed_by=("claimed_by", lambda c: "\x00".join(sorted(set(c) - {""}))))
+        stated=("stated", "any"), n_claims=("stated", "size"))
     per_article["date"] = per_article["article_id"].map(lambda a: dates.get(a) or UNDATED)
     per_article = per_article.sort_values([*GRAPH_KEYS, "date", "article_id"], kind="stable")
     table = per_article.groupby(GRAPH_KEYS, sort=True).agg(
         n_articles=("article_id", "size"), n_claims=("n_claims", "sum"), stated=("stated", "sum"),
-        date=("date", "min"), article_ids=("article_id", " ".join),
-        claimed_by=("claimed_by", lambda c: "; ".join(sorted(set("\x00".join(c).split("\x00")) - {""})))).reset_index()
+        date=("date", "first")).reset_index()
+    table["article_ids"] = _joined(per_article, table, GRAPH_KEYS, "article_id")
+    claimants = _joined(frame[frame["claimed_by"] != ""], table, GRAPH_KEYS, "claimed_by", sep="\x00")
+    table["claimed_by"] = ["; ".join(sorted(set(c.split("\x00")) - {""})) for c in claimants]
     table["hedged_share"] = ((table["n_articles"] - table["stated"]) / table["n_articles"]).round(3)
     table["first_published"] = table["date"].where(table["date"] != UNDATED, "")
     table["value"] = table["value"].map(claim_value)

@@ -6,8 +6,7 @@ import html
 import json
 from urllib.parse import urlsplit
 
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_JSON_TABLE = str.maketrans(_JSON_ESCAPES)
+_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def text(value) -> str:
@@ -19,7 +18,10 @@ def script_json(value) -> str:
     """``value`` as JSON for the inside of a ``<script type="application/json">`` element: no
     ``<``, ``>`` or ``&`` (so no ``</script>`` or ``<!--``), and no U+2028/U+2029; deterministic
     (keys in the order given, no whitespace)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_JSON_TABLE)
+    encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escape in _JSON_ESCAPES:  # str.replace: much faster than str.translate on megabytes
+        encoded = encoded.replace(char, escape)
+    return encoded
 
 
 def safe_href(url: str) -> str:
