@@ -121,9 +121,9 @@ def run_command(config: Config) -> int:
               file=sys.stderr)
         return EXIT_FAILED
     if not config.quiet or summary.errors:
-        print(summary.line(), file=sys.stderr)
-    if not config.quiet and summary.review is not None:
-        print(f"{summary.review.line()}: {Path(config.out) / 'report.html'}", file=sys.stderr)
+        review = f"; {summary.review.models} models in the catalog, {Path(config.out) / 'report.html'}" \
+            if summary.review is not None else ""
+        print(summary.line() + review, file=sys.stderr)  # one line, as before the catalog
     for example in summary.error_examples:
         print(f"pipeline: error: {example}", file=sys.stderr)
     if summary.errors > len(summary.error_examples):
