@@ -34,7 +34,7 @@ def render_page(data: PageData, *, title: str) -> str:
     n_conflicts = sum(1 for m in main["models"] if m["conflicts"])
     parts = [
         "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">",
-        f'<meta http-equiv="Content-Security-Policy" content="{text(csp)}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',  # ours: no quote, no markup
         '<meta name="referrer" content="no-referrer">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{text(title)}</title><style>{asset('page.css')}</style></head><body>",
