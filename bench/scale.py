@@ -37,6 +37,10 @@ For each size, on this machine and in one run:
 * **workers**: when the CLI has ``--workers``, a full run with ``--workers N`` (default 2) into
   a fresh folder; speedup = time with 1 worker / time with N. Otherwise "workers: not
   available" and null. With ``--quick``, only at the largest size;
+* **report**: when ``run`` has ``--no-report``, every run above is made with it (so its figures
+  measure extraction as before), and ``python -m pipeline report --out O`` is then timed on its
+  own over the full run's output: its time (and as a fraction of the full run's), the size of
+  report.html (and per article) and of the catalog CSVs;
 * **first article**: the pipeline's own figure when it reports one (a ``first_article*`` field
   in the last line of ``OUT/runs.jsonl``: ``first_article_s``, seconds from process start to the
   first extraction stored; or « first article … s » in its output), for the 1-worker run and the
@@ -46,7 +50,8 @@ For each size, on this machine and in one run:
 The CLI's options are read from ``python -m pipeline run --help``, so the harness works before
 and after ``--full`` (incremental runs) and ``--workers`` exist. The last line printed is one
 JSON object with the headline figures of the largest size:
-``{"ratio_vs_spacy", "workers_speedup", "peak_rss_mb", "noop_rerun_fraction", "first_article_s", "articles"}``
+``{"ratio_vs_spacy", "workers_speedup", "peak_rss_mb", "noop_rerun_fraction", "first_article_s", "articles",
+"report_mb", "report_s"}``
 (``peak_rss_mb``: the highest peak of the runs at that size, N workers included;
 ``first_article_s``: the 1-worker run's, as the pipeline reports it).
 """
@@ -103,10 +108,12 @@ class Features:
     workers: bool
     engine: bool
     help_text: str = ""
+    report: bool = False  # run has --no-report (and there is a `report` command)
 
     def line(self) -> str:
         yn = lambda b: "yes" if b else "no"  # noqa: E731
-        return f"--full {yn(self.full)}, --workers {yn(self.workers)}, --engine {yn(self.engine)}"
+        return (f"--full {yn(self.full)}, --workers {yn(self.workers)}, --engine {yn(self.engine)}, "
+                f"--no-report {yn(self.report)}")
 
 
 def pipeline_cmd(*args: str) -> list[str]:
@@ -120,7 +127,8 @@ def detect_features() -> Features:
     if proc.returncode != 0 or "--corpus" not in text:
         raise BenchError(f"`python -m pipeline run --help` failed (exit {proc.returncode}): {text.strip()[-500:]}")
     has = lambda opt: re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", text) is not None  # noqa: E731
-    return Features(full=has("--full"), workers=has("--workers"), engine=has("--engine"), help_text=text)
+    return Features(full=has("--full"), workers=has("--workers"), engine=has("--engine"), help_text=text,
+                    report=has("--no-report"))
 
 
 @dataclass
@@ -391,6 +399,7 @@ class SizeResult:
     workers_times: tuple[float, ...] = ()  # every run with N workers (the fastest is ``workers_n``)
     noop_times: tuple[float, ...] = ()  # every no-op re-run (``noop`` is the first)
     stats: Optional[OutputStats] = None
+    review: Optional["ReviewResult"] = None  # `python -m pipeline report` over the full run's output
     baseline: Optional[BaselineResult] = None
     est_tokens: Optional[int] = None
     notes: list[str] = field(default_factory=list)
@@ -502,6 +511,8 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
     res = SizeResult(n)
     corpus, res.corpus_line = corpus_for(n, seed, workdir, generator_cache)
     common = ["--corpus", str(corpus), "--quiet"]
+    if features.report:  # the extraction's figures stay comparable; the report is timed on its own below
+        common.append("--no-report")
     if engine and features.engine:
         common += ["--engine", engine]
     w1 = ["--workers", "1"] if features.workers else []
@@ -545,6 +556,8 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
         if res.noop.ok:  # a fraction of a second: the disk's and the scheduler's jitter show, so three of them
             (_, more_times), = _rounds([("no-op, again", common + ["--out", str(out)] + w1, out)], NOOP_RUNS - 1)
             res.noop_times = (res.noop.seconds, *more_times)
+        if features.report:
+            res.review = time_review(out)
     if not keep:
         _rmtree(out)
 
@@ -560,6 +573,36 @@ def run_size(n: int, *, seed, workdir: Path, features: Features, workers: int, m
     if chars and res.baseline:
         res.est_tokens = round(chars * res.baseline.tokens_per_char)
     return res
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    seconds: float  # `python -m pipeline report --out O`, process start to exit
+    exit_code: int
+    report_bytes: int
+    catalog_bytes: int  # catalog.csv + catalog_facts.csv + claims_graph.csv
+    csv_bytes: int  # the per-article CSVs they are built from
+    models: int  # rows of catalog.csv
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == 0
+
+
+def time_review(out: Path) -> ReviewResult:
+    """Build the catalog and report.html of a full run's output folder, in a process of its own."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(pipeline_cmd("report", "--out", str(out), "--quiet"), cwd=ROOT, capture_output=True,
+                          timeout=3600)
+    seconds = time.perf_counter() - t0
+    size = lambda name: (out / name).stat().st_size if (out / name).exists() else 0  # noqa: E731
+    models = 0
+    if (out / "catalog.csv").exists():
+        with (out / "catalog.csv").open(newline="", encoding="utf-8") as f:
+            models = sum(1 for _ in csv.reader(f)) - 1
+    return ReviewResult(seconds, proc.returncode, size("report.html"),
+                        sum(size(n) for n in ("catalog.csv", "catalog_facts.csv", "claims_graph.csv")),
+                        sum(size(n) for n in ("articles.csv", "models.csv", "facts.csv", "claims.csv")), models)
 
 
 def _load() -> str:
@@ -629,6 +672,15 @@ def print_size(res: SizeResult, *, startup: Optional[float], features: Features,
     else:
         p(f"workers:       1 worker {res.full_seconds:.2f} s, {workers} workers {res.workers_seconds:.2f} s"
           f"{_mean_of(res.workers_times)} (speedup {res.speedup:.2f}, peak RSS {res.workers_n.peak_mb:.0f} MB)")
+    if res.review is not None:
+        r = res.review
+        if r.ok:
+            p(f"report:        report.html {r.report_bytes / 1e6:.1f} MB ({r.report_bytes / res.articles / 1e3:.1f} kB "
+              f"an article), catalog CSVs {r.catalog_bytes / 1e6:.2f} MB ({r.models} models) from "
+              f"{r.csv_bytes / 1e6:.1f} MB of per-article CSVs; `pipeline report` {r.seconds:.2f} s "
+              f"({r.seconds / res.full_seconds:.2f} of the full run's time)")
+        else:
+            p(f"report:        `pipeline report` FAILED (exit {r.exit_code})")
     if full.reported_first_s is not None:
         more = ""
         if res.workers_n is not None and res.workers_n.ok and res.workers_n.reported_first_s is not None:
@@ -665,6 +717,8 @@ def headline(results: list[SizeResult]) -> dict:
         "noop_rerun_fraction": rnd(r.noop_fraction, 3) if r else None,
         "first_article_s": rnd(r.full.reported_first_s, 2) if r and r.full and r.full.ok else None,
         "articles": r.articles if r else 0,
+        "report_mb": rnd(r.review.report_bytes / 1e6, 1) if r and r.review and r.review.ok else None,
+        "report_s": rnd(r.review.seconds, 2) if r and r.review and r.review.ok else None,
     }
 
 
@@ -740,7 +794,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         out1 = workdir / "out-1"
         _rmtree(out1)
         first = run_cli("1 article", ["--corpus", str(one), "--out", str(out1), "--quiet"] +
-                        (["--full"] if features.full else []), out1)
+                        (["--full"] if features.full else []) + (["--no-report"] if features.report else []), out1)
         _rmtree(out1)
         startup = first.seconds if first.ok else None
         reported = f"; pipeline's own report {first.reported_first_s:.2f} s" if first.reported_first_s is not None else ""

@@ -56,6 +56,12 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--follow-symlinks", action="store_true",
                    help="follow symlinks wherever they point, folders included (default: a symlink whose target "
                         "is outside the corpus folder is skipped, « symlink outside the corpus »)")
+    r.add_argument("--no-report", action="store_true",
+                   help="do not rebuild the catalog (catalog.csv, catalog_facts.csv, claims_graph.csv) and "
+                        "report.html at the end of the run")
+    v = sub.add_parser("report", help="rebuild the catalog CSVs and report.html of an output folder from its CSVs")
+    v.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs)")
+    v.add_argument("--quiet", action="store_true", help="print only errors")
     e = sub.add_parser("evaluate", help="score the outputs against gold annotation files")
     e.add_argument("gold", nargs="+", type=Path, help="gold .json files or folders of them")
     e.add_argument("--out", type=Path, default=Path("outputs"), help="output folder to score (default: outputs)")
@@ -106,8 +112,11 @@ def main(argv: list[str] | None = None) -> int:
                         progress=sys.stderr.isatty() and not args.quiet,
                         workers=args.workers if args.workers is not None else (os.cpu_count() or 1),
                         engine=args.engine, scheduler=args.scheduler, process_start=_process_start(),
-                        article_timeout=args.article_timeout, follow_symlinks=args.follow_symlinks)
+                        article_timeout=args.article_timeout, follow_symlinks=args.follow_symlinks,
+                        report=not args.no_report)
         return run_command(config)
+    if args.command == "report":
+        return report_command(args.out, quiet=args.quiet)
     if args.command == "evaluate":
         from pipeline.evaluate import evaluate, format_report
         missing = [str(g) for g in args.gold if not g.exists()]
@@ -139,10 +148,42 @@ def run_command(config: Config) -> int:
     for warning in summary.warnings:  # even with --quiet: something a person should know happened
         print(f"pipeline: warning: {warning}", file=sys.stderr)
     if not config.quiet or summary.errors:
-        print(summary.line(), file=sys.stderr)
+        review = f"; {summary.review.models} models in the catalog, {Path(config.out) / 'report.html'}" \
+            if summary.review is not None else ""
+        print(summary.line() + review, file=sys.stderr)  # one line, as before the catalog
     for example in summary.error_examples:
         print(f"pipeline: error: {example}", file=sys.stderr)
     if summary.errors > len(summary.error_examples):
         print(f"pipeline: ... and {summary.errors - len(summary.error_examples)} more errors (see articles.csv)",
               file=sys.stderr)
     return summary.exit_code
+
+
+def report_command(out: Path, *, quiet: bool = False) -> int:
+    """``report``: 0 rebuilt, 2 no run's CSVs in ``out``, 70 failed, 75 a run holds the folder."""
+    from pipeline.catalog import MissingOutputs
+    from pipeline.config import LOCK_FILE
+    from pipeline.export import remove_temporaries
+    from pipeline.lock import Busy, exclusive
+    from pipeline.review import refresh
+
+    if not (out / "articles.csv").is_file():
+        print(f"error: no outputs of a run in {out} (articles.csv not found)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        with exclusive(out / LOCK_FILE):
+            remove_temporaries(out)
+            review = refresh(out, force=True)
+    except Busy as exc:
+        print(f"pipeline: {exc}; not started (exit {EXIT_LOCKED})", file=sys.stderr)
+        return EXIT_LOCKED
+    except MissingOutputs as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001
+        traceback.print_exc()
+        print(f"pipeline: report failed: {type(exc).__name__}: {exc} (exit {EXIT_FAILED})", file=sys.stderr)
+        return EXIT_FAILED
+    if not quiet:
+        print(f"{review.line()}: {out / 'report.html'}", file=sys.stderr)
+    return EXIT_OK

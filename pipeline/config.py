@@ -36,6 +36,7 @@ class Config:
     process_start: Optional[float] = None  # time.perf_counter() at process start (the CLI's); None: run start
     article_timeout: Optional[float] = ARTICLE_TIMEOUT  # seconds per article's extraction; None: no limit
     follow_symlinks: bool = False  # follow symlinks wherever they point (default: not outside the corpus)
+    report: bool = True  # rebuild the catalog CSVs and report.html at the end of a run (pipeline.review)
 
     @property
     def state_file(self) -> Path:

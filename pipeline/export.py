@@ -36,6 +36,19 @@ TABLES = {
     "claims.csv": CLAIM_COLUMNS,
     "extra_facts.csv": FACT_COLUMNS,
 }
+# The catalog across articles (pipeline/catalog), rebuilt from the tables above after each run.
+NUMERIC_ATTRIBUTES = ("params_total", "params_active", "experts", "context_tokens", "training_tokens")
+CATALOG_COLUMNS = ("model", "spellings", "family", "organization", "organization_source", *NUMERIC_ATTRIBUTES,
+                   "n_articles", "first_published", "last_published", "conflicts", "sources")
+CATALOG_FACT_COLUMNS = ("model", "attribute", "value", "best", "n_articles", "hedged_share", "first_published",
+                        "article_ids")
+CLAIMS_GRAPH_COLUMNS = ("subject", "relation", "object", "benchmark", "metric", "value", "n_articles", "n_claims",
+                        "hedged_share", "claimed_by", "first_published", "article_ids")
+CATALOG_TABLES = {
+    "catalog.csv": CATALOG_COLUMNS,
+    "catalog_facts.csv": CATALOG_FACT_COLUMNS,
+    "claims_graph.csv": CLAIMS_GRAPH_COLUMNS,
+}
 
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -141,6 +154,17 @@ _UMASK = _read_umask()  # read once: os.umask is process-wide
 
 
 def atomic_write(path: Path, content: str) -> None:
+    tmp = write_text_temporary(path, content)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_text_temporary(path: Path, content: str) -> Path:
+    """``content`` in a fsynced temporary file beside ``path`` (for :func:`publish`); removed if
+    writing fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -149,11 +173,10 @@ def atomic_write(path: Path, content: str) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644 & ~_UMASK)
-        os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        os.unlink(tmp)
         raise
+    return Path(tmp)
 
 
 def as_row(record) -> dict:

@@ -46,7 +46,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from pipeline import fingerprint, lock, runlog
 from pipeline.batch import extract_batch
@@ -57,6 +57,9 @@ from pipeline.export import ARTICLE_COLUMNS, TABLES, atomic_write, cells, fsync_
 from pipeline.ingest import article_id, discover, read_entry
 from pipeline.records import Article
 from pipeline.state import Damaged, Encoded, State, is_damage, is_ours, move_aside
+
+if TYPE_CHECKING:
+    from pipeline.review import Review
 
 BATCH_SIZE = 32  # articles per extraction batch (a chunk, for the workers)
 CHUNK_FILES = 16  # files per chunk the workers read and extract ...
@@ -91,6 +94,7 @@ class RunSummary:
     state: str = "ok"  # ok | rebuilt (the state database was damaged: moved aside, the run started afresh)
     warnings: tuple[str, ...] = field(default=())  # printed even with --quiet
     error_examples: tuple[str, ...] = field(default=())  # "source: reason" of the first articles in error
+    review: Optional["Review"] = None  # the catalog and report.html (None: --no-report)
 
     @property
     def exit_code(self) -> int:
@@ -142,6 +146,9 @@ def run(config: Config) -> RunSummary:
             except (Damaged, sqlite3.DatabaseError) as exc:
                 healed = _heal(config, exc)
                 summary = _run_locked(config, started=started, t0=t0, clock=clock)
+            if config.report:  # the catalog and report.html, from the CSVs just published
+                from pipeline.review import refresh  # pandas: imported only here
+                summary = replace(summary, review=refresh(out))
         except ConfigError:
             raise
         except BaseException as exc:

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from pipeline.config import Config
-from pipeline.export import TABLES
+from pipeline.export import CATALOG_TABLES, TABLES
 from pipeline.run import RunSummary, run
 
 CSV_NAMES = tuple(TABLES)
@@ -29,9 +29,13 @@ def texts(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.glob("*.txt"))} if folder.is_dir() else {}
 
 
+REVIEW_NAMES = (*CATALOG_TABLES, "report.html")
+
+
 def outputs(out: Path) -> dict:
-    """Everything a run publishes: the CSVs and texts/."""
-    return {**csvs(out), "texts/": texts(out)}
+    """Everything a run publishes: the CSVs, texts/, the catalog CSVs and report.html."""
+    review = {name: (out / name).read_bytes() if (out / name).exists() else None for name in REVIEW_NAMES}
+    return {**csvs(out), "texts/": texts(out), **review}
 
 
 def parse(data: bytes) -> list[list[str]]:
