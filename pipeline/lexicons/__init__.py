@@ -52,7 +52,14 @@ class Lexicons:
     cues: Mapping[str, Any]
 
     def family(self, name: str) -> Family | None:
+        """The family written ``name``: as the lexicon spells it, or in capitals (« LLAMA »)."""
         return _family_index(self).get(name)
+
+    def family_spellings(self) -> tuple[str, ...]:
+        """Every way a family's name is written: the lexicon's spelling, and for names of four
+        characters or more, in capitals (« LLAMA 3.1 8B », « GPT-OSS 20B »; a short name in
+        capitals is more often an acronym)."""
+        return tuple(_family_index(self))
 
     def cue_source(self, name: str) -> str:
         """The regular expression of cue ``name`` (to build a larger pattern from several cues)."""
@@ -254,7 +261,11 @@ _CUE_CACHE: dict[tuple[int, str], re.Pattern] = {}
 def _family_index(lex: Lexicons) -> dict[str, Family]:
     idx = _FAMILY_INDEX.get(id(lex))
     if idx is None:
-        idx = _FAMILY_INDEX[id(lex)] = {f.name: f for f in lex.families}
+        idx = {f.name: f for f in lex.families}
+        for f in lex.families:
+            if len(f.name) >= 4:
+                idx.setdefault(f.name.upper(), f)
+        _FAMILY_INDEX[id(lex)] = idx
     return idx
 
 

@@ -136,7 +136,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     for m in listed:
         fam = lex.family(m.group("fam"))
         tail = m.group("tail") or ""
-        end, surface = m.end(), m.group(0)
+        end, surface = m.end(), fam.name + m.group(0)[len(m.group("fam")):]  # « LLAMA 3.1 » is « Llama 3.1 »
         size = _PAREN_SIZE.match(text, end)
         if size and not any(p in lex.variant_words or _SIZE_PART.fullmatch(p) for p in tail.replace("-", " ").split()):
             # « Meta Llama 3.1 (405B) », « le modèle Mistral (7B) »: the size completes a versioned name
@@ -233,7 +233,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         joined = (before is not None and _JOINED.fullmatch(text, before.end, m.start())
                   or after is not None and _JOINED.fullmatch(text, m.end(), after.start))
         if (left and right) or joined:
-            found.append(ModelMention(m.start(), m.end(), m.group(0), fam.name, False, "family_in_list"))
+            found.append(ModelMention(m.start(), m.end(), fam.name, fam.name, False, "family_in_list"))
             taken.add((m.start(), m.end()))
     found.sort(key=lambda x: x.start)
     if sentences:  # names on lines that are not the article (« À lire aussi : … ») are not mentions

@@ -32,7 +32,7 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                   rf"(?:{cap_variants})(?![\w])|R\+|(?:{spaced_lower})(?![\w]))")
     first = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space}|(?<=[A-Za-z])\d+(?:\.\d+)*[a-z]?(?![\w]))"
     more = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space})"
-    fam = patterns.alternation(f.name for f in lex.families)
+    fam = patterns.alternation(lex.family_spellings())
     family = patterns.compile(rf"(?<![\w@/.-])(?P<fam>{fam})(?P<tail>{first}{more}{{0,5}})?(?![\w-]|\.\w)")
     series = "|".join(p for p, _, _ in lex.lowercase_series)
     lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low))?(?![\w-])")
