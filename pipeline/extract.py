@@ -1,7 +1,9 @@
 """One article in, its models, facts and claims out: recognise, link, summarise."""
 from __future__ import annotations
 
-from typing import Iterable, Optional
+import gc
+from contextlib import contextmanager
+from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
 
@@ -32,8 +34,9 @@ class Extractor:
             return Extraction(article)
         if self._own_nlp:
             self.nlp = nlp_module.renewed(self.nlp)
-        doc = self.nlp(article.text)
-        return self.extract_doc(article, doc)
+        with _collector_paused():
+            doc = self.nlp(article.text)
+            return self.extract_doc(article, doc)
 
     def extract_doc(self, article: Article, doc) -> Extraction:
         text = text_of(doc)
@@ -54,6 +57,21 @@ class Extractor:
         extra = _facts(article, text, descriptive.link(text, sviews, ents, self.lex))
         models = _model_rows(article, ents, facts, claims)
         return Extraction(article, models, facts, claims, extra)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while one article is extracted. An article allocates objects
+    that live until it is done (mentions, quantities, candidate rows): the collector walked them
+    again and again, a cost that grew faster than the article (a 1 MB table page: 16 s/MB against
+    9.5 without). Its few cycles are collected afterwards, where the collector would have run."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _sentence_text(text: str, a: int, b: int) -> str:
