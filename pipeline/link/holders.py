@@ -23,7 +23,9 @@ Lists are paired before these (``facts.paired``): as many values as coordinated 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable, Optional
 
 from pipeline import patterns
@@ -67,7 +69,22 @@ class Scope:
 
     def previous_end(self, c: Candidate) -> int:
         """End of the previous value of the sentence, else the sentence start."""
-        return max([x.q.unit_end for x in self.candidates if x.q.end <= c.q.start] + [self.view.sentence.start])
+        ends, reach = self._value_ends
+        if ends is None:  # (values out of order: read them all)
+            return max([x.q.unit_end for x in self.candidates if x.q.end <= c.q.start] + [self.view.sentence.start])
+        return reach[bisect_right(ends, c.q.start)]
+
+    @cached_property
+    def _value_ends(self) -> tuple[Optional[list[int]], list[int]]:
+        """The values' ends in order, and for the first k values the furthest their units reach
+        (the sentence start for k = 0): previous_end by bisection, not by reading every value."""
+        ends = [x.q.end for x in self.candidates]
+        if any(a > b for a, b in zip(ends, ends[1:])):
+            return None, []
+        reach = [self.view.sentence.start]
+        for x in self.candidates:
+            reach.append(max(reach[-1], x.q.unit_end))
+        return ends, reach
 
 
 Holder = Callable[[Scope, Candidate], Optional[list[str]]]
