@@ -92,6 +92,9 @@ CASES = [
      "1 million", "clause_name", ["Gemini 2.0 Flash-Lite"]),
     # the subject written after a fronted phrase
     ("Avec 24 milliards de paramètres, Mistral Small 3 surpasse GPT-4o mini.", "24 milliards", "subject", ["Mistral Small 3"]),
+    ("À seulement 2 milliards de paramètres, le modèle Gemma 2 2B tient sur un smartphone.", "2 milliards", "subject",
+     ["Gemma 2 2B"]),
+    ("Avec 7 milliards de paramètres, le modèle de Mistral 7B, GPT-4o est petit.", "7 milliards", None, []),
     # anaphors: the model in focus (or « ce dernier », the last one named)
     ("Gemini 1.5 Pro est sorti. Il dispose d'une fenêtre de contexte d'un million de tokens.",
      "un million", "anaphor", ["Gemini 1.5 Pro"]),
