@@ -297,7 +297,13 @@ def _drop_leading_words(start: int, fam: str, lex: Lexicons) -> tuple[int, str |
         return start, None  # (« MAI-1 » is no month)
     if fam.split()[0] in lex.not_models:
         return start, None
+    parts = _CAMEL_PART.findall(fam.split()[0])
+    if len(parts) > 1 and parts[0] in lex.not_models:
+        return start, None  # a label glued to its value on a scraped page: « LicenceApache 2.0 »
     return start, fam
+
+
+_CAMEL_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")
 
 
 def _in_sentence(sentences, pos: int) -> bool:
