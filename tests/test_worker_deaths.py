@@ -125,8 +125,9 @@ class DyingEngine(Engine):
 
     name = "dying"
 
-    def __init__(self, killers: set, canary_dies: bool = False):
+    def __init__(self, killers: set = frozenset(), canary_dies: bool = False, kills=None):
         self.workers, self.killers, self.canary_dies = 2, killers, canary_dies
+        self.kills = kills or (lambda fn, payload: bool(self.killers & set(payload)))
         self.in_flight: list[Future] = []
         self.lost: set = set()
         self.replaced = 0
@@ -134,7 +135,7 @@ class DyingEngine(Engine):
 
     def _submit(self, fn, payload):
         future: Future = Future()
-        dies = (fn is tasks.canary and self.canary_dies) or (fn is not tasks.canary and self.killers & set(payload))
+        dies = self.canary_dies if fn is tasks.canary else self.kills(fn, payload)
         self.log.append("canary" if fn is tasks.canary else list(payload))
         if dies:
             self.lost.update(self.in_flight + [future])
@@ -209,3 +210,70 @@ def test_how_a_pool_worker_died(codes, how):
 
 def test_describe_exit_codes():
     assert (describe(-9), describe(1), describe(-200)) == ("SIGKILL", "exit code 1", "signal 200")
+
+
+def test_a_file_whose_reading_kills_its_worker_is_an_error_of_its_own(monkeypatch, tmp_path):
+    """Its chunk of files is lost, each file is read again alone, and the one whose lone reading
+    kills its worker is listed as one article in error; the others are read, then extracted."""
+    corpus = _corpus(tmp_path / "corpus", killer=False)
+    (corpus / "a5.txt").write_text(FR.format(n=5) + "\nUne page que le lecteur ne survit pas.\n", encoding="utf-8")
+
+    def reading_kills(fn, payload):
+        reads = getattr(fn, "func", fn) in (tasks.read_and_extract, tasks.read_only)
+        return reads and any(b"le lecteur ne survit pas" in data for _, _, data in payload)
+
+    engine = DyingEngine(kills=reading_kills)
+    monkeypatch.setattr(pipeline.engines.Workers, "for_work", lambda self, amount: engine if amount else None)
+    out = tmp_path / "out"
+    assert _run(corpus, out) == 1
+    articles = {row["source"]: row for row in csv.DictReader(open(out / "articles.csv", encoding="utf-8"))}
+    assert (articles["a5.txt"]["status"], articles["a5.txt"]["reason"]) == \
+        ("error", "reading killed its worker (SIGKILL)")
+    assert [row["status"] for source, row in articles.items() if source != "a5.txt"] == ["ok"] * 5
+    assert engine.deaths == 2  # the chunk of files, then a5.txt read alone
+    assert _run(corpus, out) == 1
+    assert runlog.read(out / "runs.jsonl")[-1]["read"] == 0  # recorded: not read again
+
+
+# ------------------------------------------------------------------ on Dask
+
+
+@pytest.mark.slow
+def test_on_dask_an_article_that_kills_its_workers_is_an_error_of_its_own(tmp_path):
+    """Dask runs a chunk whose worker died elsewhere, and fails it with KilledWorker once it has
+    killed allowed-failures + 1 workers (0 + 1 here, to keep the test short): the run then runs its
+    articles alone, and the one that gets KilledWorker alone is an error of its own."""
+    distributed = pytest.importorskip("distributed")
+    import dask
+    import logging
+
+    corpus = _corpus(tmp_path / "corpus")
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                     dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
+            distributed.Client(cluster, set_as_default=False) as client:
+        client.register_plugin(InstallSeam(), name="test-kill-seam")
+        out = tmp_path / "out"
+        code = main(["run", "--corpus", str(corpus), "--out", str(out), "--quiet", "--engine", "dask",
+                     "--scheduler", cluster.scheduler_address])
+    assert code == 1
+    articles = {row["source"]: row for row in csv.DictReader(open(out / "articles.csv", encoding="utf-8"))}
+    assert (articles[KILLER]["status"], articles[KILLER]["reason"]) == \
+        ("error", "extraction killed its worker (Dask KilledWorker)")
+    assert [row["status"] for source, row in articles.items() if source != KILLER] == ["ok"] * 6
+    assert runlog.read(out / "runs.jsonl")[-1]["worker_deaths"] >= 1
+
+
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # pragma: no cover - depends on the installation
+    WorkerPlugin = object
+
+
+class InstallSeam(WorkerPlugin):
+    """Patches the killing seam into each Dask worker (again in a worker its nanny restarts)."""
+
+    def setup(self, worker) -> None:
+        from tests.stall_support import install
+
+        install()
