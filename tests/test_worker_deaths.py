@@ -197,6 +197,20 @@ def test_workers_that_die_on_known_good_work_fail_the_run():
     assert engine.deaths == 2
 
 
+def test_a_chunk_submitted_to_a_pool_broken_meanwhile_is_lost_not_raised():
+    """A worker may die between two results: the next submit finds the pool broken."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Broken:
+        def submit(self, fn, payload):
+            raise BrokenProcessPool("A child process terminated abruptly")
+
+    engine = pipeline.engines.local.LocalEngine.__new__(pipeline.engines.local.LocalEngine)
+    engine._pool = Broken()
+    future = engine._submit(sum, [1])
+    assert future.done() and engine._lost(future)
+
+
 @pytest.mark.parametrize("codes, how", [
     ([-15, -9], "SIGKILL"),  # the survivors are terminated with SIGTERM
     ([-11, -15, None], "SIGSEGV"),

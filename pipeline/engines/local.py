@@ -24,7 +24,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.forkserver
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Optional
@@ -63,7 +63,12 @@ class LocalEngine(StartedInBackground):
         return failure
 
     def _submit(self, fn, payload):
-        return self._pool.submit(fn, payload)
+        try:
+            return self._pool.submit(fn, payload)
+        except BrokenProcessPool as exc:  # a worker died since the last results: this chunk is lost too
+            future: Future = Future()
+            future.set_exception(exc)
+            return future
 
     def _first_done(self, futures: list) -> list:
         done, _ = wait(futures, return_when=FIRST_COMPLETED)
