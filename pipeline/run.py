@@ -52,6 +52,7 @@ from pipeline import fingerprint, lock, runlog
 from pipeline.batch import extract_batch
 from pipeline.config import Config, ConfigError
 from pipeline.engines import EngineError, Workers, tasks
+from pipeline.engines.deaths import Killed
 from pipeline.export import ARTICLE_COLUMNS, TABLES, atomic_write, cells, fsync_folder, publish, remove_temporaries, \
     write_temporary
 from pipeline.ingest import article_id, discover, read_entry
@@ -92,6 +93,7 @@ class RunSummary:
     workers: int = 1  # processes (Dask: worker threads) that read and extracted; 1: the run itself
     first_article_s: Optional[float] = None  # process start -> first extraction stored (None: nothing extracted)
     state: str = "ok"  # ok | rebuilt (the state database was damaged: moved aside, the run started afresh)
+    worker_deaths: int = 0  # worker processes that died while reading or extracting (the run went on)
     warnings: tuple[str, ...] = field(default=())  # printed even with --quiet
     error_examples: tuple[str, ...] = field(default=())  # "source: reason" of the first articles in error
     review: Optional["Review"] = None  # the catalog and report.html (None: --no-report)
@@ -112,6 +114,8 @@ class RunSummary:
             else "1 process"
         if self.first_article_s is not None:
             how += f"; first article after {self.first_article_s:.2f}s"
+        if self.worker_deaths:
+            how += f"; {self.worker_deaths} worker deaths"
         return how
 
     def record(self) -> dict:
@@ -197,6 +201,7 @@ def _run_locked(config: Config, *, started: str, t0: float, clock: _Clock) -> Ru
             _extract(state, workers, sink, progress=config.progress)
         n_extracted = sink.count
         engine, n_workers = workers.used
+        deaths = workers.deaths
         nothing_new = changes.new == changes.changed == changes.removed == n_read == n_extracted == 0
         state.begin_publish(rules)
         counts, rewritten = _publish(state, out, reuse=nothing_new and mode == "incremental")
@@ -206,7 +211,7 @@ def _run_locked(config: Config, *, started: str, t0: float, clock: _Clock) -> Ru
     return RunSummary(**counts, seconds=time.perf_counter() - t0, files=len(entries), new=changes.new,
                       changed=changes.changed, removed=changes.removed, unchanged=changes.unchanged, read=n_read,
                       extracted=n_extracted, mode=mode, rewritten=rewritten, started=started, engine=engine,
-                      workers=n_workers, first_article_s=clock.first)
+                      workers=n_workers, first_article_s=clock.first, worker_deaths=deaths)
 
 
 # ---------------------------------------------------------------------- reading
@@ -319,14 +324,25 @@ def _read_there(engine, state: State, first, todo: list, i: int, timeout: Option
         if chunk:
             yield _split(chunk)
 
-    for tags, (rules, results) in engine.map(partial(tasks.read_and_extract, timeout=timeout), chunks()):
-        _check_rules(rules, engine)
+    for tags, result in engine.map(partial(tasks.read_and_extract, timeout=timeout), chunks(), alone=_files_alone):
+        if isinstance(result, Killed):  # reading this file alone killed its worker
+            results = [([_failed_article(source, f"reading killed its worker ({result.how})")], None)
+                       for source, _ in tags]
+        else:
+            rules, results = result
+            _check_rules(rules, engine)
         while local:
             yield local.popleft()
         for (source, fp), (articles, extractions) in zip(tags, results):
             yield source, fp, articles, extractions
     while local:
         yield local.popleft()
+
+
+def _files_alone(tags: list, items: list) -> list:
+    """A chunk of files lost with a worker that died, to run again one file at a time: each file is
+    only read (its articles are extracted after every file is read, alone if need be)."""
+    return [([tag], tasks.read_only, [item]) for tag, item in zip(tags, items)]
 
 
 def _split(chunk: list) -> tuple[list, list]:
@@ -352,8 +368,12 @@ def _check_rules(rules: str, engine) -> None:
 
 
 def _failed(source: str, exc: Exception) -> Article:
-    return Article(article_id=article_id(None, source=source), source=source, status="error",
-                   reason=f"internal error: {type(exc).__name__}: {exc}")
+    return _failed_article(source, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _failed_article(source: str, reason: str) -> Article:
+    """The one article of a file that could not be read."""
+    return Article(article_id=article_id(None, source=source), source=source, status="error", reason=reason)
 
 
 # ---------------------------------------------------------------------- extracting
@@ -437,9 +457,19 @@ def _encoded_here(articles: list[Article], *, timeout: Optional[float]) -> list[
 
 def _extract_there(engine, state: State, timeout: Optional[float]) -> Iterator[tuple[list, list]]:
     chunks = ((batch, [article for _, article in batch]) for batch in state.pending(BATCH_SIZE))
-    for batch, (rules, encoded) in engine.map(partial(tasks.extract_articles, timeout=timeout), chunks):
+    extract = partial(tasks.extract_articles, timeout=timeout)
+    for batch, result in engine.map(extract, chunks, alone=partial(_articles_alone, extract)):
+        if isinstance(result, Killed):  # extracting this article alone killed its worker
+            yield batch, [tasks.killed(article, result.how) for _, article in batch]
+            continue
+        rules, encoded = result
         _check_rules(rules, engine)
         yield batch, encoded
+
+
+def _articles_alone(extract, batch: list, articles: list) -> list:
+    """A chunk of articles lost with a worker that died, to run again one article at a time."""
+    return [([item], extract, [article]) for item, article in zip(batch, articles)]
 
 
 def _store_extraction(state: State, key: str, encoded: Encoded) -> str:

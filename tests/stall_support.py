@@ -1,20 +1,28 @@
-"""Test seam for the time budget: an extraction that stalls (a pure-Python loop, as a super-linear
-rule would) on articles whose text holds :data:`MARKER`, or raises on :data:`RAISE_MARKER`.
-Nothing of this is in the pipeline: a test patches it in (:func:`install`), in its own process
-with monkeypatch, and in the local workers by making the fork server preload
-:mod:`tests.stall_preload` instead of :mod:`pipeline.engines.preload`."""
+"""Test seam for the time budget and for workers that die: an extraction that stalls (a pure-Python
+loop, as a super-linear rule would) on articles whose text holds :data:`MARKER`, raises on
+:data:`RAISE_MARKER`, or kills its process with SIGKILL (as the out-of-memory killer would) on
+:data:`KILL_MARKER`, or on every article when the environment variable :data:`KILL_ALL` is set
+(a run whose workers cannot work at all). Nothing of this is in the pipeline: a test patches it in
+(:func:`install`), in its own process with monkeypatch, and in the local workers by making the fork
+server preload :mod:`tests.stall_preload` instead of :mod:`pipeline.engines.preload`."""
 from __future__ import annotations
 
+import os
+import signal
 import time
 
 MARKER = "Ce paragraphe fait caler l'extraction."
 RAISE_MARKER = "Ce paragraphe fait échouer l'extraction."
+KILL_MARKER = "Ce paragraphe fait mourir le processus qui l'extrait."
+KILL_ALL = "PIPELINE_TEST_KILL_EVERY_EXTRACTION"
 STALL_SECONDS = 60.0  # far beyond the budget the tests give; a test that hangs this long has failed
 
 
 def stalling(process):
-    """``Extractor.process``, stalling or raising on the markers."""
+    """``Extractor.process``, stalling, raising or dying on the markers."""
     def patched(self, article):
+        if KILL_MARKER in (article.text or "") or os.environ.get(KILL_ALL):
+            os.kill(os.getpid(), signal.SIGKILL)
         if MARKER in (article.text or ""):
             deadline = time.monotonic() + STALL_SECONDS
             while time.monotonic() < deadline:  # busy: no system call to interrupt, only bytecodes

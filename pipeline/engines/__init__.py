@@ -13,6 +13,9 @@ Every engine runs the functions of :mod:`pipeline.engines.tasks` and has the sam
 :meth:`Engine.map`: chunks go out with a bounded number in flight (memory stays flat however
 large the corpus), results come back as they finish, and the run stores them with the same code
 whatever the engine.
+
+A worker that dies in the middle of a chunk does not fail the run: :meth:`Engine.map` runs the
+chunks it lost again one piece at a time (:mod:`pipeline.engines.deaths`).
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ import threading
 from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 from pipeline.config import Config, ConfigError
+from pipeline.engines.deaths import Killed, WorkersFailing
 
 T = TypeVar("T")
 
@@ -41,24 +45,84 @@ class Engine:
 
     name = "engine"
     workers = 1  # how many tasks run at once
+    deaths = 0  # workers that died while working (each one the engine recovered from)
 
-    def map(self, fn: Callable, chunks: Iterable[tuple[T, object]]) -> Iterator[tuple[T, object]]:
+    def map(self, fn: Callable, chunks: Iterable[tuple[T, object]], *,
+            alone: Optional[Callable[[T, object], Iterable[tuple[T, Callable, object]]]] = None
+            ) -> Iterator[tuple[T, object]]:
         """``(tag, fn(payload))`` for every ``(tag, payload)`` of ``chunks``, in completion order.
         At most ``window`` chunks are in flight; ``chunks`` is consumed only as results come back
-        (it may be a generator reading the state database: it runs in this thread)."""
+        (it may be a generator reading the state database: it runs in this thread).
+
+        A chunk lost with a worker that died is run again as the pieces ``alone(tag, payload)``
+        gives (``(tag, fn, payload)`` each; without ``alone``, the chunk itself), one at a time with
+        nothing else in flight: a piece that kills its worker again yields ``(tag, Killed(how))``.
+        Raises :class:`WorkersFailing` when a fresh worker dies on known-good work."""
         self._wait_ready()
         in_flight: dict = {}
         for tag, payload in chunks:
-            in_flight[self._submit(fn, payload)] = tag
+            in_flight[self._submit(fn, payload)] = (tag, payload)
             while len(in_flight) >= self.window():
-                yield from self._collect(in_flight)
+                yield from self._collect(in_flight, fn, alone)
         while in_flight:
-            yield from self._collect(in_flight)
+            yield from self._collect(in_flight, fn, alone)
 
-    def _collect(self, in_flight: dict) -> Iterator[tuple[object, object]]:
+    def _collect(self, in_flight: dict, fn: Callable, alone) -> Iterator[tuple[object, object]]:
+        lost: list = []
+        yield from self._harvest(in_flight, lost)
+        if not lost:
+            return
+        while in_flight:  # a local pool fails all it had; Dask's other chunks go on: wait for them
+            yield from self._harvest(in_flight, lost)
+        self._recover()
+        for tag, payload in lost:
+            for piece in (alone(tag, payload) if alone is not None else [(tag, fn, payload)]):
+                yield self._run_alone(*piece)
+
+    def _harvest(self, in_flight: dict, lost: list) -> Iterator[tuple[object, object]]:
+        """Results of the chunks done (at least one); chunks lost with their worker go to ``lost``."""
         for future in self._first_done(list(in_flight)):
-            tag = in_flight.pop(future)
-            yield tag, future.result()
+            tag, payload = in_flight.pop(future)
+            if self._lost(future):
+                lost.append((tag, payload))
+            else:
+                yield tag, future.result()
+
+    def _run_alone(self, tag, fn: Callable, payload) -> tuple[object, object]:
+        future = self._submit(fn, payload)
+        self._wait(future)
+        if not self._lost(future):
+            return tag, future.result()
+        return tag, Killed(self._recover())
+
+    def _recover(self) -> str:
+        """After a death: the engine usable again, and checked on known-good work; how the worker died."""
+        from pipeline.engines import tasks
+
+        self.deaths += 1
+        how = self._replace()
+        canary = self._submit(tasks.canary, None)
+        self._wait(canary)
+        if self._lost(canary):
+            self.deaths += 1
+            again = self._replace()
+            raise WorkersFailing(f"a worker died ({how}), then a fresh one died too ({again}) on known-good "
+                                 f"articles: the run itself is failing (memory? the installation?), not an article")
+        canary.result()
+        return how
+
+    def _wait(self, future) -> None:
+        """Wait for ``future``, the only one in flight."""
+        while future not in self._first_done([future]):
+            pass
+
+    def _lost(self, future) -> bool:
+        """Whether the chunk of ``future`` (done) was lost with a worker that died."""
+        return False
+
+    def _replace(self) -> str:
+        """After a worker died: make the engine usable again; how the worker died."""
+        raise NotImplementedError
 
     def ready(self) -> bool:
         """Whether the engine can take work now (it may start in the background)."""
@@ -164,6 +228,11 @@ class Workers:
     def used(self) -> tuple[str, int]:
         """(engine name, tasks at once) for the run log: ("local", 1) when the run did the work itself."""
         return (self.engine.name, self.engine.workers) if self.engine is not None else (self.config.engine, 1)
+
+    @property
+    def deaths(self) -> int:
+        """Workers that died during the run (:mod:`pipeline.engines.deaths`)."""
+        return self.engine.deaths if self.engine is not None else 0
 
     def close(self, *, abort: bool = False) -> None:
         """Stop the engine's workers (at once with ``abort``); the engine is not used again."""

@@ -12,6 +12,13 @@ The cluster starts (or the client connects) in the background while the run read
 Each worker loads the Extractor once, when the run registers a worker plugin (a worker that joins
 later loads it on joining). Chunks go out with ``client.submit`` (a bounded number in flight) and
 come back as they finish.
+
+A worker process that dies while running a chunk is restarted by its nanny, and Dask runs the
+chunk again on another worker; a chunk that has killed ``distributed.scheduler.allowed-failures``
++ 1 workers (default 3 + 1) fails with ``KilledWorker``. The run then takes it as a chunk lost with
+its worker (:mod:`pipeline.engines.deaths`): each of its files or articles runs again alone, and
+one that gets ``KilledWorker`` alone is an error of its own, « ... killed its worker (Dask
+KilledWorker) ». There is no pool to replace.
 """
 from __future__ import annotations
 
@@ -28,7 +35,7 @@ RECOUNT_SECONDS = 5.0
 CONNECT_TIMEOUT = 30.0  # seconds to reach a scheduler (a cluster being provisioned may be slow)
 
 try:
-    from distributed import Client, LocalCluster, WorkerPlugin, as_completed
+    from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, as_completed
 except ImportError as exc:  # pragma: no cover - depends on the installation
     raise EngineError(f"--engine dask needs the dask and distributed packages (pip install -r requirements.txt): "
                       f"{exc}") from exc
@@ -89,6 +96,12 @@ class DaskEngine(StartedInBackground):
 
     def _first_done(self, futures: list) -> list:
         return self._finished.next_batch(block=True)
+
+    def _lost(self, future) -> bool:
+        return future.status == "error" and isinstance(future.exception(), KilledWorker)
+
+    def _replace(self) -> str:
+        return "Dask KilledWorker"  # the nannies restart dead workers themselves
 
     def _stop(self, *, abort: bool) -> None:
         client, cluster, self.client, self.cluster = self.client, self.cluster, None, None

@@ -13,18 +13,25 @@ server could not).
 
 The pool starts in a background thread; :meth:`LocalEngine.ready` says when it can take work, so
 that the run reads files itself meanwhile instead of waiting.
+
+A worker that dies (killed by the out-of-memory killer, a crash in C code) breaks the pool: every
+chunk in flight fails with ``BrokenProcessPool``. The engine then replaces the pool (new workers
+from the same fork server: no new spaCy load) and :meth:`~pipeline.engines.Engine.map` finds the
+culprit (:mod:`pipeline.engines.deaths`).
 """
 from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.forkserver
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Optional
 
 from pipeline.engines import StartedInBackground
 from pipeline.engines import tasks
+from pipeline.engines.deaths import how_it_died
 
 PRELOAD = "pipeline.engines.preload"
 PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])  # the folder that holds pipeline/
@@ -42,10 +49,13 @@ class LocalEngine(StartedInBackground):
     def _start(self) -> None:
         context = multiprocessing.get_context("forkserver")
         self._owns_forkserver = _start_forkserver(context)
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                         initializer=tasks.init_worker, initargs=(os.getpid(),))
+        self._pool = self._new_pool()
         for future in [self._pool.submit(tasks.ready) for _ in range(self.workers)]:
             future.result()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("forkserver"),
+                                   initializer=tasks.init_worker, initargs=(os.getpid(),))
 
     def _start_failure(self, exc: BaseException) -> BaseException:
         failure = RuntimeError(f"the local workers did not start: {type(exc).__name__}: {exc}")
@@ -53,11 +63,29 @@ class LocalEngine(StartedInBackground):
         return failure
 
     def _submit(self, fn, payload):
-        return self._pool.submit(fn, payload)
+        try:
+            return self._pool.submit(fn, payload)
+        except BrokenProcessPool as exc:  # a worker died since the last results: this chunk is lost too
+            future: Future = Future()
+            future.set_exception(exc)
+            return future
 
     def _first_done(self, futures: list) -> list:
         done, _ = wait(futures, return_when=FIRST_COMPLETED)
         return [f for f in futures if f in done]  # in submission order
+
+    def _lost(self, future) -> bool:
+        return isinstance(future.exception(), BrokenProcessPool)
+
+    def _replace(self) -> str:
+        """A broken pool out (its survivors are terminated), a new one in; how its worker died."""
+        broken = self._pool
+        processes = list((getattr(broken, "_processes", None) or {}).values())
+        broken.shutdown(wait=True, cancel_futures=True)
+        for process in processes:
+            process.join(timeout=5)
+        self._pool = self._new_pool()
+        return how_it_died(process.exitcode for process in processes)
 
     def _stop(self, *, abort: bool) -> None:
         pool = self._pool

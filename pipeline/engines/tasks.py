@@ -8,6 +8,10 @@ the ``pipeline`` package is installed (a pool process on this machine, a Dask wo
 * :func:`extract_articles`: articles -> their extractions, encoded as the state database stores
   them (JSON rows), so the run only inserts them.
 * :func:`read_and_extract`: both at once, for files read by the workers (what a run mostly does).
+* :func:`read_only`: the result shape of :func:`read_and_extract` without the extraction, for a
+  file whose chunk was lost with a worker that died: read alone, extracted later (alone if need be).
+* :func:`canary`: known-good work (the warm-up files, read and extracted), run after a worker died
+  to tell a failing run from an article that kills its worker (:mod:`pipeline.engines.deaths`).
 
 Both return the worker's rules version with the result: the run refuses results computed by
 other rules (another installed version on a Dask worker, or ``pipeline/`` edited while a run was
@@ -153,6 +157,20 @@ def read_and_extract(items: Sequence[tuple[str, str, bytes]], *, timeout: Option
     return rules, out
 
 
+def read_only(items: Sequence[tuple[str, str, bytes]]
+              ) -> tuple[str, list[tuple[list[Article], Optional[list[Optional[Encoded]]]]]]:
+    """As :func:`read_and_extract`, the articles not extracted (None for each file's extractions)."""
+    rules, readings = read_files(items)
+    return rules, [(articles, None) for articles in readings]
+
+
+def canary(_=None) -> str:
+    """Read and extract the warm-up files (known-good work); the rules version."""
+    rules, readings = read_files([(name, name, data) for name, data in _WARM_UP.items()])
+    extract_articles([article for articles in readings for article in articles])
+    return rules
+
+
 def extract_articles(articles: Sequence[Article], *, timeout: Optional[float] = None) -> tuple[str, list[Encoded]]:
     """Articles -> (rules version, their encoded extractions, in the same order)."""
     x = extractor()
@@ -171,3 +189,8 @@ def encode(article: Article, extraction: Extraction) -> Encoded:
 
 def failed(article: Article, exc: Exception) -> Encoded:
     return encode_extraction(batch_failed(article, f"extraction failed: {type(exc).__name__}: {exc}"))
+
+
+def killed(article: Article, how: str) -> Encoded:
+    """The stored form of an article whose extraction killed its worker, alone, ``how``."""
+    return encode_extraction(batch_failed(article, f"extraction killed its worker ({how})"))
