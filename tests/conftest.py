@@ -5,6 +5,7 @@ with ``-m "not model"``); slow ones ``@pytest.mark.slow``.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,18 @@ def blank_fr():
     import spacy
 
     return spacy.blank("fr")
+
+
+# Property-based tests (tests/properties/): hypothesis profiles. The default one is what `make test`
+# and CI run: a fixed number of examples, derived from each test's name (derandomize) and never
+# from a database of earlier failures, so that every run tries the same inputs. HYPOTHESIS_PROFILE
+# selects another: "ci" (the same as the default, by name) or "thorough" (many more examples, still
+# reproducible; minutes instead of seconds).
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+_PROPERTY_SETTINGS = dict(deadline=None, derandomize=True, database=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("default", max_examples=40, **_PROPERTY_SETTINGS)
+settings.register_profile("ci", max_examples=40, **_PROPERTY_SETTINGS)
+settings.register_profile("thorough", max_examples=500, **_PROPERTY_SETTINGS)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

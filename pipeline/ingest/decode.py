@@ -2,9 +2,13 @@
 
 Pure functions. The order is fixed and recorded in ``Decoded.encoding``:
 
-1. a byte-order mark decides (UTF-8, UTF-16, UTF-32);
+1. a byte-order mark decides (UTF-16, UTF-32; UTF-8 when the bytes after it are UTF-8, else
+   they are read as if it were not there);
 2. otherwise strict UTF-8, then an encoding declared by the document (HTML ``<meta charset>``),
-   then Windows-1252, then Latin-1 (which never fails);
+   then Windows-1252, then, for bytes that are neither (UTF-8 text with a few lines in another
+   encoding, whose UTF-8 sequences hold bytes Windows-1252 leaves undefined), UTF-8 where the
+   bytes are UTF-8 and Windows-1252 (Latin-1 for its five undefined bytes) for each byte that is
+   not: « utf-8+cp1252 », which never fails;
 3. mojibake (UTF-8 once decoded as Windows-1252 and saved again: "modÃ¨le", "dâ€™experts") is
    repaired with ftfy, restricted to encoding fixes: quotes, apostrophes, NBSP (U+00A0) and
    narrow NBSP (U+202F) are kept as they are;
@@ -23,6 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 MOJIBAKE_SUFFIX = "+mojibake-repaired"
+MIXED = "utf-8+cp1252"  # UTF-8 with bytes that are not (see _mixed_utf8)
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as errors="surrogateescape" leaves it
 
 # Magic numbers of common binary formats that may sit in a corpus folder by mistake.
 _BINARY_MAGIC = (
@@ -148,17 +154,37 @@ def _decode(data: bytes, *, declared: str | None) -> tuple[str, str]:
             try:
                 return data[len(bom):].decode(codec), label
             except UnicodeDecodeError as exc:
-                raise BinaryContent("binary file") from exc
+                if codec != "utf-8":
+                    raise BinaryContent("binary file") from exc
+                # A UTF-8 mark on bytes that are not all UTF-8 (lines in Windows-1252 appended to
+                # a file an editor started): text all the same, read like a file without the mark.
+                data = data[len(bom):]
+                break
     candidates = ["utf-8"]
     if declared and declared not in candidates:
         candidates.append(declared)
-    candidates += ["cp1252", "latin-1"]
+    candidates += ["cp1252"]
     for codec in candidates:
         try:
             return data.decode(codec), codec
         except (UnicodeDecodeError, LookupError):
             continue
-    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+    return _mixed_utf8(data), MIXED
+
+
+def _mixed_utf8(data: bytes) -> str:
+    """UTF-8 where the bytes are UTF-8, each other byte as Windows-1252 (Latin-1 where undefined).
+    (Read as Latin-1 whole, a UTF-8 file with one Latin-1 line had its UTF-8 sequences turned into
+    C1 control characters, enough of them to be refused as binary: every line of a JSONL file lost.)"""
+    text = data.decode("utf-8", errors="surrogateescape")
+    return _ESCAPED_BYTE.sub(lambda m: _byte_char(ord(m.group()) - 0xDC00), text)
+
+
+def _byte_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D
+        return chr(byte)
 
 
 def _too_many_controls(text: str) -> bool:

@@ -24,6 +24,10 @@ TEXT = f"Le modèle d’experts « clairsemé » coûte 3{NBSP}000 € et tient 
         pytest.param(TEXT.encode("utf-8"), TEXT, "utf-8", id="utf-8"),
         pytest.param(codecs.BOM_UTF8 + TEXT.encode("utf-8"), TEXT, "utf-8", id="utf-8 BOM stripped"),
         pytest.param(TEXT.encode("cp1252", "ignore"), TEXT.replace(NNBSP, ""), "cp1252", id="cp1252"),
+        pytest.param(codecs.BOM_UTF8 + TEXT.encode("cp1252", "ignore"), TEXT.replace(NNBSP, ""), "cp1252",
+                     id="utf-8 BOM on cp1252 bytes (found by tests/properties)"),
+        pytest.param("Qwen À 𝀀\n".encode("utf-8") + "Le modèle\n".encode("latin-1"), "Qwen À 𝀀\nLe modèle\n",
+                     "utf-8+cp1252", id="utf-8 with a latin-1 line, neither cp1252 (found by tests/properties)"),
         pytest.param(
             TEXT.encode("utf-8").decode("cp1252", "replace").encode("utf-8"),
             TEXT,

@@ -271,3 +271,12 @@ def test_corpus_page(corpus_dir):
         assert kept in article.text
     for dropped in ["SUV Orvane", "Gemma 2 : Google dévoile", "Pixel 8a", "1,2 million de lecteurs", "Newsletter", "L'Octet"]:
         assert dropped not in article.text
+
+
+def test_a_tag_name_lxml_keeps_but_refuses_to_set_does_not_lose_the_page():
+    """« <A</body> » parses as a tag « a< »; renaming trafilatura's tags set it again, which lxml
+    refuses (ValueError): the whole file was an internal error (found by tests/properties)."""
+    from pipeline.ingest.formats.html import read
+
+    records = read("<html><body><code>Mistral Small 3 compte 24 milliards de paramètres.<A</body></html>")
+    assert [(r.status, r.document.text) for r in records] == [("ok", "Mistral Small 3 compte 24 milliards de paramètres.")]

@@ -81,3 +81,15 @@ def test_blank_jsonl_file_is_one_skipped_row(tmp_path):
     path.write_text("\n  \n\n", encoding="utf-8")
     (article,) = read_file(path, source="vide.jsonl")
     assert (article.source, article.status, article.reason) == ("vide.jsonl", "skipped", "empty file")
+
+
+def test_a_lone_surrogate_escape_becomes_a_replacement_character(tmp_path):
+    """« \\ud800 » alone (no UTF-8 text can hold it) made the whole file one internal error (found by
+    tests/properties): now that line is read, the character replaced, and the next line too."""
+    path = tmp_path / "lot.jsonl"
+    path.write_text('{"text": "\\ud800 ' + FR + '", "title": "\\udfff"}\n{"text": "\\ud83d\\ude00 ' + FR + '"}\n',
+                    encoding="utf-8")
+    articles = read_file(path, source="lot.jsonl")
+    assert [(a.source, a.status) for a in articles] == [("lot.jsonl#1", "ok"), ("lot.jsonl#2", "ok")]
+    assert articles[0].text == "\ufffd " + FR and articles[0].title == "\ufffd"
+    assert articles[1].text == "\U0001F600 " + FR  # a pair of escapes is one character, kept

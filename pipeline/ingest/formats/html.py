@@ -177,7 +177,8 @@ def trafilatura_blocks(page) -> list[str]:
         if isinstance(el.tag, str):
             if el.tag == "cell" and el.get("role") == "head":
                 el.tag = "th"
-            el.tag = _TRAFILATURA_TAGS.get(el.tag, el.tag)
+            elif el.tag in _TRAFILATURA_TAGS:  # (a tag is set only when renamed: lxml's HTML parser
+                el.tag = _TRAFILATURA_TAGS[el.tag]  # keeps names, « a< », that setting one refuses)
     return element_blocks(body)
 
 

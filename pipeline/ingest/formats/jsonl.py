@@ -3,11 +3,13 @@
 Blank lines are ignored; line numbers count every physical line from 1 (they name the record:
 ``file.jsonl#3``). A line that is not a JSON object, or has no usable "text", becomes an error
 record; the other lines are unaffected. String fields get the same repair as decoded files
-(mojibake, control characters), since JSON escapes can carry both.
+(mojibake, control characters), since JSON escapes can carry both; an escape of half a surrogate
+pair (« \\ud800 » alone), which no UTF-8 text can hold, becomes U+FFFD (« � »).
 """
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Optional
 
 from pipeline.ingest.decode import clean_text, repair_mojibake
@@ -16,6 +18,7 @@ from pipeline.normalize.dates import parse_date
 from . import Document, Record
 
 DATE_FIELDS = ("date", "published")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # json.loads joins the halves of a pair: what is left is alone
 
 
 def read(text: str) -> list[Record]:
@@ -54,6 +57,7 @@ def read_line(line: str, *, number: int) -> Record:
 
 
 def _clean(value: str) -> tuple[str, bool]:
+    value = _LONE_SURROGATE.sub("\ufffd", value)
     repaired = repair_mojibake(value)
     return clean_text(repaired), repaired != value
 
