@@ -438,6 +438,9 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
                     if (ref.model, org) in seen or org == ref.model:
                         continue
                     seen.add((ref.model, org))
+                    # (an organisation a developer phrase stands for is named in an earlier
+                    # sentence: the quote is this sentence's part)
+                    a, b = max(a, s.start), min(b, s.end)
                     out.append(RawFact(ref.model, "organization", org, False,
                                        Provenance(a, b, s.start, s.end, f"organization:{name}")))
         if mine:

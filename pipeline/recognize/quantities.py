@@ -77,18 +77,20 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
         if scale is None and num.lower() in ("un", "une"):
             continue  # an article, not a number
         unit, unit_end = None, b
+        eol = text.find("\n", b)  # what follows a number on its line: a unit never starts the next one
+        eol = len(text) if eol < 0 else eol
         for name, pat in units.items():
-            u = pat.match(text, b)
+            u = pat.match(text, b, eol)
             if u:
                 unit, unit_end = name, u.end()
                 break
-        if unit is None and (foreign.match(text, b) or other_noun.match(text, b) or _PERCENT.match(text, b)):
+        if unit is None and (foreign.match(text, b, eol) or other_noun.match(text, b, eol) or _PERCENT.match(text, b, eol)):
             unit = FOREIGN
         if unit == FOREIGN:
-            e = _EXPERT_BLOCKS.match(text, b)
+            e = _EXPERT_BLOCKS.match(text, b, eol)
             if e:  # « huit blocs de paramètres distincts, les « experts » »
                 unit, unit_end = EXPERTS, e.end()
-        is_active = bool(active.match(text, b))
+        is_active = bool(active.match(text, b, eol))
         yield Quantity(a, b, unit_end, num, scale, value, unit, is_active)
 
 

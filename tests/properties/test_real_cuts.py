@@ -28,15 +28,11 @@ def test_real_page_splices_as_files_give_one_row_and_extract(text, ext):
 # still the text at its offsets; the `sentence` column does not hold it). In pipeline/link and
 # pipeline/recognize: kept here, strict, until the rules are fixed.
 @pytest.mark.parametrize("text", [
-    pytest.param("Mistral AI a pris l’habitude de partager ses modèles. Fin décembre, la société diffusait le modèle "
-                 "Mixtral", id="organization:launch quote starts a sentence early",
-                 marks=pytest.mark.xfail(strict=True, reason="link/organizations: the organization:launch quote "
-                                         "runs from « Mistral AI » in the previous sentence to « Mixtral »; its "
-                                         "sentence is only the last one")),
-    pytest.param("GPT-OSS 20B atteint 128K\n\nJetons de contexte.", id="quantity across a paragraph break",
-                 marks=pytest.mark.xfail(strict=True, reason="recognize/quantities: « 128K\\n\\nJetons » is one "
-                                         "quantity across two blocks; the context_tokens:clause_name quote leaves "
-                                         "its sentence « GPT-OSS 20B atteint 128K »")),
+    # an organisation:launch whose organisation is named in the sentence before
+    "Mistral AI a pris l’habitude de partager ses modèles. Fin décembre, la société diffusait le modèle Mixtral",
+    # a unit is read on its number's line only
+    "GPT-OSS 20B atteint 128K\n\nJetons de contexte.",
+    "GPT-OSS 20B atteint 128K\nJeton",
 ])
-def test_known_quotes_outside_their_sentence(text):
+def test_quotes_stay_in_their_sentence(text):
     check_extraction(ok_article(text))
