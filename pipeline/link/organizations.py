@@ -208,7 +208,8 @@ def fronted_made_by(sc: Scope) -> Iterator[Found]:
         return
     gap = sc.p["fronted_gap"].match(sc.text, orgs[-1].end, s.end)
     ref = next((r for r in sc.view.refs if gap and r.start == gap.end()), None)
-    if ref is None and sc.view.anaphoric and sc.view.subject and not sc.view.refs:
+    if ref is None and sc.view.anaphoric and sc.view.subject and not sc.view.refs \
+            and sc.p["fronted_model_noun"].match(sc.text, orgs[-1].end, s.end):
         # « Conçu par la startup DeepSeek AI, ce modèle open-source … »: the model in focus
         ref = Ref(s.start, orgs[-1].end, sc.view.subject, "anaphor")
     if ref:
@@ -430,7 +431,9 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
     for view in sviews:
         s = view.sentence
         mine = tuple(within(orgs, s.start, s.end))
-        if view.refs:  # (« développé par Basalte Research »: a maker the lexicon does not know)
+        # (« développé par Basalte Research »: a maker the lexicon does not know; « Conçu par la
+        # startup DeepSeek AI, ce modèle … »: the model in focus)
+        if view.refs or (view.anaphoric and view.subject):
             sc = Scope(text, view, mine, previous, lex, p, headers.get(s.start), ents)
             seen: set[tuple[str, str]] = set()
             for name, finder in FINDERS:

@@ -28,6 +28,11 @@ CASES = [
     ("Meta a publié Llama 3. Grok 3 a été conçu par Basalte Research.",
      {("Llama 3", "Meta", "launch"), ("Grok 3", "Basalte Research", "made_by")}),
     ("Présenté mardi par le laboratoire xAI, Grok-3 surpasse ses rivaux.", {("Grok-3", "xAI", "fronted_made_by")}),
+    # « ce modèle »: the model in focus, in a sentence that names none
+    ("DeepSeek-V2 est un modèle MoE. Conçu par la startup DeepSeek AI, ce modèle a marqué un tournant.",
+     {("DeepSeek-V2", "DeepSeek", "fronted_made_by")}),
+    ("DeepSeek-V2 est un modèle MoE. Conçu par la startup DeepSeek AI, le site a marqué un tournant.", set()),
+    ("OpenAI a lancé o3. Conçu en 2019 par la société Basalte Labs, il teste la logique.", {("o3", "OpenAI", "launch")}),
     ("Meta dévoile Llama 4.", {("Llama 4", "Meta", "launch")}),
     ("OpenAI a levé le voile sur deux modèles baptisés o3 et o4-mini.",
      {("o3", "OpenAI", "launch"), ("o4-mini", "OpenAI", "launch")}),
