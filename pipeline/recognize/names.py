@@ -25,7 +25,8 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     spaced_lower = patterns.alternation(lex.spaced_lowercase)
     # After a hyphen: any component. After a space: sizes, short versions, codes, capitalised
     # variants and the few lower-case variants used with a space ("GPT-4o mini").
-    comp_hyphen = rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|[a-z]{{3,12}}(?![\w+])|[A-Z]{{1,4}}(?![\w+]))"
+    comp_hyphen = (rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|[a-z]{{3,12}}(?![\w+])|"
+                   rf"[A-Z]{{1,4}}(?![\w+])|[A-Z][a-z]{{2,15}}(?![\w+]))")  # « DeepSeek-V3.1-Terminus », « Yi-Lightning »
     cap_variants = patterns.alternation(w for w in lex.variant_words if w[:1].isupper())
     comp_space = (rf"(?:{_SIZE}|{_CODE}|\d,\d(?=[ \u00a0](?:{cap_variants})(?![\w]))|\d{{1,2}}(?:\.\d+)*[a-z]?(?![\w])|\d+\.\d+(?![\w])|"
                   rf"v\d+(?:\.\d+)*(?![\w])|"  # « Claude 3,5 Sonnet », « DeepSeek v3 »
@@ -33,7 +34,7 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     first = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space}|(?<=[A-Za-z])\d+(?:\.\d+)*[a-z]?(?![\w]))"
     more = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space})"
     fam = patterns.alternation(lex.family_spellings())
-    family = patterns.compile(rf"(?<![\w@/.-])(?P<fam>{fam})(?P<tail>{first}{more}{{0,5}})?(?![\w-]|\.\w)")
+    family = patterns.compile(rf"(?<![\w@/.-])(?P<fam>{fam})(?P<tail>{first}{more}{{0,5}})?(?![\w-]|\.[a-z\d])")  # (« Gemini 2.0.DeepSeek V3 … »: a sentence end glued)
     series = "|".join(p for p, _, _ in lex.lowercase_series)
     lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low))?(?![\w-])")
     # One or two capitalised words (accents and ligatures included: « Ébène », « Cigüe », « Grand

@@ -32,6 +32,9 @@ def mentions(text):
         ("Mistral Large 2", "Mistral Large 2"),
         ("Falcon 180B", "Falcon 180B"),
         (AI_SENTENCE.format("Zephyr 7B"), "Zephyr 7B"),
+        ("DeepSeek-V3.1-Terminus", "DeepSeek-V3.1-Terminus"),  # a capitalised word after a hyphen
+        ("Yi-Lightning", "Yi-Lightning"),
+        ("Gemini 2.0.DeepSeek V3 suit.", "Gemini 2.0"),  # a sentence end glued to the next one
     ],
 )
 def test_match(text, expected):
@@ -123,3 +126,13 @@ def test_names_the_sentence_calls_a_model(text, expected):
     from pipeline.recognize.segments import segment
 
     assert [m.text for m in find_model_mentions(text, sentences=segment(text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Un modèle LLAMA 3.1 8B quantifié", ["Llama 3.1 8B"]),  # a family in capitals: the lexicon's spelling
+    ("GPT-OSS 20B atteint 139 tokens/seconde", ["gpt-oss 20B"]),
+    ("Le PHI 3 arrive", []),  # a name of three letters in capitals is more often an acronym
+    ("LicenceApache 2.0 (open-weight)", []),  # a label glued to its value
+])
+def test_spelling(text, expected):
+    assert [m.text for m in mentions(text)] == expected
