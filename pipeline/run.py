@@ -28,6 +28,10 @@ number of chunks in flight. Their results are stored by the same code as a run's
 state, and therefore every CSV, is the same whatever the engine and the number of workers. Small
 amounts of work are done here (starting workers costs more than it saves).
 
+What the run reads or extracts in its own process is written down while in hand
+(:mod:`pipeline.engines.in_hand`): a file or article that kills the process kills one run, the
+next one doing what the dead run had in hand in a worker process apart.
+
 Steps 2 and 3 commit their caches every second, so a killed run loses at most a second of work;
 the live state changes only with the CSVs. Killed anywhere, a run leaves each CSV as it was or
 complete and new; the next run redoes what the state does not show as done and writes the same
