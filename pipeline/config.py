@@ -2,7 +2,8 @@
 
 Besides the CSVs and ``texts/``, a run keeps three files in the output folder: the state database
 (``state.sqlite``, unless ``state`` names another file), the lock (``run.lock``) and the run log
-(``runs.jsonl``).
+(``runs.jsonl``); and while it works in its own process, the record of what it has in hand
+(``run.working``, :mod:`pipeline.engines.in_hand`).
 """
 from __future__ import annotations
 

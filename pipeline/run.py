@@ -28,6 +28,10 @@ number of chunks in flight. Their results are stored by the same code as a run's
 state, and therefore every CSV, is the same whatever the engine and the number of workers. Small
 amounts of work are done here (starting workers costs more than it saves).
 
+What the run reads or extracts in its own process is written down while in hand
+(:mod:`pipeline.engines.in_hand`): a file or article that kills the process kills one run, the
+next one doing what the dead run had in hand in a worker process apart.
+
 Steps 2 and 3 commit their caches every second, so a killed run loses at most a second of work;
 the live state changes only with the CSVs. Killed anywhere, a run leaves each CSV as it was or
 complete and new; the next run redoes what the state does not show as done and writes the same
@@ -53,11 +57,12 @@ from pipeline.batch import extract_batch
 from pipeline.config import Config, ConfigError
 from pipeline.engines import EngineError, Workers, tasks
 from pipeline.engines.deaths import Killed
+from pipeline.engines.in_hand import WORKING_FILE, InHand, extracting_lines, reading_line
 from pipeline.export import ARTICLE_COLUMNS, TABLES, atomic_write, cells, fsync_folder, publish, remove_temporaries, \
     write_temporary
 from pipeline.ingest import article_id, discover, read_entry
 from pipeline.records import Article
-from pipeline.state import Damaged, Encoded, State, is_damage, is_ours, move_aside
+from pipeline.state import Damaged, Encoded, State, digest, is_damage, is_ours, move_aside
 
 if TYPE_CHECKING:
     from pipeline.review import Review
@@ -94,6 +99,7 @@ class RunSummary:
     first_article_s: Optional[float] = None  # process start -> first extraction stored (None: nothing extracted)
     state: str = "ok"  # ok | rebuilt (the state database was damaged: moved aside, the run started afresh)
     worker_deaths: int = 0  # worker processes that died while reading or extracting (the run went on)
+    apart: int = 0  # files and articles a dead run had in hand, read or extracted in a worker apart
     warnings: tuple[str, ...] = field(default=())  # printed even with --quiet
     error_examples: tuple[str, ...] = field(default=())  # "source: reason" of the first articles in error
     review: Optional["Review"] = None  # the catalog and report.html (None: --no-report)
@@ -116,6 +122,8 @@ class RunSummary:
             how += f"; first article after {self.first_article_s:.2f}s"
         if self.worker_deaths:
             how += f"; {self.worker_deaths} worker deaths"
+        if self.apart:
+            how += f"; {self.apart} done apart after a run died"
         return how
 
     def record(self) -> dict:
@@ -188,30 +196,38 @@ def _run_locked(config: Config, *, started: str, t0: float, clock: _Clock) -> Ru
     for folder in (out, texts):
         remove_temporaries(folder)
     rules = fingerprint.rules_version()
-    with State.open(config.state_file) as state:
-        mode = state.prepare(rules, full=config.full)
-        entries = discover(Path(config.corpus), follow_symlinks=config.follow_symlinks)
-        # workers start on first need and stop (at once on failure) here; texts/ files are written as
-        # their extractions are stored
-        with Workers(config) as workers, _TextWriter(texts) as writer:
-            sink = _Sink(state, clock, writer, timeout=config.article_timeout)
-            n_read = _read(state, entries, workers, sink, progress=config.progress)
-            changes = state.changes()
-            state.select_firsts()
-            _extract(state, workers, sink, progress=config.progress)
-        n_extracted = sink.count
-        engine, n_workers = workers.used
-        deaths = workers.deaths
-        nothing_new = changes.new == changes.changed == changes.removed == n_read == n_extracted == 0
-        state.begin_publish(rules)
-        counts, rewritten = _publish(state, out, reuse=nothing_new and mode == "incremental")
-        state.commit()
-        _remove_stale_texts(state, texts)
-        state.collect_garbage()
+    in_hand = InHand(out / WORKING_FILE)  # what a dead run had in hand is done apart
+    published = False
+    try:
+        with State.open(config.state_file) as state:
+            mode = state.prepare(rules, full=config.full)
+            entries = discover(Path(config.corpus), follow_symlinks=config.follow_symlinks)
+            # workers start on first need and stop (at once on failure) here; texts/ files are written as
+            # their extractions are stored
+            with Workers(config) as workers, _TextWriter(texts) as writer:
+                here = _Here(in_hand, workers, config.article_timeout)
+                sink = _Sink(state, clock, writer, here)
+                n_read = _read(state, entries, workers, sink, progress=config.progress)
+                changes = state.changes()
+                state.select_firsts()
+                _extract(state, workers, sink, progress=config.progress)
+            n_extracted = sink.count
+            engine, n_workers = workers.used
+            deaths = workers.deaths
+            nothing_new = changes.new == changes.changed == changes.removed == n_read == n_extracted == 0
+            state.begin_publish(rules)
+            counts, rewritten = _publish(state, out, reuse=nothing_new and mode == "incremental")
+            state.commit()
+            published = True
+            _remove_stale_texts(state, texts)
+            state.collect_garbage()
+    finally:
+        in_hand.close(published=published)
     return RunSummary(**counts, seconds=time.perf_counter() - t0, files=len(entries), new=changes.new,
                       changed=changes.changed, removed=changes.removed, unchanged=changes.unchanged, read=n_read,
                       extracted=n_extracted, mode=mode, rewritten=rewritten, started=started, engine=engine,
-                      workers=n_workers, first_article_s=clock.first, worker_deaths=deaths)
+                      workers=n_workers, first_article_s=clock.first, worker_deaths=deaths,
+                      apart=len(here.apart_sources), warnings=here.warnings())
 
 
 # ---------------------------------------------------------------------- reading
@@ -233,7 +249,7 @@ def _read(state: State, entries, workers: Workers, sink: "_Sink", *, progress: b
         workers.for_work(len(todo))  # they start in the background while the first files are read here
     n_read = 0
     with _bar(None, progress, desc="read and extract", unit="file", total=len(todo)) as bar:
-        for source, fp, articles, extractions in _readings(state, todo, workers, sink.timeout):
+        for source, fp, articles, extractions in _readings(state, todo, workers, sink.here):
             if articles is not None:
                 keys = _store_snapshot(state, source, fp, articles)
                 n_read += 1
@@ -277,7 +293,7 @@ def _probe(state: State, entry):
 Reading = tuple[str, str, Optional[list[Article]], Optional[list[Optional[Encoded]]]]
 
 
-def _readings(state: State, todo: list, workers: Workers, timeout: Optional[float]) -> Iterator[Reading]:
+def _readings(state: State, todo: list, workers: Workers, here: "_Here") -> Iterator[Reading]:
     """(source, fingerprint, articles or None when a cached reading has that fingerprint,
     extractions or None when the articles were not extracted with their reading) for each entry of
     ``todo``. The first entry that must be read decides whether workers do the rest."""
@@ -287,13 +303,13 @@ def _readings(state: State, todo: list, workers: Workers, timeout: Optional[floa
         if needed and engine is None and probe.data is not None:
             engine = workers.for_work(len(todo) - i)
             if engine is not None:
-                yield from _read_there(engine, state, probe, todo, i, timeout)
+                yield from _read_there(engine, state, probe, todo, i, here)
                 return
             engine = False  # decided: this process reads
-        yield entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None, None
+        yield entry.source, probe.fingerprint, here.read(entry, probe) if needed else None, None
 
 
-def _read_there(engine, state: State, first, todo: list, i: int, timeout: Optional[float]) -> Iterator[Reading]:
+def _read_there(engine, state: State, first, todo: list, i: int, here: "_Here") -> Iterator[Reading]:
     """:func:`_readings` from ``todo[i]`` (already probed: ``first``) on, the files' bytes read and
     their articles extracted by the workers: while they start, read (only) by this process; entries
     that are not regular readable files, which ingest answers without their bytes, always here."""
@@ -304,7 +320,7 @@ def _read_there(engine, state: State, first, todo: list, i: int, timeout: Option
 
     entries = probed()
     for entry, probe, needed in entries:
-        yield entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None, None
+        yield entry.source, probe.fingerprint, here.read(entry, probe) if needed else None, None
         if engine.ready():
             break
     local: deque = deque()  # results found here, waiting for their turn (no file bytes kept)
@@ -313,8 +329,7 @@ def _read_there(engine, state: State, first, todo: list, i: int, timeout: Option
         chunk, size = [], 0
         for entry, probe, needed in entries:
             if not needed or probe.data is None:
-                local.append((entry.source, probe.fingerprint, read_entry(entry, data=probe.data) if needed else None,
-                              None))
+                local.append((entry.source, probe.fingerprint, here.read(entry, probe) if needed else None, None))
                 continue
             chunk.append(((entry.source, probe.fingerprint), (entry.path.name, entry.source, probe.data)))
             size += len(probe.data)
@@ -324,7 +339,7 @@ def _read_there(engine, state: State, first, todo: list, i: int, timeout: Option
         if chunk:
             yield _split(chunk)
 
-    for tags, result in engine.map(partial(tasks.read_and_extract, timeout=timeout), chunks(), alone=_files_alone):
+    for tags, result in engine.map(partial(tasks.read_and_extract, timeout=here.timeout), chunks(), alone=_files_alone):
         if isinstance(result, Killed):  # reading this file alone killed its worker
             results = [([_failed_article(source, f"reading killed its worker ({result.how})")], None)
                        for source, _ in tags]
@@ -395,9 +410,8 @@ class _Sink:
     """Where extractions are stored, whether they come with their file's reading or after it: the
     state, the article's texts/ file (written as it comes), the first-article clock, the count."""
 
-    def __init__(self, state: State, clock: _Clock, writer: "_TextWriter", *, timeout: Optional[float] = None):
-        self.state, self.clock, self.writer = state, clock, writer
-        self.timeout = timeout  # seconds per article's extraction (None: no limit)
+    def __init__(self, state: State, clock: _Clock, writer: "_TextWriter", here: "_Here"):
+        self.state, self.clock, self.writer, self.here = state, clock, writer, here
         self.count = 0
 
     def wanted(self, key: str, article: Article) -> bool:
@@ -412,7 +426,8 @@ class _Sink:
         """Extract here the wanted ones of a file's (digest, article) pairs."""
         batch = [(key, a) for key, a in keyed if self.wanted(key, a)]
         if batch:
-            self.store(batch, _encoded_here([a for _, a in batch], timeout=self.timeout))
+            for part, encoded in self.here.extract(batch):
+                self.store(part, encoded)
 
     def store_early(self, keyed: list[tuple[str, Article]], extractions: list[Optional[Encoded]]) -> None:
         """Store the wanted ones of the extractions a worker made with its reading."""
@@ -428,6 +443,64 @@ class _Sink:
         self.clock.tick()
 
 
+class _Here:
+    """The reading and extraction the run does in its own process, each piece written down while in
+    hand (:mod:`pipeline.engines.in_hand`): what a dead run had in hand is read or extracted in a
+    worker apart instead (:meth:`Workers.apart`), where what kills its worker again is an error of
+    its own and the run goes on."""
+
+    def __init__(self, in_hand: InHand, workers: Workers, timeout: Optional[float]):
+        self.in_hand, self.workers = in_hand, workers
+        self.timeout = timeout  # seconds per article's extraction (None: no limit)
+        self.files = in_hand.suspects.files  # (source, fingerprint)
+        self.articles = set(in_hand.suspects.articles)  # digests; and those of the files read apart
+        self.apart_sources: list[str] = []  # what was done apart, for the warning
+
+    def read(self, entry, probe) -> list[Article]:
+        """A file's articles, read here, or apart when a dead run was reading it."""
+        if probe.data is None:  # nothing to parse: ingest answers from the entry
+            return read_entry(entry, data=None)
+        if self.files and (entry.source, probe.fingerprint) in self.files:
+            return self._read_apart(entry, probe)
+        with self.in_hand.holding(reading_line(entry.source, probe.fingerprint)):
+            return read_entry(entry, data=probe.data)
+
+    def extract(self, batch: list[tuple[str, Article]]) -> Iterator[tuple[list, list[Encoded]]]:
+        """(part of ``batch``, its extractions): here, apart the articles a dead run was extracting."""
+        apart = [item for item in batch if item[0] in self.articles] if self.articles else []
+        if apart:
+            batch = [item for item in batch if item[0] not in self.articles]
+        if batch:
+            with self.in_hand.holding(extracting_lines((key, article.source) for key, article in batch)):
+                encoded = _encoded_here([article for _, article in batch], timeout=self.timeout)
+            yield batch, encoded
+        if apart:
+            self.apart_sources.extend(article.source for _, article in apart)
+            yield from _extract_there(self.workers.apart(), [apart], self.timeout)
+
+    def _read_apart(self, entry, probe) -> list[Article]:
+        """Read alone in the worker apart; its articles are extracted apart too."""
+        self.apart_sources.append(entry.source)
+        engine = self.workers.apart()
+        chunk = ([entry.source], [(entry.path.name, entry.source, probe.data)])
+        for _, result in engine.map(tasks.read_only, [chunk]):
+            if isinstance(result, Killed):
+                return [_failed_article(entry.source, f"reading killed its worker ({result.how})")]
+            rules, ((articles, _),) = result
+            _check_rules(rules, engine)
+            self.articles.update(digest(article) for article in articles if article.status == "ok")
+            return articles
+        raise RuntimeError(f"no reading came back for {entry.source}")
+
+    def warnings(self) -> tuple[str, ...]:
+        if not self.apart_sources:
+            return ()
+        sources = sorted(set(self.apart_sources))
+        shown = ", ".join(sources[:5]) + (f" and {len(sources) - 5} more" if len(sources) > 5 else "")
+        return (f"a previous run died while it read or extracted {shown} in its own process (killed, out of "
+                "memory, a crash): done in a separate worker process this time",)
+
+
 def _extract(state: State, workers: Workers, sink: _Sink, *, progress: bool) -> None:
     """Extract every first article that has no stored extraction yet (those read while the
     workers started, those whose reading was cached, duplicates whose first copy changed)."""
@@ -436,7 +509,9 @@ def _extract(state: State, workers: Workers, sink: _Sink, *, progress: bool) -> 
         return
     engine = workers.for_work(total)
     with _bar(None, progress, desc="extract", unit="article", total=total) as bar:
-        results = _extract_here(state, sink.timeout) if engine is None else _extract_there(engine, state, sink.timeout)
+        pending = state.pending(BATCH_SIZE)
+        results = _extract_here(pending, sink.here) if engine is None else \
+            _extract_there(engine, pending, sink.here.timeout)
         for batch, encoded in results:
             sink.store(batch, encoded)
             bar.update(len(batch))
@@ -444,9 +519,9 @@ def _extract(state: State, workers: Workers, sink: _Sink, *, progress: bool) -> 
     state.checkpoint(force=True)
 
 
-def _extract_here(state: State, timeout: Optional[float]) -> Iterator[tuple[list, list]]:
-    for batch in state.pending(BATCH_SIZE):
-        yield batch, _encoded_here([article for _, article in batch], timeout=timeout)
+def _extract_here(batches: Iterable[list], here: "_Here") -> Iterator[tuple[list, list]]:
+    for batch in batches:
+        yield from here.extract(batch)
 
 
 def _encoded_here(articles: list[Article], *, timeout: Optional[float]) -> list[Encoded]:
@@ -455,8 +530,8 @@ def _encoded_here(articles: list[Article], *, timeout: Optional[float]) -> list[
     return [tasks.encode(article, x) for article, x in zip(articles, extract_batch(articles, timeout=timeout))]
 
 
-def _extract_there(engine, state: State, timeout: Optional[float]) -> Iterator[tuple[list, list]]:
-    chunks = ((batch, [article for _, article in batch]) for batch in state.pending(BATCH_SIZE))
+def _extract_there(engine, batches: Iterable[list], timeout: Optional[float]) -> Iterator[tuple[list, list]]:
+    chunks = ((batch, [article for _, article in batch]) for batch in batches)
     extract = partial(tasks.extract_articles, timeout=timeout)
     for batch, result in engine.map(extract, chunks, alone=partial(_articles_alone, extract)):
         if isinstance(result, Killed):  # extracting this article alone killed its worker

@@ -1,10 +1,13 @@
 """Test seam for the time budget and for workers that die: an extraction that stalls (a pure-Python
 loop, as a super-linear rule would) on articles whose text holds :data:`MARKER`, raises on
-:data:`RAISE_MARKER`, or kills its process with SIGKILL (as the out-of-memory killer would) on
-:data:`KILL_MARKER`, or on every article when the environment variable :data:`KILL_ALL` is set
-(a run whose workers cannot work at all). Nothing of this is in the pipeline: a test patches it in
-(:func:`install`), in its own process with monkeypatch, and in the local workers by making the fork
-server preload :mod:`tests.stall_preload` instead of :mod:`pipeline.engines.preload`."""
+:data:`RAISE_MARKER`, takes its time (a second's sleep) on :data:`SLOW_MARKER`, or kills its
+process with SIGKILL (as the out-of-memory killer would) on :data:`KILL_MARKER`, or on every
+article when the environment variable :data:`KILL_ALL` is set (a run whose workers cannot work at
+all); a reading that kills its process on a file whose bytes hold :data:`READ_KILL_MARKER`.
+Nothing of this is in the pipeline: a test patches it in (:func:`install`), in its own process
+with monkeypatch, in a run's process with :mod:`tests.stall_cli`, and in the local workers by
+making the fork server preload :mod:`tests.stall_preload` instead of
+:mod:`pipeline.engines.preload`."""
 from __future__ import annotations
 
 import os
@@ -14,7 +17,10 @@ import time
 MARKER = "Ce paragraphe fait caler l'extraction."
 RAISE_MARKER = "Ce paragraphe fait échouer l'extraction."
 KILL_MARKER = "Ce paragraphe fait mourir le processus qui l'extrait."
+SLOW_MARKER = "Ce paragraphe prend son temps."
+READ_KILL_MARKER = "Cette page fait mourir le processus qui la lit."
 KILL_ALL = "PIPELINE_TEST_KILL_EVERY_EXTRACTION"
+SLOW_SECONDS = 1.0
 STALL_SECONDS = 60.0  # far beyond the budget the tests give; a test that hangs this long has failed
 
 
@@ -29,14 +35,32 @@ def stalling(process):
                 pass
         if RAISE_MARKER in (article.text or ""):
             raise RuntimeError("a rule broke on this article")
+        if SLOW_MARKER in (article.text or ""):
+            time.sleep(SLOW_SECONDS)
         return process(self, article)
 
     patched.stalling = True
     return patched
 
 
+def killing(read_file):
+    """``pipeline.ingest.read_file``, dying on :data:`READ_KILL_MARKER` in the file's bytes."""
+    marker = READ_KILL_MARKER.encode("utf-8")
+
+    def patched(path, *, source, data=None):
+        if data is not None and marker in data:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return read_file(path, source=source, data=data)
+
+    patched.killing = True
+    return patched
+
+
 def install() -> None:
+    import pipeline.ingest
     from pipeline.extract import Extractor
 
     if not getattr(Extractor.process, "stalling", False):
         Extractor.process = stalling(Extractor.process)
+    if not getattr(pipeline.ingest.read_file, "killing", False):
+        pipeline.ingest.read_file = killing(pipeline.ingest.read_file)

@@ -197,11 +197,13 @@ class Workers:
     """A run's engine, started on first need and stopped at the end of the run (or of the ``with``).
 
     ``for_work(n)`` returns the engine for ``n`` items of work, or None when the run should do
-    them itself."""
+    them itself. ``apart()`` returns one worker process apart from that engine, for the work a
+    previous run died on in its own process (:mod:`pipeline.engines.in_hand`)."""
 
     def __init__(self, config: Config):
         self.config = config
         self.engine: Optional[Engine] = None
+        self._apart: Optional[Engine] = None
         self._closed = False
 
     def for_work(self, amount: int) -> Optional[Engine]:
@@ -224,6 +226,17 @@ class Workers:
             raise ConfigError(f"unknown engine {config.engine!r}")
         return self.engine
 
+    def apart(self) -> Engine:
+        """A local engine of one worker process, started on first need: a piece of work that kills
+        its worker there is an error of its own (:class:`Killed`), and the run goes on."""
+        if self._closed:
+            raise RuntimeError("the run's workers are closed")
+        if self._apart is None:
+            from pipeline.engines.local import LocalEngine
+
+            self._apart = LocalEngine(1)
+        return self._apart
+
     @property
     def used(self) -> tuple[str, int]:
         """(engine name, tasks at once) for the run log: ("local", 1) when the run did the work itself."""
@@ -232,13 +245,16 @@ class Workers:
     @property
     def deaths(self) -> int:
         """Workers that died during the run (:mod:`pipeline.engines.deaths`)."""
-        return self.engine.deaths if self.engine is not None else 0
+        return sum(engine.deaths for engine in (self.engine, self._apart) if engine is not None)
 
     def close(self, *, abort: bool = False) -> None:
-        """Stop the engine's workers (at once with ``abort``); the engine is not used again."""
-        if self.engine is not None and not self._closed:
-            self._closed = True
-            self.engine.close(abort=abort)
+        """Stop the engines' workers (at once with ``abort``); they are not used again."""
+        if self._closed:
+            return
+        self._closed = True
+        for engine in (self.engine, self._apart):
+            if engine is not None:
+                engine.close(abort=abort)
 
     def __enter__(self) -> "Workers":
         return self
