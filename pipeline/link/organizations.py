@@ -217,6 +217,18 @@ def fronted_made_by(sc: Scope) -> Iterator[Found]:
             yield ref, org.name, s.start, ref.end
 
 
+def anaphor_genitive(sc: Scope) -> Iterator[Found]:
+    """« Gemma 3 … Tout d'abord, ce nouveau modèle de Google surpasse … »: a sentence that opens on
+    the model in focus, named by a noun phrase of its maker."""
+    v, s = sc.view, sc.view.sentence
+    if not (v.anaphoric and v.subject and not v.guessed) or any(r.model != v.subject for r in v.refs):
+        return
+    m = sc.p["anaphor_of"].match(sc.text, s.start, s.end)
+    org = sc.org_at(m.end()) if m else None
+    if org:
+        yield Ref(s.start, org.end, v.subject, "anaphor"), org.name, s.start, org.end
+
+
 def _org_list(sc: Scope, pos: int) -> list[Org]:
     """« Mistral AI et Nvidia », « la start-up DeepSeek »: the organisations listed from ``pos``;
     else a capitalised name right there (« conçu par Basalte Research »)."""
@@ -413,6 +425,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("prefix", prefix),
     ("made_by", made_by),
     ("fronted_made_by", fronted_made_by),
+    ("anaphor_genitive", anaphor_genitive),
     ("launch", launch),
     ("launch_noun", launch_noun),
     ("launch_with", launch_with),

@@ -33,6 +33,16 @@ CASES = [
      {("DeepSeek-V2", "DeepSeek", "fronted_made_by")}),
     ("DeepSeek-V2 est un modèle MoE. Conçu par la startup DeepSeek AI, le site a marqué un tournant.", set()),
     ("OpenAI a lancé o3. Conçu en 2019 par la société Basalte Labs, il teste la logique.", {("o3", "OpenAI", "launch")}),
+    # after a colon, the apposition of a title
+    ("Claude 3 : le nouveau modèle IA d’Anthropic rivalise avec GPT-4.", {("Claude 3", "Anthropic", "apposition")}),
+    # « ce nouveau modèle de Google »: the model in focus named by its maker; not when another model is named
+    ("Gemma 3 est sorti. Tout d’abord, ce nouveau modèle de Google surpasse les modèles plus grands.",
+     {("Gemma 3", "Google", "anaphor_genitive")}),
+    ("Gemma 3 est sorti. Ce modèle de Google surpasse Llama 3.", set()),
+    ("Gemma 3 est sorti. Le modèle de Meta, Llama 3, est dépassé.", set()),
+    # a possessive after a claimer is the claimer's model
+    ("D’après Microsoft, son nouveau modèle léger Phi-3 Mini est capable de surpasser des modèles.",
+     {("Phi-3 Mini", "Microsoft", "possessive")}),
     ("Meta dévoile Llama 4.", {("Llama 4", "Meta", "launch")}),
     ("OpenAI a levé le voile sur deux modèles baptisés o3 et o4-mini.",
      {("o3", "OpenAI", "launch"), ("o4-mini", "OpenAI", "launch")}),
