@@ -344,6 +344,13 @@ def launch_noun(sc: Scope) -> Iterator[Found]:
             hit = _org_right_after(sc, r.end, sc.p["by"])
             if hit:
                 yield r, hit[0].name, m.start(), hit[1]
+    subject = _sentence_subject(sc)  # « Apple a fait une incursion … avec le lancement d'OpenELM »
+    if subject:
+        for r in sc.view.refs:
+            m = sc.p["launch_noun_with"].search(text, max(subject.end, r.start - 60), r.start)
+            if m and not any(subject.end <= x.start < r.start for x in sc.view.refs) \
+                    and _lexicon_maker(sc, r.model) in (None, subject.name):  # (not « Amazon … avec le lancement de Llama 3 »)
+                yield r, subject.name, subject.start, r.end
     for m in sc.p["launch_noun_by"].finditer(text, sc.view.sentence.start, sc.view.sentence.end):
         org = sc.org_at(m.end())
         if not org:
@@ -352,6 +359,12 @@ def launch_noun(sc: Scope) -> Iterator[Found]:
         ref = next((r for r in sc.view.refs if of and r.start == of.end()), None)
         if ref:
             yield ref, org.name, m.start(), ref.end
+
+
+def _lexicon_maker(sc: Scope, model: str) -> Optional[str]:
+    """The maker the lexicon knows for a model's family (None: a family it does not know)."""
+    info = sc.ents.get(model) if sc.ents else None
+    return info.organization if info else None
 
 
 def house(sc: Scope) -> Iterator[Found]:

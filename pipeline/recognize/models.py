@@ -67,7 +67,7 @@ def _code_of_org(lex: Lexicons) -> re.Pattern:
     orgs = patterns.alternation(lex.organizations)
     return patterns.compile(rf"\bmod[eè]le\s+(?P<code>[A-Z]\d+(?:\.\d+)?)\s+(?:de\s+|d['’])(?P<org>{orgs})\b"
                             rf"|\b(?P<org2>{orgs})\s*\(\s*(?P<code2>[A-Z]\d+(?:\.\d+)?)\s*\)"
-                            rf"|\b(?P<org3>{orgs})\b[^.;]{{0,60}}?\b(?:présent|lan[cç]|dévoil|publi|annon[cç]|sorti)\w*\s+(?:\w+ment\s+)?"
+                            rf"|\b(?P<org3>{orgs})\b(?:(?!{orgs})[^.;]){{0,60}}?\b(?:présent|lan[cç]|dévoil|publi|annon[cç]|sorti)\w*\s+(?:\w+ment\s+)?"
                             rf"(?:son|sa)\s+(?:(?:nouveau|dernier|premier)\s+)?mod[eè]le"
                             rf"(?:\s+de\s+[a-zé]+)?\s+(?P<code3>[A-Z]\d+(?:\.\d+)?)\b")
 

@@ -43,6 +43,11 @@ CASES = [
     # a possessive after a claimer is the claimer's model
     ("D’après Microsoft, son nouveau modèle léger Phi-3 Mini est capable de surpasser des modèles.",
      {("Phi-3 Mini", "Microsoft", "possessive")}),
+    # the sentence's organisation « avec le lancement de » a model; not one the lexicon gives another maker
+    ("Apple a fait une incursion remarquée avec le lancement d’OpenELM 3B.", {("OpenELM 3B", "Apple", "launch_noun")}),
+    ("Google a pris le dessus grâce à l’introduction de Gemini 2.0 Flash.",
+     {("Gemini 2.0 Flash", "Google", "launch_noun")}),
+    ("Amazon a gagné des clients avec le lancement de Llama 3 sur Bedrock.", set()),
     ("Meta dévoile Llama 4.", {("Llama 4", "Meta", "launch")}),
     ("OpenAI a levé le voile sur deux modèles baptisés o3 et o4-mini.",
      {("o3", "OpenAI", "launch"), ("o4-mini", "OpenAI", "launch")}),

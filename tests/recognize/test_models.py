@@ -136,3 +136,9 @@ def test_names_the_sentence_calls_a_model(text, expected):
 ])
 def test_spelling(text, expected):
     assert [m.text for m in mentions(text)] == expected
+
+
+def test_a_code_launched_by_the_nearest_organisation_is_its_model():
+    text = ("Aux côtés d'Alibaba, le laboratoire chinois DeepSeek a présenté son modèle de raisonnement R3 "
+            "sous licence ouverte.")
+    assert [m.text for m in mentions(text)] == ["DeepSeek R3"]
