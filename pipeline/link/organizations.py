@@ -59,6 +59,7 @@ class Scope:
     p: dict
     header: Optional[frozenset[int]] = None  # in a table row: the columns whose header names a maker
     ents: Optional[Entities] = None
+    previous_subject: Optional[Org] = None  # the organisation the last sentence naming one opens on, if it names no model
 
     def family(self, model: str) -> Optional[str]:
         info = self.ents.get(model) if self.ents else None
@@ -309,6 +310,11 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
         named = {o.name for o in sc.previous_orgs}
         if len(named) == 1:
             return sc.previous_orgs[-1]
+    # « Aujourd'hui, Anthropic a fait une de ces actions … Il a sorti Claude 4 Opus »: a pronoun
+    # for the organisation the sentence before opens on (one that names no model)
+    pronoun = sc.p["pronoun_subject"].match(text, s.start, verb)
+    if pronoun and sc.previous_subject and not before and sc.p["subject_gap"].fullmatch(text, pronoun.end(), verb):
+        return sc.previous_subject
     return None
 
 
@@ -453,14 +459,15 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
     p = _patterns(lex)
     out: list[RawFact] = []
     previous: tuple[Org, ...] = ()
+    previous_subject: Optional[Org] = None
     headers = _maker_columns(text, [v.sentence for v in sviews], lex)
     for view in sviews:
         s = view.sentence
         mine = tuple(within(orgs, s.start, s.end))
+        sc = Scope(text, view, mine, previous, lex, p, headers.get(s.start), ents, previous_subject)
         # (« développé par Basalte Research »: a maker the lexicon does not know; « Conçu par la
         # startup DeepSeek AI, ce modèle … »: the model in focus)
         if view.refs or (view.anaphoric and view.subject):
-            sc = Scope(text, view, mine, previous, lex, p, headers.get(s.start), ents)
             seen: set[tuple[str, str]] = set()
             for name, finder in FINDERS:
                 for ref, org, a, b in finder(sc):
@@ -474,4 +481,6 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
                                        Provenance(a, b, s.start, s.end, f"organization:{name}")))
         if mine:
             previous = mine  # the organisations a developer phrase may stand for, later
+        if view.refs or mine:  # (a sentence that names neither, « « Nous sommes dans le pétrin. » », keeps it)
+            previous_subject = _sentence_subject(sc) if not view.refs else None
     return out

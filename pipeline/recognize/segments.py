@@ -36,7 +36,7 @@ _BARE_ROW = patterns.compile(r"^[^|\n]{1,80}(?:\s*\|\s*[^|\n]*){2,}\|?\s*$|^-{2,
 _TABLE_SEP = patterns.compile(r"^\s*\|?\s*:?-{2,}")
 # Sentence end: . ! ? … followed by space and an upper-case letter, a quote or a dash, or a name
 # in camel case (« xAI affirme … », « iFlytek »).
-_SENT_END = patterns.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ«\"“(*—–-]|[a-z][A-Z])")
+_SENT_END = patterns.compile(r"(?<=[.!?…])(?:[ \u00a0\u202f]?[\"»”)])?\s+(?=[A-ZÀ-ÖØ-Þ«\"“(*—–-]|[a-z][A-Z])")  # (« … pétrin. » Il …)
 # (and « 2. » after a number, in a numbered list run into one line: « 1. A : 1372 2. B : 1368 »)
 _ABBREV = patterns.compile(r"(?:\b(?:M|Mme|Dr|St|déc|janv|févr|sept|oct|nov|av|env|cf|p|etc|vs|n°|No|Inc|Ltd|Corp|J\.-C)|\b[A-Z]|(?<=[\d)] )\d{1,2})\.$")
 

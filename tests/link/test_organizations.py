@@ -48,6 +48,11 @@ CASES = [
     ("Google a pris le dessus grâce à l’introduction de Gemini 2.0 Flash.",
      {("Gemini 2.0 Flash", "Google", "launch_noun")}),
     ("Amazon a gagné des clients avec le lancement de Llama 3 sur Bedrock.", set()),
+    # « Il » for the organisation the last sentence naming one opens on, if that sentence names no model
+    ("Aujourd’hui, Anthropic a fait une annonce. « Nous voilà. » Il a sorti Claude 4 Opus.",
+     {("Claude Opus 4", "Anthropic", "launch")}),
+    ("Anthropic a publié Claude 3. Il a sorti une version Opus.", {("Claude 3", "Anthropic", "launch")}),
+    ("Selon Google, la course continue. Il a sorti Llama 4 hier.", set()),
     ("Meta dévoile Llama 4.", {("Llama 4", "Meta", "launch")}),
     ("OpenAI a levé le voile sur deux modèles baptisés o3 et o4-mini.",
      {("o3", "OpenAI", "launch"), ("o4-mini", "OpenAI", "launch")}),

@@ -28,6 +28,10 @@ def parts(text):
             [("Google a publié Gemini.", TEXT, 1), ("xAI affirme le contraire.", TEXT, 1),
              ("Il a suivi. o3 aussi.", TEXT, 1)],
         ),
+        (  # a closing guillemet after a space ends the sentence too
+            "Il a dit : « Nous voilà. » Il a sorti Claude 4.",
+            [("Il a dit : « Nous voilà.", TEXT, 1), ("Il a sorti Claude 4.", TEXT, 1)],
+        ),
         (
             "- Llama 4 Scout compte 109 milliards de paramètres.",
             [("- Llama 4 Scout compte 109 milliards de paramètres.", BULLET, 1)],
