@@ -139,10 +139,15 @@ def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
     return ents
 
 
+_TIER_OWNER_REACH = 2_000  # characters back to the family's model a list of its own tiers belongs to
+
+
 def _tier_lists(text: str, ents: Entities, lex: Lexicons) -> None:
     """« Llama 4 : Scout, Maverick et Behemoth », « Trois variants : Scout, Maverick et Behemoth »
     after « Llama 4 », « Claude 3 en trois versions : Haiku, Sonnet et Opus »: tier words listed
-    after a family's model name the family's variants (« Llama 4 Scout »)."""
+    after a family's model name the family's variants (« Llama 4 Scout »). Tiers only one family
+    has (« Haiku, Sonnet et Opus ») belong to the last model of that family named before them
+    (« Claude 3 … rivalise avec GPT-4. Ce nouveau modèle existe en trois versions : Haiku, … »)."""
     pat = _tier_list_pattern(lex)
     named = [r for r in ents.refs if r.kind == "name"]  # sorted by start
     starts = [r.start for r in named]
@@ -152,7 +157,15 @@ def _tier_lists(text: str, ents: Entities, lex: Lexicons) -> None:
         i = bisect_right(starts, m.start())
         while i and named[i - 1].end > m.start():
             i -= 1  # (a name running into the list)
-        if not i or m.start() - named[i - 1].end > 200:
+        own = {lex.tier_families.get(w) for w in re.findall(r"[^\s,]+", m.group("tiers")) if w in lex.tier_families}
+        if len(own) == 1:  # « Haiku, Sonnet et Opus » are Claude's: the last Claude named, not « GPT-4 »
+            family = next(iter(own))
+            while i and m.start() - named[i - 1].end <= _TIER_OWNER_REACH \
+                    and (ents.get(named[i - 1].model) is None or ents.get(named[i - 1].model).family != family):
+                i -= 1  # (bounded by the reach: a list looks at the names of 2 000 characters at most)
+            if not i or m.start() - named[i - 1].end > _TIER_OWNER_REACH:
+                continue
+        elif not i or m.start() - named[i - 1].end > 200:
             continue
         info = ents.get(named[i - 1].model)
         if info is None or not info.family or any(p in lex.variant_words for p in tail_parts(info.name, info.family)):

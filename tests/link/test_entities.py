@@ -50,6 +50,10 @@ RESOLVE = [
      {"Llama 4", "Llama 4 Scout", "Llama 4 Maverick", "Llama 4 Behemoth"}),
     ("Anthropic publie Claude 3 en trois versions : Haiku, Sonnet et Opus.",
      {"Claude 3", "Claude 3 Haiku", "Claude 3 Sonnet", "Claude 3 Opus"}),
+    # tiers only one family has belong to its last model, not to the name right before them
+    ("Claude 3 rivalise avec GPT-4. Ce nouveau modèle existe en trois versions : Haiku, Sonnet et Opus.",
+     {"Claude 3", "GPT-4", "Claude 3 Haiku", "Claude 3 Sonnet", "Claude 3 Opus"}),
+    ("GPT-4 existe en trois versions : Haiku, Sonnet et Opus.", {"GPT-4"}),
     # … not after a model that already has a tier, nor after no model
     ("Llama 4 Scout : Maverick et Behemoth suivront.", {"Llama 4 Scout"}),
     ("Le groupe : Scout, Maverick et Behemoth.", set()),
