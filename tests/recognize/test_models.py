@@ -142,3 +142,13 @@ def test_a_code_launched_by_the_nearest_organisation_is_its_model():
     text = ("Aux côtés d'Alibaba, le laboratoire chinois DeepSeek a présenté son modèle de raisonnement R3 "
             "sous licence ouverte.")
     assert [m.text for m in mentions(text)] == ["DeepSeek R3"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les modèles d'IA comparés : Claude 3.7 Sonnet, O3 Mini et GPT-4o.", ["Claude 3.7 Sonnet", "o3-mini", "GPT-4o"]),
+    ("Des modèles d'IA comme DeepSeek, O1 ou O3 sont sortis.", ["o1", "o3"]),  # listed with each other
+    ("Les émissions de CO2 et d'O3 des centres de données des modèles d'IA augmentent.", []),  # ozone
+    ("La couche d'ozone O3 et le dioxygène O2.", []),
+])
+def test_the_series_in_capitals(text, expected):
+    assert [m.text for m in mentions(text)] == expected
