@@ -2,7 +2,8 @@
 
 * ``rules_version()``: every source file of the ``pipeline`` package and every lexicon YAML file,
   plus the versions of Python and of the libraries that shape the text (spaCy, ftfy, trafilatura,
-  ...). When it changes, every article is read and extracted again.
+  ...), but not the review stage's (catalog, report.html: ``review_version()``, which only
+  rebuilds them). When it changes, every article is read and extracted again.
 * ``probe(entry)``: the fingerprint of one corpus entry: ``sha256:<hex>`` of the file's bytes, or,
   when ingest's answer does not depend on the bytes, that answer's cause (``unsupported``,
   ``too-large:<size>``, ``broken-link:...``). Regular files are read once, bounded by
@@ -30,6 +31,7 @@ from pipeline.ingest.formats import format_of
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 RULE_SUFFIXES = (".py", ".yaml", ".yml")
+PRESENTATION = ("catalog", "report", "review.py")  # built from the CSVs: no part of what is extracted
 # Libraries whose version can change what is read or extracted from the same bytes.
 LIBRARIES = ("spacy", "ftfy", "trafilatura", "lxml", "lxml-html-clean", "py3langid", "dateparser", "text2num",
              "PyYAML")
@@ -50,12 +52,13 @@ class Probe:
 
 @lru_cache(maxsize=None)
 def rules_version(package_dir: Path = PACKAGE_DIR) -> str:
-    """16 hex digits identifying the rules, lexicons and libraries (computed once per process)."""
+    """16 hex digits identifying the rules, lexicons and libraries (computed once per process).
+    The review stage (``PRESENTATION``: the catalog and report.html, built from the CSVs) is not
+    part of it: changing how the page looks does not extract the corpus again."""
     h = hashlib.sha256()
-    for path in sorted(package_dir.rglob("*")):
-        if path.suffix in RULE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
-            h.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
-            h.update(path.read_bytes() + b"\0")
+    for path in _sources(package_dir, presentation=False):
+        h.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
+        h.update(path.read_bytes() + b"\0")
     h.update(f"python {sys.version_info.major}.{sys.version_info.minor}\0".encode())
     for name in LIBRARIES:
         try:
@@ -64,6 +67,27 @@ def rules_version(package_dir: Path = PACKAGE_DIR) -> str:
             version = "-"
         h.update(f"{name} {version}\0".encode())
     return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def review_version(package_dir: Path = PACKAGE_DIR) -> str:
+    """16 hex digits identifying the review stage's sources (``PRESENTATION``)."""
+    h = hashlib.sha256()
+    for path in _sources(package_dir, presentation=True):
+        h.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
+        h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def _sources(package_dir: Path, *, presentation: bool) -> list[Path]:
+    """The package's source files, sorted: those of the review stage, or all the others."""
+    out = []
+    for path in sorted(package_dir.rglob("*")):
+        if path.suffix in RULE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
+            first = path.relative_to(package_dir).parts[0]
+            if (first in PRESENTATION) == presentation:
+                out.append(path)
+    return out
 
 
 def probe(entry: Entry) -> Probe:

@@ -73,7 +73,7 @@ def refresh(out: Path, *, force: bool = False) -> Review:
 
 
 def _stamp(out: Path) -> dict:
-    code = hashlib.sha256(fingerprint.rules_version().encode())
+    code = hashlib.sha256(f"{fingerprint.rules_version()} {fingerprint.review_version()}".encode())
     for name in ASSETS:
         code.update(asset(name).encode("utf-8"))
     return {"code": code.hexdigest()[:16], "files": _stats(out, INPUTS)}

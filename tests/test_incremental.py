@@ -132,6 +132,17 @@ def test_rules_version_covers_sources_and_lexicons(tmp_path: Path):
     assert version(package) not in (base, after_lexicon)
 
 
+def test_the_review_stage_is_no_part_of_the_rules(tmp_path: Path):
+    package = tmp_path / "pipeline"
+    shutil.copytree(fingerprint.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    rules, review = fingerprint.rules_version.__wrapped__, fingerprint.review_version.__wrapped__
+    base_rules, base_review = rules(package), review(package)
+    with open(package / "report" / "page.py", "a", encoding="utf-8") as f:
+        f.write("\n# a new comment\n")
+    assert rules(package) == base_rules  # the page's look: no extraction again
+    assert review(package) != base_review  # but the page is rebuilt
+
+
 def test_unchanged_files_are_not_read_again_once_their_timestamps_are_settled(corpus: Path, tmp_path: Path,
                                                                               monkeypatch):
     out = tmp_path / "out"
