@@ -49,6 +49,7 @@ def _patterns(lex: Lexicons):
 
 _QUANTITY = patterns.compile(numbers.QUANTITY)
 _SPACED_K = patterns.compile(r"[ \u00a0\u202f][kK](?![\w])")
+_SPACED_SUFFIX = patterns.compile(r"[ \u00a0\u202f](?P<s>[MBT])(?=[ \u00a0\u202f]+(?:de\s+|d['’])?(?:param|jeton|token))")
 _PERCENT = patterns.compile(r"\s*(?:%|pour ?cent\b)")
 _EXPERT_BLOCKS = patterns.compile(r"\s+(?:blocs|sous-réseaux|réseaux|modules)\b[^.;]{0,50}?«?\s*experts\b\s*»?")
 
@@ -67,6 +68,9 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
         spaced_k = _SPACED_K.match(text, b) if scale is None else None
         if spaced_k:  # « 128 k tokens »
             scale, b = "k", spaced_k.end()
+        spaced = _SPACED_SUFFIX.match(text, b) if scale is None else None
+        if spaced:  # « 850 M de paramètres », « 15 T tokens »: a suffix apart, before what it counts
+            scale, b = spaced.group("s"), spaced.end("s")
         value = numbers.quantity_value(num, scale)
         if value is None and (scale or numbers.parse_number(num) is None):
             continue

@@ -25,6 +25,12 @@ NBSP = "\u00a0"
         ("2 milliards de dollars", [(2_000_000_000, "foreign", False)]),
         ("70 % des matériaux", [(70, "foreign", False)]),
         (f"3{NBSP}000 GPU", [(3000, "foreign", False)]),
+        # a suffix apart from its number, before what it counts; not « M. » (Monsieur)
+        ("850 M de paramètres", [(850_000_000, "params", False)]),
+        ("15 T tokens", [(15_000_000_000_000, "tokens", False)]),
+        ("850 M. Dupont", [(850, None, False)]),
+        # a unit is read on its number's line only
+        ("atteint 128K\n\nJetons de contexte", [(128_000, None, False)]),
         # one number written with two scales; a second value after « et » is a second number
         ("quatorze milliards trois cents millions de paramètres", [(14_300_000_000, "params", False)]),
         ("1 milliard 200 millions de paramètres", [(1_200_000_000, "params", False)]),
