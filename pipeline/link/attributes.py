@@ -15,13 +15,22 @@ from __future__ import annotations
 from typing import Optional
 
 from pipeline.link.cues import clause_bounds
+from pipeline.link.tables import label_attribute
+from pipeline.link.units import bullet_label
 from pipeline.recognize.quantities import EXPERTS, PARAMS, TOKENS, Quantity
 from pipeline.recognize.segments import Sentence
 
 
 def attribute_of(text: str, q: Quantity, unit: str, s: Sentence, cues: dict, *,
                  previous_token_attribute: Optional[str] = None) -> Optional[str]:
-    """The attribute ``q`` (of ``unit``) states in sentence ``s``, or None."""
+    """The attribute ``q`` (of ``unit``) states in sentence ``s``, or None. A bullet's label says
+    it first (« - Paramètres actifs : 40 Md », « - Vocabulaire : 200 000 jetons » is no fact)."""
+    label = bullet_label(text, s)
+    if label is not None and text.find(label, s.start, q.start) >= 0:
+        if unit == TOKENS and cues["trap"].search(label):
+            return None
+        if unit == PARAMS and label_attribute(label) == "params_active":
+            return "params_active"
     if unit == PARAMS:
         return "params_active" if q.active or _active_before(text, q, s, cues) else "params_total"
     if unit == EXPERTS:

@@ -22,12 +22,18 @@ YEAR = patterns.compile(r"(?:19|20)\d\d")
 _LABEL = patterns.compile(r"[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*:\s*\**\s*")
 
 
-def label_unit(text: str, s) -> Optional[str]:
-    """« **Experts :** 384, dont 8 … »: a bullet's label says what its first number counts."""
+def bullet_label(text: str, s) -> Optional[str]:
+    """« - Paramètres actifs : 40 Md » : a bullet's label, or None."""
     if s.kind != BULLET:
         return None
     m = _LABEL.match(text, s.start, s.end)
-    attr = label_attribute(m.group("label")) if m else None
+    return m.group("label") if m else None
+
+
+def label_unit(text: str, s) -> Optional[str]:
+    """« **Experts :** 384, dont 8 … »: a bullet's label says what its first number counts."""
+    label = bullet_label(text, s)
+    attr = label_attribute(label) if label else None
     return {"experts": EXPERTS, "params_total": PARAMS, "params_active": PARAMS,
             "context_tokens": TOKENS, "training_tokens": TOKENS}.get(attr or "")
 
@@ -75,6 +81,8 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
             continue
         if q.scale == "B":
             row[1] = PARAMS  # « 8B, 70B et 405B »: billions of parameters
+        elif q.scale and (q.value or 0) >= 10**6 and cues["active_before"].search(text, max(s.start, q.start - 40), q.start):
+            row[1] = PARAMS  # « n'en active que trente-deux milliards par jeton »: the « en » is parameters
         elif labelled and (labelled == EXPERTS or q.scale or (q.value or 0) >= 1000) and not YEAR.fullmatch(q.number):
             row[1] = labelled  # « - Contexte : 128 000 » (not « - Temps d'entraînement : divisé par 3 », nor a year)
         elif q.scale in ("K", "k", "Ko") and (has_tokens or cues["context"].search(sent_text)):

@@ -17,6 +17,11 @@ CASES = [
     ("Llama 4 Maverick compte 17 milliards de paramètres activés sur 400 milliards de paramètres.",
      "400 milliards", PARAMS, None, "params_total"),
     ("DeepSeek-V3 compte 671 milliards de paramètres au total.", "671 milliards", PARAMS, None, "params_total"),
+    # a bullet's label says it first
+    ("- paramètres actifs : 40 Md ;", "40 Md", PARAMS, None, "params_active"),
+    ("- paramètres : 40 Md ;", "40 Md", PARAMS, None, "params_total"),
+    ("- vocabulaire : 200 000 jetons ;", "200 000", TOKENS, None, None),
+    ("- contexte : 200 000 jetons ;", "200 000", TOKENS, None, "context_tokens"),
     # experts: the model's count, not those routed per token
     ("DeepSeek-V3 compte 256 experts.", "256", EXPERTS, None, "experts"),
     ("Kimi K2 utilise 384 experts, dont 8 sollicités par jeton.", "384", EXPERTS, None, "experts"),

@@ -31,6 +31,8 @@ CASES = [
     ("Meta a publié Llama 3.1, déclinée en 8B, 70B et 405B.", "70B", PARAMS, 70 * B),
     ("Gemini 1.5 Pro a une fenêtre de contexte de 128K.", "128K", TOKENS, 128_000),
     ("Mistral Large 2 compte 123 milliards, un chiffre record pour ses paramètres.", "123", PARAMS, 123 * B),
+    # « n'en active que »: the « en » is parameters
+    ("Praline 4 n'en active que trente-deux milliards par jeton.", "trente-deux", PARAMS, 32 * B),
     # a bullet's label
     ("- **Experts :** 384, dont 8 actifs", "384", EXPERTS, 384),
     ("- Contexte : 128 000", "128 000", TOKENS, 128_000),
