@@ -91,15 +91,32 @@ def find_orgs(text: str, lex: Lexicons) -> list[Org]:
     known = Spans((o.start, o.end) for o in out)
     taken = Taken()
     p = _patterns(lex)
-    for cue, check in (("described", _described_name), ("suffixed", _suffixed_name)):
+    unknown: set[str] = set()
+    for cue, check in (("described", _described_name), ("suffixed", _suffixed_name), ("appositive", _suffixed_name)):
         for m in p[cue].finditer(text):
             a, b = m.span("org")
-            name = m.group("org")
-            if known.overlaps(a, b) or not taken.free(a, b) or not check(name, lex):
-                continue
+            if cue == "described" and m.group("noun")[:1].isupper() and m.end("noun") + 1 == a:
+                a = m.start("noun")  # « l'Atelier Cognitif »: a capitalised noun is part of the name
+            article = _LEADING_ARTICLE.match(text, a, b)
+            if article:  # « La Confiserie Logique, installée à Montélimar »
+                a = article.end()
+            name = text[a:b]
+            if " " not in name and cue == "appositive" or known.overlaps(a, b) or not taken.free(a, b) \
+                    or not check(name, lex):
+                continue  # (one word before « , une entreprise » may be anything: a person, a city)
             out.append(Org(a, b, lex.organizations.get(name, name)))
             taken.add((a, b))
+            if name not in lex.organizations:
+                unknown.add(name)
+    if unknown:  # an organisation found once is one wherever the article names it
+        for m in patterns.compile(rf"(?<![\w&.-])(?:{patterns.alternation(unknown)})(?![\w&-])").finditer(text):
+            if not known.overlaps(*m.span()) and taken.free(*m.span()):
+                out.append(Org(m.start(), m.end(), m.group(0)))
+                taken.add(m.span())
     return sorted(out, key=lambda o: o.start)
+
+
+_LEADING_ARTICLE = re.compile(r"(?:La|Le|Les|L'|L’)\s*(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _described_name(name: str, lex: Lexicons) -> bool:

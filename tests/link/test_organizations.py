@@ -53,6 +53,17 @@ CASES = [
      {("Claude Opus 4", "Anthropic", "launch")}),
     ("Anthropic a publié Claude 3. Il a sorti une version Opus.", {("Claude 3", "Anthropic", "launch")}),
     ("Selon Google, la course continue. Il a sorti Llama 4 hier.", set()),
+    # a maker the lexicon does not know: an apposition says it is one, then it is one in every mention
+    ("Carrière Numérique, une jeune entreprise clermontoise, a dévoilé Basalte3 et Calcite-70B, des modèles de "
+     "langage. Grès Rose 2, le petit modèle de Carrière Numérique, vise les portables.",
+     {("Basalte3", "Carrière Numérique", "launch"), ("Calcite-70B", "Carrière Numérique", "launch"),
+      ("Grès Rose 2", "Carrière Numérique", "apposition")}),
+    ("La Confiserie Logique, installée à Montélimar, a présenté Praline 4, son modèle de langage.",
+     {("Praline 4", "Confiserie Logique", "launch")}),
+    ("Paris, une ville, a présenté GPT-5.", set()),  # one word before the apposition may be anything
+    # a capitalised descriptor is part of the name
+    ("Équerre 2 est un modèle de langage. Équerre 2, développé par l'Atelier Cognitif, cible le code.",
+     {("Équerre 2", "Atelier Cognitif", "made_by")}),
     ("Meta dévoile Llama 4.", {("Llama 4", "Meta", "launch")}),
     ("OpenAI a levé le voile sur deux modèles baptisés o3 et o4-mini.",
      {("o3", "OpenAI", "launch"), ("o4-mini", "OpenAI", "launch")}),
