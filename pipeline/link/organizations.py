@@ -108,7 +108,7 @@ def find_orgs(text: str, lex: Lexicons) -> list[Org]:
             taken.add((a, b))
             if name not in lex.organizations:
                 unknown.add(name)
-    if unknown:  # an organisation found once is one wherever the article names it
+    if 0 < len(unknown) <= _MAX_PROPAGATED:  # an organisation found once is one wherever the article names it
         for m in patterns.compile(rf"(?<![\w&.-])(?:{patterns.alternation(unknown)})(?![\w&-])").finditer(text):
             if not known.overlaps(*m.span()) and taken.free(*m.span()):
                 out.append(Org(m.start(), m.end(), m.group(0)))
@@ -116,6 +116,9 @@ def find_orgs(text: str, lex: Lexicons) -> list[Org]:
     return sorted(out, key=lambda o: o.start)
 
 
+# (a page naming more makers it does not know is a list, not an article: their other mentions are
+# not looked for, so that the search stays linear in the text)
+_MAX_PROPAGATED = 32
 _LEADING_ARTICLE = re.compile(r"(?:La|Le|Les|L'|L’)\s*(?=[A-ZÀ-ÖØ-Þ])")
 
 
