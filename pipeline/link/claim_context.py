@@ -24,9 +24,9 @@ def _patterns(lex: Lexicons):
     comps = []
     for rel in ("rivals", "ranks_below", "ranks_above", "outperformed_by", "outperforms"):
         comps.append((rel, lex.cue(f"comparisons.{rel}")))
-    # « GPQA Diamond » = « GPQA-Diamond »: spaces and hyphens inside a name are interchangeable
-    # (and « Humanity’s Last Exam » = « Humanity's Last Exam »)
-    bench = "|".join(re.sub(r"\\[ -]", "[ -]", re.escape(b)).replace("'", "['’]") for b in lex.benchmarks)
+    # « GPQA Diamond » = « GPQA-Diamond » = « ChatbotArena »: a space or a hyphen inside a name may
+    # be either, or lost in a scraped page (and « Humanity’s Last Exam » = « Humanity's Last Exam »)
+    bench = "|".join(re.sub(r"\\[ -]", "[ -]?", re.escape(b)).replace("'", "['’]") for b in lex.benchmarks)
     generic = tuple(patterns.compile(fr(g)) for g in lex.generic_benchmark_patterns)
     claim = {name: lex.cue(f"claims.{name}") for name in c["claims"]}
     score = {name: lex.cue(f"scores.{name}") for name in c["scores"]}
