@@ -22,6 +22,9 @@ CASES = [
     # a benchmark name with a typographic apostrophe is the lexicon's
     ("Gemini 3 Deep Think atteint 41,0 % au Humanity’s Last Exam.",
      {("Gemini 3 Deep Think", "scores", 41.0, "Humanity's Last Exam", None, False)}),
+    # a leaderboard the lexicon knows
+    ("Sur le classement Compar:IA, Mistral Medium 3 arrive en tête.",
+     {("Mistral Medium 3", "ranks", 1.0, "Compar:IA", None, False)}),
     # … and one whose space a scraped page lost
     ("Qwen2.5-Max surpasse DeepSeek-V3 sur ChatbotArena.",
      {("Qwen2.5-Max", "outperforms", "DeepSeek-V3", "Chatbot Arena", None, False)}),
