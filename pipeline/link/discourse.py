@@ -247,12 +247,14 @@ def _version_pattern(lex: Lexicons) -> re.Pattern:
 
 def _versions(text: str, sent: Sentence, mine: list[Ref], ents: Entities, lex: Lexicons,
               focus: Optional[str], added: list[Ref]) -> list[Ref]:
-    """« Sa version Instruct », « la version Instruct du 70B »: a variant of the model in focus or named."""
+    """« Sa version Instruct », « la version Instruct du 70B », « Kimi K2 …, puis la version
+    « Thinking » »: a variant of the model named after it, else before it in the sentence, else in focus."""
     pat = _version_pattern(lex)
     out = list(mine)
     for m in pat.finditer(text, sent.start, sent.end):
         base_ref = next((r for r in out if m.group("of") and r.start == m.end()), None)
-        base = base_ref.model if base_ref else focus
+        before = [r for r in out if r.end <= m.start()]  # « … annoncé Kimi K2, puis la version « Thinking » »
+        base = base_ref.model if base_ref else (before[-1].model if before else focus)
         info = ents.get(base) if base else None
         if info is None:
             continue

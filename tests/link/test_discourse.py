@@ -128,3 +128,14 @@ def test_name_runs_and_coordinated_subject(analyse, lex, text, runs, coordinated
     v = a.views[0]
     assert [[r.model for r in run] for run in name_runs(a.text, v.refs)] == runs
     assert coordinated_subject(a.text, v, object_cue(lex)) == coordinated
+
+
+@pytest.mark.parametrize("text, models", [
+    # « la version « Thinking » » after a name in its sentence is that model's variant
+    ("Moonshot a annoncé Kimi K2 en juillet, puis la version « Thinking » en novembre.",
+     ["Kimi K2", "Kimi K2 Thinking"]),
+    ("Meta a publié Llama 3 70B. Sa version Instruct suit.", ["Llama 3 70B", "Llama 3 70B Instruct"]),
+    ("La version « Thinking » arrive.", []),  # no model named nor in focus
+])
+def test_versions(analyse, text, models):
+    assert [r.model for v in analyse(text).views for r in v.refs] == models
