@@ -29,7 +29,7 @@ from pipeline.link.entities import Entities, Ref, tail_parts
 from pipeline.link import tables
 from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, holder_of
 from pipeline.link.raw import Provenance, RawFact
-from pipeline.link.traps import invalidated_by
+from pipeline.link.traps import contradicts_name, invalidated_by
 from pipeline.link.units import infer_units
 from pipeline.link.variants import variant_name
 from pipeline.recognize.quantities import FOREIGN, PARAMS, TOKENS, Quantity
@@ -92,6 +92,8 @@ def _sentence_facts(text: str, view: SentenceView, qs: list[Quantity], ents: Ent
             rule, models = holder_of(sc, c)
         hedged = _hedged(text, sc, c, lex)
         for model in models:
+            if contradicts_name(model, c.attribute, c.value):
+                continue
             out.append(RawFact(model, c.attribute, c.value, hedged,
                                Provenance(c.q.start, c.q.unit_end, s.start, s.end, f"{c.attribute}:{rule}")))
     return out

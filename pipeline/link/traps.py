@@ -138,6 +138,18 @@ def _name_sizes(name: str) -> set[int]:
     return out
 
 
+NAME_SIZE_TOLERANCE = 0.3  # « gpt-oss-120b » has 117 billion parameters, « Calcite-70B » 70,4 billion
+
+
+def contradicts_name(model: str, attribute: str, value) -> bool:
+    """A total parameter count far from the size the model's name states (« Mistral-NeMo-Minitron 8B
+    … avec quatre milliards de paramètres »): the value is another model's, or another thing's."""
+    if attribute != "params_total" or not isinstance(value, int):
+        return False
+    sizes = _name_sizes(model)
+    return bool(sizes) and all(abs(value - size) > NAME_SIZE_TOLERANCE * size for size in sizes)
+
+
 def _clause_start(text: str, start: int, pos: int) -> int:
     """Where the clause holding ``pos`` starts: after a comma (not the decimal comma of « 15,5 »),
     a semicolon, a colon, « mais », « et il »."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.link.traps import TRAPS, invalidated_by, sized_model
+from pipeline.link.traps import TRAPS, contradicts_name, invalidated_by, sized_model
 
 CASES = [
     # ranges
@@ -101,3 +101,16 @@ SIZED = [
 @pytest.mark.parametrize("text, value, expected", SIZED)
 def test_sized_model(analyse, text, value, expected):
     assert sized_model(analyse(text).ents, value) == expected
+
+
+@pytest.mark.parametrize("model, attribute, value, contradicts", [
+    ("Mistral-NeMo-Minitron 8B", "params_total", 4_000_000_000, True),  # half the name's size
+    ("gpt-oss-120b", "params_total", 117_000_000_000, False),  # within 30 %
+    ("Calcite-70B", "params_total", 70_400_000_000, False),
+    ("Llama 3.1 405B", "params_total", 405_000_000_000, False),
+    ("Llama 3.1 405B", "params_active", 17_000_000_000, False),  # only the total is checked
+    ("Mixtral 8x7B", "params_total", 46_700_000_000, False),  # « 8x7B » states no total
+    ("Llama 4 Scout", "params_total", 109_000_000_000, False),  # no size in the name
+])
+def test_contradicts_name(model, attribute, value, contradicts):
+    assert contradicts_name(model, attribute, value) is contradicts
