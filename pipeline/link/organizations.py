@@ -60,6 +60,7 @@ class Scope:
     header: Optional[frozenset[int]] = None  # in a table row: the columns whose header names a maker
     ents: Optional[Entities] = None
     previous_subject: Optional[Org] = None  # the organisation the last sentence naming one opens on, if it names no model
+    previous_launcher: Optional[Org] = None  # the organisation the sentence before has launch models it does not name
 
     def family(self, model: str) -> Optional[str]:
         info = self.ents.get(model) if self.ents else None
@@ -236,6 +237,32 @@ def fronted_made_by(sc: Scope) -> Iterator[Found]:
     if ref:
         for org in orgs:
             yield ref, org.name, s.start, ref.end
+
+
+def named_after(sc: Scope) -> Iterator[Found]:
+    """« Mistral AI annonce son premier modèle de raisonnement. Dénommé Magistral, il … », « Mistral
+    a dévoilé dix nouveaux modèles. Au menu : un grand modèle baptisé Mistral Large 3 … »: the
+    names the sentence after a launch gives to what was launched."""
+    org = sc.previous_launcher
+    if org is None:
+        return
+    s = sc.view.sentence
+    for r in sc.view.refs:
+        m = sc.p["naming_participle"].search(sc.text, max(s.start, r.start - 30), r.start)
+        if m:
+            yield r, org.name, m.start(), r.end
+
+
+def _launcher(sc: Scope) -> Optional[Org]:
+    """The organisation a sentence that names no model has launch something (« Mistral AI annonce
+    son premier modèle de raisonnement »), else None."""
+    if sc.view.refs:
+        return None
+    for v in sc.p["launch_verb"].finditer(sc.text, sc.view.sentence.start, sc.view.sentence.end):
+        subject = _launch_subject(sc, v.start())
+        if subject is not None and sc.p["launched_unnamed"].match(sc.text, v.end(), sc.view.sentence.end):
+            return subject
+    return None
 
 
 def anaphor_genitive(sc: Scope) -> Iterator[Found]:
@@ -465,6 +492,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("made_by", made_by),
     ("fronted_made_by", fronted_made_by),
     ("anaphor_genitive", anaphor_genitive),
+    ("named_after", named_after),
     ("launch", launch),
     ("launch_noun", launch_noun),
     ("launch_with", launch_with),
@@ -480,11 +508,12 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
     out: list[RawFact] = []
     previous: tuple[Org, ...] = ()
     previous_subject: Optional[Org] = None
+    previous_launcher: Optional[Org] = None
     headers = _maker_columns(text, [v.sentence for v in sviews], lex)
     for view in sviews:
         s = view.sentence
         mine = tuple(within(orgs, s.start, s.end))
-        sc = Scope(text, view, mine, previous, lex, p, headers.get(s.start), ents, previous_subject)
+        sc = Scope(text, view, mine, previous, lex, p, headers.get(s.start), ents, previous_subject, previous_launcher)
         # (« développé par Basalte Research »: a maker the lexicon does not know; « Conçu par la
         # startup DeepSeek AI, ce modèle … »: the model in focus)
         if view.refs or (view.anaphoric and view.subject):
@@ -501,6 +530,7 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
                                        Provenance(a, b, s.start, s.end, f"organization:{name}")))
         if mine:
             previous = mine  # the organisations a developer phrase may stand for, later
+        previous_launcher = _launcher(sc) if mine or sc.previous_orgs else None
         if view.refs or mine:  # (a sentence that names neither, « « Nous sommes dans le pétrin. » », keeps it)
             previous_subject = _sentence_subject(sc) if not view.refs else None
     return out

@@ -64,6 +64,16 @@ CASES = [
     # a capitalised descriptor is part of the name
     ("Équerre 2 est un modèle de langage. Équerre 2, développé par l'Atelier Cognitif, cible le code.",
      {("Équerre 2", "Atelier Cognitif", "made_by")}),
+    # « vient d'annoncer »: an elided word between the organisation and its verb
+    ("OpenAI vient d'annoncer deux modèles nommés gpt-oss-120b et gpt-oss-20b.",
+     {("gpt-oss-120b", "OpenAI", "launch"), ("gpt-oss-20b", "OpenAI", "launch")}),
+    # the names the sentence after a launch gives to what was launched
+    ("Mistral AI annonce son premier modèle de raisonnement. Dénommé Magistral, il se décline en deux versions.",
+     {("Magistral", "Mistral AI", "named_after")}),
+    ("Mistral a dévoilé dix nouveaux modèles. Au menu : un grand modèle baptisé Mistral Large 3.",
+     {("Mistral Large 3", "Mistral AI", "named_after")}),
+    ("Mistral AI publie un nouveau modèle. Il surpasse GPT-4o, baptisé par OpenAI.", set()),  # not right before
+    ("Mistral AI a publié Mistral 7B. Baptisé Mixtral, un autre suit.", {("Mistral 7B", "Mistral AI", "launch")}),
     ("Meta dévoile Llama 4.", {("Llama 4", "Meta", "launch")}),
     ("OpenAI a levé le voile sur deux modèles baptisés o3 et o4-mini.",
      {("o3", "OpenAI", "launch"), ("o4-mini", "OpenAI", "launch")}),
