@@ -136,6 +136,7 @@ def test_name_runs_and_coordinated_subject(analyse, lex, text, runs, coordinated
      ["Kimi K2", "Kimi K2 Thinking"]),
     ("Meta a publié Llama 3 70B. Sa version Instruct suit.", ["Llama 3 70B", "Llama 3 70B Instruct"]),
     ("La version « Thinking » arrive.", []),  # no model named nor in focus
+    ("Google a annoncé Gemini 1.5 Pro, proche de la version Ultra 1.0.", ["Gemini 1.5 Pro"]),  # a model of its own
 ])
 def test_versions(analyse, text, models):
     assert [r.model for v in analyse(text).views for r in v.refs] == models
