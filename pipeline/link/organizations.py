@@ -60,11 +60,16 @@ class Scope:
     header: Optional[frozenset[int]] = None  # in a table row: the columns whose header names a maker
     ents: Optional[Entities] = None
     previous_subject: Optional[Org] = None  # the organisation the last sentence naming one opens on, if it names no model
-    previous_launcher: Optional[Org] = None  # the organisation the sentence before has launch models it does not name
+    previous_launcher: Optional[Org] = None  # the organisation that launched, in the sentence before, models it did not name
 
     def family(self, model: str) -> Optional[str]:
         info = self.ents.get(model) if self.ents else None
         return info.family if info else None
+
+    def lexicon_maker(self, model: str) -> Optional[str]:
+        """The maker the lexicon knows for a model's family (None: a family it does not know)."""
+        info = self.ents.get(model) if self.ents else None
+        return info.organization if info else None
 
     def org_at(self, pos: int) -> Optional[Org]:
         return next((o for o in self.orgs if o.start == pos), None)
@@ -254,8 +259,8 @@ def named_after(sc: Scope) -> Iterator[Found]:
 
 
 def _launcher(sc: Scope) -> Optional[Org]:
-    """The organisation a sentence that names no model has launch something (« Mistral AI annonce
-    son premier modèle de raisonnement »), else None."""
+    """The organisation that, in a sentence naming no model, launches something it does not name
+    (« Mistral AI annonce son premier modèle de raisonnement »), else None."""
     if sc.view.refs:
         return None
     for v in sc.p["launch_verb"].finditer(sc.text, sc.view.sentence.start, sc.view.sentence.end):
@@ -402,7 +407,7 @@ def launch_noun(sc: Scope) -> Iterator[Found]:
         for r in sc.view.refs:
             m = sc.p["launch_noun_with"].search(text, max(subject.end, r.start - 60), r.start)
             if m and not any(subject.end <= x.start < r.start for x in sc.view.refs) \
-                    and _lexicon_maker(sc, r.model) in (None, subject.name):  # (not « Amazon … avec le lancement de Llama 3 »)
+                    and sc.lexicon_maker(r.model) in (None, subject.name):  # (not « Amazon … avec le lancement de Llama 3 »)
                 yield r, subject.name, subject.start, r.end
     for m in sc.p["launch_noun_by"].finditer(text, sc.view.sentence.start, sc.view.sentence.end):
         org = sc.org_at(m.end())
@@ -412,12 +417,6 @@ def launch_noun(sc: Scope) -> Iterator[Found]:
         ref = next((r for r in sc.view.refs if of and r.start == of.end()), None)
         if ref:
             yield ref, org.name, m.start(), ref.end
-
-
-def _lexicon_maker(sc: Scope, model: str) -> Optional[str]:
-    """The maker the lexicon knows for a model's family (None: a family it does not know)."""
-    info = sc.ents.get(model) if sc.ents else None
-    return info.organization if info else None
 
 
 def house(sc: Scope) -> Iterator[Found]:
