@@ -27,7 +27,7 @@ def script_json(value) -> str:
 
 
 def write_script_json_arrays(write: Callable[[str], object], fields: Iterable[tuple[str, Iterable]],
-                             batch: int = 1000) -> None:
+                             batch: int = 256) -> None:
     """Write ``script_json({name: list(items) for name, items in fields})`` through ``write``, a
     batch of items at a time (the same bytes: JSON without whitespace is the concatenation of its
     parts, and every escape replaces one character), so that neither the object nor its text is
