@@ -40,7 +40,7 @@ For each size, on this machine and in one run:
 * **report**: when ``run`` has ``--no-report``, every run above is made with it (so its figures
   measure extraction as before), and ``python -m pipeline report --out O`` is then timed on its
   own over the full run's output: its time (and as a fraction of the full run's), the size of
-  report.html (and per article) and of the catalog CSVs;
+  report.html (and per article) and of the catalog CSVs, and its peak RSS (``report_peak_mb``);
 * **first article**: the pipeline's own figure when it reports one (a ``first_article*`` field
   in the last line of ``OUT/runs.jsonl``: ``first_article_s``, seconds from process start to the
   first extraction stored; or « first article … s » in its output), for the 1-worker run and the
@@ -51,7 +51,7 @@ The CLI's options are read from ``python -m pipeline run --help``, so the harnes
 and after ``--full`` (incremental runs) and ``--workers`` exist. The last line printed is one
 JSON object with the headline figures of the largest size:
 ``{"ratio_vs_spacy", "workers_speedup", "peak_rss_mb", "noop_rerun_fraction", "first_article_s", "articles",
-"report_mb", "report_s"}``
+"report_mb", "report_s", "report_peak_mb"}``
 (``peak_rss_mb``: the highest peak of the runs at that size, N workers included;
 ``first_article_s``: the 1-worker run's, as the pipeline reports it).
 """
@@ -583,6 +583,7 @@ class ReviewResult:
     catalog_bytes: int  # catalog.csv + catalog_facts.csv + claims_graph.csv
     csv_bytes: int  # the per-article CSVs they are built from
     models: int  # rows of catalog.csv
+    peak_mb: Optional[float] = None  # peak RSS of `python -m pipeline report` (None: not measured)
 
     @property
     def ok(self) -> bool:
@@ -590,11 +591,18 @@ class ReviewResult:
 
 
 def time_review(out: Path) -> ReviewResult:
-    """Build the catalog and report.html of a full run's output folder, in a process of its own."""
-    t0 = time.perf_counter()
-    proc = subprocess.run(pipeline_cmd("report", "--out", str(out), "--quiet"), cwd=ROOT, capture_output=True,
-                          timeout=3600)
-    seconds = time.perf_counter() - t0
+    """Build the catalog and report.html of a full run's output folder, in a process of its own
+    (started through the launcher, for its own peak RSS)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rusage") as rusage:
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", _LAUNCHER, rusage.name,
+                               *pipeline_cmd("report", "--out", str(out), "--quiet")],
+                              cwd=ROOT, capture_output=True, timeout=3600)
+        seconds = time.perf_counter() - t0
+        fields = rusage.read().split()
+    peak_mb = None
+    if len(fields) == 3:  # the launcher's own wall time: from just before it starts the command, as before
+        seconds, peak_mb = float(fields[0]), int(fields[1]) / 1024
     size = lambda name: (out / name).stat().st_size if (out / name).exists() else 0  # noqa: E731
     models = 0
     if (out / "catalog.csv").exists():
@@ -602,7 +610,8 @@ def time_review(out: Path) -> ReviewResult:
             models = sum(1 for _ in csv.reader(f)) - 1
     return ReviewResult(seconds, proc.returncode, size("report.html"),
                         sum(size(n) for n in ("catalog.csv", "catalog_facts.csv", "claims_graph.csv")),
-                        sum(size(n) for n in ("articles.csv", "models.csv", "facts.csv", "claims.csv")), models)
+                        sum(size(n) for n in ("articles.csv", "models.csv", "facts.csv", "claims.csv")), models,
+                        peak_mb)
 
 
 def _load() -> str:
@@ -678,7 +687,8 @@ def print_size(res: SizeResult, *, startup: Optional[float], features: Features,
             p(f"report:        report.html {r.report_bytes / 1e6:.1f} MB ({r.report_bytes / res.articles / 1e3:.1f} kB "
               f"an article), catalog CSVs {r.catalog_bytes / 1e6:.2f} MB ({r.models} models) from "
               f"{r.csv_bytes / 1e6:.1f} MB of per-article CSVs; `pipeline report` {r.seconds:.2f} s "
-              f"({r.seconds / res.full_seconds:.2f} of the full run's time)")
+              f"({r.seconds / res.full_seconds:.2f} of the full run's time)"
+              + (f", peak RSS {r.peak_mb:.0f} MB" if r.peak_mb is not None else ""))
         else:
             p(f"report:        `pipeline report` FAILED (exit {r.exit_code})")
     if full.reported_first_s is not None:
@@ -719,6 +729,7 @@ def headline(results: list[SizeResult]) -> dict:
         "articles": r.articles if r else 0,
         "report_mb": rnd(r.review.report_bytes / 1e6, 1) if r and r.review and r.review.ok else None,
         "report_s": rnd(r.review.seconds, 2) if r and r.review and r.review.ok else None,
+        "report_peak_mb": rnd(r.review.peak_mb, 1) if r and r.review and r.review.ok else None,
     }
 
 

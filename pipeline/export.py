@@ -19,7 +19,7 @@ import re
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence, TextIO
 
 ARTICLE_COLUMNS = ("article_id", "source", "title", "url", "author", "published", "language", "status",
                    "reason", "n_chars", "n_models", "n_facts", "n_claims")
@@ -165,11 +165,18 @@ def atomic_write(path: Path, content: str) -> None:
 def write_text_temporary(path: Path, content: str) -> Path:
     """``content`` in a fsynced temporary file beside ``path`` (for :func:`publish`); removed if
     writing fails."""
+    return stream_text_temporary(path, lambda f: f.write(content))
+
+
+def stream_text_temporary(path: Path, write: Callable[[TextIO], object]) -> Path:
+    """A fsynced temporary file beside ``path`` (for :func:`publish`) holding what ``write`` wrote
+    to the text file it is given (UTF-8, newlines as written), a piece at a time: the content is
+    never held whole. Removed if ``write`` or writing fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(content)
+            write(f)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644 & ~_UMASK)

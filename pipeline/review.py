@@ -18,8 +18,8 @@ from pathlib import Path
 
 from pipeline import fingerprint
 from pipeline.catalog import build_catalog, read_tables
-from pipeline.export import CATALOG_TABLES, atomic_write, publish, write_temporary, write_text_temporary
-from pipeline.report import ASSETS, asset, build_report
+from pipeline.export import CATALOG_TABLES, atomic_write, publish, stream_text_temporary, write_temporary
+from pipeline.report import ASSETS, asset, write_report
 
 REPORT = "report.html"
 STAMP = "review.json"
@@ -58,15 +58,16 @@ def refresh(out: Path, *, force: bool = False) -> Review:
     try:
         for name, columns in CATALOG_TABLES.items():
             temporaries.append((write_temporary(out / name, columns, catalog.rows(name)), out / name))
-        page = build_report(tables, catalog, out / "texts")
-        temporaries.append((write_text_temporary(out / REPORT, page), out / REPORT))
+        page = stream_text_temporary(out / REPORT, lambda f: write_report(f, tables, catalog, out / "texts"))
+        temporaries.append((page, out / REPORT))
+        report_bytes = page.stat().st_size
         publish(temporaries)
     except BaseException:
         for tmp, _ in temporaries:
             tmp.unlink(missing_ok=True)
         raise
     counts = dict(models=len(catalog.models), values=len(catalog.facts), claims=len(catalog.claims),
-                  conflicts=int((catalog.models["conflicts"] != "").sum()), report_bytes=len(page.encode("utf-8")))
+                  conflicts=int((catalog.models["conflicts"] != "").sum()), report_bytes=report_bytes)
     atomic_write(out / STAMP, json.dumps({"inputs": stamp, "outputs": _stats(out, OUTPUTS), "counts": counts},
                                          sort_keys=True) + "\n")
     return Review(**counts, seconds=round(time.perf_counter() - t0, 3), rebuilt=True)

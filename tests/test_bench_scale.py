@@ -121,3 +121,16 @@ def test_the_baseline_is_timed_after_the_runs_only_where_they_are_compared(monke
     assert len(res.baseline.rounds) == 3
     res = size(True, 1)
     assert events[0] == "baseline" and events[-1] == "baseline" and len(res.baseline.rounds) == 2
+
+
+def test_the_report_is_timed_with_its_peak_memory(tmp_path):
+    from bench.scale import time_review
+    from tests.report.test_stream import synthetic_outputs
+
+    review = time_review(synthetic_outputs(tmp_path / "out", 5))
+    assert review.ok and review.models == 6 and review.report_bytes == (tmp_path / "out" / "report.html").stat().st_size
+    assert review.peak_mb is not None and 30 < review.peak_mb < 1000  # the report's process (pandas), not the launcher
+    large = SizeResult(1000, full=_run(10.0), noop=_run(0.2))
+    large.review = review
+    h = headline([large])
+    assert h["report_peak_mb"] == round(review.peak_mb, 1) and h["report_s"] == round(review.seconds, 2)

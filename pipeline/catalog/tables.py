@@ -1,6 +1,8 @@
 """The per-article tables of an output folder (articles.csv, models.csv, facts.csv, claims.csv),
 read with pandas as the text the pipeline wrote: every cell a string, empty cells empty, the
-formula guard (a leading ``'``, :func:`pipeline.export.protect`) removed."""
+formula guard (a leading ``'``, :func:`pipeline.export.protect`) removed. The ``sentence`` column of
+facts.csv and claims.csv is not read: neither the catalog nor the page shows it, and it is the
+largest column (about half of those files)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.export import ARTICLE_COLUMNS, CLAIM_COLUMNS, FACT_COLUMNS, MODEL_COLUMNS, unprotect
+
+UNREAD = ("sentence",)  # columns nobody here reads
 
 
 class MissingOutputs(FileNotFoundError):
@@ -32,14 +36,20 @@ def read_tables(out: Path) -> Tables:
     """The four tables of ``out``; raises :class:`MissingOutputs` when one is missing."""
     return Tables(articles=_read(out / "articles.csv", ARTICLE_COLUMNS),
                   models=_read(out / "models.csv", MODEL_COLUMNS),
-                  facts=_read(out / "facts.csv", FACT_COLUMNS),
-                  claims=_read(out / "claims.csv", CLAIM_COLUMNS))
+                  facts=_read(out / "facts.csv", _read_columns(FACT_COLUMNS)),
+                  claims=_read(out / "claims.csv", _read_columns(CLAIM_COLUMNS)))
+
+
+def _read_columns(columns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c for c in columns if c not in UNREAD)
 
 
 def _read(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
     if not path.is_file():
         raise MissingOutputs(f"{path} not found (run `python -m pipeline run` into this folder first)")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+    wanted = set(columns)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8",
+                        usecols=lambda c: c in wanted)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise MissingOutputs(f"{path} lacks the columns {', '.join(missing)} (written by another version?)")

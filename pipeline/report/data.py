@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Iterator, Optional
 
 import pandas as pd
 
@@ -19,63 +19,125 @@ from pipeline.report.embed import safe_href
 
 @dataclass(frozen=True)
 class PageData:
-    main: dict  # everything the page needs at once
-    texts: tuple[tuple[str, dict], ...]  # (article_id, {"t": text, "a": highlights}), read when opened
-    chart_models: tuple[dict, ...]  # the catalog rows the charts plot
+    """What the page shows. The catalog's models and the articles are lists; every other row is
+    generated as the page is written (:meth:`main`, :meth:`texts`), so that no more than one
+    article's text and highlights is held at a time beyond the tables themselves."""
+    models: tuple[dict, ...]  # the catalog's rows (the charts plot them too)
+    articles: tuple[list, ...]  # the extracted articles, in the catalog's order
+    tables: Tables
+    catalog: Catalog
+    texts_dir: Path
+    units: dict  # article_id -> _Units of its text (absent: no text)
+    model_index: dict  # model key -> index in ``models``
+    article_index: dict  # article_id -> index in ``articles``
+    graph_index: dict  # claims_graph key -> its row
+
+    @property
+    def chart_models(self) -> tuple[dict, ...]:
+        return self.models
+
+    @property
+    def n_conflicts(self) -> int:
+        return sum(1 for m in self.models if m["conflicts"])
+
+    @property
+    def n_statements(self) -> int:
+        return len(self.tables.facts)
+
+    @property
+    def n_claims(self) -> int:
+        return len(self.tables.claims)
+
+    def main(self) -> Iterator[tuple[str, Iterable]]:
+        """The page's main JSON object, field by field: (name, its items)."""
+        yield "models", self.models
+        yield "values", self._values()
+        yield "statements", self._statements()
+        yield "claims", self._claims()
+        yield "graph", self._graph()
+        yield "articles", self.articles
+        yield "attributes", [*NUMERIC_ATTRIBUTES, "organization"]
+
+    def texts(self) -> Iterator[tuple[str, dict]]:
+        """(article_id, {"t": text, "missing": no text, "a": highlights}) for each article, in order;
+        each text is read from ``texts_dir`` when its turn comes."""
+        facts, claims, models = self.tables.facts, self.tables.claims, self.tables.models
+        fact_rows, claim_rows, model_rows = _positions(facts), _positions(claims), _positions(models)
+        fact_spans = (facts["start"].tolist(), facts["end"].tolist())
+        claim_spans = (claims["start"].tolist(), claims["end"].tolist())
+        names = models["model"].tolist()
+        for article in self.articles:
+            aid = article[0]
+            body = _read_text(self.texts_dir / f"{aid}.txt")
+            units = self.units.get(aid)
+            marks = []
+            for kind, rows, (starts, ends) in (("f", fact_rows, fact_spans), ("c", claim_rows, claim_spans)):
+                for i in rows.get(aid, ()):
+                    span = _span(units, starts[i], ends[i])
+                    if span:
+                        marks.append([*span, kind, int(i)])
+            if units is not None and body and aid in model_rows:
+                for start, end, name in _mentions(body, {names[i] for i in model_rows[aid]}):
+                    marks.append([units.at(start), units.at(end), "m", self._index_of(name)])
+            yield aid, {"t": body if body is not None else "", "missing": body is None, "a": sorted(marks)}
+
+    def _index_of(self, name: str) -> int:
+        return self.model_index.get(model_key(name), -1) if name else -1
+
+    def _values(self) -> Iterator[list]:
+        for r in _records(self.catalog.facts):
+            if r["key"] in self.model_index:
+                yield [self.model_index[r["key"]], r["attribute"], r["value"], bool(r["best"]), int(r["n_articles"]),
+                       float(r["hedged_share"]), r["first_published"], r["article_ids"].split()]
+
+    def _statements(self) -> Iterator[list]:
+        for r in _records(self.tables.facts):
+            aid = r["article_id"]
+            span = _span(self.units.get(aid), r["start"], r["end"])
+            yield [self._index_of(r["model"]), r["attribute"], r["value"], r["hedged"] == "true", r["quote"],
+                   self.article_index.get(aid, -1), *(span or (-1, -1)), r["recognizer"]]
+
+    def _claims(self) -> Iterator[list]:
+        models = self.models
+        for r in _records(self.tables.claims):
+            aid = r["article_id"]
+            span = _span(self.units.get(aid), r["start"], r["end"])
+            subject, obj = self._index_of(r["subject"]), self._index_of(r["object"])
+            key = _graph_key(_shown(models, subject, r["subject"]), r["relation"], _shown(models, obj, r["object"]),
+                             r["benchmark"], r["metric"], claim_value(r["value"]) if r["value"] else "")
+            yield [subject, r["relation"], obj, r["object"], r["benchmark"], r["metric"], r["value"],
+                   r["claimed_by"], r["hedged"] == "true", r["quote"], self.article_index.get(aid, -1),
+                   *(span or (-1, -1)), r["recognizer"], self.graph_index.get(key, -1)]
+
+    def _graph(self) -> Iterator[list]:
+        index_of = self._index_of
+        for g in _records(self.catalog.claims):
+            yield [index_of(g["subject"]), g["relation"], index_of(g["object"]) if g["object"] else -1, g["object"],
+                   g["benchmark"], g["metric"], "" if g["value"] is None else g["value"], int(g["n_articles"]),
+                   float(g["hedged_share"]), g["claimed_by"], g["first_published"], g["article_ids"].split()]
 
 
 def page_data(tables: Tables, catalog: Catalog, texts: Path) -> PageData:
-    models = [_model(r) for r in _records(catalog.models)]
-    model_index = {m["key"]: i for i, m in enumerate(models)}
+    """The lookups the page's rows need. Every article's text is read once here, for its length
+    and where its astral characters are (offsets into JavaScript strings), then dropped."""
+    models = tuple(_model(r) for r in _records(catalog.models))
     ok = tables.articles[tables.articles["status"] == "ok"].drop_duplicates("article_id")
-    articles = [_article(r) for r in _records(ok)]
-    article_index = {a[0]: i for i, a in enumerate(articles)}
-    bodies = {a[0]: _read_text(texts / f"{a[0]}.txt") for a in articles}
-    units = {aid: _Units(text) for aid, text in bodies.items() if text is not None}
-
-    def index_of(name: str) -> int:
-        return model_index.get(model_key(name), -1) if name else -1
-
-    values = [[model_index[r["key"]], r["attribute"], r["value"], bool(r["best"]), int(r["n_articles"]),
-               float(r["hedged_share"]), r["first_published"], r["article_ids"].split()]
-              for r in _records(catalog.facts) if r["key"] in model_index]
-    statements, highlights = [], {aid: [] for aid in bodies}
-    for r in _records(tables.facts):
-        aid = r["article_id"]
-        span = _span(units.get(aid), r["start"], r["end"])
-        statements.append([index_of(r["model"]), r["attribute"], r["value"], r["hedged"] == "true", r["quote"],
-                           article_index.get(aid, -1), *(span or (-1, -1)), r["recognizer"]])
-        if span and aid in highlights:
-            highlights[aid].append([*span, "f", len(statements) - 1])
-    graph = list(_records(catalog.claims))
+    articles = tuple(_article(r) for r in _records(ok))
+    units = {}
+    for article in articles:
+        body = _read_text(texts / f"{article[0]}.txt")
+        if body is not None:
+            units[article[0]] = _Units(body)
     graph_index = {_graph_key(g["subject"], g["relation"], g["object"], g["benchmark"], g["metric"], g["value"]): i
-                   for i, g in enumerate(graph)}
-    claims = []
-    for r in _records(tables.claims):
-        aid = r["article_id"]
-        span = _span(units.get(aid), r["start"], r["end"])
-        subject, obj = index_of(r["subject"]), index_of(r["object"])
-        key = _graph_key(_shown(models, subject, r["subject"]), r["relation"], _shown(models, obj, r["object"]),
-                         r["benchmark"], r["metric"], claim_value(r["value"]) if r["value"] else "")
-        claims.append([subject, r["relation"], obj, r["object"], r["benchmark"], r["metric"], r["value"],
-                       r["claimed_by"], r["hedged"] == "true", r["quote"], article_index.get(aid, -1),
-                       *(span or (-1, -1)), r["recognizer"], graph_index.get(key, -1)])
-        if span and aid in highlights:
-            highlights[aid].append([*span, "c", len(claims) - 1])
-    for aid, names in tables.models.groupby("article_id", sort=True)["model"]:
-        if aid in units and bodies[aid]:
-            for start, end, name in _mentions(bodies[aid], set(names)):
-                highlights[aid].append([units[aid].at(start), units[aid].at(end), "m", index_of(name)])
-    graph_rows = [[index_of(g["subject"]), g["relation"], index_of(g["object"]) if g["object"] else -1, g["object"],
-                   g["benchmark"], g["metric"], "" if g["value"] is None else g["value"], int(g["n_articles"]),
-                   float(g["hedged_share"]), g["claimed_by"], g["first_published"], g["article_ids"].split()]
-                  for g in graph]
-    main = {"models": models, "values": values, "statements": statements, "claims": claims, "graph": graph_rows,
-            "articles": articles, "attributes": [*NUMERIC_ATTRIBUTES, "organization"]}
-    texts_out = tuple((aid, {"t": bodies[aid] if bodies[aid] is not None else "",
-                             "missing": bodies[aid] is None, "a": sorted(highlights[aid])})
-                      for aid in (a[0] for a in articles))
-    return PageData(main=main, texts=texts_out, chart_models=tuple(models))
+                   for i, g in enumerate(_records(catalog.claims))}
+    return PageData(models=models, articles=articles, tables=tables, catalog=catalog, texts_dir=texts, units=units,
+                    model_index={m["key"]: i for i, m in enumerate(models)},
+                    article_index={a[0]: i for i, a in enumerate(articles)}, graph_index=graph_index)
+
+
+def _positions(frame: pd.DataFrame) -> dict:
+    """article_id -> the positions of its rows in ``frame`` (ascending)."""
+    return frame.groupby("article_id", sort=False).indices if len(frame) else {}
 
 
 def _records(frame: pd.DataFrame):
@@ -122,11 +184,14 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class _Units:
-    """Code point offsets of a text -> UTF-16 offsets (the same unless the text has astral characters)."""
+    """Code point offsets of a text -> UTF-16 offsets (the same unless the text has astral characters).
+    Small: one is kept per article while the page is written."""
+
+    __slots__ = ("length", "astral")
 
     def __init__(self, text: str):
         self.length = len(text)
-        self.astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self.astral = tuple(m.start() for m in _ASTRAL.finditer(text))
 
     def at(self, offset: int) -> int:
         return offset + bisect_left(self.astral, offset) if self.astral else offset

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import json
+from itertools import islice
+from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 _JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
@@ -22,6 +24,23 @@ def script_json(value) -> str:
     for char, escape in _JSON_ESCAPES:  # str.replace: much faster than str.translate on megabytes
         encoded = encoded.replace(char, escape)
     return encoded
+
+
+def write_script_json_arrays(write: Callable[[str], object], fields: Iterable[tuple[str, Iterable]],
+                             batch: int = 256) -> None:
+    """Write ``script_json({name: list(items) for name, items in fields})`` through ``write``, a
+    batch of items at a time (the same bytes: JSON without whitespace is the concatenation of its
+    parts, and every escape replaces one character), so that neither the object nor its text is
+    ever held whole."""
+    write("{")
+    for n, (name, items) in enumerate(fields):
+        write(("," if n else "") + script_json(name) + ":[")
+        items, first = iter(items), True
+        while chunk := list(islice(items, batch)):
+            write(("" if first else ",") + script_json(chunk)[1:-1])
+            first = False
+        write("]")
+    write("}")
 
 
 def safe_href(url: str) -> str:

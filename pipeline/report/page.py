@@ -1,5 +1,5 @@
 """report.html: one self-contained page (no network: inline CSS, one inline script, inline SVG,
-the data as JSON blocks). The Content-Security-Policy allows only that one script (by its hash), so
+the data as JSON blocks), written a piece at a time. The Content-Security-Policy allows only that one script (by its hash), so
 nothing an article carries could run even if it reached the markup; it never does: every
 string is escaped here or set as text by the script."""
 from __future__ import annotations
@@ -8,10 +8,11 @@ import base64
 import hashlib
 from functools import lru_cache
 from pathlib import Path
+from typing import TextIO
 
 from pipeline.report import charts
 from pipeline.report.data import PageData
-from pipeline.report.embed import script_json, text
+from pipeline.report.embed import script_json, text, write_script_json_arrays
 
 HERE = Path(__file__).resolve().parent
 ASSETS = ("page.css", "page.js")
@@ -26,21 +27,22 @@ def script_hash(script: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
 
 
-def render_page(data: PageData, *, title: str) -> str:
-    main = data.main
+def write_page(out: TextIO, data: PageData, *, title: str) -> None:
+    """Write the page to ``out`` a piece at a time: the head and the catalog's markup, the main
+    JSON block a batch of rows at a time, then one JSON block per article (its text and
+    highlights), then the script."""
     script = asset("page.js")
     csp = (f"default-src 'none'; script-src '{script_hash(script)}'; style-src 'unsafe-inline'; img-src data:; "
            "base-uri 'none'; form-action 'none'")
-    n_conflicts = sum(1 for m in main["models"] if m["conflicts"])
-    parts = [
+    out.write("".join([
         "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">",
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">',  # ours: no quote, no markup
         '<meta name="referrer" content="no-referrer">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{text(title)}</title><style>{asset('page.css')}</style></head><body>",
         f"<header><h1>{text(title)}</h1>",
-        f"<p>{len(main['models'])} models, {n_conflicts} with conflicting values, from {len(main['articles'])} "
-        f"articles ({len(main['statements'])} facts, {len(main['claims'])} claims). Click a model, a mark or an "
+        f"<p>{len(data.models)} models, {data.n_conflicts} with conflicting values, from {len(data.articles)} "
+        f"articles ({data.n_statements} facts, {data.n_claims} claims). Click a model, a mark or an "
         "article to see the evidence.</p>",
         '<nav role="tablist"><button type="button" role="tab" data-tab="catalog-tab" aria-selected="true">Catalog</button>'
         '<button type="button" role="tab" data-tab="articles-tab" aria-selected="false">Articles</button></nav></header>',
@@ -60,12 +62,13 @@ def render_page(data: PageData, *, title: str) -> str:
         "</main>",
         '<aside id="panel" hidden><button type="button" class="close" id="panel-close">close ✕</button>'
         '<div id="panel-body"></div></aside><div id="tip" role="tooltip" hidden></div>',
-        f'<script type="application/json" id="data">{script_json(main)}</script>',
-    ]
-    for article_id, blob in data.texts:
-        parts.append(f'<script type="application/json" id="t-{text(article_id)}">{script_json(blob)}</script>')
-    parts.append(f"<script>{script}</script></body></html>\n")
-    return "".join(parts)
+        '<script type="application/json" id="data">',
+    ]))
+    write_script_json_arrays(out.write, data.main())
+    out.write("</script>")
+    for article_id, blob in data.texts():
+        out.write(f'<script type="application/json" id="t-{text(article_id)}">{script_json(blob)}</script>')
+    out.write(f"<script>{script}</script></body></html>\n")
 
 
 def _tools(name: str, placeholder: str, extra: str) -> str:

@@ -100,7 +100,7 @@ def test_a_failed_rebuild_leaves_the_previous_files_and_the_next_run_completes_i
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pipeline.review, "build_report", broken)
+    monkeypatch.setattr(pipeline.review, "write_report", broken)
     with pytest.raises(OSError):
         run_quiet(docs, out)
     after_failure = outputs(out)
