@@ -101,10 +101,14 @@ def _cue(sc: Scope, name: str) -> re.Pattern:
 
 
 def ordinal(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« 128K pour le premier et 256K pour le second », « le second 9 milliards », « Le premier, avec
+    ses 117 milliards de paramètres, … » (a sentence that names no model): the models the last
+    sentence naming some named, by their order."""
     after_pat, before_pat = _cue(sc, "ordinal_after"), _cue(sc, "ordinal_before")
     s = sc.view.sentence
     m = after_pat.match(sc.text, c.q.unit_end, min(s.end, c.q.unit_end + 60)) or \
-        before_pat.search(sc.text, max(s.start, c.q.start - 40), c.q.start)
+        before_pat.search(sc.text, max(s.start, c.q.start - 40), c.q.start) or \
+        (_cue(sc, "ordinal_subject").match(sc.text, s.start, c.q.start) if not sc.view.refs else None)
     if not m or not sc.memory.prev_refs:
         return None
     k = sc.lex.ordinals[m.group("o").lower()] - 1

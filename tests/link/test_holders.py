@@ -92,6 +92,9 @@ CASES = [
      "1 million", "clause_name", ["Gemini 2.0 Flash-Lite"]),
     # the subject written after a fronted phrase
     ("Avec 24 milliards de paramètres, Mistral Small 3 surpasse GPT-4o mini.", "24 milliards", "subject", ["Mistral Small 3"]),
+    ("Les modèles gpt-oss-120b et gpt-oss-20b sortent. Le second, plus compact avec 21 milliards de paramètres, "
+     "tourne sur un portable.", "21 milliards", "ordinal", ["gpt-oss-20b"]),
+    ("Llama 3 et Mistral 7B sont sortis. Le premier trimestre a vu 3 milliards de paramètres.", "3 milliards", None, []),
     ("À seulement 2 milliards de paramètres, le modèle Gemma 2 2B tient sur un smartphone.", "2 milliards", "subject",
      ["Gemma 2 2B"]),
     ("Avec 7 milliards de paramètres, le modèle de Mistral 7B, GPT-4o est petit.", "7 milliards", None, []),
