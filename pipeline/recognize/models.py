@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.recognize import text_of
-from pipeline.recognize.names import name_patterns
+from pipeline.recognize.names import capital_series_pattern, name_patterns
 from pipeline.recognize.segments import cells_under
 from pipeline.spans import Taken
 
@@ -171,7 +171,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             taken.add((m.start(), m.end()))
     # « O3 Mini », « des modèles comme DeepSeek, O1 ou O3 »: the series in capitals, with its tier
     # or listed with another model, where the sentence speaks of AI models (« l'ozone O3 » is none)
-    capitals = [m for m in _CAPITAL_SERIES.finditer(text) if free(m.start(), m.end())]
+    capitals = [m for m in capital_series_pattern(lex).finditer(text) if free(m.start(), m.end())]
     spans = sorted([(x.start, x.end) for x in found] + [m.span() for m in capitals])
     for m in capitals:
         tier = m.group("tier")
@@ -179,7 +179,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         in_list = (i and _LISTED.fullmatch(text, spans[i - 1][1], m.start())) or \
             (i + 1 < len(spans) and _LISTED.fullmatch(text, m.end(), spans[i + 1][0]))
         if (tier or in_list) and _in_ai_sentence(text, m.start(), sentences):
-            name = f"o{m.group('n')}" + (f"-{tier.lower()}" if tier else "")
+            name = m.group("fam").lower() + (f"-{tier.lower()}" if tier else "")
             found.append(ModelMention(m.start(), m.end(), name, "o-series", bool(tier), "series_capital"))
             taken.add((m.start(), m.end()))
     # An unknown name counts where its sentence speaks of AI models, and then everywhere in the
@@ -317,9 +317,6 @@ def _drop_leading_words(start: int, fam: str, lex: Lexicons) -> tuple[int, str |
 
 
 _CAMEL_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")
-
-
-_CAPITAL_SERIES = re.compile(r"(?<![\w-])O(?P<n>[1-9])(?:[ -](?P<tier>[Mm]ini|[Pp]ro))?(?![\w-]|\.\d)")
 
 
 def _in_sentence(sentences, pos: int) -> bool:

@@ -47,3 +47,11 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?:(?!{SEP}(?:{_SIZE}|\d))(?:{more})){{0,3}})(?![\w-])"
         r"(?!\s*(?:%|,\d|[\u00a0\u202f ]\d{3}))")
     return family, lower, unknown
+
+
+@per_lexicons
+def capital_series_pattern(lex: Lexicons) -> re.Pattern:
+    """The lower-case series written in capitals, with a tier apart (« O3 Mini », « O1 Pro »):
+    the series is group ``fam``, the tier group ``tier``."""
+    series = "|".join(p[:1].upper() + p[1:] for p, _, _ in lex.lowercase_series if p[:1].islower())
+    return patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?:[ -](?P<tier>[Mm]ini|[Pp]ro))?(?![\w-]|\.\d)")
