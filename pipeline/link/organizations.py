@@ -103,7 +103,7 @@ def find_orgs(text: str, lex: Lexicons) -> list[Org]:
             a, b = m.span("org")
             if cue == "described" and m.group("noun")[:1].isupper() and m.end("noun") + 1 == a:
                 a = m.start("noun")  # « l'Atelier Cognitif »: a capitalised noun is part of the name
-            article = _LEADING_ARTICLE.match(text, a, b)
+            article = p["leading_article"].match(text, a, b)
             if article:  # « La Confiserie Logique, installée à Montélimar »
                 a = article.end()
             name = text[a:b]
@@ -125,7 +125,6 @@ def find_orgs(text: str, lex: Lexicons) -> list[Org]:
 # (a page naming more makers it does not know is a list, not an article: their other mentions are
 # not looked for, so that the search stays linear in the text)
 _MAX_PROPAGATED = 32
-_LEADING_ARTICLE = re.compile(r"(?:La|Le|Les|L'|L’)\s*(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _described_name(name: str, lex: Lexicons) -> bool:
