@@ -129,22 +129,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_command(config: Config) -> int:
-    from pipeline.lock import Busy
     from pipeline.run import run
 
     try:
         summary = run(config)
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except Busy as exc:
-        print(f"pipeline: {exc}; not started (exit {EXIT_LOCKED})", file=sys.stderr)
-        return EXIT_LOCKED
     except Exception as exc:  # noqa: BLE001 - a clear exit code for cron, the traceback for the logs
-        traceback.print_exc()
-        print(f"pipeline: run failed: {type(exc).__name__}: {exc}; the next run redoes the unfinished work (exit {EXIT_FAILED})",
-              file=sys.stderr)
-        return EXIT_FAILED
+        return _failure(exc, "run failed", "; the next run redoes the unfinished work")
     for warning in summary.warnings:  # even with --quiet: something a person should know happened
         print(f"pipeline: warning: {warning}", file=sys.stderr)
     if not config.quiet or summary.errors:
@@ -159,12 +149,28 @@ def run_command(config: Config) -> int:
     return summary.exit_code
 
 
+def _failure(exc: Exception, what: str, hint: str = "", *, usage: tuple = ()) -> int:
+    """The exit code of a command that raised, with its line on stderr: 2 for a usage or
+    configuration error, 75 when another run holds the folder, 70 (and the traceback) otherwise."""
+    from pipeline.lock import Busy
+
+    if isinstance(exc, (ConfigError, *usage)):
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if isinstance(exc, Busy):
+        print(f"pipeline: {exc}; not started (exit {EXIT_LOCKED})", file=sys.stderr)
+        return EXIT_LOCKED
+    traceback.print_exc()
+    print(f"pipeline: {what}: {type(exc).__name__}: {exc}{hint} (exit {EXIT_FAILED})", file=sys.stderr)
+    return EXIT_FAILED
+
+
 def report_command(out: Path, *, quiet: bool = False) -> int:
     """``report``: 0 rebuilt, 2 no run's CSVs in ``out``, 70 failed, 75 a run holds the folder."""
     from pipeline.catalog import MissingOutputs
     from pipeline.config import LOCK_FILE
     from pipeline.export import remove_temporaries
-    from pipeline.lock import Busy, exclusive
+    from pipeline.lock import exclusive
     from pipeline.review import refresh
 
     if not (out / "articles.csv").is_file():
@@ -174,16 +180,8 @@ def report_command(out: Path, *, quiet: bool = False) -> int:
         with exclusive(out / LOCK_FILE):
             remove_temporaries(out)
             review = refresh(out, force=True)
-    except Busy as exc:
-        print(f"pipeline: {exc}; not started (exit {EXIT_LOCKED})", file=sys.stderr)
-        return EXIT_LOCKED
-    except MissingOutputs as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001
-        traceback.print_exc()
-        print(f"pipeline: report failed: {type(exc).__name__}: {exc} (exit {EXIT_FAILED})", file=sys.stderr)
-        return EXIT_FAILED
+        return _failure(exc, "report failed", usage=(MissingOutputs,))
     if not quiet:
         print(f"{review.line()}: {out / 'report.html'}", file=sys.stderr)
     return EXIT_OK
