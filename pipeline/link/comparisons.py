@@ -73,6 +73,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         if _cue(ctx, "ratio").search(text, max(s.start, a - 20), a):
             prev_end = b
             continue  # « un débit trois fois supérieur à celui de X »: a ratio, not a claim
+        if rel in ("outperforms", "outperformed_by") and _cue(ctx, "not_performance").search(text, max(s.start, a - 80), a):
+            prev_end = b
+            continue  # « le prix de GPT-5 est supérieur à celui de X »: not a performance
         if not subject:
             continue
         benches = _benchmarks(ctx, view, rel, a, b, limit)
@@ -94,12 +97,14 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             continue
         passive = _cue(ctx, "passive").search(text, max(s.start, a - 14), a) and _cue(ctx, "by").match(text, a, b + 6)
         reverse = rel == "outperformed_by"  # « moins performant que Llama 3 »: Llama 3 wins
+        if rel in ("outperforms", "outperformed_by") and _cue(ctx, "lower_is_better").search(text, max(s.start, a - 80), a):
+            reverse = not reverse  # « son taux d'hallucinations est supérieur à celui de X »: X wins
         for obj, ostart, oend in objects:
             # « Il est devancé par GPT-4o »: the agent is the one that wins
             subj_, obj_ = (obj, subject) if passive or reverse else (subject, obj)
             kind = "passive" if passive else "reverse" if reverse else "cue"
             for bn in ([x[2] for x in benches] or [None]):
-                ctx.add(view, subject=subj_, relation="outperforms" if reverse else rel, object=obj_, benchmark=bn,
+                ctx.add(view, subject=subj_, relation="outperforms" if rel == "outperformed_by" else rel, object=obj_, benchmark=bn,
                         metric=None, value=None, claimed_by=by, hedged=hedged, start=a, end=oend, recognizer=f"{rel}_{kind}")
         prev_end = b
 

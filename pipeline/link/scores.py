@@ -47,14 +47,16 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             if ctx.benchmarks(m.end(), min(s.end, m.end() + 40)):
                 found.append((m.start("val"), m.end("val"), m.group("val"), "score"))
     found.sort()
-    if not found:
+    resp = ctx.p["respectively"].search(text, s.start, s.end)
+    if not found and not resp:
         return
     metric_seen = next((f[3] for f in found if f[3] in ("ELO", "points")), None)
     named_before: dict[int, str] = {}  # value start -> the model it is given in parentheses after
     for r in view.refs:
-        pm = ctx.p["paren_pct"].match(text, r.end) or ctx.p["colon_pct"].match(text, r.end)
+        pm = (ctx.p["paren_pct"].match(text, r.end) or ctx.p["colon_pct"].match(text, r.end)
+              or ctx.p["relative_pct"].match(text, r.end))
         if pm and any(a == pm.start("val") for a, _, _, _ in found):
-            named_before[pm.start("val")] = r.model  # « GPT-4.1 (54,6 %) », « - Sonnet 4.5 : 77,2 % »
+            named_before[pm.start("val")] = r.model  # « GPT-4.1 (54,6 %) », « - Sonnet 4.5 : 77,2 % », « X, qui obtient 1,8 % »
     # « 1 249 pour Gemini 1.5 Pro »: list items after an Elo or points score
     if metric_seen:
         for m in ctx.p["pour_n"].finditer(text, s.start, s.end):
@@ -66,7 +68,6 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 found.append((pm.start("val"), pm.end("val"), pm.group("val"), metric_seen))
                 named_before[pm.start("val")] = r.model
         found.sort()
-    resp = ctx.p["respectively"].search(text, s.start, s.end)
     if resp:  # « obtiennent respectivement 89,4 et 85,5 sur Arena-Hard »: every listed value
         for m in ctx.p["listed_figure"].finditer(text, resp.end(), s.end):
             a0 = m.start("val")

@@ -89,7 +89,7 @@ def _org_family(lex: Lexicons, org: Optional[str]) -> Optional[str]:
     return next((f for f in fams if f == org), None)
 
 
-_CHATGPT_N = patterns.compile(r"(?<![\w-])ChatGPT[- ]?(?P<v>\d(?:\.\d)?o?)(?![\w.-])")
+_CHATGPT_N = patterns.compile(r"(?<![\w-])ChatGPT[- ]?(?P<v>\d(?:\.\d)?o?)(?![\w-])(?!\.\w)")
 _SLASH_PART = patterns.compile(r"\s*/\s*(?P<part>\d+(?:\.\d+)*[a-z]?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w])(?!\.\d)")
 _LAST_PART = patterns.compile(r"(?P<head>.*[ -])(?P<last>[^ -]+)$")
 

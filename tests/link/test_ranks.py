@@ -28,6 +28,12 @@ CASES = [
     ("Sur LMArena, Qwen3 est le meilleur modèle ouvert sur ce test.", {("Qwen3", 1.0, "LMArena", None, False)}),
     ("GPT-5 est le deuxième meilleur modèle sur LMArena.", {("GPT-5", 2.0, "LMArena", None, False)}),
     ("Sur LMArena, DeepSeek-R1 complète le podium.", {("DeepSeek-R1", 3.0, "LMArena", None, False)}),
+    # « le plus performant sur » a benchmark, the subject a pronoun; without a benchmark, nothing
+    ("Claude Opus 4 est sorti. Il est actuellement le plus performant sur le banc d'essai SWE-bench Verified.",
+     {("Claude Opus 4", 1.0, "SWE-bench Verified", None, False)}),
+    ("Claude Opus 4 est le modèle le plus performant sur SWE-bench Verified.", {("Claude Opus 4", 1.0, "SWE-bench Verified", None, False)}),
+    ("Claude Opus 4 est le plus performant du marché.", set()),
+    ("Claude Opus 4 est plus performant sur SWE-bench Verified que GPT-4.1.", set()),
     # « suivi de X », « à égalité », « rang → nom »
     ("Sur LMArena, Gemini 2.5 Pro arrive en tête, suivi de Claude Opus 4.",
      {("Gemini 2.5 Pro", 1.0, "LMArena", None, False), ("Claude Opus 4", 2.0, "LMArena", None, False)}),

@@ -152,3 +152,14 @@ def test_a_code_launched_by_the_nearest_organisation_is_its_model():
 ])
 def test_the_series_in_capitals(text, expected):
     assert [m.text for m in mentions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ChatGPT-5 est sorti", ["GPT-5"]),
+    ("comme ChatGPT 4o et ChatGPT-4.5.", ["GPT-4o", "GPT-4.5"]),  # the sentence's period is not a version
+    ("supérieur à celui de ChatGPT-4.5. La suite", ["GPT-4.5"]),
+    ("ChatGPT-4.5.1 n'existe pas", []),
+    ("ChatGPT est un produit", []),
+])
+def test_chatgpt_version_is_the_model_behind_it(text, expected):
+    assert [m.text for m in mentions(text)] == expected

@@ -1,0 +1,74 @@
+"""Comparisons (``pipeline.link.comparisons.link_sentence``, run by ``pipeline.link.claims.link``),
+one French construction per row: text -> the set of (subject, relation, object, benchmark,
+claimed_by, hedged) of the claims a comparison recognizer makes."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link import claims
+from pipeline.link.claim_context import ClaimLinker
+from pipeline.link.comparisons import link_sentence
+
+RELATIONS = ("outperforms", "outperformed_by", "rivals", "ranks_above", "ranks_below")
+
+
+def _is_comparison(recognizer: str) -> bool:
+    return recognizer.startswith(RELATIONS)
+
+
+def comparisons(a, lex) -> set:
+    found = claims.link(a.text, a.views, a.sentences, a.ents, a.quantities, lex)
+    return {(c.subject, c.relation, c.object, c.benchmark, c.claimed_by, c.hedged)
+            for c in found if _is_comparison(c.where.recognizer)}
+
+
+CASES = [
+    # a cue, the names after it (one row each), the benchmark after them
+    ("Llama 4 Maverick surpasse GPT-4o et Gemini 2.0 Flash sur MMLU.",
+     {("Llama 4 Maverick", "outperforms", "GPT-4o", "MMLU", None, False),
+      ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", "MMLU", None, False)}),
+    ("Mistral Large 2 rivalise avec Llama 3.1 405B.", {("Mistral Large 2", "rivals", "Llama 3.1 405B", None, None, False)}),
+    # the passive and the reverse: the other one wins
+    ("Claude 3 Opus est devancé par GPT-4o.", {("GPT-4o", "outperforms", "Claude 3 Opus", None, None, False)}),
+    ("GPT-5 est moins performant que Claude Opus 4.", {("Claude Opus 4", "outperforms", "GPT-5", None, None, False)}),
+    # a rate where less is better, compared before the cue: the other one wins
+    ("Le taux d’hallucinations de ChatGPT-5 est légèrement supérieur à celui de ChatGPT-4.5.",
+     {("GPT-4.5", "outperforms", "GPT-5", None, None, False)}),
+    # in a ranking, « devant » ranks; « se classe » makes the ranking; a score beside an object
+    # does not end the list of objects
+    ("Les résultats montrent que GPT-5 se classe devant GPT-4 sur ce critère, mais seulement légèrement devant GPT-4o.",
+     {("GPT-5", "ranks_above", "GPT-4", None, None, False), ("GPT-5", "ranks_above", "GPT-4o", None, None, False)}),
+    ("ChatGPT-5 affiche un taux de 1,4 % sur le Hallucination Leaderboard.\n\n"
+     "Ce score le place devant ChatGPT-4, qui obtient 1,8 %, et GPT-4o, avec 1,49 %.",
+     {("GPT-5", "ranks_above", "GPT-4", None, None, False), ("GPT-5", "ranks_above", "GPT-4o", None, None, False)}),
+    # a claimer, a hedge
+    ("Selon Anthropic, Claude 3.5 Sonnet surpasse GPT-4o sur HumanEval.",
+     {("Claude 3.5 Sonnet", "outperforms", "GPT-4o", "HumanEval", "Anthropic", False)}),
+    ("Grok 5 pourrait surpasser GPT-5.", {("Grok 5", "outperforms", "GPT-5", None, None, True)}),
+    # no comparison: a ratio, a score after the cue, a company, sizes, the same model, a price
+    ("Jamba revendique un débit trois fois supérieur à celui de Mixtral 8x7B.", set()),
+    ("Phi-4 dépasse 80 % sur MMLU.", set()),
+    ("OpenAI surpasse Google en chiffre d'affaires.", set()),
+    ("Falcon 180B dépassait à peine GPT-3 et ses 175 milliards de paramètres.", set()),
+    ("Le prix de GPT-5 est supérieur à celui de Claude Opus 4.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_comparisons(analyse, lex, text, expected):
+    assert comparisons(analyse(text), lex) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Qwen2.5-Max surpasse DeepSeek-V3 sur Arena-Hard.", {("Qwen2.5-Max", "DeepSeek-V3")}),
+    ("Le taux d’erreur de Gemini 2.5 Pro est supérieur à celui de Claude Opus 4.", {("Claude Opus 4", "Gemini 2.5 Pro")}),
+    ("OpenAI surpasse Google en chiffre d'affaires.", set()),
+])
+def test_link_sentence_alone(analyse, lex, text, expected):
+    """The module's own entry point, on a fresh linker, one sentence at a time."""
+    a = analyse(text)
+    ctx = ClaimLinker(a.text, a.ents, lex)
+    for view in a.views:
+        link_sentence(ctx, view, None)
+    assert {(c.subject, c.object) for c in ctx.claims} == expected
+    assert all(_is_comparison(c.where.recognizer) for c in ctx.claims)

@@ -1,0 +1,66 @@
+"""Scores (``pipeline.link.scores.link_sentence``, run by ``pipeline.link.claims.link``), one French
+construction per row: text -> the set of (model, value, benchmark, metric, claimed_by) of the
+claims the score recognizers make."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link import claims
+from pipeline.link.claim_context import ClaimLinker
+from pipeline.link.scores import link_sentence
+
+
+def scores(a, lex) -> set:
+    found = claims.link(a.text, a.views, a.sentences, a.ents, a.quantities, lex)
+    return {(c.subject, c.value, c.benchmark, c.metric, c.claimed_by)
+            for c in found if c.where.recognizer.startswith("score_")}
+
+
+CASES = [
+    # a percentage on a named test, a score word, Elo, a bare « sur »
+    ("Mistral Large 2 obtient 84 % sur MMLU.", {("Mistral Large 2", 84.0, "MMLU", "%", None)}),
+    ("Llama 4 Maverick affiche un score ELO de 1417 sur LMArena.", {("Llama 4 Maverick", 1417.0, "LMArena", "ELO", None)}),
+    ("Qwen2.5-Max atteint 89,4 sur Arena-Hard.", {("Qwen2.5-Max", 89.4, "Arena-Hard", "score", None)}),
+    # « contre N pour X », a value in parentheses after each name
+    ("Sur MMLU, Phi-4 obtient 84,8 %, contre 79,3 % pour GPT-4o mini.",
+     {("Phi-4", 84.8, "MMLU", "%", None), ("GPT-4o mini", 79.3, "MMLU", "%", None)}),
+    ("Sur HumanEval, GPT-4.1 (54,6 %) devance Claude 3.7 Sonnet (62,3 %).",
+     {("GPT-4.1", 54.6, "HumanEval", "%", None), ("Claude 3.7 Sonnet", 62.3, "HumanEval", "%", None)}),
+    # « respectivement »
+    ("Sur Arena-Hard, Qwen2.5-Max et DeepSeek-V3 obtiennent respectivement 89,4 et 85,5.",
+     {("Qwen2.5-Max", 89.4, "Arena-Hard", "score", None), ("DeepSeek-V3", 85.5, "Arena-Hard", "score", None)}),
+    # the score of the name just before it: « X, qui obtient N % », « Y, avec N % », after the
+    # model in focus's own score
+    ("ChatGPT-5 affiche un taux de 1,4 % sur le Hallucination Leaderboard.\n\n"
+     "Ce score le place devant ChatGPT-4, qui obtient 1,8 %, et GPT-4o, avec 1,49 %.",
+     {("GPT-5", 1.4, "Hallucination Leaderboard", "%", None), ("GPT-4", 1.8, "Hallucination Leaderboard", "%", None),
+      ("GPT-4o", 1.49, "Hallucination Leaderboard", "%", None)}),
+    # a claimer
+    ("Selon Google, Gemini 2.5 Pro obtient 18,8 % sur Humanity's Last Exam.",
+     {("Gemini 2.5 Pro", 18.8, "Humanity's Last Exam", "%", "Google")}),
+    # no score: no benchmark, a share of data, a digit in a name, a price
+    ("Phi-4 progresse de 20 % en un an.", set()),
+    ("Phi-4 a été entraîné avec 40 % de données synthétiques.", set()),
+    ("GPT-4o, avec 40 % de données synthétiques en plus, progresse.", set()),
+    ("GPT-4.1 sur MMLU progresse.", set()),
+    ("GPT-5 coûte 1,25 dollar par million de jetons.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_scores(analyse, lex, text, expected):
+    assert scores(analyse(text), lex) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mistral Large 2 obtient 84 % sur MMLU.", {("Mistral Large 2", 84.0)}),
+    ("Phi-4 progresse de 20 % en un an.", set()),
+])
+def test_link_sentence_alone(analyse, lex, text, expected):
+    """The module's own entry point, on a fresh linker, one sentence at a time."""
+    a = analyse(text)
+    ctx = ClaimLinker(a.text, a.ents, lex)
+    for view in a.views:
+        link_sentence(ctx, view, None)
+    assert {(c.subject, c.value) for c in ctx.claims} == expected
+    assert all(c.where.recognizer.startswith("score_") for c in ctx.claims)
