@@ -89,6 +89,11 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         hedged = is_hedged(text, prev_end, end or b, ctx.lex)
         objects = [o for o in objects if o[0] != subject]  # (never « X surpasse X »)
         if not objects:
+            if benches and rel == "outperforms" and _cue(ctx, "all_rivals").match(text, b):
+                ctx.add(view, subject=subject, relation="ranks", object=None, benchmark=benches[0][2], metric="position",
+                        value=1.0, claimed_by=by, hedged=hedged, start=a, end=benches[0][1], recognizer="outperforms_all")
+                prev_end = b
+                continue  # « a dépassé tous ses concurrents sur LMArena »: first on it
             if benches and _cue(ctx, "models_word").search(text, b, limit) and rel == "outperforms":
                 for bs, be, bn in benches[:1]:
                     ctx.add(view, subject=subject, relation=rel, object=None, benchmark=bn, metric=None, value=None,

@@ -245,6 +245,12 @@ def _occurrences(text: str, form: str, *, determiner: bool) -> Iterator[tuple[in
             i = text.find(form, i + 1)
 
 
+def _tier_first_families(ents: Entities, lex: Lexicons, *, before: int) -> set[str]:
+    """The families of the models named before ``before`` tier first (« Mistral Large 3 », « Claude Opus 4 »)."""
+    return {i.family for i in ents.models.values()
+            if i.family and i.first < before and (tail := tail_parts(i.name, i.family)) and tail[0] in lex.variant_words}
+
+
 def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelMention]) -> None:
     named = Spans((r.start, r.end) for r in ents.refs)
     taken = Taken()  # the aliases found
@@ -274,6 +280,13 @@ def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelM
         if siblings:
             sib = min(siblings, key=lambda i: abs(i.first - m.start))
             name = ents.add_model(canonical_name(f"{sib.family} {m.text}", sib.family, lex), sib.family, sib.organization, m.start)
+            hits.append((m.start, m.end, name))
+            taken.add((m.start, m.end))
+        elif len(tiered := _tier_first_families(ents, lex, before=m.start)) == 1:
+            # « Medium 3 » in an article on « Mistral Large 3 »: the one family named tier first
+            family = tiered.pop()
+            sib = next(i for i in ents.models.values() if i.family == family)
+            name = ents.add_model(canonical_name(f"{family} {m.text}", family, lex), family, sib.organization, m.start)
             hits.append((m.start, m.end, name))
             taken.add((m.start, m.end))
         elif parts[0] in lex.tier_families:  # « Sonnet 4.5 » alone: Claude's

@@ -13,6 +13,8 @@ For each sentence, in order:
    sentence's subject, an anaphor. A value no rule ties to a named model yields nothing.
 Markdown tables are read cell by cell (``tables``). The ``recognizer`` column says which rule
 placed the value: ``params_total:clause_name``, ``context_tokens:paired``, ``family_sizes``.
+Last, a value no language model can have (a window of 8 tokens, 2 000 parameters) is dropped
+(``traps.implausible``), whichever rule placed it.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from pipeline.link.entities import Entities, Ref, tail_parts
 from pipeline.link import tables
 from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, holder_of
 from pipeline.link.raw import Provenance, RawFact
-from pipeline.link.traps import contradicts_name, invalidated_by
+from pipeline.link.traps import continues, contradicts_name, implausible, invalidated_by
 from pipeline.link.units import infer_units
 from pipeline.link.variants import variant_name
 from pipeline.recognize.quantities import FOREIGN, PARAMS, TOKENS, Quantity
@@ -59,7 +61,7 @@ def link(text: str, views: list[SentenceView], quantities, ents: Entities, lex: 
     out += tables.table_facts(text, sentences, ents, quantities, memory.variants, lex, owners=table_owners(views))
     out += tables.flat_table_facts(text, sentences, ents.refs, quantities, lex)
     ents.refs.sort(key=lambda r: r.start)
-    return FactsFound(tuple(out), ents)
+    return FactsFound(tuple(f for f in out if not implausible(f.attribute, f.value)), ents)
 
 
 def _sentence_facts(text: str, view: SentenceView, qs: list[Quantity], ents: Entities, lex: Lexicons,
@@ -72,8 +74,10 @@ def _sentence_facts(text: str, view: SentenceView, qs: list[Quantity], ents: Ent
     if sizes:
         return sizes
     cands: list[Candidate] = []
+    dropped: Optional[Quantity] = None  # the last value a trap dropped
     for q, unit, value in units:
-        if invalidated_by(text, q, view, ents, lex):
+        if invalidated_by(text, q, view, ents, lex) or continues(text, dropped, q, view, lex):
+            dropped = q
             continue
         attr = attribute_of(text, q, unit, s, cues, previous_token_attribute=memory.last_token_attribute)
         if attr:

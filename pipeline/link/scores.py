@@ -108,6 +108,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             subject = last_pour  # « …, contre 50,6 % » : the model of the last « pour X »
         if any(r.start <= a < r.end for r in view.refs):
             continue  # a digit inside a model name (« GPT-4.1 sur … »)
+        if ctx.p["delta"].search(text, max(s.start, a - 30), a):
+            continue  # « MMLU-Pro a augmenté de +5,3 % », « GPQA +9,3 points »: a gain, not a score
         target_bench = None
         if resp_targets:
             kind, target = resp_targets[i]

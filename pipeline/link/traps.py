@@ -26,6 +26,8 @@ extra check, in code, where words alone cannot tell. In order:
 - ``equivalence``: « 1 000 tokens équivalent à environ 750 mots ».
 - ``subset``: « 64 experts, dont 2 experts partagés »: a part of the count before it; not an
   active count (« dont 37 milliards actifs »).
+Then ``continues``: a value that goes on from one a trap dropped (« un modèle de 30 milliards de
+paramètres avec seulement 3 milliards actifs ») goes with it.
 """
 from __future__ import annotations
 
@@ -141,6 +143,18 @@ def _name_sizes(name: str) -> set[int]:
 NAME_SIZE_TOLERANCE = 0.3  # « gpt-oss-120b » has 117 billion parameters, « Calcite-70B » 70,4 billion
 
 
+# The smallest value each attribute can have on a language model: below it, a number is something
+# else (« un contexte long étendu à 128 8 jetons », a garbled translation, is no window of 8 tokens).
+PLAUSIBLE_MIN = {"params_total": 10**6, "params_active": 10**6, "context_tokens": 256,
+                 "training_tokens": 10**8, "experts": 2}
+
+
+def implausible(attribute: str, value) -> bool:
+    """A value no language model has for this attribute."""
+    low = PLAUSIBLE_MIN.get(attribute)
+    return low is not None and isinstance(value, (int, float)) and value < low
+
+
 def contradicts_name(model: str, attribute: str, value) -> bool:
     """A total parameter count far from the size the model's name states (« Mistral-NeMo-Minitron 8B
     … avec quatre milliards de paramètres »): the value is another model's, or another thing's."""
@@ -154,6 +168,16 @@ def _clause_start(text: str, start: int, pos: int) -> int:
     """Where the clause holding ``pos`` starts: after a comma (not the decimal comma of « 15,5 »),
     a semicolon, a colon, « mais », « et il »."""
     return clause_bounds(text, start, pos, pos)[0]
+
+
+def continues(text: str, dropped: Optional[Quantity], q: Quantity, view: SentenceView, lex: Lexicons) -> bool:
+    """« un modèle de 30 milliards de paramètres avec seulement 3 milliards actifs »: a value that
+    goes on from one a trap dropped, with no name between them, describes the same thing."""
+    if dropped is None or q.start - dropped.unit_end > WINDOW:
+        return False
+    if any(dropped.unit_end <= r.start < q.start for r in view.refs):
+        return False
+    return lex.cue("units_link.continues").fullmatch(text, dropped.unit_end, q.start) is not None
 
 
 def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, lex: Lexicons) -> Optional[str]:

@@ -41,6 +41,13 @@ CASES = [
     ("ChatGPT-5 affiche un taux de 1,4 % sur le Hallucination Leaderboard.\n\n"
      "Ce score le place devant ChatGPT-4, qui obtient 1,8 %, et GPT-4o, avec 1,49 %.",
      {("GPT-5", "ranks_above", "GPT-4", None, None, False), ("GPT-5", "ranks_above", "GPT-4o", None, None, False)}),
+    # « tous ses concurrents » on a benchmark: first on it; with no benchmark, nothing
+    ("Gemini 2.5 Pro est sorti. Ce modèle a dépassé tous ses concurrents sur LMArena.",
+     {("Gemini 2.5 Pro", "ranks", None, "LMArena", None, False)}),
+    ("Gemini 2.5 Pro surpasse tous ses concurrents.", set()),
+    # a tier and a version alone, in an article on one family named tier first
+    ("Mistral a lancé Mistral Large 3. Quand Medium 3 est sorti, il était censé surpasser Large 2.",
+     {("Mistral Medium 3", "outperforms", "Mistral Large 2", None, None, True)}),
     # a claimer, a hedge
     ("Selon Anthropic, Claude 3.5 Sonnet surpasse GPT-4o sur HumanEval.",
      {("Claude 3.5 Sonnet", "outperforms", "GPT-4o", "HumanEval", "Anthropic", False)}),

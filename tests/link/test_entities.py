@@ -66,6 +66,11 @@ RESOLVE = [
     ("Llama 3.1 405B est sorti. Le modèle de Meta surpasse GPT-4o.", {"Llama 3.1 405B", "GPT-4o"}),
     # … but a sibling's tail carries the family over, and a tier alone says its family
     ("Mistral Large 3 est sorti. Large 2 était plus petit.", {"Mistral Large 3", "Mistral Large 2"}),
+    # a tier no named model has: the one family the article names tier first
+    ("Mistral Large 3 est sorti. Medium 3 était plus petit.", {"Mistral Large 3", "Mistral Medium 3"}),
+    ("Mistral Large 3 et Claude Opus 4 sont sortis. Medium 3 était plus petit.", {"Mistral Large 3", "Claude Opus 4"}),
+    ("GPT-4o est sorti. Large 2 était plus petit.", {"GPT-4o"}),
+    ("Medium 3.1 arrive en tête, devant Gemini Flash 2.0.", {"Gemini Flash 2.0"}),  # named after it: not its family
     ("Sonnet 4.5 est sorti.", {"Claude Sonnet 4.5"}),
     # a bare family after a product noun is the product
     ("Gemini 2.5 Pro et Gemini 2.5 Flash sont sortis. L'application Gemini en profite.", {"Gemini 2.5 Pro", "Gemini 2.5 Flash"}),

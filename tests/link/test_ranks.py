@@ -55,6 +55,8 @@ CASES = [
     ("OpenAI a pris la tête du marché.", set()),
     ("Le produit occupe la première place du classement LMArena.", set()),
     ("Gemini 2.5 Pro est la meilleure IA du moment.", set()),
+    # « rapide » holds no « API », « contestée » no « test »: ranking words are whole words
+    ("Qwen3 32B est sorti. Le modèle est rapide et représente le meilleur modèle de cette génération.", set()),
     ("Llama 3 est sorti. Il a pris la tête des téléchargements.", set()),
     ("Phi-4 surpasse GPT-4o sur MMLU, devant Gemini 2.0 Flash.", set()),  # a comparison, no rank
 ]

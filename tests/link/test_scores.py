@@ -35,11 +35,21 @@ CASES = [
      "Ce score le place devant ChatGPT-4, qui obtient 1,8 %, et GPT-4o, avec 1,49 %.",
      {("GPT-5", 1.4, "Hallucination Leaderboard", "%", None), ("GPT-4", 1.8, "Hallucination Leaderboard", "%", None),
       ("GPT-4o", 1.49, "Hallucination Leaderboard", "%", None)}),
+    # « contre 92 et 86,7 pour X »: both values are X's
+    ("Sur MMLU, Qwen3 obtient respectivement 85,7 et 81,5 points, contre 92 et 86,7 pour Gemini 2.5 Pro.",
+     {("Qwen3", 85.7, "MMLU", "score", None), ("Qwen3", 81.5, "MMLU", "points", None),
+      ("Gemini 2.5 Pro", 92.0, "MMLU", "score", None), ("Gemini 2.5 Pro", 86.7, "MMLU", "points", None)}),
+    ("Sur MMLU, Qwen3 atteint 70,7 points, dépassant Gemini 2.5 Pro qui obtient 70,4 points.",
+     {("Qwen3", 70.7, "MMLU", "points", None), ("Gemini 2.5 Pro", 70.4, "MMLU", "points", None)}),
     # a claimer
     ("Selon Google, Gemini 2.5 Pro obtient 18,8 % sur Humanity's Last Exam.",
      {("Gemini 2.5 Pro", 18.8, "Humanity's Last Exam", "%", "Google")}),
     # no score: no benchmark, a share of data, a digit in a name, a price
     ("Phi-4 progresse de 20 % en un an.", set()),
+    # a gain is not a score; the score it reaches is
+    ("DeepSeek-V3-0324 est sorti. Selon DeepSeek, MMLU-Pro a augmenté de +5,3% pour atteindre 81,2%. GPQA +9,3 points.",
+     {("DeepSeek-V3-0324", 81.2, "MMLU-Pro", "%", "DeepSeek")}),
+    ("Sur MMLU, Phi-4 gagne 4,5 points.", set()),
     ("Phi-4 a été entraîné avec 40 % de données synthétiques.", set()),
     ("GPT-4o, avec 40 % de données synthétiques en plus, progresse.", set()),
     ("GPT-4.1 sur MMLU progresse.", set()),

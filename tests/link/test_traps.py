@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.link.traps import TRAPS, contradicts_name, invalidated_by, sized_model
+from pipeline.link.traps import TRAPS, continues, contradicts_name, implausible, invalidated_by, sized_model
 
 CASES = [
     # ranges
@@ -30,6 +30,11 @@ CASES = [
     ("DeepSeek-V3 est sorti. Cela en fait un modèle de 685 milliards de paramètres.", "685 milliards", None),
     ("DeepSeek R1 (version complète de 671 milliards de paramètres) est disponible.", "671 milliards", None),
     ("Meta publie une version de Llama 3 de 8 milliards de paramètres.", "8 milliards", None),
+    # a definite article and the size alone tell an unnamed model; not « le modèle complet »
+    ("Qwen3 32B est dense. Le modèle mixte d’experts de 30 milliards de paramètres est rapide.", "30 milliards", "unnamed"),
+    ("Qwen3 32B est dense. Le modèle de 30 milliards de paramètres est rapide.", "30 milliards", "unnamed"),
+    ("DeepSeek-V3.1 est sorti. Le modèle complet de 671 milliards de paramètres pèse 715 Go.", "671 milliards", None),
+    ("Qwen3 32B est dense. Le modèle compte 32 milliards de paramètres.", "32 milliards", None),
     # a size that names a variant, unless a model of the article carries that size
     ("Gemma 3 arrive. Sa version 1B tourne sur un téléphone.", "1B", "size_label"),
     ("Falcon est sorti. Les versions 1.3B, 7.5B et 40B sont disponibles.", "7.5B", "size_label"),
@@ -114,3 +119,37 @@ def test_sized_model(analyse, text, value, expected):
 ])
 def test_contradicts_name(model, attribute, value, contradicts):
     assert contradicts_name(model, attribute, value) is contradicts
+
+
+@pytest.mark.parametrize("attribute, value, expected", [
+    ("context_tokens", 8, True),  # « étendu à 128 8 jetons »: a garbled number
+    ("context_tokens", 512, False),
+    ("params_total", 2_000, True),
+    ("params_total", 94_000_000, False),
+    ("params_active", 500_000, True),
+    ("training_tokens", 5_000_000, True),
+    ("training_tokens", 2_000_000_000, False),
+    ("experts", 1, True),
+    ("experts", 8, False),
+    ("organization", "Meta", False),
+])
+def test_implausible(attribute, value, expected):
+    assert implausible(attribute, value) is expected
+
+
+@pytest.mark.parametrize("text, first, second, expected", [
+    # the value after one a trap dropped goes with it: « avec », « dont », « et »
+    ("Qwen3 est sorti. Un modèle de 30 milliards de paramètres avec seulement 3 milliards actifs suit.",
+     "30 milliards", "3 milliards", True),
+    ("Qwen3 est sorti. Une version de 30 milliards de paramètres dont 3 milliards actifs suit.", "30 milliards", "3 milliards", True),
+    # not with a name between them, nor a verb
+    ("Qwen3 est sorti. Un modèle de 30 milliards de paramètres et Qwen3-4B avec 4 milliards suivent.",
+     "30 milliards", "4 milliards", False),
+    ("Qwen3 est sorti. Un modèle de 30 milliards de paramètres suit ; Qwen3 compte 3 milliards de paramètres.",
+     "30 milliards", "3 milliards", False),
+])
+def test_continues(analyse, lex, text, first, second, expected):
+    a = analyse(text)
+    dropped, q = a.quantity(first), a.quantity(second)
+    assert continues(a.text, dropped, q, a.view_of(q.start), lex) is expected
+    assert continues(a.text, None, q, a.view_of(q.start), lex) is False

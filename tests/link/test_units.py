@@ -48,6 +48,8 @@ CASES = [
     ("Llama 3 a obtenu 68 sur MMLU.", "68", None, 68),
     ("Qwen3 traite 32K jetons. Il a aussi une version à 128K.", "128K", None, 128_000),
     ("Mistral Large 2 a été présenté en 2024, avec 123 milliards.", "123", None, 123 * B),
+    # « à » after a verb is no list link (« étendu à 128 8 jetons », a garbled translation)
+    ("DeepSeek-V3.1 compte 37 milliards activés avec un contexte étendu à 128 8 jetons.", "128", None, 128),
     # a foreign unit stays foreign
     ("Llama 3 a coûté 2 milliards de dollars.", "2 milliards", FOREIGN, 2 * B),
     ("Grok 3 a 2,7 millions de tokens, soit 100 millions de plus.", "100 millions", FOREIGN, 100_000_000),
