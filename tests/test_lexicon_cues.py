@@ -94,3 +94,18 @@ def test_a_cue_is_its_alternatives_with_fragments_and_case():
     assert source == "\\b(?:a(?:1|2)|b)" and flags == 0
     source, flags = cue_source(["l'a"], {})
     assert re.fullmatch(source, "l’a", flags) and re.fullmatch(source, "L'A", flags)
+
+
+@pytest.mark.parametrize("entry, message", [
+    ({"name": "DeepSeek", "organization": "DeepSeek", "codes": ["V", "R"]}, None),
+    ({"name": "DeepSeek", "organization": "DeepSeek", "codes": ["v"]}, "capital letters"),
+    ({"name": "DeepSeek", "organization": "DeepSeek", "codes": "VR"}, "capital letters"),
+    ({"name": "DeepSeek", "organization": "DeepSeek", "colour": "blue"}, "unknown keys"),
+])
+def test_family_entries_are_validated(entry, message):
+    from pipeline.lexicons import validate_families
+    if message is None:
+        assert validate_families({"families": [entry]})[0].codes == ("V", "R")
+    else:
+        with pytest.raises(LexiconError, match=message):
+            validate_families({"families": [entry]})

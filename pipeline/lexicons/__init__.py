@@ -28,6 +28,7 @@ class Family:
     requires_version: bool = False
     glued_version: bool = False
     product: bool = False
+    codes: tuple[str, ...] = ()  # letters its models go by alone (« V3 », « R1 » for DeepSeek)
 
 
 @dataclass(frozen=True)
@@ -132,9 +133,12 @@ def validate_families(data: dict, where: str = "families.yaml") -> tuple[Family,
         _require(isinstance(entry, dict) and isinstance(entry.get("name"), str) and entry["name"],
                  where, f"entry {i} needs a non-empty 'name'")
         _require(isinstance(entry.get("organization"), str), where, f"{entry['name']}: needs 'organization'")
-        unknown = set(entry) - {"name", "organization", "requires_version", "glued_version", "product"}
+        unknown = set(entry) - {"name", "organization", "requires_version", "glued_version", "product", "codes"}
         _require(not unknown, where, f"{entry['name']}: unknown keys {sorted(unknown)}")
-        out.append(Family(**entry))
+        codes = entry.get("codes") or []
+        _require(isinstance(codes, list) and all(isinstance(c, str) and len(c) == 1 and c.isupper() for c in codes),
+                 where, f"{entry['name']}: 'codes' must be a list of capital letters")
+        out.append(Family(**{**entry, "codes": tuple(codes)}))
     _require(bool(out), where, "no families")
     names = [f.name for f in out]
     _require(len(names) == len(set(names)), where, "duplicate family names")

@@ -189,8 +189,9 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                         subject = r.model
                         break
         owner = _list_owner(text, sent, mine, subject or focus, owner, c["topic_lead"])
-        if main is None and mine and (n == 0 or sent.kind != HEADING):
-            main = mine[0].model  # the title's first model, else the first model the text names
+        full = [r for r in mine if r.kind != "code"]
+        if main is None and full and (n == 0 or sent.kind != HEADING):
+            main = full[0].model  # the title's first model, else the first model the text names in full
         out.append(SentenceView(n, sent, mine, subject, focus, last, anaphoric, guessed))
         if subject and not c["aside"].match(text, sent.start, sent.end):
             focus = subject

@@ -46,7 +46,7 @@ class Ref:
     start: int
     end: int
     model: str  # canonical model name
-    kind: str  # name | alias | family_alias
+    kind: str  # name | code | alias | family_alias | version | org_anaphor
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,8 @@ def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
     full = [m for m in full if m not in pending_variants]
     for m in full:
         name = ents.add_model(canonical_name(m.text, m.family, lex), m.family, _family_org(lex, m.family), m.start)
-        ents.refs.append(Ref(m.start, m.end, name, "name"))
+        # « V3 », « R1 » alone (the lexicon's family codes): a short name, never the article's model
+        ents.refs.append(Ref(m.start, m.end, name, "code" if m.recognizer == "family_code" else "name"))
     # Bare family names: an alias of the one size-only model of that family in the title; none
     # after a product noun (« l'application Gemini »).
     product = _product_noun_pattern(lex)

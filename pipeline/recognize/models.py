@@ -12,6 +12,7 @@ Aliases and pronouns are resolved later, in ``pipeline.link.entities``.
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
@@ -89,6 +90,30 @@ def _org_family(lex: Lexicons, org: Optional[str]) -> Optional[str]:
     return next((f for f in fams if f == org), None)
 
 
+def _family_codes(text: str, lex: Lexicons) -> Iterator[tuple]:
+    """The codes a family's models go by alone (``codes`` in the lexicon: « V3 », « R1 Zero »,
+    « V3.2-Speciale » for DeepSeek), in an article that names the family or its maker."""
+    for fam in lex.families:
+        if not fam.codes:
+            continue
+        makers = [n for n, canonical in lex.organizations.items() if canonical == fam.organization]
+        if not any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w])", text) for n in {fam.name, *makers}):
+            continue
+        letters = "".join(fam.codes)
+        pattern = _code_pattern(letters)
+        for m in pattern.finditer(text):
+            if not _NEWER.search(text, max(0, m.start() - 20), m.start()):
+                yield fam, m  # (« le nouveau R1 » is the update the article is about, not R1)
+
+
+_NEWER = patterns.compile(r"\b(?:nouveau|nouvelle|nouvel|dernier|dernière)\s+$")
+
+
+@functools.lru_cache(maxsize=None)
+def _code_pattern(letters: str) -> re.Pattern:
+    return patterns.compile(rf"(?<![\w.@/-])[{letters}]\d{{1,2}}(?:\.\d)?(?:-[A-Z][a-z]+|[ -]Zero)?(?![\w-]|[.,]\d)")
+
+
 _CHATGPT_N = patterns.compile(r"(?<![\w-])ChatGPT[- ]?(?P<v>\d(?:\.\d)?o?)(?![\w-])(?!\.\w)")
 _SLASH_PART = patterns.compile(r"\s*/\s*(?P<part>\d+(?:\.\d+)*[a-z]?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w])(?!\.\d)")
 _LAST_PART = patterns.compile(r"(?P<head>.*[ -])(?P<last>[^ -]+)$")
@@ -109,6 +134,7 @@ def _slashed(text: str, pos: int, surface: str, lex: Lexicons) -> Iterator[tuple
         pos = m.end()
 
 
+_MODEL_WORD_BEFORE = patterns.compile(r"\bmod[eè]les?(?:\s+[a-zé]+)?\s+$")
 _PAREN_SIZE = patterns.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?[BMK])\s*\)")
 _SIZE_PART = patterns.compile(r"\d+(?:[.,]\d+)?[BMK]|\d+x\d+B")
 
@@ -160,6 +186,11 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if fam and free(a, b):
             found.append(ModelMention(a, b, f"{fam} {m.group(group)}", fam, True, "code_of_org"))
             taken.add((a, b))
+    # « la sortie de V3, R1 Zero et R1 » in an article on DeepSeek: the family's models by their code
+    for fam, m in _family_codes(text, lex):
+        if free(m.start(), m.end()):
+            found.append(ModelMention(m.start(), m.end(), f"{fam.name} {m.group(0)}", fam.name, True, "family_code"))
+            taken.add((m.start(), m.end()))
     # « ChatGPT-5 », « ChatGPT 4o »: the press's name for the model behind the product (« GPT-5 »)
     for m in _CHATGPT_N.finditer(text):
         if free(m.start(), m.end()):
@@ -169,16 +200,22 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if free(m.start(), m.end()):
             found.append(ModelMention(m.start(), m.end(), m.group(0), "o-series", bool(m.group("tail")), "series"))
             taken.add((m.start(), m.end()))
-    # « O3 Mini », « des modèles comme DeepSeek, O1 ou O3 »: the series in capitals, with its tier
-    # or listed with another model, where the sentence speaks of AI models (« l'ozone O3 » is none)
+    # « O3 Mini », « des modèles comme DeepSeek, O1 ou O3 », « le modèle public O3 »: the series in
+    # capitals, with its tier, listed with another model or after « modèle », where the sentence
+    # speaks of AI models (« l'ozone O3 » is none)
     capitals = [m for m in capital_series_pattern(lex).finditer(text) if free(m.start(), m.end())]
     spans = sorted([(x.start, x.end) for x in found] + [m.span() for m in capitals])
-    for m in capitals:
-        tier = m.group("tier")
+    def told(m: re.Match) -> bool:  # a tier, a list, or « le modèle O3 », in a sentence on AI models
         i = bisect_left(spans, m.span())
         in_list = (i and _LISTED.fullmatch(text, spans[i - 1][1], m.start())) or \
             (i + 1 < len(spans) and _LISTED.fullmatch(text, m.end(), spans[i + 1][0]))
-        if (tier or in_list) and _in_ai_sentence(text, m.start(), sentences):
+        named = _MODEL_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start())
+        return bool(m.group("tier") or in_list or named) and _in_ai_sentence(text, m.start(), sentences)
+
+    # once the article names the series so, its other mentions are the model too (« d'O3 », « L'O3 »)
+    if any(told(m) for m in capitals):
+        for m in capitals:
+            tier = m.group("tier")
             name = m.group("fam").lower() + (f"-{tier.lower()}" if tier else "")
             found.append(ModelMention(m.start(), m.end(), name, "o-series", bool(tier), "series_capital"))
             taken.add((m.start(), m.end()))

@@ -90,8 +90,11 @@ REFS = [
     ("Llama 4 : Scout, Maverick et Behemoth.",
      [("Llama 4", "Llama 4", "name"), ("Scout", "Llama 4 Scout", "name"), ("Maverick", "Llama 4 Maverick", "name"),
       ("Behemoth", "Llama 4 Behemoth", "name")]),
+    ("Mistral Large 2 est sorti. Le Large 2 compte 123 milliards.",
+     [("Mistral Large 2", "Mistral Large 2", "name"), ("Large 2", "Mistral Large 2", "alias")]),
+    # a code the family's models go by (lexicon ``codes``) is a name of its own, the same model
     ("DeepSeek-V3 est sorti. Le V3 compte 671 milliards.",
-     [("DeepSeek-V3", "DeepSeek-V3", "name"), ("V3", "DeepSeek-V3", "alias")]),
+     [("DeepSeek-V3", "DeepSeek-V3", "name"), ("V3", "DeepSeek-V3", "code")]),
     ("Mixtral 8x7B est sorti. Mixtral surpasse Llama 2.",
      [("Mixtral 8x7B", "Mixtral 8x7B", "name"), ("Mixtral", "Mixtral 8x7B", "family_alias"), ("Llama 2", "Llama 2", "name")]),
     ("Mistral Large 3 est sorti. Large 2 était plus petit.",

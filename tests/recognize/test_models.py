@@ -34,7 +34,8 @@ def mentions(text):
         (AI_SENTENCE.format("Zephyr 7B"), "Zephyr 7B"),
         ("DeepSeek-V3.1-Terminus", "DeepSeek-V3.1-Terminus"),  # a capitalised word after a hyphen
         ("Yi-Lightning", "Yi-Lightning"),
-        ("Gemini 2.0.DeepSeek V3 suit.", "Gemini 2.0"),  # a sentence end glued to the next one
+        ("Gemini 2.0.Claude suit.", "Gemini 2.0"),  # a sentence end glued to the next one
+        ("une réactivité immédiate.Mistral Small 3.1", "Mistral Small 3.1"),  # … on either side
     ],
 )
 def test_match(text, expected):
@@ -162,4 +163,32 @@ def test_the_series_in_capitals(text, expected):
     ("ChatGPT est un produit", []),
 ])
 def test_chatgpt_version_is_the_model_behind_it(text, expected):
+    assert [m.text for m in mentions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the series in capitals: with a tier, after « modèle », then everywhere in the article
+    ("Le modèle O3 AI d’Openai a obtenu un score. Lorsque OpenAI a dévoilé O3 en décembre, il a affirmé …", ["o3", "o3"]),
+    ("Les modèles O4-Mini et O1 surpassent la concurrence.", ["o4-mini", "o1"]),
+    # not ozone, nor a bare « O3 » in an article that never calls it a model
+    ("Les émissions d'O3 augmentent. L'ozone O3 est un polluant.", []),
+    ("Lorsque OpenAI a dévoilé O3 en décembre, il a affirmé …", []),
+])
+def test_series_in_capitals(text, expected):
+    assert [m.text for m in mentions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a family's models by their code alone, in an article that names the family or its maker
+    ("DeepSeek est de retour ! Après la sortie de V3, R1 Zero et R1, DeepSeek a mis à jour V3.",
+     ["DeepSeek V3", "DeepSeek R1 Zero", "DeepSeek R1", "DeepSeek V3"]),
+    ("DeepSeek a lancé deux modèles – V3.2 et V3.2-Speciale.", ["DeepSeek V3.2", "DeepSeek V3.2-Speciale"]),
+    ("Moonshot AI a publié K2 en juillet.", ["Kimi K2"]),
+    # not without the family or its maker, nor inside another name or a number
+    ("La route R1 et la version V3 du logiciel.", []),
+    ("DeepSeek-V3 est sorti ; la R1.5 aussi.", ["DeepSeek-V3", "DeepSeek R1.5"]),
+    ("DeepSeek utilise des GPU H800 et la norme V2X.", []),
+    ("DeepSeek a mis à jour son modèle. Le nouveau R1 se rapproche d'o3.", ["o3"]),  # the update, not R1
+])
+def test_family_codes(text, expected):
     assert [m.text for m in mentions(text)] == expected
