@@ -1,7 +1,7 @@
 """Markdown tables: a value is read with its row label and its column header.
 
-Three shapes: models down the first column (« | BLOOM | BigScience | … | 176 milliards | ») with
-the attribute in the column header; models across the header row (« | Banc d'essai | DeepSeek-R1 |
+Three shapes: models down a column, the first one or the one that names them (« | BLOOM |
+BigScience | … | 176 milliards | », « | 2019 | GPT-2 | 1.5B | »), with the attribute in the column header; models across the header row (« | Banc d'essai | DeepSeek-R1 |
 o1 | ») with the attribute or benchmark in the row label; and a spec sheet that names no model
 (« | Fenêtre de contexte | 200 000 tokens | ») under a heading or an introduction that names one:
 the ``owner`` the caller gives. Labels are lexicon data (``tables.labels``).
@@ -82,18 +82,30 @@ def cells(text: str, table: list[Sentence], refs: RefIndex | list[Ref], *, owner
                     yield TableCell(row, cell, head_models[j].model, label, label_attribute(label),
                                     row.cells[0].start, row.cells[0].end)
         return
+    col = _name_column(rows, refs)
     for row in rows:
-        if not row.cells:
+        if len(row.cells) <= col:
             continue
-        ref = _ref_in(row.cells[0], refs)
+        ref = _ref_in(row.cells[col], refs)
         if not ref:
             continue
-        for j, cell in enumerate(row.cells[1:], start=1):
-            if j >= len(header.cells):
+        for j, cell in enumerate(row.cells):
+            if j == col or j >= len(header.cells):
                 continue
             h = header.cells[j]
             label = text[h.start:h.end]
             yield TableCell(row, cell, ref.model, label, label_attribute(label), h.start, h.end)
+
+
+def _name_column(rows: list[Sentence], refs: RefIndex) -> int:
+    """The column that names the rows' models: the first, unless it names none and a later one
+    names a model in at least half the rows (« | 2019 | GPT-2 | 1.5B | »)."""
+    width = max((len(r.cells) for r in rows), default=0)
+    for j in range(width):
+        named = sum(1 for r in rows if len(r.cells) > j and _ref_in(r.cells[j], refs))
+        if named and (j == 0 or 2 * named >= len(rows)):
+            return j
+    return 0
 
 
 def table_facts(text: str, sentences, ents: Entities, quantities, variants: Variants, lex: Lexicons,

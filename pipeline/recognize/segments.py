@@ -34,6 +34,8 @@ _BULLET = patterns.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 # A table row whose outer bars were lost: « Benchmark | o1 | o3 | o4-mini | », « ---|---|---| ».
 _BARE_ROW = patterns.compile(r"^[^|\n]{1,80}(?:\s*\|\s*[^|\n]*){2,}\|?\s*$|^-{2,}\|")
 _TABLE_SEP = patterns.compile(r"^\s*\|?\s*:?-{2,}")
+_DOKUWIKI_HEADER = patterns.compile(r"^\^(?:[^^\n]*\^){2,}\s*$")
+_DOKUWIKI_CELL_SEP = re.compile(r"[|^]")
 # Sentence end: . ! ? … followed by space and an upper-case letter, a quote or a dash, or a name
 # in camel case (« xAI affirme … », « iFlytek »).
 _SENT_END = patterns.compile(r"(?<=[.!?…])(?:[ \u00a0\u202f]?[\"»”)])?\s+(?=[A-ZÀ-ÖØ-Þ«\"“(*—–-]|[a-z][A-Z])")  # (« … pétrin. » Il …)
@@ -103,7 +105,9 @@ def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
     line = text[start:end]
     out = []
     pos = 0
-    for part in line.split("|"):
+    # a DokuWiki header row: « ^ Année ^ Modèle ^ Taille ^ » (its cells may mix « ^ » and « | »)
+    parts = _DOKUWIKI_CELL_SEP.split(line) if line.startswith("^") else line.split("|")
+    for part in parts:
         a = start + pos
         pos += len(part) + 1
         stripped = part.strip()
@@ -160,7 +164,8 @@ def segment(text: str) -> tuple[Sentence, ...]:
         block += 1
         if _NOT_ARTICLE.match(stripped):
             continue
-        if (stripped.startswith("|") or _BARE_ROW.match(stripped)) and len(stripped) <= MAX_SENTENCE_CHARS:
+        if (stripped.startswith("|") or _BARE_ROW.match(stripped) or _DOKUWIKI_HEADER.match(stripped)) \
+                and len(stripped) <= MAX_SENTENCE_CHARS:
             if not _TABLE_SEP.match(stripped.replace("|", "", 1)):
                 out.append(Sentence(start, end, TABLE, block, _cells(text, start, end)))
             continue

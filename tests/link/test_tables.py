@@ -60,6 +60,10 @@ TABLES = [
     # models down the first column, the attribute in the header
     ("| Modèle | Éditeur | Paramètres |\n|---|---|---|\n| BLOOM | BigScience | 176 milliards |\n| Falcon 180B | TII | 180 milliards |",
      {("BLOOM", "params_total", 176 * B, "table_cell"), ("Falcon 180B", "params_total", 180 * B, "table_cell")}),
+    # … or down the column that names them, after a column of years (a DokuWiki header row)
+    ("^ Année ^ Modèle ^ Taille (paramètres) ^\n| 2019 | GPT-2 | 1.5B |\n| 2020 | T5 | 11B |\n| 2021 | Turing-NLG | 17.2B |",
+     {("GPT-2", "params_total", 1_500_000_000, "table_cell"), ("T5", "params_total", 11 * B, "table_cell"),
+      ("Turing-NLG", "params_total", 17_200_000_000, "table_cell")}),
     # models across the header, the attribute in the row label
     ("| Banc d'essai | DeepSeek-R1 | o1 |\n|---|---|---|\n| Paramètres | 671 milliards | 300 milliards |\n"
      "| Fenêtre de contexte | 128 000 | 200 000 |",
@@ -81,6 +85,9 @@ TABLES = [
     ("## Claude 3.7 Sonnet et GPT-4o\n\n| Caractéristique | Valeur |\n|---|---|\n| Fenêtre de contexte | 200 000 tokens |", set()),
     ("| Caractéristique | Valeur |\n|---|---|\n| Fenêtre de contexte | 200 000 tokens |", set()),
     ("| Modèle | Paramètres |\n|---|---|\n| Le plus grand | 70 milliards |", set()),
+    # a column that names a model in one row of three is not the table's names
+    ("| Date | Note | Paramètres |\n|---|---|---|\n| 2023 | voir GPT-4 | 70 milliards |\n| 2024 | rien | 8 milliards |\n"
+     "| 2025 | rien | 9 milliards |", set()),
 ]
 
 

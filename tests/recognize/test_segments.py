@@ -57,6 +57,13 @@ def test_table_rows_and_cells():
     assert text[sents[1].start:sents[1].end] == "| Llama 4 Scout | 109 Md |"
 
 
+def test_a_dokuwiki_header_row_is_a_table_row():
+    text = "^ Année ^ Modèle ^ Taille ^\n| 2019 | GPT-2 | 1.5B |\nLa suite ^ ici ^."
+    sents = segment(text)
+    assert [s.kind for s in sents] == [TABLE, TABLE, TEXT]
+    assert [text[c.start:c.end] for c in sents[0].cells] == ["Année", "Modèle", "Taille"]
+
+
 def test_text_sentences_have_no_cells():
     assert all(s.cells == () for s in segment("Une phrase. Une autre."))
 
