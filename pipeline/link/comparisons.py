@@ -63,7 +63,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
     for k, (a, b, rel) in enumerate(cues):
         limit = cues[k + 1][0] if k + 1 < len(cues) else s.end
         objects, end = _objects(ctx, view, b, limit)
-        subject = ctx.subject_before(view, a)
+        subject = _antecedent(ctx, view, a) or ctx.subject_before(view, a)
         if not subject_named_before(ctx, view, a) and _someone_else(ctx, view, a):
             prev_end = b
             continue  # « ChatGPT devance Gemini », « OpenAI surpasse Meta »: not the model in focus
@@ -112,6 +112,15 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 ctx.add(view, subject=subj_, relation="outperforms" if rel == "outperformed_by" else rel, object=obj_, benchmark=bn,
                         metric=None, value=None, claimed_by=by, hedged=hedged, start=a, end=oend, recognizer=f"{rel}_{kind}")
         prev_end = b
+
+
+def _antecedent(ctx: "ClaimLinker", view: SentenceView, pos: int) -> Optional[str]:
+    """« R1 a été construit sur DeepSeek-V3, un modèle … qui rivalise avec GPT-4o »: the name a
+    relative clause holding the cue hangs on, whatever its own role."""
+    before = [r for r in view.refs if r.end <= pos]
+    if before and _cue(ctx, "antecedent").fullmatch(ctx.text, before[-1].end, pos):
+        return before[-1].model
+    return None
 
 
 def _benchmarks(ctx: "ClaimLinker", view: SentenceView, rel: str, a: int, b: int, limit: int) -> list:

@@ -27,6 +27,8 @@ CASES = [
     ("Kimi K2 utilise 384 experts, dont 8 sollicités par jeton.", "384", EXPERTS, None, "experts"),
     ("Kimi K2 utilise 384 experts, dont 8 sollicités par jeton.", "8 sollicités", EXPERTS, None, None),
     ("DeepSeek-V3 sélectionne 8 experts pour chaque token.", "8 experts", EXPERTS, None, None),
+    ("Llama 4 Scout a 16 experts, n’activant que 2 experts à la fois.", "2 experts", EXPERTS, None, None),
+    ("Llama 4 Scout a 16 experts, n’activant que 2 experts à la fois.", "16 experts", EXPERTS, None, "experts"),
     ("Chaque jeton de DeepSeek-V3 passe par 8 experts.", "8 experts", EXPERTS, None, None),
     ("Grok-1 compte 8 experts, dont deux sont actifs pour chaque jeton.", "deux", EXPERTS, None, None),
     # tokens: the nearest cue before it in its clause, else after it, else the sentence's

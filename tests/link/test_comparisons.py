@@ -48,6 +48,11 @@ CASES = [
     # a tier and a version alone, in an article on one family named tier first
     ("Mistral a lancé Mistral Large 3. Quand Medium 3 est sorti, il était censé surpasser Large 2.",
      {("Mistral Medium 3", "outperforms", "Mistral Large 2", None, None, True)}),
+    # the antecedent of the relative clause that holds the cue
+    ("R1 a été construit sur DeepSeek-V3, un modèle de langage (LLM) qui rivalise avec GPT-4o.",
+     {("DeepSeek-V3", "rivals", "GPT-4o", None, None, False)}),
+    ("Qwen3 surpasse DeepSeek-V3, qui surpasse GPT-4o.",
+     {("Qwen3", "outperforms", "DeepSeek-V3", None, None, False), ("DeepSeek-V3", "outperforms", "GPT-4o", None, None, False)}),
     # a claimer, a hedge
     ("Selon Anthropic, Claude 3.5 Sonnet surpasse GPT-4o sur HumanEval.",
      {("Claude 3.5 Sonnet", "outperforms", "GPT-4o", "HumanEval", "Anthropic", False)}),

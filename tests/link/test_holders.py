@@ -90,6 +90,12 @@ CASES = [
      "24 milliards", "clause_name", ["Mistral Small 3"]),
     ("Gemini 2.0 Flash est sorti. Gemini 2.0 Flash-Lite affiche 1 million de jetons de contexte.",
      "1 million", "clause_name", ["Gemini 2.0 Flash-Lite"]),
+    # … nor the name the subject is said to be one of (« est le plus petit modèle Llama 4 »); « la famille »
+    # names the family's model only when the family's name follows
+    ("Llama 4 Scout est sorti. Scout est le plus petit modèle Llama 4 avec 109 milliards de paramètres.",
+     "109 milliards", "clause_name", ["Llama 4 Scout"]),
+    ("La famille Kimi K2 est connue. Kimi K2 Thinking est un membre de la famille des mélanges d'experts doté d'un "
+     "billion de paramètres.", "un billion", "clause_name", ["Kimi K2 Thinking"]),
     # the subject written after a fronted phrase
     ("Avec 24 milliards de paramètres, Mistral Small 3 surpasse GPT-4o mini.", "24 milliards", "subject", ["Mistral Small 3"]),
     ("Les modèles gpt-oss-120b et gpt-oss-20b sortent. Le second, plus compact avec 21 milliards de paramètres, "
