@@ -50,7 +50,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
     resp = ctx.p["respectively"].search(text, s.start, s.end)
     if not found and not resp:
         return
-    metric_seen = next((f[3] for f in found if f[3] in ("ELO", "points")), None)
+    # a named metric lends itself to the bare figures listed after it (« un score de 70,8, comparé à 62,9 pour X »)
+    metric_seen = next((f[3] for f in found if f[3] in ("ELO", "points")), None) or \
+        next((f[3] for f in found if f[3] == "score" and ctx.p["score_de"].search(text, max(s.start, f[0] - 30), f[1])), None)
     named_before: dict[int, str] = {}  # value start -> the model it is given in parentheses after
     for r in view.refs:
         pm = (ctx.p["paren_pct"].match(text, r.end) or ctx.p["colon_pct"].match(text, r.end)

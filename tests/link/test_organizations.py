@@ -20,6 +20,8 @@ CASES = [
     ("OpenAI (GPT-4.5) domine.", {("GPT-4.5", "OpenAI", "parenthesis")}),
     ("Grok 4, le nouveau modèle phare d'xAI, est sorti.", {("Grok 4", "xAI", "apposition")}),
     ("Gemini 3 Pro est la dernière innovation de Google.", {("Gemini 3 Pro", "Google", "apposition")}),
+    ("Gemini 2.5 Pro : L’IA de Google établit un record", {("Gemini 2.5 Pro", "Google", "apposition")}),
+    ("GPT-4o, l'IA d'OpenAI, est sortie.", {("GPT-4o", "OpenAI", "apposition")}),
     ("Google Gemini 2.5 Pro est disponible.", {("Gemini 2.5 Pro", "Google", "prefix")}),
     ("Grok 3, développé par xAI, est sorti.", {("Grok 3", "xAI", "made_by")}),
     ("Codestral, développé par Mistral AI et Nvidia, est sorti.",

@@ -41,6 +41,12 @@ CASES = [
       ("Gemini 2.5 Pro", 92.0, "MMLU", "score", None), ("Gemini 2.5 Pro", 86.7, "MMLU", "points", None)}),
     ("Sur MMLU, Qwen3 atteint 70,7 points, dépassant Gemini 2.5 Pro qui obtient 70,4 points.",
      {("Qwen3", 70.7, "MMLU", "points", None), ("Gemini 2.5 Pro", 70.4, "MMLU", "points", None)}),
+    # a named score lends its metric to the figure « pour X » after it; a maker between a name and its figure
+    ("Sur BFCL, le modèle Qwen3 235B obtient un score de 70,8, comparé à 62,9 pour Gemini 2.5 Pro.",
+     {("Qwen3 235B", 70.8, "BFCL", "score", None), ("Gemini 2.5 Pro", 62.9, "BFCL", "score", None)}),
+    ("Sur LMArena, Gemini 2.5 Pro a obtenu 1420 points, devant Claude Sonnet d’Anthropic (1358), GPT-4o d’OpenAI (1342).",
+     {("Gemini 2.5 Pro", 1420.0, "LMArena", "points", None), ("Claude Sonnet", 1358.0, "LMArena", "points", None),
+      ("GPT-4o", 1342.0, "LMArena", "points", None)}),
     # a claimer
     ("Selon Google, Gemini 2.5 Pro obtient 18,8 % sur Humanity's Last Exam.",
      {("Gemini 2.5 Pro", 18.8, "Humanity's Last Exam", "%", "Google")}),
