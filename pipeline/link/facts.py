@@ -11,7 +11,8 @@ For each sentence, in order:
    without « respectivement »); one value shared by the names the sentence opens on.
 6. Holders (``holders``): « pour X », ordinals, groups, « X et ses N », the clause's name, the
    sentence's subject, an anaphor. A value no rule ties to a named model yields nothing.
-Markdown tables are read cell by cell (``tables``). The ``recognizer`` column says which rule
+Markdown tables are read cell by cell (``tables``); a cell written as prose (a name and a value with
+its unit) is read as a sentence. The ``recognizer`` column says which rule
 placed the value: ``params_total:clause_name``, ``context_tokens:paired``, ``family_sizes``.
 Last, a value no language model can have (a window of 8 tokens, 2 000 parameters) is dropped
 (``traps.implausible``), whichever rule placed it.
@@ -35,7 +36,7 @@ from pipeline.link.traps import continues, contradicts_name, implausible, invali
 from pipeline.link.units import infer_units
 from pipeline.link.variants import variant_name
 from pipeline.recognize.quantities import FOREIGN, PARAMS, TOKENS, Quantity
-from pipeline.recognize.segments import HEADING, TABLE, within
+from pipeline.recognize.segments import HEADING, TABLE, TEXT, Sentence, within
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,31 @@ def link(text: str, views: list[SentenceView], quantities, ents: Entities, lex: 
         mine = within(quantities, s.start, s.end)
         if s.kind != TABLE and mine:
             out += _sentence_facts(text, view, mine, ents, lex, obj, memory)
+        elif mine:
+            for cell_view, cell_qs in _prose_cells(text, view, mine):
+                out += _sentence_facts(text, cell_view, cell_qs, ents, lex, obj, memory)
         _remember(text, view, memory, obj)
     sentences = [v.sentence for v in views]
     out += tables.table_facts(text, sentences, ents, quantities, memory.variants, lex, owners=table_owners(views))
     out += tables.flat_table_facts(text, sentences, ents.refs, quantities, lex)
     ents.refs.sort(key=lambda r: r.start)
     return FactsFound(tuple(f for f in out if not implausible(f.attribute, f.value)), ents)
+
+
+PROSE_CELL_WORDS = 4  # a cell of at least this many words, a name and a value with its unit, is read as a sentence
+
+
+def _prose_cells(text: str, view: SentenceView, qs: list[Quantity]):
+    """« | Gemini 2.5 Pro (fenêtre de contexte gigantesque jusqu’à 2M de tokens, multimodal) | »: a
+    table cell written as prose, with a name and a value that says its unit, is read as a
+    sentence of its own (a bare « 128K » in a cell is the table's to read, by its header)."""
+    for cell in view.sentence.cells:
+        cell_qs = within(qs, cell.start, cell.end)
+        refs = within(view.refs, cell.start, cell.end)
+        if not refs or not any(q.unit or q.scale for q in cell_qs) or len(text[cell.start:cell.end].split()) < PROSE_CELL_WORDS:
+            continue
+        sentence = Sentence(cell.start, cell.end, TEXT, view.sentence.block)
+        yield SentenceView(view.index, sentence, refs, None, None, None), cell_qs
 
 
 def _sentence_facts(text: str, view: SentenceView, qs: list[Quantity], ents: Entities, lex: Lexicons,

@@ -14,6 +14,12 @@ def extract():
 
 
 CASES = [
+    # a table cell written as prose, with a name and a value that says its unit, is a sentence;
+    # a cell with no name, or a bare value, is the table's to read by its header
+    ("| Développeur | Modèles |\n|---|---|\n| Google | Gemini 2.5 Pro (fenêtre de contexte gigantesque jusqu’à 2M de tokens, "
+     "multimodal) |", {("Gemini 2.5 Pro", "context_tokens", 2_000_000), ("Gemini 2.5 Pro", "organization", "Google")}),
+    ("| Modèle | Notes |\n|---|---|\n| Mixtral 8x7B | un MoE de 46,7 milliards de paramètres |", set()),
+    ("| Modèle | Prix |\n|---|---|\n| Llama 3 70B | 3 dollars le million de jetons |", set()),
     # explicit unit after the number, model before it
     ("Le modèle Llama 4 Scout compte 109 milliards de paramètres.", {("Llama 4 Scout", "params_total", 109000000000)}),
     # « dont N actifs » borrows the scale of the total

@@ -47,6 +47,9 @@ CASES = [
     ("Sur LMArena, Gemini 2.5 Pro a obtenu 1420 points, devant Claude Sonnet d’Anthropic (1358), GPT-4o d’OpenAI (1342).",
      {("Gemini 2.5 Pro", 1420.0, "LMArena", "points", None), ("Claude Sonnet", 1358.0, "LMArena", "points", None),
       ("GPT-4o", 1342.0, "LMArena", "points", None)}),
+    # « de réussite », a benchmark's name in quotes after « au test »
+    ('Grok 4 a obtenu 25,4% de réussite au test "Humanity\'s Last Exam".', {("Grok 4", 25.4, "Humanity's Last Exam", "%", None)}),
+    ("Grok 4 a obtenu 25,4 % au test « Humanity's Last Exam ».", {("Grok 4", 25.4, "Humanity's Last Exam", "%", None)}),
     # a claimer
     ("Selon Google, Gemini 2.5 Pro obtient 18,8 % sur Humanity's Last Exam.",
      {("Gemini 2.5 Pro", 18.8, "Humanity's Last Exam", "%", "Google")}),
