@@ -32,7 +32,9 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView, subject_before
 from pipeline.link.entities import Entities, Ref
+from pipeline.link.tables import label_attribute
 from pipeline.link.traps import sized_model
+from pipeline.link.units import bullet_label
 from pipeline.link.variants import Variants
 from pipeline.recognize.quantities import Quantity
 
@@ -219,8 +221,16 @@ def subject(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 
 def anaphor(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """The model in focus; for a bullet that names none under no heading that names one, the
+    article's model only when the bullet's label says the value's attribute (« • Taille du
+    modèle : 70 milliards de paramètres »: a spec sheet)."""
     v = sc.view
-    return [v.subject] if v.subject and v.anaphoric and not v.guessed else None
+    if not (v.subject and v.anaphoric):
+        return None
+    if v.guessed:
+        label = bullet_label(sc.text, v.sentence)
+        return [v.subject] if label and label_attribute(label) == c.attribute else None
+    return [v.subject]
 
 
 def _family_model(ents: Entities, model: str) -> Optional[str]:

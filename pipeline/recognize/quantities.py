@@ -49,7 +49,7 @@ def _patterns(lex: Lexicons):
 
 _QUANTITY = patterns.compile(numbers.QUANTITY)
 _SPACED_K = patterns.compile(r"[ \u00a0\u202f][kK](?![\w])")
-_SPACED_SUFFIX = patterns.compile(r"[ \u00a0\u202f](?P<s>[MBT])(?=[ \u00a0\u202f]+(?:de\s+|d['’])?(?:param|jeton|token))")
+_SPACED_SUFFIX = patterns.compile(r"[ \u00a0\u202f](?P<s>[MBT])(?=[ \u00a0\u202f]+(?:de\s+|d['’])?(?:param|jeton|token|activ|actif))")
 _PERCENT = patterns.compile(r"\s*(?:%|pour ?cent\b)")
 _EXPERT_BLOCKS = patterns.compile(r"\s+(?:blocs|sous-réseaux|réseaux|modules)\b[^.;]{0,50}?«?\s*experts\b\s*»?")
 

@@ -111,11 +111,17 @@ CASES = [
     ("Llama 3.1 405B surpasse GPT-4o. Il compte 405 milliards de paramètres.", "405 milliards", "anaphor", ["Llama 3.1 405B"]),
     ("Grok 3 est sorti. Ce dernier dispose d'un million de jetons de contexte.", "un million", "anaphor", ["Grok 3"]),
     ("Kimi K2\n\n- Contexte : 128 000 jetons", "128 000", "anaphor", ["Kimi K2"]),
+    # a spec line that opens on « Modèle »; a bullet under a heading that names no model, when its label says the attribute
+    ("DeepSeek-V3 — Lancé en décembre 2024. Modèle MoE avec 671 milliards de paramètres.", "671 milliards", "anaphor",
+     ["DeepSeek-V3"]),
+    ("Meta Llama 3.1 70B\n\nPrincipales fonctions\n\n- Taille du modèle : 70 milliards de paramètres", "70 milliards",
+     "anaphor", ["Llama 3.1 70B"]),
     # no holder: the complement of another noun, an unnamed subject, an attribution, a guessed bullet
     ("Le successeur de GPT-4 compte 1 800 milliards de paramètres.", "1 800 milliards", None, []),
     ("Llama 3 est sorti. Un concurrent chinois affiche 70 milliards de paramètres.", "70 milliards", None, []),
     ("Selon Meta, 405 milliards de paramètres suffisent pour rivaliser avec GPT-4o.", "405 milliards", None, []),
     ("# Llama 3 en bref\n\nMeta publie un modèle.\n\n- 70 milliards de paramètres", "70 milliards", None, []),
+    ("Meta Llama 3.1 70B\n\nPrincipales fonctions\n\n- Licence : 70 milliards de paramètres", "70 milliards", None, []),
     ("Meta prépare une IA. Le texte fait 400 milliards de paramètres.", "400 milliards", None, []),
     ("Llama 3 est sorti. À titre de comparaison, un concurrent compte 70 milliards de paramètres.", "70 milliards", None, []),
     ("Selon Google, 2 millions de jetons de contexte sont possibles.", "2 millions", None, []),
