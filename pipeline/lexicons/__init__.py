@@ -48,6 +48,7 @@ class Lexicons:
     organizations: Mapping[str, str]  # surface form -> canonical name
     not_organizations: frozenset[str]  # first words of « … AI » names that are methods or products (« Constitutional AI »)
     benchmarks: tuple[str, ...]
+    benchmark_aliases: Mapping[str, str]  # another way a benchmark is written -> its name (« HLE »)
     leaderboards: frozenset[str]  # the benchmarks that rank models (LMArena)
     generic_benchmark_patterns: tuple[str, ...]
     cues: Mapping[str, Any]
@@ -235,6 +236,14 @@ def load() -> Lexicons:
             org_map[n] = entry["canonical"]
     benches = tuple(sorted((b["name"] for b in bench.get("benchmarks") or []), key=len, reverse=True))
     _require(bool(benches), "benchmarks.yaml", "no benchmarks")
+    bench_aliases: dict[str, str] = {}
+    for b in bench.get("benchmarks") or []:
+        unknown = set(b) - {"name", "aliases"}
+        _require(not unknown, "benchmarks.yaml", f"{b.get('name')}: unknown keys {sorted(unknown)}")
+        for alias in b.get("aliases") or []:
+            _require(isinstance(alias, str) and alias and alias not in benches, "benchmarks.yaml",
+                     f"{b['name']}: bad alias {alias!r}")
+            bench_aliases[alias] = b["name"]
     series = tuple((s["pattern"], s["organization"], s["family"]) for s in fam.get("lowercase_series") or [])
     return Lexicons(
         families=validate_families(fam),
@@ -252,6 +261,7 @@ def load() -> Lexicons:
         organizations=org_map,
         not_organizations=frozenset(orgs.get("not_organizations") or ()),
         benchmarks=benches,
+        benchmark_aliases=bench_aliases,
         leaderboards=frozenset(bench.get("leaderboards") or ()),
         generic_benchmark_patterns=tuple(bench.get("generic_patterns") or ()),
         cues=cues,

@@ -26,7 +26,8 @@ def _patterns(lex: Lexicons):
         comps.append((rel, lex.cue(f"comparisons.{rel}")))
     # « GPQA Diamond » = « GPQA-Diamond » = « ChatbotArena »: a space or a hyphen inside a name may
     # be either, or lost in a scraped page (and « Humanity’s Last Exam » = « Humanity's Last Exam »)
-    bench = "|".join(re.sub(r"\\[ -]", "[ -]?", re.escape(b)).replace("'", "['’]") for b in lex.benchmarks)
+    written = sorted([*lex.benchmarks, *lex.benchmark_aliases], key=len, reverse=True)
+    bench = "|".join(re.sub(r"\\[ -]", "[ -]?", re.escape(b)).replace("'", "['’]") for b in written)
     generic = tuple(patterns.compile(fr(g)) for g in lex.generic_benchmark_patterns)
     claim = {name: lex.cue(f"claims.{name}") for name in c["claims"]}
     score = {name: lex.cue(f"scores.{name}") for name in c["scores"]}
@@ -34,7 +35,7 @@ def _patterns(lex: Lexicons):
         "comparisons": comps,
         "ranking_words": {rel: lex.cue(f"ranking_words.{rel}") for rel in c["ranking_words"]},
         "bench": patterns.compile(rf"(?<![\w-])(?:{bench})(?![\w-])"),
-        "bench_names": {name_key(b): b for b in lex.benchmarks},
+        "bench_names": {**{name_key(a): b for a, b in lex.benchmark_aliases.items()}, **{name_key(b): b for b in lex.benchmarks}},
         "generic_bench": generic,
         "attribution": [lex.cue(f"attribution.{k}") for k in c["attribution"]],
         **claim,

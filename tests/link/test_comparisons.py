@@ -53,6 +53,11 @@ CASES = [
      {("DeepSeek-V3", "rivals", "GPT-4o", None, None, False)}),
     ("Qwen3 surpasse DeepSeek-V3, qui surpasse GPT-4o.",
      {("Qwen3", "outperforms", "DeepSeek-V3", None, None, False), ("DeepSeek-V3", "outperforms", "GPT-4o", None, None, False)}),
+    # « un score plus élevé que », « Ces scores le placeraient, sur ces indicateurs, devant »
+    ("Grok 4 résout 25,4 % du test HLE. C’est un score plus élevé que Gemini 2.5 Pro de Google (21,6%).",
+     {("Grok 4", "outperforms", "Gemini 2.5 Pro", None, None, False)}),
+    ("Kimi K2 Thinking atteint 60,2 % sur BrowseComp. Ces scores le placeraient, sur ces indicateurs précis, devant GPT-5.",
+     {("Kimi K2 Thinking", "ranks_above", "GPT-5", "BrowseComp", None, True)}),
     # a claimer, a hedge
     ("Selon Anthropic, Claude 3.5 Sonnet surpasse GPT-4o sur HumanEval.",
      {("Claude 3.5 Sonnet", "outperforms", "GPT-4o", "HumanEval", "Anthropic", False)}),

@@ -50,6 +50,13 @@ CASES = [
     # « de réussite », a benchmark's name in quotes after « au test »
     ('Grok 4 a obtenu 25,4% de réussite au test "Humanity\'s Last Exam".', {("Grok 4", 25.4, "Humanity's Last Exam", "%", None)}),
     ("Grok 4 a obtenu 25,4 % au test « Humanity's Last Exam ».", {("Grok 4", 25.4, "Humanity's Last Exam", "%", None)}),
+    # a benchmark's abbreviation (lexicon ``aliases``), words between « test » and its name, a maker
+    # between a name and its figure in parentheses
+    ("Grok 4 résout 25,4% du test HLE.", {("Grok 4", 25.4, "Humanity's Last Exam", "%", None)}),
+    ("Kimi K2 Thinking a atteint 44,9 % au test de raisonnement « Humanity’s Last Exam ».",
+     {("Kimi K2 Thinking", 44.9, "Humanity's Last Exam", "%", None)}),
+    ("Sur le test MMMU-Pro, Gemini 3 Flash obtient un score de 81,2 %, dépassant GPT-5.2 d'OpenAI (79,5 %).",
+     {("Gemini 3 Flash", 81.2, "MMMU-Pro", "%", None), ("GPT-5.2", 79.5, "MMMU-Pro", "%", None)}),
     # a claimer
     ("Selon Google, Gemini 2.5 Pro obtient 18,8 % sur Humanity's Last Exam.",
      {("Gemini 2.5 Pro", 18.8, "Humanity's Last Exam", "%", "Google")}),
