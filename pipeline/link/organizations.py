@@ -9,8 +9,10 @@ Organisations are the lexicon's (``organizations.yaml``) and names a descriptor 
 - ``apposition``: « Grok 4, le nouveau modèle phare d'xAI », « Gemini 3 Pro est la dernière
   innovation de Google ».
 - ``prefix``: « Google Gemini 2.5 Pro », « OpenAI o3 ».
+- ``paired_with``: « OpenAI avec GPT-4o et Google avec Gemini Ultra ».
 - ``made_by``: « Grok 3, développé par xAI », « développé par Mistral AI et Nvidia », « signé Mistral AI ».
 - ``fronted_made_by``: « Présenté mardi par le laboratoire xAI, Grok-3 … ».
+- ``fronted_launch``: « En lançant GPT-5, OpenAI … ».
 - ``launch``: the organisation as the subject of a launch verb, the models its objects: « Meta
   dévoile Llama 4 », « OpenAI a levé le voile sur deux modèles baptisés o3 et o4-mini »; a
   developer phrase as the subject (« Le géant chinois a dévoilé Qwen2.5-Max ») stands for the one
@@ -215,6 +217,16 @@ def prefix(sc: Scope) -> Iterator[Found]:
             yield ref, o.name, o.start, ref.end
 
 
+def paired_with(sc: Scope) -> Iterator[Found]:
+    """« OpenAI avec GPT-4o et Google avec Gemini Ultra »: each organisation with its model (not
+    when the lexicon gives the model another maker: « Microsoft avec GPT-4 » is a partner)."""
+    for o in sc.orgs:
+        gap = sc.p["with_gap"].match(sc.text, o.end, sc.view.sentence.end)
+        ref = next((r for r in sc.view.refs if gap and r.start == gap.end()), None)
+        if ref and sc.lexicon_maker(ref.model) in (None, o.name):
+            yield ref, o.name, o.start, ref.end
+
+
 def made_by(sc: Scope) -> Iterator[Found]:
     for r in sc.view.refs:
         m = sc.p["made_by"].match(sc.text, r.end, sc.view.sentence.end)
@@ -241,6 +253,31 @@ def fronted_made_by(sc: Scope) -> Iterator[Found]:
     if ref:
         for org in orgs:
             yield ref, org.name, s.start, ref.end
+
+
+def fronted_launch(sc: Scope) -> Iterator[Found]:
+    """« En lançant GPT-5, OpenAI a … », « En dévoilant Qwen 3 et QwQ, Alibaba … »: the models a
+    fronted gerund launches, and the organisation the sentence then opens on (not when the lexicon
+    gives a model another maker)."""
+    text, s = sc.text, sc.view.sentence
+    m = sc.p["fronted_launch"].match(text, s.start, s.end)
+    if not m:
+        return
+    run: list[Ref] = []
+    for r in sc.view.refs:
+        if r.start < m.end():
+            continue
+        if (not run and r.start == m.end()) or (run and LIST_GAP.fullmatch(text, run[-1].end, r.start)):
+            run.append(r)
+        else:
+            break
+    comma = sc.p["fronted_launch_end"].match(text, run[-1].end, s.end) if run else None
+    orgs = _org_list(sc, comma.end()) if comma else []
+    if len(orgs) != 1:
+        return
+    for r in run:
+        if sc.lexicon_maker(r.model) in (None, orgs[0].name):
+            yield r, orgs[0].name, s.start, orgs[0].end
 
 
 def named_after(sc: Scope) -> Iterator[Found]:
@@ -487,8 +524,10 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("colon_list", colon_list),
     ("apposition", apposition),
     ("prefix", prefix),
+    ("paired_with", paired_with),
     ("made_by", made_by),
     ("fronted_made_by", fronted_made_by),
+    ("fronted_launch", fronted_launch),
     ("anaphor_genitive", anaphor_genitive),
     ("named_after", named_after),
     ("launch", launch),

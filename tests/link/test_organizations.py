@@ -22,6 +22,18 @@ CASES = [
     ("Gemini 3 Pro est la dernière innovation de Google.", {("Gemini 3 Pro", "Google", "apposition")}),
     ("Gemini 2.5 Pro : L’IA de Google établit un record", {("Gemini 2.5 Pro", "Google", "apposition")}),
     ("GPT-4o, l'IA d'OpenAI, est sortie.", {("GPT-4o", "OpenAI", "apposition")}),
+    ("GPT-5 — la dernière version du modèle d’OpenAI — est sortie.", {("GPT-5", "OpenAI", "apposition")}),
+    ("Mistral Large 3 est le nouveau champion de Mistral AI.", {("Mistral Large 3", "Mistral AI", "apposition")}),
+    # a fronted gerund of launch, the organisation after the comma; not against the lexicon
+    ("En lançant GPT-5, OpenAI a réintroduit GPT-4o.", {("GPT-5", "OpenAI", "fronted_launch")}),
+    ("En dévoilant Qwen3 et QwQ-32B, Alibaba frappe fort.",
+     {("Qwen3", "Alibaba", "fronted_launch"), ("QwQ-32B", "Alibaba", "fronted_launch")}),
+    ("En lançant Llama 4, Microsoft a innové.", set()),
+    # each organisation with its model; not a partner the lexicon contradicts
+    ("Les géants suivent : OpenAI avec GPT-4o et Google avec Gemini Ultra.",
+     {("GPT-4o", "OpenAI", "paired_with"), ("Gemini Ultra", "Google", "paired_with")}),
+    ("Microsoft avec GPT-4 équipe Bing.", set()),
+    ("En testant GPT-5, Anthropic a vu des failles.", set()),
     ("Google Gemini 2.5 Pro est disponible.", {("Gemini 2.5 Pro", "Google", "prefix")}),
     ("Grok 3, développé par xAI, est sorti.", {("Grok 3", "xAI", "made_by")}),
     ("Codestral, développé par Mistral AI et Nvidia, est sorti.",
