@@ -34,7 +34,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         found.append((m.start(), m.end(), m.group("val"), "%"))
     for m in ctx.p["score_de"].finditer(text, s.start, s.end):
         if not any(a <= m.start("val") < b for a, b, _, _ in found):
-            metric = "%" if m.group("pct") else ("ELO" if m.group("metric") else "score")
+            elo = m.group("metric") or m.group("metric_c") or m.group("metric_e")
+            metric = "%" if m.group("pct") else ("ELO" if elo else "score")
             found.append((m.start("val"), m.end(), m.group("val"), metric))
     for m in ctx.p["points"].finditer(text, s.start, s.end):
         if not any(a <= m.start("val") < b for a, b, _, _ in found) and not ctx.p["difference"].match(text, m.end()):
@@ -106,6 +107,10 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 last_pour = subject
             elif ctx.p["pour_unnamed"].match(after):
                 continue  # « contre 70 % pour la version précédente »: not a named model
+        if subject is None and ctx.p["owned_figure_before"].search(text, max(s.start, a - 8), a):
+            owner = next((r for r in view.refs if r.start >= b), None)  # « aux 2001 points de Gemini 2.5 Pro »
+            if owner and ctx.p["owned_figure_after"].fullmatch(text, b, owner.start):
+                subject = owner.model
         if subject is None and ctx.p["against"].search(text, max(s.start, a - 12), a) and last_pour:
             subject = last_pour  # « …, contre 50,6 % » : the model of the last « pour X »
         if any(r.start <= a < r.end for r in view.refs):

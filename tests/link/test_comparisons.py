@@ -28,6 +28,9 @@ CASES = [
      {("Llama 4 Maverick", "outperforms", "GPT-4o", "MMLU", None, False),
       ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", "MMLU", None, False)}),
     ("Mistral Large 2 rivalise avec Llama 3.1 405B.", {("Mistral Large 2", "rivals", "Llama 3.1 405B", None, None, False)}),
+    # the cue's optional « de » is a word, not the start of « DeepSeek » (cues are case-insensitive)
+    ("Llama 4 Maverick offre des performances comparables à DeepSeek-V3.",
+     {("Llama 4 Maverick", "rivals", "DeepSeek-V3", None, None, False)}),
     # the passive and the reverse: the other one wins
     ("Claude 3 Opus est devancé par GPT-4o.", {("GPT-4o", "outperforms", "Claude 3 Opus", None, None, False)}),
     ("GPT-5 est moins performant que Claude Opus 4.", {("Claude Opus 4", "outperforms", "GPT-5", None, None, False)}),

@@ -57,6 +57,12 @@ CASES = [
      {("Kimi K2 Thinking", 44.9, "Humanity's Last Exam", "%", None)}),
     ("Sur le test MMMU-Pro, Gemini 3 Flash obtient un score de 81,2 %, dépassant GPT-5.2 d'OpenAI (79,5 %).",
      {("Gemini 3 Flash", 81.2, "MMMU-Pro", "%", None), ("GPT-5.2", 79.5, "MMMU-Pro", "%", None)}),
+    # the benchmark between « Elo » and its figure, « un classement ELO de »
+    ("DeepSeek-R1 affiche un Elo Codeforces de 2029.", {("DeepSeek-R1", 2029.0, "Codeforces", "ELO", None)}),
+    ("Sur Code Forces, Qwen3 a obtenu un classement ELO de 2056.", {("Qwen3", 2056.0, "Codeforces", "ELO", None)}),
+    # a figure with its determiner, then the model it is of
+    ("Sur Codeforces, Qwen3 a obtenu un classement ELO de 2056, supérieur aux 2001 points de Gemini 2.5 Pro.",
+     {("Qwen3", 2056.0, "Codeforces", "ELO", None), ("Gemini 2.5 Pro", 2001.0, "Codeforces", "points", None)}),
     # a claimer
     ("Selon Google, Gemini 2.5 Pro obtient 18,8 % sur Humanity's Last Exam.",
      {("Gemini 2.5 Pro", 18.8, "Humanity's Last Exam", "%", "Google")}),
