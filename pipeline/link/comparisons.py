@@ -67,9 +67,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         if not subject_named_before(ctx, view, a) and _someone_else(ctx, view, a):
             prev_end = b
             continue  # « ChatGPT devance Gemini », « OpenAI surpasse Meta »: not the model in focus
-        if rel == "outperforms" and _cue(ctx, "figure_follows").match(text, b, b + 3):
+        if rel == "outperforms" and _cue(ctx, "figure_follows").match(text, b, min(s.end, b + 30)):
             prev_end = b
-            continue  # « dépasse 81 % »: a score, not a comparison
+            continue  # « dépasse 81 % », « a dépassé le milliard d'utilisateurs »: a figure, not a comparison
         if _cue(ctx, "ratio").search(text, max(s.start, a - 20), a):
             prev_end = b
             continue  # « un débit trois fois supérieur à celui de X »: a ratio, not a claim

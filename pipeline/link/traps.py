@@ -145,7 +145,7 @@ NAME_SIZE_TOLERANCE = 0.3  # « gpt-oss-120b » has 117 billion parameters, « C
 
 # The smallest value each attribute can have on a language model: below it, a number is something
 # else (« un contexte long étendu à 128 8 jetons », a garbled translation, is no window of 8 tokens).
-PLAUSIBLE_MIN = {"params_total": 10**6, "params_active": 10**6, "context_tokens": 256,
+PLAUSIBLE_MIN = {"params_total": 10**6, "params_active": 10**6, "context_tokens": 512,
                  "training_tokens": 10**8, "experts": 2}
 
 

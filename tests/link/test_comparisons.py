@@ -68,6 +68,7 @@ CASES = [
     # no comparison: a ratio, a score after the cue, a company, sizes, the same model, a price
     ("Jamba revendique un débit trois fois supérieur à celui de Mixtral 8x7B.", set()),
     ("Phi-4 dépasse 80 % sur MMLU.", set()),
+    ("ChatGPT-5 a dépassé le milliard d’utilisateurs actifs en moins de deux ans, tandis que Gemini s’impose.", set()),
     ("OpenAI surpasse Google en chiffre d'affaires.", set()),
     ("Falcon 180B dépassait à peine GPT-3 et ses 175 milliards de paramètres.", set()),
     ("Le prix de GPT-5 est supérieur à celui de Claude Opus 4.", set()),

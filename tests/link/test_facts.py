@@ -14,6 +14,8 @@ def extract():
 
 
 CASES = [
+    # tokens a request generates are no context window (nor is a window under 512 tokens)
+    ("- Une requête GPT-4o génère en moyenne 500 tokens, ce qui nécessite 100 milliards d’opérations.", set()),
     # a table cell written as prose, with a name and a value that says its unit, is a sentence;
     # a cell with no name, or a bare value, is the table's to read by its header
     ("| Développeur | Modèles |\n|---|---|\n| Google | Gemini 2.5 Pro (fenêtre de contexte gigantesque jusqu’à 2M de tokens, "

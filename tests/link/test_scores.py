@@ -72,6 +72,7 @@ CASES = [
     ("DeepSeek-V3-0324 est sorti. Selon DeepSeek, MMLU-Pro a augmenté de +5,3% pour atteindre 81,2%. GPQA +9,3 points.",
      {("DeepSeek-V3-0324", 81.2, "MMLU-Pro", "%", "DeepSeek")}),
     ("Sur MMLU, Phi-4 gagne 4,5 points.", set()),
+    ("Sur BrowseComp, GLM-5 progresse. Ce score traduit une réduction de 56 points de pourcentage.", set()),
     ("Phi-4 a été entraîné avec 40 % de données synthétiques.", set()),
     ("GPT-4o, avec 40 % de données synthétiques en plus, progresse.", set()),
     ("GPT-4.1 sur MMLU progresse.", set()),

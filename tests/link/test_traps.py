@@ -123,7 +123,8 @@ def test_contradicts_name(model, attribute, value, contradicts):
 
 @pytest.mark.parametrize("attribute, value, expected", [
     ("context_tokens", 8, True),  # « étendu à 128 8 jetons »: a garbled number
-    ("context_tokens", 512, False),
+    ("context_tokens", 500, True),
+    ("context_tokens", 512, False),  # BERT
     ("params_total", 2_000, True),
     ("params_total", 94_000_000, False),
     ("params_active", 500_000, True),
