@@ -8,7 +8,8 @@ Claude 3 Opus ») is not a subject and does not move the focus.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional
 
 from pipeline import patterns
@@ -46,6 +47,7 @@ class SentenceView:
     last: Optional[str]  # the last model named before this sentence
     anaphoric: bool = False  # the subject is the antecedent of a pronoun, a possessive, « ce modèle »
     guessed: bool = False  # … or only the article's model, for a bullet that names none (claims take it, facts do not)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # look-ups built once for the sentence (_SubjectIndex)
 
     @property
     def topic(self) -> Optional[str]:
@@ -118,6 +120,66 @@ def subject_before(text: str, view: "SentenceView", pos: int, obj: re.Pattern, *
     """The nearest name before pos in the sentence that is not a comparison object (nor listed
     after one), nor, with ``skip``, a name right after words that make it something else's
     complement (« la vitesse de Claude 3 Opus »)."""
+    key = ("subject_before", obj, skip)
+    index = view.memo.get(key)
+    if index is None:
+        index = view.memo[key] = _SubjectIndex.build(text, view, obj, skip)
+    found = index.answer(pos)
+    return _subject_before_read(text, view, pos, obj, skip) if found is _READ else found
+
+
+_READ = object()  # (the index cannot answer: read the names)
+
+
+@dataclass(frozen=True)
+class _SubjectIndex:
+    """``subject_before`` for every position of one sentence, built once: a sentence's values each
+    asked it, and each answer read every name before the value again (quadratic in a long
+    sentence's names). The names' roles do not depend on the position asked unless a name before it
+    is an aside closed before it (« (la seule manière d'accéder à o3) »): there, the names are read."""
+
+    starts: list[int]  # the names' starts, in order
+    aside_from: list[float]  # for the first k names, the first parenthesis closing an aside of one of them (values after it)
+    best: list[Optional[str]]  # for the first k names, the last one that can be the subject (no aside)
+    end: int  # the sentence's end: the index answers up to it
+
+    @staticmethod
+    def build(text: str, view: "SentenceView", obj: re.Pattern, skip: Optional[re.Pattern]) -> "_SubjectIndex":
+        s, refs = view.sentence, view.refs
+        parens = [(m.start(), m.group()) for m in _PAREN.finditer(text, s.start, s.end)]
+        aside_from: list[float] = [float("inf")]
+        for r in refs:
+            aside_from.append(min(aside_from[-1], _aside_from(text, s, r, parens)))
+        best: list[Optional[str]] = [None]
+        for r, is_object, prev_end in _name_roles(text, s, refs, obj):
+            subject = not is_object and not (skip is not None and skip.search(text, max(prev_end, r.start - 40), r.start))
+            best.append(r.model if subject else best[-1])
+        return _SubjectIndex([r.start for r in refs], aside_from, best, s.end)
+
+    def answer(self, pos: int):
+        """The subject before ``pos``, or ``_READ``."""
+        if pos > self.end:
+            return _READ
+        k = bisect_left(self.starts, pos)  # the names that start before pos
+        return _READ if self.aside_from[k] < pos else self.best[k]
+
+
+_PAREN = patterns.compile(r"[()]")
+
+
+def _aside_from(text: str, s: Sentence, r: Ref, parens: list[tuple[int, str]]) -> float:
+    """Where the parenthesis that makes ``r`` an aside closes: ``r`` is one for the values after
+    it (``aside`` in ``_subject_before_read``: the first parenthesis after the name closes, and one
+    opens in the 60 characters before it); infinity when there is none in the sentence."""
+    i = bisect_left(parens, (r.end,))
+    if i == len(parens) or parens[i][1] != ")" or "(" not in text[max(s.start, r.start - 60):r.start]:
+        return float("inf")
+    return parens[i][0]
+
+
+def _subject_before_read(text: str, view: "SentenceView", pos: int, obj: re.Pattern,
+                         skip: Optional[re.Pattern]) -> Optional[str]:
+    """``subject_before`` by reading the names before pos."""
     s = view.sentence
 
     def aside(r: Ref) -> bool:  # « (la seule manière d'accéder à o3) »: an aside closed before the value
