@@ -47,7 +47,7 @@ class SentenceView:
     last: Optional[str]  # the last model named before this sentence
     anaphoric: bool = False  # the subject is the antecedent of a pronoun, a possessive, « ce modèle »
     guessed: bool = False  # … or only the article's model, for a bullet that names none (claims take it, facts do not)
-    memo: dict = field(default_factory=dict, repr=False, compare=False)  # look-ups built once for the sentence (_SubjectIndex)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # look-ups kept for the sentence (_SubjectIndex)
 
     @property
     def topic(self) -> Optional[str]:
@@ -123,7 +123,7 @@ def subject_before(text: str, view: "SentenceView", pos: int, obj: re.Pattern, *
     key = ("subject_before", obj, skip)
     index = view.memo.get(key)
     if index is None:
-        index = view.memo[key] = _SubjectIndex.build(text, view, obj, skip)
+        index = view.memo[key] = _SubjectIndex(text, view, obj, skip)
     found = index.answer(pos)
     return _subject_before_read(text, view, pos, obj, skip) if found is _READ else found
 
@@ -131,50 +131,51 @@ def subject_before(text: str, view: "SentenceView", pos: int, obj: re.Pattern, *
 _READ = object()  # (the index cannot answer: read the names)
 
 
-@dataclass(frozen=True)
 class _SubjectIndex:
-    """``subject_before`` for every position of one sentence, built once: a sentence's values each
-    asked it, and each answer read every name before the value again (quadratic in a long
-    sentence's names). The names' roles do not depend on the position asked unless a name before it
-    is an aside closed before it (« (la seule manière d'accéder à o3) »): there, the names are read."""
+    """``subject_before`` for the positions of one sentence: a sentence's values each asked it, and
+    each answer read every name before the value again (quadratic in a long sentence's names).
+    The names' roles do not depend on the position asked unless a name before it is an aside
+    closed before it (« (la seule manière d'accéder à o3) »): there, the names are read. The
+    names are read once, in order, as far as the positions asked need."""
 
-    starts: list[int]  # the names' starts, in order
-    aside_from: list[float]  # for the first k names, the first parenthesis closing an aside of one of them (values after it)
-    best: list[Optional[str]]  # for the first k names, the last one that can be the subject (no aside)
-    end: int  # the sentence's end: the index answers up to it
+    __slots__ = ("text", "sentence", "refs", "skip", "starts", "roles", "closes", "aside_from", "best")
 
-    @staticmethod
-    def build(text: str, view: "SentenceView", obj: re.Pattern, skip: Optional[re.Pattern]) -> "_SubjectIndex":
-        s, refs = view.sentence, view.refs
-        parens = [(m.start(), m.group()) for m in _PAREN.finditer(text, s.start, s.end)]
-        aside_from: list[float] = [float("inf")]
-        for r in refs:
-            aside_from.append(min(aside_from[-1], _aside_from(text, s, r, parens)))
-        best: list[Optional[str]] = [None]
-        for r, is_object, prev_end in _name_roles(text, s, refs, obj):
-            subject = not is_object and not (skip is not None and skip.search(text, max(prev_end, r.start - 40), r.start))
-            best.append(r.model if subject else best[-1])
-        return _SubjectIndex([r.start for r in refs], aside_from, best, s.end)
+    def __init__(self, text: str, view: "SentenceView", obj: re.Pattern, skip: Optional[re.Pattern]):
+        self.text, self.sentence, self.refs, self.skip = text, view.sentence, view.refs, skip
+        self.starts = [r.start for r in view.refs]
+        self.roles = _name_roles(text, view.sentence, view.refs, obj)
+        self.closes = text.find(")", view.sentence.start, view.sentence.end) >= 0  # (else no name is an aside)
+        self.aside_from: list[float] = [float("inf")]  # for the first k names, the first parenthesis closing an aside of one of them
+        self.best: list[Optional[str]] = [None]  # for the first k names, the last that can be the subject (no aside)
 
     def answer(self, pos: int):
         """The subject before ``pos``, or ``_READ``."""
-        if pos > self.end:
+        if pos > self.sentence.end:
             return _READ
         k = bisect_left(self.starts, pos)  # the names that start before pos
+        while len(self.best) <= k:
+            self._read_next()
         return _READ if self.aside_from[k] < pos else self.best[k]
+
+    def _read_next(self) -> None:
+        r, is_object, prev_end = next(self.roles)
+        text, skip = self.text, self.skip
+        subject = not is_object and not (skip is not None and skip.search(text, max(prev_end, r.start - 40), r.start))
+        self.best.append(r.model if subject else self.best[-1])
+        self.aside_from.append(min(self.aside_from[-1], _aside_from(text, self.sentence, r) if self.closes else float("inf")))
 
 
 _PAREN = patterns.compile(r"[()]")
 
 
-def _aside_from(text: str, s: Sentence, r: Ref, parens: list[tuple[int, str]]) -> float:
+def _aside_from(text: str, s: Sentence, r: Ref) -> float:
     """Where the parenthesis that makes ``r`` an aside closes: ``r`` is one for the values after
     it (``aside`` in ``_subject_before_read``: the first parenthesis after the name closes, and one
     opens in the 60 characters before it); infinity when there is none in the sentence."""
-    i = bisect_left(parens, (r.end,))
-    if i == len(parens) or parens[i][1] != ")" or "(" not in text[max(s.start, r.start - 60):r.start]:
+    m = _PAREN.search(text, r.end, s.end)
+    if m is None or m.group() != ")" or "(" not in text[max(s.start, r.start - 60):r.start]:
         return float("inf")
-    return parens[i][0]
+    return m.start()
 
 
 def _subject_before_read(text: str, view: "SentenceView", pos: int, obj: re.Pattern,
