@@ -221,6 +221,78 @@ def _spaces(items) -> Optional[bool]:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+BARRIER_CANDIDATES = ".;:,!?"  # (characters without case: the case flag cannot change what matches them)
+
+
+def barriers(pattern: re.Pattern) -> str:
+    """For a pattern anchored at the end of the text searched (« \\bsi\\b[^.;:]*$ »), the characters
+    (among ``BARRIER_CANDIDATES``) that no match can hold: a search that must end at ``end``
+    finds the same match from just after the last of them before ``end`` (a lookbehind and ``\\b``
+    still see the text before where a search starts). "" when that cannot be worked out."""
+    if pattern.flags & re.MULTILINE:
+        return ""
+    try:
+        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+        if not _anchored_at_end(parsed):
+            return ""
+        return "".join(c for c in BARRIER_CANDIDATES if not _consumes(parsed, c, pattern.flags))
+    except (_Unknown, RecursionError, re.error):
+        return ""
+
+
+def search_start(text: str, start: int, end: int, barrier_chars: str) -> int:
+    """Where a search of [start, end) may start when no match holds one of ``barrier_chars``."""
+    return max([start] + [text.rfind(c, start, end) + 1 for c in barrier_chars])
+
+
+def _consumes(ops: list, c: str, flags: int) -> bool:
+    """Whether some part of the sequence can consume the character ``c``."""
+    for op, av in ops:
+        if op in _ZERO_WIDTH:
+            continue  # lookarounds consume nothing
+        if op is sre.LITERAL:
+            found = chr(av) == c
+        elif op is sre.NOT_LITERAL:
+            found = chr(av) != c
+        elif op is sre.ANY:
+            found = c != "\n" or bool(flags & re.DOTALL)
+        elif op is sre.IN:
+            found = _class_has(av, c)
+        elif op in (sre.SUBPATTERN, getattr(sre, "ATOMIC_GROUP", None)):
+            found = _consumes(list(av[3] if op is sre.SUBPATTERN else av), c, flags)
+        elif op is sre.BRANCH:
+            found = any(_consumes(list(alt), c, flags) for alt in av[1])
+        elif op in _REPEATS:
+            found = _consumes(list(av[2]), c, flags)
+        else:
+            raise _Unknown  # a back-reference, a conditional group
+        if found:
+            return True
+    return False
+
+
+_CATEGORY_RE = {sre.CATEGORY_DIGIT: re.compile(r"\d"), sre.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
+                sre.CATEGORY_SPACE: re.compile(r"\s"), sre.CATEGORY_NOT_SPACE: re.compile(r"\S"),
+                sre.CATEGORY_WORD: re.compile(r"\w"), sre.CATEGORY_NOT_WORD: re.compile(r"\W")}
+
+
+def _class_has(items, c: str) -> bool:
+    negate = False
+    has = False
+    for op, av in items:
+        if op is sre.NEGATE:
+            negate = True
+        elif op is sre.LITERAL:
+            has |= chr(av) == c
+        elif op is sre.RANGE:
+            has |= av[0] <= ord(c) <= av[1]
+        elif op is sre.CATEGORY and av in _CATEGORY_RE:
+            has |= _CATEGORY_RE[av].match(c) is not None
+        else:
+            raise _Unknown
+    return has != negate
+
+
 def last_non_space(text: str, start: int, end: int) -> int:
     """The index of the last non-whitespace character of ``text[start:end]``, or ``start - 1``."""
     i = end - 1

@@ -159,3 +159,44 @@ def test_last_chars_never_refuse_a_match(repo_root):
                     hits += 1
                     assert last >= max(0, end - 80) and ends.match(text, last), (pattern.pattern, text[max(0, end - 80):end])
     assert hits >= 8
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "chars"),
+    [
+        (r"\b(?:si|par exemple|exemple\s*:)\b[^.;:]*$", re.I, ".;"),  # « exemple : » holds a colon
+        (r"\bcatégorie\b[^.;]*$|\bles modèles\b[^.;]{0,40}?de\s*$", 0, ".;"),
+        (r"\bde\s+$", 0, ".;:,!?"),
+        (r"\d+(?:[.,]\d+)?\s*→\s*$", 0, ";:!?"),
+        (r"a.*$", 0, ""),  # . holds anything
+        (r"[^a]$", 0, ""),
+        (r"\bde\s+", 0, ""),  # not anchored at the end
+        (r"(a)\1$", 0, ""),
+    ],
+)
+def test_barriers(pattern, flags, chars):
+    assert patterns.barriers(re.compile(pattern, flags)) == chars
+
+
+def test_a_search_from_after_the_last_barrier_finds_the_same_match(repo_root):
+    """Every trap cue searched before a value, from the start of its sentence or from just after
+    the last of its barrier characters: the same match, before any position of the corpus."""
+    from pipeline.ingest import read_corpus
+    from pipeline.lexicons import load
+    from pipeline.link.traps import _compiled
+
+    cues = [c["before"] for c in _compiled(load()).values() if "before" in c]
+    with_barriers = [(p, patterns.barriers(p)) for p in cues if patterns.barriers(p)]
+    assert len(with_barriers) >= 8
+    texts = [a.text for a in read_corpus(repo_root / "corpus") if a.text][:1]
+    texts += ["Par exemple : si vous avez 10 000 tokens. Supposons ; qu'un modèle ait, disons, 175 milliards. "
+              "La catégorie des modèles de moins de 2 milliards ; la plupart des modèles ne traitaient que 8 000"]
+    moved = 0
+    for text in texts:
+        for end in range(len(text) + 1):
+            for pattern, chars in with_barriers:
+                start = patterns.search_start(text, 0, end, chars)
+                moved += start > 0
+                found, plain = pattern.search(text, start, end), pattern.search(text, 0, end)
+                assert (found and found.span()) == (plain and plain.span()), (pattern.pattern, text[:end][-80:])
+    assert moved

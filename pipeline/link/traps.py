@@ -118,6 +118,7 @@ def _compiled(lex: Lexicons) -> dict:
         out[trap.name] = cues = {part: lex.cue(f"traps.{trap.name}.{part}") for part in group}
         if "before" in cues:
             cues["before_ends"] = patterns.last_chars(cues["before"])  # (None: the words may end anyhow)
+            cues["before_barriers"] = patterns.barriers(cues["before"]) if trap.scope != "window" else ""
     return out
 
 
@@ -177,7 +178,7 @@ def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, l
             ends = cues["before_ends"]
             if ends is not None and (last < start or not ends.match(text, last)):
                 continue  # (it cannot match: no search over the window)
-            m = cues["before"].search(text, start, q.start)
+            m = cues["before"].search(text, patterns.search_start(text, start, q.start, cues["before_barriers"]), q.start)
             if m is None:
                 continue
         if "after" in cues and not cues["after"].match(text, q.end):
