@@ -120,7 +120,7 @@ def subject_before(text: str, view: "SentenceView", pos: int, obj: re.Pattern, *
     """The nearest name before pos in the sentence that is not a comparison object (nor listed
     after one), nor, with ``skip``, a name right after words that make it something else's
     complement (« la vitesse de Claude 3 Opus »)."""
-    key = ("subject_before", obj, skip)
+    key = ("subject_before", id(obj), id(skip))  # (the index holds both: their ids stay theirs; a pattern's hash reads its whole code)
     index = view.memo.get(key)
     if index is None:
         index = view.memo[key] = _SubjectIndex(text, view, obj, skip)
@@ -138,10 +138,10 @@ class _SubjectIndex:
     closed before it (« (la seule manière d'accéder à o3) »): there, the names are read. The
     names are read once, in order, as far as the positions asked need."""
 
-    __slots__ = ("text", "sentence", "refs", "skip", "starts", "roles", "closes", "aside_from", "best")
+    __slots__ = ("text", "sentence", "refs", "obj", "skip", "starts", "roles", "closes", "aside_from", "best")
 
     def __init__(self, text: str, view: "SentenceView", obj: re.Pattern, skip: Optional[re.Pattern]):
-        self.text, self.sentence, self.refs, self.skip = text, view.sentence, view.refs, skip
+        self.text, self.sentence, self.refs, self.obj, self.skip = text, view.sentence, view.refs, obj, skip
         self.starts = [r.start for r in view.refs]
         self.roles = _name_roles(text, view.sentence, view.refs, obj)
         self.closes = text.find(")", view.sentence.start, view.sentence.end) >= 0  # (else no name is an aside)
