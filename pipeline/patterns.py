@@ -242,6 +242,8 @@ def barriers(pattern: re.Pattern) -> str:
 
 def search_start(text: str, start: int, end: int, barrier_chars: str) -> int:
     """Where a search of [start, end) may start when no match holds one of ``barrier_chars``."""
+    if not barrier_chars:
+        return start
     return max([start] + [text.rfind(c, start, end) + 1 for c in barrier_chars])
 
 
