@@ -123,12 +123,32 @@ def subject_before(text: str, view: "SentenceView", pos: int, obj: re.Pattern, *
     key = ("subject_before", id(obj), id(skip))  # (the index holds both: their ids stay theirs; a pattern's hash reads its whole code)
     index = view.memo.get(key)
     if index is None:
-        index = view.memo[key] = _SubjectIndex(text, view, obj, skip)
+        roles = view.memo.get(("roles", id(obj)))
+        if roles is None:
+            roles = view.memo[("roles", id(obj))] = _Roles(text, view, obj)
+        index = view.memo[key] = _SubjectIndex(text, view, roles, skip)
     found = index.answer(pos)
     return _subject_before_read(text, view, pos, obj, skip) if found is _READ else found
 
 
 _READ = object()  # (the index cannot answer: read the names)
+
+
+class _Roles:
+    """The names of one sentence with their roles (``_name_roles``, no aside), read once, as far as
+    asked, for the indexes of every ``skip``."""
+
+    __slots__ = ("obj", "names", "read")
+
+    def __init__(self, text: str, view: "SentenceView", obj: re.Pattern):
+        self.obj = obj
+        self.names = _name_roles(text, view.sentence, view.refs, obj)
+        self.read: list[tuple[Ref, bool, int]] = []
+
+    def __getitem__(self, i: int) -> tuple[Ref, bool, int]:
+        while len(self.read) <= i:
+            self.read.append(next(self.names))
+        return self.read[i]
 
 
 class _SubjectIndex:
@@ -138,12 +158,11 @@ class _SubjectIndex:
     closed before it (« (la seule manière d'accéder à o3) »): there, the names are read. The
     names are read once, in order, as far as the positions asked need."""
 
-    __slots__ = ("text", "sentence", "refs", "obj", "skip", "starts", "roles", "closes", "aside_from", "best")
+    __slots__ = ("text", "sentence", "skip", "starts", "roles", "closes", "aside_from", "best")
 
-    def __init__(self, text: str, view: "SentenceView", obj: re.Pattern, skip: Optional[re.Pattern]):
-        self.text, self.sentence, self.refs, self.obj, self.skip = text, view.sentence, view.refs, obj, skip
+    def __init__(self, text: str, view: "SentenceView", roles: _Roles, skip: Optional[re.Pattern]):
+        self.text, self.sentence, self.skip, self.roles = text, view.sentence, skip, roles
         self.starts = [r.start for r in view.refs]
-        self.roles = _name_roles(text, view.sentence, view.refs, obj)
         self.closes = text.find(")", view.sentence.start, view.sentence.end) >= 0  # (else no name is an aside)
         self.aside_from: list[float] = [float("inf")]  # for the first k names, the first parenthesis closing an aside of one of them
         self.best: list[Optional[str]] = [None]  # for the first k names, the last that can be the subject (no aside)
@@ -158,7 +177,7 @@ class _SubjectIndex:
         return _READ if self.aside_from[k] < pos else self.best[k]
 
     def _read_next(self) -> None:
-        r, is_object, prev_end = next(self.roles)
+        r, is_object, prev_end = self.roles[len(self.best) - 1]
         text, skip = self.text, self.skip
         subject = not is_object and not (skip is not None and skip.search(text, max(prev_end, r.start - 40), r.start))
         self.best.append(r.model if subject else self.best[-1])
