@@ -78,20 +78,31 @@ def _sentence_text(text: str, a: int, b: int) -> str:
     return " ".join(text[a:b].split())
 
 
+def _sentence_of(text: str, where, seen: dict[tuple[int, int], str]) -> str:
+    """The ``sentence`` column of a row, each sentence's text built once."""
+    span = (where.sentence_start, where.sentence_end)
+    found = seen.get(span)
+    if found is None:
+        found = seen[span] = _sentence_text(text, *span)
+    return found
+
+
 def _facts(article: Article, text: str, raw: Iterable[RawFact]) -> tuple[Fact, ...]:
     out = {}
+    sentences: dict[tuple[int, int], str] = {}  # (a sentence's rows share its text)
     for f in raw:
         w = f.where
         key = (f.model, f.attribute, str(f.value), w.start, w.end)
         if key in out:
             continue
         out[key] = Fact(article.article_id, f.model, f.attribute, f.value, f.hedged, text[w.start:w.end],
-                        _sentence_text(text, w.sentence_start, w.sentence_end), w.start, w.end, w.recognizer)
+                        _sentence_of(text, w, sentences), w.start, w.end, w.recognizer)
     return tuple(sorted(out.values(), key=lambda f: (f.start, f.end, f.model, f.attribute)))
 
 
 def _claims(article: Article, text: str, raw: Iterable[RawClaim]) -> tuple[Claim, ...]:
     out = {}
+    sentences: dict[tuple[int, int], str] = {}
     for c in raw:
         w = c.where
         key = (c.subject, c.relation, c.object, c.benchmark, c.value, w.start)
@@ -99,7 +110,7 @@ def _claims(article: Article, text: str, raw: Iterable[RawClaim]) -> tuple[Claim
             continue
         out[key] = Claim(article.article_id, c.subject, c.relation, c.object, c.benchmark, c.metric, c.value,
                          c.claimed_by, c.hedged, text[w.start:w.end],
-                         _sentence_text(text, w.sentence_start, w.sentence_end), w.start, w.end, w.recognizer)
+                         _sentence_of(text, w, sentences), w.start, w.end, w.recognizer)
     return tuple(sorted(out.values(), key=lambda c: (c.start, c.end, c.subject, c.relation, c.object or "", c.benchmark or "")))
 
 

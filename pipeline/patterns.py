@@ -122,6 +122,187 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (mirrors 
     return re.compile(pattern, flags)
 
 
+def last_chars(pattern: re.Pattern) -> Optional[re.Pattern]:
+    """For a pattern anchored at the end of the text searched (« …\\s+à\\s+$ »: the words just
+    before a value), a one-character pattern that the last non-whitespace character of any of its
+    matches matches (``[àt]``); ``None`` when that cannot be worked out, or a match may hold only
+    whitespace. A search that must end at ``end`` cannot succeed unless the last non-whitespace
+    character before ``end`` matches it: one character read instead of a search over the window.
+    """
+    if pattern.flags & re.MULTILINE:
+        return None  # ($ would match before every line end)
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        if not _anchored_at_end(list(parsed)):
+            return None
+        items, only_space = _tail(list(parsed))
+    except (_Unknown, RecursionError, re.error):
+        return None
+    if only_space or not items:
+        return None
+    return re.compile(f"[{''.join(sorted(items))}]", pattern.flags & (re.IGNORECASE | re.ASCII))
+
+
+def _anchored_at_end(ops: list) -> bool:
+    """Whether every match of the sequence ends with ``$`` (nothing but zero-width tests after it)."""
+    for op, av in reversed(ops):
+        if op is sre.AT and av in (sre.AT_END, sre.AT_END_STRING):
+            return True
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.SUBPATTERN:
+            return _anchored_at_end(list(av[3]))
+        if op is sre.BRANCH:
+            return all(_anchored_at_end(list(alt)) for alt in av[1])
+        return False
+    return False
+
+
+def _tail(ops: list) -> tuple[set[str], bool]:
+    """Class items for the last non-whitespace character a sequence can consume; whether it can
+    consume only whitespace (or nothing)."""
+    found: set[str] = set()
+    for op, av in reversed(ops):
+        if op in _ZERO_WIDTH:
+            continue
+        items, only_space = _tail_one(op, av)
+        found |= items
+        if not only_space:
+            return found, False
+    return found, True
+
+
+def _tail_one(op, av) -> tuple[set[str], bool]:
+    if op is sre.LITERAL:
+        return (set(), True) if chr(av).isspace() else ({re.escape(chr(av))}, False)
+    if op is sre.IN:
+        spaces = _spaces(av)
+        if spaces is None:
+            raise _Unknown  # a class of both spaces and other characters
+        return (set(), True) if spaces else (_in(av), False)
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, body = av
+        if add_flags or del_flags:
+            raise _Unknown
+        return _tail(list(body))
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        only_space = False
+        for alternative in av[1]:
+            items, space = _tail(list(alternative))
+            found |= items
+            only_space |= space
+        return found, only_space
+    if op in _REPEATS:
+        low, _, body = av
+        items, only_space = _tail(list(body))
+        return items, only_space or low == 0
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _tail(list(av))
+    raise _Unknown  # ., [^…], a back-reference, a conditional group
+
+
+_SPACE_CATEGORIES = {sre.CATEGORY_SPACE: True, sre.CATEGORY_NOT_SPACE: False, sre.CATEGORY_DIGIT: False,
+                     sre.CATEGORY_WORD: False}
+
+
+def _spaces(items) -> Optional[bool]:
+    """True when every character of a class is whitespace, False when none is, None when some are."""
+    kinds = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            kinds.add(chr(av).isspace())
+        elif op is sre.RANGE and av[1] - av[0] < 0x10000:
+            kinds |= {chr(c).isspace() for c in range(av[0], av[1] + 1)}
+        elif op is sre.CATEGORY and av in _SPACE_CATEGORIES:
+            kinds.add(_SPACE_CATEGORIES[av])
+        else:
+            return None
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+BARRIER_CANDIDATES = ".;:,!?"  # (characters without case: the case flag cannot change what matches them)
+
+
+def barriers(pattern: re.Pattern) -> str:
+    """For a pattern anchored at the end of the text searched (« \\bsi\\b[^.;:]*$ »), the characters
+    (among ``BARRIER_CANDIDATES``) that no match can hold: a search that must end at ``end``
+    finds the same match from just after the last of them before ``end`` (a lookbehind and ``\\b``
+    still see the text before where a search starts). "" when that cannot be worked out."""
+    if pattern.flags & re.MULTILINE:
+        return ""
+    try:
+        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+        if not _anchored_at_end(parsed):
+            return ""
+        return "".join(c for c in BARRIER_CANDIDATES if not _consumes(parsed, c, pattern.flags))
+    except (_Unknown, RecursionError, re.error):
+        return ""
+
+
+def search_start(text: str, start: int, end: int, barrier_chars: str) -> int:
+    """Where a search of [start, end) may start when no match holds one of ``barrier_chars``."""
+    if not barrier_chars:
+        return start
+    return max([start] + [text.rfind(c, start, end) + 1 for c in barrier_chars])
+
+
+def _consumes(ops: list, c: str, flags: int) -> bool:
+    """Whether some part of the sequence can consume the character ``c``."""
+    for op, av in ops:
+        if op in _ZERO_WIDTH:
+            continue  # lookarounds consume nothing
+        if op is sre.LITERAL:
+            found = chr(av) == c
+        elif op is sre.NOT_LITERAL:
+            found = chr(av) != c
+        elif op is sre.ANY:
+            found = c != "\n" or bool(flags & re.DOTALL)
+        elif op is sre.IN:
+            found = _class_has(av, c)
+        elif op in (sre.SUBPATTERN, getattr(sre, "ATOMIC_GROUP", None)):
+            found = _consumes(list(av[3] if op is sre.SUBPATTERN else av), c, flags)
+        elif op is sre.BRANCH:
+            found = any(_consumes(list(alt), c, flags) for alt in av[1])
+        elif op in _REPEATS:
+            found = _consumes(list(av[2]), c, flags)
+        else:
+            raise _Unknown  # a back-reference, a conditional group
+        if found:
+            return True
+    return False
+
+
+_CATEGORY_RE = {sre.CATEGORY_DIGIT: re.compile(r"\d"), sre.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
+                sre.CATEGORY_SPACE: re.compile(r"\s"), sre.CATEGORY_NOT_SPACE: re.compile(r"\S"),
+                sre.CATEGORY_WORD: re.compile(r"\w"), sre.CATEGORY_NOT_WORD: re.compile(r"\W")}
+
+
+def _class_has(items, c: str) -> bool:
+    negate = False
+    has = False
+    for op, av in items:
+        if op is sre.NEGATE:
+            negate = True
+        elif op is sre.LITERAL:
+            has |= chr(av) == c
+        elif op is sre.RANGE:
+            has |= av[0] <= ord(c) <= av[1]
+        elif op is sre.CATEGORY and av in _CATEGORY_RE:
+            has |= _CATEGORY_RE[av].match(c) is not None
+        else:
+            raise _Unknown
+    return has != negate
+
+
+def last_non_space(text: str, start: int, end: int) -> int:
+    """The index of the last non-whitespace character of ``text[start:end]``, or ``start - 1``."""
+    i = end - 1
+    while i >= start and text[i].isspace():
+        i -= 1
+    return i
+
+
 def alternation(words) -> str:
     """``a|b|c`` of the words, escaped, longest first (so that « milliards » wins over « milliard »
     and « Mistral AI » over « Mistral »), ties in alphabetical order; for no words, a pattern that

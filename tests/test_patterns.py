@@ -114,3 +114,89 @@ def test_alternation(words, pattern, text, found):
     assert patterns.alternation(words) == pattern
     m = re.search(patterns.alternation(words), text)
     assert (m.group(0) if m else None) == found
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "chars"),
+    [
+        (r"\bde\s+(?:plus de\s+|moins de\s+)?$", re.I, "e"),  # spaces at the end are skipped
+        (r"\bentre\s+\d+\s+et\s+$|\d+\s*(?:→|->)\s*$", 0, ">t→"),
+        (r"\b(?:fois|x)\s*$", 0, "sx"),
+        (r"\bversions?\s+(?:[\d.,]+\s*(?:,|et)\s*)*$", 0, ",nst"),  # a repeat that may be empty: what is before it too
+        (r"\w+$", 0, r"\w"),
+        (r"(?:[a-z]+|\s+)$", 0, None),  # a match may be only spaces
+        (r"a[^.;]*$", 0, None),  # [^…] may end on anything
+        (r"a[\s.]$", 0, None),  # a class of spaces and other characters
+        (r"\bde\s+", 0, None),  # not anchored at the end
+        (r"a$", re.M, None),  # $ at every line end
+        (r"(?i:a)$", 0, None),
+    ],
+)
+def test_last_chars(pattern, flags, chars):
+    found = patterns.last_chars(re.compile(pattern, flags))
+    assert (found.pattern[1:-1] if found else None) == chars
+
+
+def test_last_chars_never_refuse_a_match(repo_root):
+    """Every trap cue searched before a value: wherever it matches, before any position of the
+    project's corpus, its last non-whitespace character is one ``last_chars`` allows."""
+    from pipeline.ingest import read_corpus
+    from pipeline.lexicons import load
+    from pipeline.link.traps import _compiled
+
+    cues = [c["before"] for c in _compiled(load()).values() if "before" in c]
+    guarded = [(p, patterns.last_chars(p)) for p in cues if patterns.last_chars(p) is not None]
+    assert len(guarded) >= 8
+    texts = [a.text for a in read_corpus(repo_root / "corpus") if a.text][:6]
+    texts += ["de 1,5 à 70 milliards, entre 7 et 70 B, 1,5B → 70B, trois fois 2, un modèle de 7B, dont 2 experts, "
+              "les versions 1.3B, 7.5B et 40B, un encodeur de vision de 2,5 milliards  "]
+    hits = 0
+    for text in texts:
+        for end in range(len(text) + 1):
+            last = patterns.last_non_space(text, max(0, end - 80), end)
+            for pattern, ends in guarded:
+                if pattern.search(text, max(0, end - 80), end):
+                    hits += 1
+                    assert last >= max(0, end - 80) and ends.match(text, last), (pattern.pattern, text[max(0, end - 80):end])
+    assert hits >= 8
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "chars"),
+    [
+        (r"\b(?:si|par exemple|exemple\s*:)\b[^.;:]*$", re.I, ".;"),  # « exemple : » holds a colon
+        (r"\bcatégorie\b[^.;]*$|\bles modèles\b[^.;]{0,40}?de\s*$", 0, ".;"),
+        (r"\bde\s+$", 0, ".;:,!?"),
+        (r"\d+(?:[.,]\d+)?\s*→\s*$", 0, ";:!?"),
+        (r"a.*$", 0, ""),  # . holds anything
+        (r"[^a]$", 0, ""),
+        (r"\bde\s+", 0, ""),  # not anchored at the end
+        (r"(a)\1$", 0, ""),
+    ],
+)
+def test_barriers(pattern, flags, chars):
+    assert patterns.barriers(re.compile(pattern, flags)) == chars
+
+
+def test_a_search_from_after_the_last_barrier_finds_the_same_match(repo_root):
+    """Every trap cue searched before a value, from the start of its sentence or from just after
+    the last of its barrier characters: the same match, before any position of the corpus."""
+    from pipeline.ingest import read_corpus
+    from pipeline.lexicons import load
+    from pipeline.link.traps import _compiled
+
+    cues = [c["before"] for c in _compiled(load()).values() if "before" in c]
+    with_barriers = [(p, patterns.barriers(p)) for p in cues if patterns.barriers(p)]
+    assert len(with_barriers) >= 8
+    texts = [a.text for a in read_corpus(repo_root / "corpus") if a.text][:1]
+    texts += ["Par exemple : si vous avez 10 000 tokens. Supposons ; qu'un modèle ait, disons, 175 milliards. "
+              "La catégorie des modèles de moins de 2 milliards ; la plupart des modèles ne traitaient que 8 000"]
+    moved = 0
+    for text in texts:
+        for end in range(len(text) + 1):
+            for pattern, chars in with_barriers:
+                start = patterns.search_start(text, 0, end, chars)
+                moved += start > 0
+                found, plain = pattern.search(text, start, end), pattern.search(text, 0, end)
+                assert (found and found.span()) == (plain and plain.span()), (pattern.pattern, text[:end][-80:])
+    assert moved

@@ -324,10 +324,10 @@ def per_lexicons(fn):
     cache: dict[int, Any] = {}
 
     def wrapper(lex: Lexicons):
-        key = id(lex)
-        if key not in cache:
-            cache[key] = (lex, fn(lex))  # keep lex alive so its id is not reused
-        return cache[key][1]
+        hit = cache.get(id(lex))  # (one look-up: every linker asks for its patterns this way, per value)
+        if hit is None:
+            hit = cache[id(lex)] = (lex, fn(lex))  # keep lex alive so its id is not reused
+        return hit[1]
 
     wrapper.__wrapped__ = fn
     return wrapper

@@ -22,9 +22,11 @@ from pipeline.recognize.segments import Sentence
 
 
 def attribute_of(text: str, q: Quantity, unit: str, s: Sentence, cues: dict, *,
-                 previous_token_attribute: Optional[str] = None) -> Optional[str]:
+                 previous_token_attribute: Optional[str] = None, memo: Optional[dict] = None) -> Optional[str]:
     """The attribute ``q`` (of ``unit``) states in sentence ``s``, or None. A bullet's label says
-    it first (« - Paramètres actifs : 40 Md », « - Vocabulaire : 200 000 jetons » is no fact)."""
+    it first (« - Paramètres actifs : 40 Md », « - Vocabulaire : 200 000 jetons » is no fact).
+    ``memo``: a dict kept for the sentence (``SentenceView.memo``), where what holds for the whole
+    sentence is kept once found."""
     label = bullet_label(text, s)
     if label is not None and text.find(label, s.start, q.start) >= 0:
         if unit == TOKENS and cues["trap"].search(label):
@@ -36,7 +38,7 @@ def attribute_of(text: str, q: Quantity, unit: str, s: Sentence, cues: dict, *,
     if unit == EXPERTS:
         return None if _routed_per_token(text, q, s, cues) else "experts"
     if unit == TOKENS:
-        return _token_attribute(text, q, s, cues, previous_token_attribute)
+        return _token_attribute(text, q, s, cues, previous_token_attribute, {} if memo is None else memo)
     return None
 
 
@@ -58,7 +60,7 @@ def _routed_per_token(text: str, q: Quantity, s: Sentence, cues: dict) -> bool:
                 and cues["per_token"].search(text, q.end, min(s.end, q.unit_end + 40)))
 
 
-def _token_attribute(text: str, q: Quantity, s: Sentence, cues: dict, previous: Optional[str]) -> Optional[str]:
+def _token_attribute(text: str, q: Quantity, s: Sentence, cues: dict, previous: Optional[str], memo: dict) -> Optional[str]:
     a, b = clause_bounds(text, s.start, s.end, q.start)
     after = text[q.unit_end:min(b, q.unit_end + 40)]  # « 200 000 tokens, avec … en sortie »: another clause
     if cues["trap"].search(after) or cues["trap"].search(text[max(a, q.start - 40):q.start]):
@@ -73,6 +75,14 @@ def _token_attribute(text: str, q: Quantity, s: Sentence, cues: dict, previous: 
         return "training_tokens"
     if cues["context"].search(text, q.start, b):
         return "context_tokens"
-    if cues["training"].search(text, s.start, s.end) and not cues["context"].search(text, s.start, s.end):
-        return "training_tokens"
-    return "context_tokens"
+    return _sentence_token_attribute(text, s, cues, memo)
+
+
+def _sentence_token_attribute(text: str, s: Sentence, cues: dict, memo: dict) -> str:
+    """The sentence's: training when it speaks of training and not of a context (each of its token
+    counts used to search the whole sentence again)."""
+    found = memo.get("sentence_token_attribute")
+    if found is None:
+        training = cues["training"].search(text, s.start, s.end) and not cues["context"].search(text, s.start, s.end)
+        found = memo["sentence_token_attribute"] = "training_tokens" if training else "context_tokens"
+    return found

@@ -28,23 +28,23 @@ def is_hedged(text: str, start: int, end: int, lex: Lexicons) -> bool:
 _CLAUSE_CUT = load().cue("facts.clause_cut")
 
 
-_LOOK_BACK = 200  # characters before pos where the clause's start is looked for first
+_LOOK_BACK = (24, 200)  # characters before pos where the clause's start is looked for first, then next
 
 
 def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
     """The clause around pos: between commas, semicolons, colons and « mais ».
 
-    Its start is looked for in the last ``_LOOK_BACK`` characters before pos first, and from
-    ``start`` only when they hold no cut: the same answer (a cut is a few characters, none found
-    inside another), without rescanning a long sentence for each of its values."""
+    Its start is looked for in the last 24 characters before pos first, then in the last 200,
+    and from ``start`` only when they hold no cut: the same answer (a cut is a few characters,
+    none found inside another), without rescanning a long sentence for each of its values."""
     a = None
-    window = max(start, pos - _LOOK_BACK)
-    for m in _CLAUSE_CUT.finditer(text, window, pos):
-        a = m.end()
+    for back in _LOOK_BACK + (None,):
+        window = start if back is None else max(start, pos - back)
+        for m in _CLAUSE_CUT.finditer(text, window, pos):
+            a = m.end()
+        if a is not None or window == start:
+            break
     if a is None:
         a = start
-        if window > start:
-            for m in _CLAUSE_CUT.finditer(text, start, pos):
-                a = m.end()
     m = _CLAUSE_CUT.search(text, pos, end)
     return a, (m.start() if m else end)

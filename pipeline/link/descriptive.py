@@ -49,6 +49,8 @@ def link(text: str, sviews, ents, lex) -> list[RawFact]:
         s = view.sentence
         if s.kind == HEADING:
             continue  # « … l'été où les poids ouverts ont tenu tête »: a theme, not a statement
+        if not (view.refs or view.subject or view.focus):
+            continue  # (no model to hold a value: ``_holder`` answers None to every cue)
         for attribute, value in CUES:
             for m in c[_cue_name(attribute, value)].finditer(text, s.start, s.end):
                 if c["negated"].search(text, max(s.start, m.start() - 30), m.start()):

@@ -8,7 +8,8 @@ Claude 3 Opus ») is not a subject and does not move the focus.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional
 
 from pipeline import patterns
@@ -46,6 +47,7 @@ class SentenceView:
     last: Optional[str]  # the last model named before this sentence
     anaphoric: bool = False  # the subject is the antecedent of a pronoun, a possessive, « ce modèle »
     guessed: bool = False  # … or only the article's model, for a bullet that names none (claims take it, facts do not)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # look-ups kept for the sentence (_SubjectIndex)
 
     @property
     def topic(self) -> Optional[str]:
@@ -118,6 +120,86 @@ def subject_before(text: str, view: "SentenceView", pos: int, obj: re.Pattern, *
     """The nearest name before pos in the sentence that is not a comparison object (nor listed
     after one), nor, with ``skip``, a name right after words that make it something else's
     complement (« la vitesse de Claude 3 Opus »)."""
+    key = ("subject_before", id(obj), id(skip))  # (the index holds both: their ids stay theirs; a pattern's hash reads its whole code)
+    index = view.memo.get(key)
+    if index is None:
+        roles = view.memo.get(("roles", id(obj)))
+        if roles is None:
+            roles = view.memo[("roles", id(obj))] = _Roles(text, view, obj)
+        index = view.memo[key] = _SubjectIndex(text, view, roles, skip)
+    found = index.answer(pos)
+    return _subject_before_read(text, view, pos, obj, skip) if found is _READ else found
+
+
+_READ = object()  # (the index cannot answer: read the names)
+
+
+class _Roles:
+    """The names of one sentence with their roles (``_name_roles``, no aside), read once, as far as
+    asked, for the indexes of every ``skip``."""
+
+    __slots__ = ("obj", "names", "read")
+
+    def __init__(self, text: str, view: "SentenceView", obj: re.Pattern):
+        self.obj = obj
+        self.names = _name_roles(text, view.sentence, view.refs, obj)
+        self.read: list[tuple[Ref, bool, int]] = []
+
+    def __getitem__(self, i: int) -> tuple[Ref, bool, int]:
+        while len(self.read) <= i:
+            self.read.append(next(self.names))
+        return self.read[i]
+
+
+class _SubjectIndex:
+    """``subject_before`` for the positions of one sentence: a sentence's values each asked it, and
+    each answer read every name before the value again (quadratic in a long sentence's names).
+    The names' roles do not depend on the position asked unless a name before it is an aside
+    closed before it (« (la seule manière d'accéder à o3) »): there, the names are read. The
+    names are read once, in order, as far as the positions asked need."""
+
+    __slots__ = ("text", "sentence", "skip", "starts", "roles", "closes", "aside_from", "best")
+
+    def __init__(self, text: str, view: "SentenceView", roles: _Roles, skip: Optional[re.Pattern]):
+        self.text, self.sentence, self.skip, self.roles = text, view.sentence, skip, roles
+        self.starts = [r.start for r in view.refs]
+        self.closes = text.find(")", view.sentence.start, view.sentence.end) >= 0  # (else no name is an aside)
+        self.aside_from: list[float] = [float("inf")]  # for the first k names, the first parenthesis closing an aside of one of them
+        self.best: list[Optional[str]] = [None]  # for the first k names, the last that can be the subject (no aside)
+
+    def answer(self, pos: int):
+        """The subject before ``pos``, or ``_READ``."""
+        if pos > self.sentence.end:
+            return _READ
+        k = bisect_left(self.starts, pos)  # the names that start before pos
+        while len(self.best) <= k:
+            self._read_next()
+        return _READ if self.aside_from[k] < pos else self.best[k]
+
+    def _read_next(self) -> None:
+        r, is_object, prev_end = self.roles[len(self.best) - 1]
+        text, skip = self.text, self.skip
+        subject = not is_object and not (skip is not None and skip.search(text, max(prev_end, r.start - 40), r.start))
+        self.best.append(r.model if subject else self.best[-1])
+        self.aside_from.append(min(self.aside_from[-1], _aside_from(text, self.sentence, r) if self.closes else float("inf")))
+
+
+_PAREN = patterns.compile(r"[()]")
+
+
+def _aside_from(text: str, s: Sentence, r: Ref) -> float:
+    """Where the parenthesis that makes ``r`` an aside closes: ``r`` is one for the values after
+    it (``aside`` in ``_subject_before_read``: the first parenthesis after the name closes, and one
+    opens in the 60 characters before it); infinity when there is none in the sentence."""
+    m = _PAREN.search(text, r.end, s.end)
+    if m is None or m.group() != ")" or "(" not in text[max(s.start, r.start - 60):r.start]:
+        return float("inf")
+    return m.start()
+
+
+def _subject_before_read(text: str, view: "SentenceView", pos: int, obj: re.Pattern,
+                         skip: Optional[re.Pattern]) -> Optional[str]:
+    """``subject_before`` by reading the names before pos."""
     s = view.sentence
 
     def aside(r: Ref) -> bool:  # « (la seule manière d'accéder à o3) »: an aside closed before the value

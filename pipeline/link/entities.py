@@ -15,6 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Iterator, Optional
 
 from pipeline import patterns
@@ -110,7 +111,8 @@ def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
     full = [m for m in mentions if m.has_tail or m.family is None or m.family == "o-series"]
     bare = [m for m in mentions if m.family and not m.has_tail and m.family != "o-series"]
     pending_variants = [m for m in full if _is_variant_alias(m, lex)]
-    full = [m for m in full if m not in pending_variants]
+    pending = set(pending_variants)  # (a set: the same test as the list's, without reading the list for each mention)
+    full = [m for m in full if m not in pending]
     for m in full:
         name = ents.add_model(canonical_name(m.text, m.family, lex), m.family, _family_org(lex, m.family), m.start)
         # « V3 », « R1 » alone (the lexicon's family codes): a short name, never the article's model
@@ -118,10 +120,13 @@ def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
     # Bare family names: an alias of the one size-only model of that family in the title; none
     # after a product noun (« l'application Gemini »).
     product = _product_noun_pattern(lex)
+    titles: dict[Optional[str], dict[str, ModelMention]] = {}  # a family's full names in the title, built once
     for m in bare:
         if product.search(text, max(0, m.start - 30), m.start):
             continue
-        in_title = {name_key(x.text): x for x in full if x.family == m.family and x.start < title_end}
+        in_title = titles.get(m.family)
+        if in_title is None:
+            in_title = titles[m.family] = {name_key(x.text): x for x in full if x.family == m.family and x.start < title_end}
         target = None
         if len(in_title) == 1:
             x = next(iter(in_title.values()))
@@ -197,13 +202,36 @@ def _product_noun_pattern(lex: Lexicons) -> re.Pattern:
 def _org_anaphors(text: str, ents: Entities, lex: Lexicons) -> None:
     """« le modèle de Meta »: the last model named before it whose developer is Meta."""
     added = []
+    by_org: Optional[dict[Optional[str], list[Ref]]] = None
     for m in _org_anaphor_pattern(lex).finditer(text):
         org = lex.organizations[m.group("org")]
-        before = [r for r in ents.refs if r.end <= m.start() and ents.get(r.model).organization == org]
-        if before:
-            added.append(Ref(m.start(), m.end(), before[-1].model, "org_anaphor"))
+        if by_org is None:
+            by_org = _refs_by_org(ents)
+        last = _last_ended_before(by_org.get(org, []), m.start())
+        if last is not None:
+            added.append(Ref(m.start(), m.end(), last.model, "org_anaphor"))
     if added:
         ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
+
+
+def _refs_by_org(ents: Entities) -> dict[Optional[str], list[Ref]]:
+    """The article's references (in order) by their model's developer."""
+    out: dict[Optional[str], list[Ref]] = {}
+    for r in ents.refs:
+        out.setdefault(ents.get(r.model).organization, []).append(r)
+    return out
+
+
+def _last_ended_before(refs: list[Ref], pos: int) -> Optional[Ref]:
+    """The last of ``refs`` (sorted by start) that ends at or before ``pos``: among those that start
+    before it, by bisection, past the few that run over it."""
+    i = bisect_right(refs, pos - 1, key=_START)
+    while i and refs[i - 1].end > pos:
+        i -= 1
+    return refs[i - 1] if i else None
+
+
+_START = attrgetter("start")
 
 
 @per_lexicons

@@ -99,7 +99,7 @@ def _sentence_facts(text: str, view: SentenceView, qs: list[Quantity], ents: Ent
         if invalidated_by(text, q, view, ents, lex) or continues(text, dropped, q, view, lex):
             dropped = q
             continue
-        attr = attribute_of(text, q, unit, s, cues, previous_token_attribute=memory.last_token_attribute)
+        attr = attribute_of(text, q, unit, s, cues, previous_token_attribute=memory.last_token_attribute, memo=view.memo)
         if attr:
             cands.append(Candidate(q, attr, value))
             if unit == TOKENS:

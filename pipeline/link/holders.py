@@ -69,6 +69,11 @@ class Scope:
     view: SentenceView
     candidates: tuple[Candidate, ...]
 
+    @cached_property
+    def cues(self) -> dict[str, re.Pattern]:
+        """The holders' words (``holders.<name>``), looked up once for the sentence."""
+        return _cues(self.lex)
+
     def previous_end(self, c: Candidate) -> int:
         """End of the previous value of the sentence, else the sentence start."""
         ends, reach = self._value_ends
@@ -99,7 +104,7 @@ def _cues(lex: Lexicons) -> dict[str, re.Pattern]:
 
 def _cue(sc: Scope, name: str) -> re.Pattern:
     """The holders' words, from the lexicon (``holders.<name>``)."""
-    return _cues(sc.lex)[name]
+    return sc.cues[name]
 
 
 def ordinal(sc: Scope, c: Candidate) -> Optional[list[str]]:

@@ -539,6 +539,24 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
 )
 
 
+# The finders that only read the sentence's organisations (``Scope.orgs``): none in the sentence,
+# nothing to find; and those whose subject is an organisation of the sentence or of the one before
+# (« Le géant chinois a dévoilé … », « Il a sorti … »).
+_NEED_ORGS = frozenset({"genitive", "parenthesis", "colon_list", "apposition", "prefix", "anaphor_genitive",
+                        "launch_noun", "house", "table_column", "possessive"})
+_NEED_A_SUBJECT = frozenset({"launch", "launch_with"})
+
+
+def _may_find(name: str, sc: Scope) -> bool:
+    """Whether the finder can find anything in this sentence (a sentence naming no organisation
+    skips the finders that would read its organisations for nothing)."""
+    if sc.orgs:
+        return True
+    if name in _NEED_ORGS:
+        return False
+    return name not in _NEED_A_SUBJECT or bool(sc.previous_orgs) or sc.previous_subject is not None
+
+
 def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, lex: Lexicons) -> list[RawFact]:
     orgs = find_orgs(text, lex)
     p = _patterns(lex)
@@ -556,6 +574,8 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
         if view.refs or (view.anaphoric and view.subject):
             seen: set[tuple[str, str]] = set()
             for name, finder in FINDERS:
+                if not _may_find(name, sc):
+                    continue
                 for ref, org, a, b in finder(sc):
                     if (ref.model, org) in seen or org == ref.model:
                         continue

@@ -117,7 +117,10 @@ def _compiled(lex: Lexicons) -> dict:
     out = {}
     for trap in TRAPS:
         group = lex.cues["traps"][trap.name]
-        out[trap.name] = {part: lex.cue(f"traps.{trap.name}.{part}") for part in group}
+        out[trap.name] = cues = {part: lex.cue(f"traps.{trap.name}.{part}") for part in group}
+        if "before" in cues:
+            cues["before_ends"] = patterns.last_chars(cues["before"])  # (None: the words may end anyhow)
+            cues["before_barriers"] = patterns.barriers(cues["before"]) if trap.scope != "window" else ""
     return out
 
 
@@ -184,15 +187,22 @@ def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, l
     """The name of the first trap the value falls into, or None."""
     s = view.sentence
     compiled = _compiled(lex)
+    last = patterns.last_non_space(text, s.start, q.start)  # a ``before`` anchored at the value ends there
+    clause_start = None  # (looked for once, by the first trap of that scope)
     for trap in TRAPS:
         cues = compiled[trap.name]
         if trap.scope == "clause":
-            start = _clause_start(text, s.start, q.start)
+            if clause_start is None:
+                clause_start = _clause_start(text, s.start, q.start)
+            start = clause_start
         else:
             start = s.start if trap.scope == "sentence" else max(s.start, q.start - WINDOW)
         m = None
         if "before" in cues:
-            m = cues["before"].search(text, start, q.start)
+            ends = cues["before_ends"]
+            if ends is not None and (last < start or not ends.match(text, last)):
+                continue  # (it cannot match: no search over the window)
+            m = cues["before"].search(text, patterns.search_start(text, start, q.start, cues["before_barriers"]), q.start)
             if m is None:
                 continue
         if "after" in cues and not cues["after"].match(text, q.end):

@@ -26,7 +26,7 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.recognize import text_of
 from pipeline.recognize.names import capital_series_pattern, name_patterns
-from pipeline.recognize.segments import cells_under
+from pipeline.recognize.segments import START, cells_under
 from pipeline.spans import Taken
 
 
@@ -357,7 +357,7 @@ _CAMEL_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")
 
 
 def _in_sentence(sentences, pos: int) -> bool:
-    i = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    i = bisect_right(sentences, pos, key=START) - 1
     return i >= 0 and sentences[i].start <= pos < sentences[i].end
 
 
@@ -366,7 +366,7 @@ def _is_year(tail: str) -> bool:
 
 
 def _in_ai_sentence(text: str, pos: int, sentences) -> bool:
-    i = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    i = bisect_right(sentences, pos, key=START) - 1
     if i >= 0 and sentences[i].start <= pos < sentences[i].end:
         return bool(AI_CONTEXT.search(text, sentences[i].start, sentences[i].end))
     a, b = max(0, pos - 200), min(len(text), pos + 200)

@@ -51,6 +51,7 @@ _QUANTITY = patterns.compile(numbers.QUANTITY)
 _SPACED_K = patterns.compile(r"[ \u00a0\u202f][kK](?![\w])")
 _SPACED_SUFFIX = patterns.compile(r"[ \u00a0\u202f](?P<s>[MBT])(?=[ \u00a0\u202f]+(?:de\s+|d['’])?(?:param|jeton|token|activ|actif))")
 _PERCENT = patterns.compile(r"\s*(?:%|pour ?cent\b)")
+_NEWLINE = patterns.compile("\n")
 _EXPERT_BLOCKS = patterns.compile(r"\s+(?:blocs|sous-réseaux|réseaux|modules)\b[^.;]{0,50}?«?\s*experts\b\s*»?")
 
 
@@ -59,6 +60,7 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
     lex = lexicons or load()
     units, foreign, other_noun, active = _patterns(lex)
     masks = sorted(masks)
+    line_ends = [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]  # (each number's line end by bisection)
     skip_until = -1  # the end of a compound number already read
     for m in _QUANTITY.finditer(text):
         a, b = m.start(), m.end()
@@ -81,8 +83,7 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
         if scale is None and num.lower() in ("un", "une"):
             continue  # an article, not a number
         unit, unit_end = None, b
-        eol = text.find("\n", b)  # what follows a number on its line: a unit never starts the next one
-        eol = len(text) if eol < 0 else eol
+        eol = line_ends[bisect_left(line_ends, b)]  # what follows a number on its line: a unit never starts the next one
         for name, pat in units.items():
             u = pat.match(text, b, eol)
             if u:

@@ -109,6 +109,26 @@ def test_subject_before_skips_the_complement_of_another_noun(analyse, lex, text,
     assert subject_before(a.text, v, v.sentence.end, object_cue(lex), skip=other_noun_of) == expected
 
 
+
+@pytest.mark.parametrize("text", [t for t, _ in SUBJECT_BEFORE] + [
+    "Phi-4 (la seule manière d'accéder à o3) compte 14 milliards de paramètres.",
+    "Grok 3 (plus rapide que GPT-4o) compte 2,7 billions, et Llama 3 (de Meta) 70 milliards (contre 405B pour Llama 3.1).",
+    "La vitesse de Claude 3 Opus (selon Anthropic) est faible ; GPT-4o, lui, surpasse Gemini 1.5 Pro (et o1).",
+])
+def test_subject_before_answers_as_reading_the_names_at_every_position(analyse, lex, text):
+    """The sentence's index (built once, asked per value) gives what reading its names before each
+    position gives, asides in parentheses included, whatever the order the positions are asked in."""
+    from pipeline.link.discourse import _subject_before_read
+
+    a = analyse(text)
+    obj, skip = object_cue(lex), lex.cue("holders.other_noun_of")
+    for v in a.views:
+        positions = list(range(v.sentence.start, v.sentence.end + 1))
+        for pos in positions[::-1] + positions:
+            for sk in (None, skip):
+                assert subject_before(a.text, v, pos, obj, skip=sk) == _subject_before_read(a.text, v, pos, obj, sk), pos
+
+
 RUNS = [
     ("Phi-3-small et Phi-3-medium affichent 7 et 14 milliards.", [["Phi-3-small", "Phi-3-medium"]],
      ["Phi-3-small", "Phi-3-medium"]),

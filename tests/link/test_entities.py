@@ -102,6 +102,11 @@ REFS = [
     ("Llama 3.1 405B est sorti. Le modèle de Meta surpasse GPT-4o.",
      [("Llama 3.1 405B", "Llama 3.1 405B", "name"), ("Le modèle de Meta", "Llama 3.1 405B", "org_anaphor"),
       ("GPT-4o", "GPT-4o", "name")]),
+    # the last model of that developer named before it, not the last model named
+    ("Llama 3 est sorti, puis Llama 3.1 405B et GPT-4o. Le modèle de Meta devance Mistral Large 2, puis le modèle de Meta.",
+     [("Llama 3", "Llama 3", "name"), ("Llama 3.1 405B", "Llama 3.1 405B", "name"), ("GPT-4o", "GPT-4o", "name"),
+      ("Le modèle de Meta", "Llama 3.1 405B", "org_anaphor"), ("Mistral Large 2", "Mistral Large 2", "name"),
+      ("le modèle de Meta", "Llama 3.1 405B", "org_anaphor")]),
     ("Llama 3.1 405B et GPT-4o sont sortis. Des fuites disent que le 405B devance GPT-4o.",
      [("Llama 3.1 405B", "Llama 3.1 405B", "name"), ("GPT-4o", "GPT-4o", "name"), ("405B", "Llama 3.1 405B", "alias"),
       ("GPT-4o", "GPT-4o", "name")]),

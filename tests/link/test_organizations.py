@@ -215,3 +215,24 @@ ORGS = [
 @pytest.mark.parametrize("text, expected", ORGS)
 def test_find_orgs(lex, text, expected):
     assert [o.name for o in find_orgs(text, lex)] == expected
+
+
+def test_skipping_the_finders_that_cannot_find_changes_nothing(repo_root, analyse, lex, monkeypatch):
+    """A sentence that names no organisation skips the finders that read only its organisations
+    (``_may_find``): the same facts as every finder run on every sentence, over the corpus and the
+    cases above."""
+    from pipeline.ingest import read_corpus
+
+    texts = [a.text for a in read_corpus(repo_root / "corpus") if a.text and a.language == "fr"]
+    texts += [text for text, _ in CASES]
+    skipped = 0
+    for text in texts:
+        a = analyse(text)
+        for view in a.views:
+            for name, _ in FINDERS:
+                skipped += not organizations._may_find(name, Scope(text, view, (), (), lex, organizations._patterns(lex)))
+        found = organization_facts(a.text, a.views, a.ents, lex)
+        with monkeypatch.context() as m:
+            m.setattr(organizations, "_may_find", lambda name, sc: True)
+            assert organization_facts(a.text, a.views, a.ents, lex) == found
+    assert skipped
