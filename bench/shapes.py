@@ -94,6 +94,8 @@ def real(n_bytes: int, *, seed: int = 0) -> str:
     for path in sorted(REAL.glob("r*.txt")):
         body = path.read_text(encoding="utf-8").split("\n", 1)[-1]
         paragraphs.extend(p.strip() for p in body.split("\n\n") if p.strip())
+    if not paragraphs:  # (a copy of the project without its real pages: nothing to repeat)
+        raise FileNotFoundError(f"no real pages (r*.txt) under {REAL}")
     rng = random.Random(seed)
 
     def units() -> Iterator[str]:

@@ -54,3 +54,11 @@ def test_the_page_of_1500_names_and_values_ends_the_run_normally(tmp_path):
     assert len([r for r in facts if r["model"].startswith("Qwen")]) <= 1_500
     assert ("Llama 3", "70000000000") in {(r["model"], r["value"]) for r in facts}
     assert json.loads((out / "runs.jsonl").read_text().splitlines()[-1])["outcome"] != "failed"
+
+
+def test_the_real_shape_says_when_there_are_no_pages(tmp_path, monkeypatch):
+    """A copy of the project without its real pages gets an error, not an endless loop."""
+    import bench.shapes as shapes
+    monkeypatch.setattr(shapes, "REAL", tmp_path)
+    with pytest.raises(FileNotFoundError, match="no real pages"):
+        shapes.real(1000)

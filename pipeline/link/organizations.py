@@ -542,7 +542,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
 # The finders that only read the sentence's organisations (``Scope.orgs``): none in the sentence,
 # nothing to find; and those whose subject is an organisation of the sentence or of the one before
 # (« Le géant chinois a dévoilé … », « Il a sorti … »).
-_NEED_ORGS = frozenset({"genitive", "parenthesis", "colon_list", "apposition", "prefix", "anaphor_genitive",
+_NEED_ORGS = frozenset({"genitive", "parenthesis", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
                         "launch_noun", "house", "table_column", "possessive"})
 _NEED_A_SUBJECT = frozenset({"launch", "launch_with"})
 
