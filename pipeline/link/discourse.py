@@ -56,6 +56,8 @@ class SentenceView:
 
 
 _AND = load().cue("discourse.and")
+# A family's code alone is the sentence's subject only when the sentence opens on it (« La V3.2 est … »)
+_CODE_OPENS = patterns.compile(r"\W*(?:(?:[Ll]a|[Ll]e|[Ll]['’])\s*(?:version\s+)?)?")
 _FRONTED = load().cue("discourse.fronted_object")
 
 
@@ -267,8 +269,8 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
             else:
                 # « le modèle de Meta » looks back; it does not take the focus
                 for r, is_object, _ in _name_roles(text, sent, mine, cue, ignore=lambda r: r.kind == "org_anaphor"):
-                    if not is_object:
-                        subject = r.model
+                    if not is_object and (r.kind != "code" or _CODE_OPENS.fullmatch(text, sent.start, r.start)):
+                        subject = r.model  # (« … ses modèles pour V3 »: a code deep in a sentence is no subject)
                         break
         owner = _list_owner(text, sent, mine, subject or focus, owner, c["topic_lead"])
         full = [r for r in mine if r.kind != "code"]

@@ -15,6 +15,9 @@ VIEWS = [
     ("Selon Meta, Llama 4 Maverick surpasse GPT-4o.", [("Llama 4 Maverick", False)]),
     ("Le modèle Qwen3-Coder est sorti.", [("Qwen3-Coder", False)]),  # the name follows « Le modèle »
     ("Claude 3.5 Sonnet et GPT-4o s'affrontent.", [("Claude 3.5 Sonnet", False)]),
+    # a family's code alone is the subject only when the sentence opens on it
+    ("DeepSeek a mis à jour ses modèles pour V3.", [(None, False)]),
+    ("La V3.2 compte 685 milliards de paramètres selon DeepSeek.", [("DeepSeek V3.2", False)]),
     # pronouns, possessives, « le modèle », « la famille »: the model in focus
     ("Gemini 1.5 Pro est sorti. Il dispose d'une fenêtre d'un million de tokens.",
      [("Gemini 1.5 Pro", False), ("Gemini 1.5 Pro", True)]),
