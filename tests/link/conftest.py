@@ -76,3 +76,13 @@ def analyse(nlp, lex):
         return cache[text]
 
     return run
+
+
+def linked_alone(a: Analysed, lex: Lexicons, link_sentence) -> list:
+    """A claim module's own entry point (``link_sentence``) on a fresh linker, one sentence at a
+    time, with no claimant: the claims it makes."""
+    from pipeline.link.claim_context import ClaimLinker
+    ctx = ClaimLinker(a.text, a.ents, lex)
+    for view in a.views:
+        link_sentence(ctx, view, None)
+    return ctx.claims

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.link import claims
-from pipeline.link.claim_context import ClaimLinker
+from tests.link.conftest import linked_alone
 from pipeline.link.comparisons import link_sentence
 
 RELATIONS = ("outperforms", "outperformed_by", "rivals", "ranks_above", "ranks_below")
@@ -87,9 +87,6 @@ def test_comparisons(analyse, lex, text, expected):
 ])
 def test_link_sentence_alone(analyse, lex, text, expected):
     """The module's own entry point, on a fresh linker, one sentence at a time."""
-    a = analyse(text)
-    ctx = ClaimLinker(a.text, a.ents, lex)
-    for view in a.views:
-        link_sentence(ctx, view, None)
-    assert {(c.subject, c.object) for c in ctx.claims} == expected
-    assert all(_is_comparison(c.where.recognizer) for c in ctx.claims)
+    made = linked_alone(analyse(text), lex, link_sentence)
+    assert {(c.subject, c.object) for c in made} == expected
+    assert all(_is_comparison(c.where.recognizer) for c in made)

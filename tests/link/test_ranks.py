@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.link import claims
-from pipeline.link.claim_context import ClaimLinker
+from tests.link.conftest import linked_alone
 from pipeline.link.ranks import link_sentence
 
 
@@ -96,9 +96,6 @@ def test_ranks(analyse, lex, text, expected):
 ])
 def test_link_sentence_alone(analyse, lex, text, expected):
     """The module's own entry point, on a fresh linker, one sentence at a time."""
-    a = analyse(text)
-    ctx = ClaimLinker(a.text, a.ents, lex)
-    for view in a.views:
-        link_sentence(ctx, view, None)
-    assert {(c.subject, c.value) for c in ctx.claims} == expected
-    assert all(c.where.recognizer == "rank" for c in ctx.claims)
+    made = linked_alone(analyse(text), lex, link_sentence)
+    assert {(c.subject, c.value) for c in made} == expected
+    assert all(c.where.recognizer == "rank" for c in made)
