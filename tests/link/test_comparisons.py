@@ -61,6 +61,12 @@ CASES = [
      {("Grok 4", "outperforms", "Gemini 2.5 Pro", None, None, False)}),
     ("Kimi K2 Thinking atteint 60,2 % sur BrowseComp. Ces scores le placeraient, sur ces indicateurs précis, devant GPT-5.",
      {("Kimi K2 Thinking", "ranks_above", "GPT-5", "BrowseComp", None, True)}),
+    # more objects after « d'autres SLM comme », « les leaders du marché comme »
+    ("Phi-3 Mini surpasse Phi-2 et d’autres SLM comme Mistral 7B et Gemma 7B.",
+     {("Phi-3 Mini", "outperforms", "Phi-2", None, None, False), ("Phi-3 Mini", "outperforms", "Mistral 7B", None, None, False),
+      ("Phi-3 Mini", "outperforms", "Gemma 7B", None, None, False)}),
+    ("Grok 3 défie ouvertement les leaders du marché comme GPT-4o et Gemini 2.0.",
+     {("Grok 3", "rivals", "GPT-4o", None, None, False), ("Grok 3", "rivals", "Gemini 2.0", None, None, False)}),
     # a claimer, a hedge
     ("Selon Anthropic, Claude 3.5 Sonnet surpasse GPT-4o sur HumanEval.",
      {("Claude 3.5 Sonnet", "outperforms", "GPT-4o", "HumanEval", "Anthropic", False)}),

@@ -63,6 +63,8 @@ CASES = [
     # a figure with its determiner, then the model it is of
     ("Sur Codeforces, Qwen3 a obtenu un classement ELO de 2056, supérieur aux 2001 points de Gemini 2.5 Pro.",
      {("Qwen3", 2056.0, "Codeforces", "ELO", None), ("Gemini 2.5 Pro", 2001.0, "Codeforces", "points", None)}),
+    ("DeepSeek V3.1 a obtenu 71,6 % au benchmark d'encodage SWE-bench Verified.",
+     {("DeepSeek V3.1", 71.6, "SWE-bench Verified", "%", None)}),
     # a claimer
     ("Selon Google, Gemini 2.5 Pro obtient 18,8 % sur Humanity's Last Exam.",
      {("Gemini 2.5 Pro", 18.8, "Humanity's Last Exam", "%", "Google")}),
