@@ -47,6 +47,7 @@ class SentenceView:
     last: Optional[str]  # the last model named before this sentence
     anaphoric: bool = False  # the subject is the antecedent of a pronoun, a possessive, « ce modèle »
     guessed: bool = False  # … or only the article's model, for a bullet that names none (claims take it, facts do not)
+    sole: bool = False  # the article's model is the only model its title names
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # look-ups kept for the sentence (_SubjectIndex)
 
     @property
@@ -232,6 +233,8 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
     last: Optional[str] = None
     main: Optional[str] = None  # the model the title names first
     owner: Optional[str] = None  # the one model a heading or an introduction « … : » gives a list to
+    focus_alone = False  # the focus was set by a sentence that named it and no other model (not a guess)
+    title_models: set[str] = set()
     refs = ents.refs
     for n, sent in enumerate(sentences):
         mine = within(refs, sent.start, sent.end)
@@ -239,8 +242,8 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
         mine = [_prefer_focus(r, focus, ents) for r in mine]
         subject = None
         anaphoric = guessed = False
-        if not mine and focus and c["label_line"].match(text, sent.start, sent.end):
-            subject, anaphoric = focus, True  # « Fenêtre de contexte : 128k tokens » under the model's name
+        if not mine and focus and focus_alone and c["label_line"].match(text, sent.start, sent.end):
+            subject, anaphoric = focus, True  # « Fenêtre de contexte : 128k tokens » under the model's name (alone)
         elif sent.kind == HEADING:
             subject = mine[0].model if mine else None
         else:
@@ -276,9 +279,12 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
         full = [r for r in mine if r.kind != "code"]
         if main is None and full and (n == 0 or sent.kind != HEADING):
             main = full[0].model  # the title's first model, else the first model the text names in full
-        out.append(SentenceView(n, sent, mine, subject, focus, last, anaphoric, guessed))
+        if n == 0:
+            title_models = {r.model for r in mine}
+        out.append(SentenceView(n, sent, mine, subject, focus, last, anaphoric, guessed,
+                                sole=guessed and title_models == {subject}))
         if subject and not c["aside"].match(text, sent.start, sent.end):
-            focus = subject
+            focus, focus_alone = subject, not guessed and {r.model for r in mine} <= {subject}
         if mine:
             last = mine[-1].model
     if added:

@@ -227,12 +227,14 @@ def subject(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 def anaphor(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """The model in focus; for a bullet that names none under no heading that names one, the
-    article's model only when the bullet's label says the value's attribute (« • Taille du
-    modèle : 70 milliards de paramètres »: a spec sheet)."""
+    article's model only when the title names no other and the bullet's label says the value's
+    attribute (« • Taille du modèle : 70 milliards de paramètres »: a spec sheet)."""
     v = sc.view
     if not (v.subject and v.anaphoric):
         return None
     if v.guessed:
+        if not v.sole:
+            return None
         label = bullet_label(sc.text, v.sentence)
         return [v.subject] if label and label_attribute(label) == c.attribute else None
     return [v.subject]

@@ -122,6 +122,12 @@ CASES = [
     ("Selon Meta, 405 milliards de paramètres suffisent pour rivaliser avec GPT-4o.", "405 milliards", None, []),
     ("# Llama 3 en bref\n\nMeta publie un modèle.\n\n- 70 milliards de paramètres", "70 milliards", None, []),
     ("Meta Llama 3.1 70B\n\nPrincipales fonctions\n\n- Licence : 70 milliards de paramètres", "70 milliards", None, []),
+    # … nor when the title names other models too (a comparison whose headings were lost)
+    ("GPT-4 vs Gemini 1.5 Pro\n\nLes spécifications\n\n- Fenêtre de contexte : 128k tokens", "128k", None, []),
+    ("GPT-4 vs Gemini 1.5 Pro\n\n- Prix : 3 dollars\n- Fenêtre de contexte : 128k tokens", "128k", None, []),
+    # a name in an aside between commas is not the holder (« au cœur de »)
+    ("DeepSeek-V3, au cœur de DeepSeek-R1, est un modèle MoE comptant 671 milliards de paramètres.", "671 milliards",
+     "clause_name", ["DeepSeek-V3"]),
     ("Meta prépare une IA. Le texte fait 400 milliards de paramètres.", "400 milliards", None, []),
     ("Llama 3 est sorti. À titre de comparaison, un concurrent compte 70 milliards de paramètres.", "70 milliards", None, []),
     ("Selon Google, 2 millions de jetons de contexte sont possibles.", "2 millions", None, []),
