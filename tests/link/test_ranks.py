@@ -28,6 +28,10 @@ CASES = [
     ("Sur LMArena, Qwen3 est le meilleur modèle ouvert sur ce test.", {("Qwen3", 1.0, "LMArena", None, False)}),
     ("GPT-5 est le deuxième meilleur modèle sur LMArena.", {("GPT-5", 2.0, "LMArena", None, False)}),
     ("Sur LMArena, DeepSeek-R1 complète le podium.", {("DeepSeek-R1", 3.0, "LMArena", None, False)}),
+    ("Voici le classement LMArena.\n\nEn haut du podium : Gemini 2.5 Pro, un modèle impressionnant.",
+     {("Gemini 2.5 Pro", 1.0, "LMArena", None, False)}),
+    ("Sur LMArena, on trouve Claude Opus 4.1, qui trône au sommet, puis GPT-5.", {("Claude Opus 4.1", 1.0, "LMArena", None, False)}),
+    ("Llama 3 trône au sommet des téléchargements.", set()),
     # « le plus performant sur » a benchmark, the subject a pronoun; without a benchmark, nothing
     ("Claude Opus 4 est sorti. Il est actuellement le plus performant sur le banc d'essai SWE-bench Verified.",
      {("Claude Opus 4", 1.0, "SWE-bench Verified", None, False)}),
