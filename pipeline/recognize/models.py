@@ -8,6 +8,9 @@ Two recognisers, declared as patterns built from the lexicon:
   is listed with another model ("Givre3 Turbo, Sérac 2"), or with a size joined by a hyphen
   ("Grésil-70B"); not a known non-model (phones, licences), nor a version glued to a word that
   comes only once (a footnote call: "issues GitHub2").
+Then the short forms: a family's codes alone (« V3 », « R1 » in an article on DeepSeek), OpenAI's
+series in capitals (« O3 Mini »), providers' model ids (« claude-3-5-sonnet-20241022 » is Claude
+3.5 Sonnet), « ChatGPT-5 » for GPT-5.
 Aliases and pronouns are resolved later, in ``pipeline.link.entities``.
 """
 from __future__ import annotations
@@ -74,6 +77,11 @@ def _code_of_org(lex: Lexicons) -> re.Pattern:
 
 
 @per_lexicons
+def _lower_variants(lex: Lexicons) -> frozenset[str]:
+    return frozenset(w.lower() for w in lex.variant_words)
+
+
+@per_lexicons
 def _org_lexicon(lex: Lexicons) -> re.Pattern:
     return patterns.compile(rf"(?:{patterns.alternation(lex.organizations)})(?![\w-])")
 
@@ -112,6 +120,38 @@ _NEWER = patterns.compile(r"\b(?:nouveau|nouvelle|nouvel|dernier|dernière)\s+$"
 @functools.lru_cache(maxsize=None)
 def _code_pattern(letters: str) -> re.Pattern:
     return patterns.compile(rf"(?<![\w.@/-])[{letters}]\d{{1,2}}(?:\.\d)?(?:-[A-Z][a-z]+|[ -]Zero)?(?![\w-]|[.,]\d)")
+
+
+# « gpt-4-turbo-2024-04-09 », « claude-3-5-sonnet-20241022 », « gemini-1.5-pro-002 »,
+# « meta.llama-3.1-70b-instruct »: a provider's model id, written in lower case with hyphens (never
+# inside a path or a URL)
+_API_ID = patterns.compile(r"(?<![\w/.@-])(?:[a-z]+\.)?(?P<fam>gpt|claude|gemini|llama|gemma|qwen|mistral|mixtral|phi)"
+                           r"-(?P<rest>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?![\w/-])")
+_ID_DATE = re.compile(r"\d{8}|\d{3,4}|latest|exp")
+_ID_DROP = frozenset({"instruct", "chat", "it", "hf"})
+
+
+def api_id_name(fam: str, rest: str, *, variants: frozenset[str] = frozenset()) -> Optional[str]:
+    """The model a provider's id names (« claude-3-5-sonnet-20241022 » -> « Claude 3.5 Sonnet »,
+    « gpt-4-turbo-2024-04-09 » -> « GPT-4 Turbo »), or None when it holds no version or a word
+    that is no variant (lower-cased ``variants``) nor a size (« mistral-3-large-ministral-ia », a file name)."""
+    parts = rest.split("-")
+    if len(parts) >= 3 and re.fullmatch(r"\d{4}", parts[-3]) and all(re.fullmatch(r"\d{2}", p) for p in parts[-2:]):
+        parts = parts[:-3]  # a date « 2024-04-09 »
+    while len(parts) > 1 and _ID_DATE.fullmatch(parts[-1]):
+        parts.pop()  # « -20241022 », « -002 », « -latest »
+    parts = [p for p in parts if p not in _ID_DROP]
+    if not parts or not re.fullmatch(r"\d+(?:\.\d+)?o?", parts[0]):
+        return None  # a version first (« gemini-pro-vision » says none)
+    if len(parts) > 1 and re.fullmatch(r"\d", parts[0]) and re.fullmatch(r"\d", parts[1]):
+        parts = [f"{parts[0]}.{parts[1]}", *parts[2:]]  # « claude-3-5 » is 3.5
+    if any(p not in variants and not re.fullmatch(r"\d+(?:\.\d+)?[bmk]", p) for p in parts[1:]):
+        return None
+    words = [p.upper() if re.fullmatch(r"\d+(?:\.\d+)?[bm]", p) else p if p[0].isdigit() else p.capitalize()
+             for p in parts[1:]]
+    family = {"gpt": "GPT", "phi": "Phi"}.get(fam, fam.capitalize())
+    head = f"{family}-{parts[0]}" if fam in ("gpt", "phi") else f"{family} {parts[0]}"
+    return " ".join([head, *[w.lower() if w.lower() == "mini" and fam == "gpt" else w for w in words]])
 
 
 _CHATGPT_N = patterns.compile(r"(?<![\w-])ChatGPT[- ]?(?P<v>\d(?:\.\d)?o?)(?![\w-])(?!\.\w)")
@@ -190,6 +230,12 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     for fam, m in _family_codes(text, lex):
         if free(m.start(), m.end()):
             found.append(ModelMention(m.start(), m.end(), f"{fam.name} {m.group(0)}", fam.name, True, "family_code"))
+            taken.add((m.start(), m.end()))
+    for m in _API_ID.finditer(text):  # « claude-3-5-sonnet-20241022 »: a provider's model id
+        name = api_id_name(m.group("fam"), m.group("rest"), variants=_lower_variants(lex))
+        if name and free(m.start(), m.end()):
+            family = lex.family(name.split("-")[0].split()[0])
+            found.append(ModelMention(m.start(), m.end(), name, family.name if family else None, True, "api_id"))
             taken.add((m.start(), m.end()))
     # « ChatGPT-5 », « ChatGPT 4o »: the press's name for the model behind the product (« GPT-5 »)
     for m in _CHATGPT_N.finditer(text):

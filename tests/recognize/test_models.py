@@ -192,3 +192,35 @@ def test_series_in_capitals(text, expected):
 ])
 def test_family_codes(text, expected):
     assert [m.text for m in mentions(text)] == expected
+
+
+VARIANTS = frozenset({"turbo", "sonnet", "pro", "flash", "mini", "thinking", "large", "small"})
+
+
+@pytest.mark.parametrize("fam, rest, expected", [
+    # a provider's model id: its date or revision dropped, « 3-5 » read 3.5, sizes in capitals
+    ("gpt", "4-turbo-2024-04-09", "GPT-4 Turbo"),
+    ("claude", "3-5-sonnet-20241022", "Claude 3.5 Sonnet"),
+    ("gemini", "1.5-pro-002", "Gemini 1.5 Pro"),
+    ("llama", "3.1-70b-instruct", "Llama 3.1 70B"),
+    ("gpt", "4o-mini", "GPT-4o mini"),
+    ("gpt", "4", "GPT-4"),
+    ("gpt", "5-thinking", "GPT-5 Thinking"),
+    # no version first, or a word that is no variant (a file name): none
+    ("gemini", "pro-vision", None),
+    ("mistral", "large-2407", None),
+    ("mistral", "3-large-ministral-ia", None),
+    ("gpt", "5-main", None),
+])
+def test_api_id_name(fam, rest, expected):
+    from pipeline.recognize.models import api_id_name
+    assert api_id_name(fam, rest, variants=VARIANTS) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Version testée : gpt-4-turbo-2024-04-09", ["GPT-4 Turbo"]),
+    ("Le modèle meta.llama-3.1-70b-instruct est disponible.", ["Llama 3.1 70B"]),
+    ("voir https://docs.unsloth.ai/basics/deepseek-r1-0528 et /models/gemini-1.5-pro", []),  # paths
+])
+def test_api_ids_in_text(text, expected):
+    assert [m.text for m in mentions(text)] == expected
