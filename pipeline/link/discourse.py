@@ -57,8 +57,9 @@ class SentenceView:
 
 
 _AND = load().cue("discourse.and")
-# A family's code alone is the sentence's subject only when the sentence opens on it (« La V3.2 est … »)
-_CODE_OPENS = patterns.compile(r"\W*(?:(?:[Ll]a|[Ll]e|[Ll]['’])\s*(?:version\s+)?)?")
+# A family's code alone is the sentence's subject only when the sentence opens on it (« La V3.2 est … »,
+# « Avec ses 671 milliards de paramètres, R1 est … »)
+_CODE_OPENS = patterns.compile(r"\W*(?:[^,.;:]{0,80},\s+)?(?:(?:[Ll]a|[Ll]e|[Ll]['’])\s*(?:version\s+)?)?")
 _FRONTED = load().cue("discourse.fronted_object")
 
 
@@ -303,16 +304,25 @@ def _answers(text: str, prev: "SentenceView", sent: Sentence) -> bool:
             and text[q.start:q.end].rstrip().endswith("?") and q.end - q.start <= 40)
 
 
+# A bullet that holds only a model's name, after a label at most: the bullets after it describe that model.
+_NAME_BULLET_LEAD = patterns.compile(r"[-*•\s]*(?:(?:[Vv]ersion(?: testée)?|[Mm]odèle|[Mm]odel|ID|[Ii]dentifiant|[Nn]om)\s*)?:?\s*")
+_NAME_BULLET_TAIL = patterns.compile(r"\s*[.;]?\s*")
+
+
 def _list_owner(text: str, sent: Sentence, mine: list[Ref], subject: Optional[str], owner: Optional[str],
                 topic_lead: re.Pattern) -> Optional[str]:
     """The model the following bullets describe: the one model a heading names (« Kimi K2 en
     bref »), or the subject (else the model in focus) of a sentence that introduces a list and
     names no other model (« Ses caractéristiques : »), or the one model it names as its topic
-    (« Pour Zinc1, la fiche technique : »). Any other running sentence ends the list."""
+    (« Pour Zinc1, la fiche technique : »); within a list, a bullet that holds only a model's name
+    (« • Version testée : gpt-4-turbo-2024-04-09 »). Any other running sentence ends the list."""
     if sent.kind == HEADING:
         models = {r.model for r in mine}
         return models.pop() if len(models) == 1 else None
     if sent.kind == BULLET:
+        if len(mine) == 1 and _NAME_BULLET_LEAD.fullmatch(text, sent.start, mine[0].start) \
+                and _NAME_BULLET_TAIL.fullmatch(text, mine[0].end, sent.end):
+            return mine[0].model  # « • Version testée : gpt-4-turbo-2024-04-09 », « - Modèle : Qwen3-Max »
         return owner
     if not text[sent.start:sent.end].rstrip().endswith(":") or len({r.model for r in mine}) > 1:
         return None

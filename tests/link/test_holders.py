@@ -122,6 +122,9 @@ CASES = [
     ("Selon Meta, 405 milliards de paramètres suffisent pour rivaliser avec GPT-4o.", "405 milliards", None, []),
     ("# Llama 3 en bref\n\nMeta publie un modèle.\n\n- 70 milliards de paramètres", "70 milliards", None, []),
     ("Meta Llama 3.1 70B\n\nPrincipales fonctions\n\n- Licence : 70 milliards de paramètres", "70 milliards", None, []),
+    # a bullet that holds only a model's name: the bullets after it describe that model
+    ("GPT-4 vs Gemini 1.5 Pro\n\n- Version testée : gpt-4-turbo-2024-04-09\n- Fenêtre de contexte : 128k tokens",
+     "128k", "anaphor", ["GPT-4 Turbo"]),
     # … nor when the title names other models too (a comparison whose headings were lost)
     ("GPT-4 vs Gemini 1.5 Pro\n\nLes spécifications\n\n- Fenêtre de contexte : 128k tokens", "128k", None, []),
     ("GPT-4 vs Gemini 1.5 Pro\n\n- Prix : 3 dollars\n- Fenêtre de contexte : 128k tokens", "128k", None, []),
