@@ -273,7 +273,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
             else:
                 # « le modèle de Meta » looks back; it does not take the focus
                 for r, is_object, _ in _name_roles(text, sent, mine, cue, ignore=lambda r: r.kind == "org_anaphor"):
-                    if not is_object and (r.kind != "code" or _CODE_OPENS.fullmatch(text, sent.start, r.start)):
+                    if not is_object and (r.kind != "code" or (r is mine[0] and _CODE_OPENS.fullmatch(text, sent.start, r.start))):
                         subject = r.model  # (« … ses modèles pour V3 »: a code deep in a sentence is no subject)
                         break
         owner = _list_owner(text, sent, mine, subject or focus, owner, c["topic_lead"])
