@@ -57,41 +57,54 @@ def _first_chars(parsed) -> Optional[str]:
 
 def _sequence(ops: list) -> tuple[set[str], bool]:
     """First-character class items of a sequence of ops; whether it can match the empty string."""
+    return _edge(ops, last=False)
+
+
+def _edge(ops: list, *, last: bool) -> tuple[set[str], bool]:
+    """Class items for the first character a sequence can consume (with ``last``: its last
+    non-whitespace character); whether it can get past that edge consuming nothing (with ``last``:
+    nothing but whitespace)."""
     found: set[str] = set()
-    for op, av in ops:
+    for op, av in (reversed(ops) if last else ops):
         if op in _ZERO_WIDTH:
-            continue  # \b, ^, lookarounds: they consume nothing
-        items, can_be_empty = _one(op, av)
+            continue  # \b, ^, $, lookarounds: they consume nothing
+        items, passable = _edge_one(op, av, last=last)
         found |= items
-        if not can_be_empty:
+        if not passable:
             return found, False
     return found, True
 
 
-def _one(op, av) -> tuple[set[str], bool]:
+def _edge_one(op, av, *, last: bool) -> tuple[set[str], bool]:
     if op is sre.LITERAL:
-        return {re.escape(chr(av))}, False
+        return (set(), True) if last and chr(av).isspace() else ({re.escape(chr(av))}, False)
     if op is sre.IN:
+        if last:
+            spaces = _spaces(av)
+            if spaces is None:
+                raise _Unknown  # a class of both spaces and other characters
+            if spaces:
+                return set(), True
         return _in(av), False
     if op is sre.SUBPATTERN:
         _, add_flags, del_flags, body = av
         if (add_flags | del_flags) & (re.IGNORECASE | re.ASCII | re.LOCALE | re.UNICODE):
             raise _Unknown  # the guard would not read the characters the same way
-        return _sequence(list(body))
+        return _edge(list(body), last=last)
     if op is sre.BRANCH:
         found: set[str] = set()
-        empty = False
+        passable = False
         for alternative in av[1]:
-            items, can_be_empty = _sequence(list(alternative))
+            items, through = _edge(list(alternative), last=last)
             found |= items
-            empty |= can_be_empty
-        return found, empty
+            passable |= through
+        return found, passable
     if op in _REPEATS:
         low, _, body = av
-        items, can_be_empty = _sequence(list(body))
-        return items, can_be_empty or low == 0
+        items, through = _edge(list(body), last=last)
+        return items, through or low == 0
     if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _sequence(list(av))
+        return _edge(list(av), last=last)
     raise _Unknown  # ., [^…], a back-reference, a conditional group
 
 
@@ -161,45 +174,7 @@ def _anchored_at_end(ops: list) -> bool:
 def _tail(ops: list) -> tuple[set[str], bool]:
     """Class items for the last non-whitespace character a sequence can consume; whether it can
     consume only whitespace (or nothing)."""
-    found: set[str] = set()
-    for op, av in reversed(ops):
-        if op in _ZERO_WIDTH:
-            continue
-        items, only_space = _tail_one(op, av)
-        found |= items
-        if not only_space:
-            return found, False
-    return found, True
-
-
-def _tail_one(op, av) -> tuple[set[str], bool]:
-    if op is sre.LITERAL:
-        return (set(), True) if chr(av).isspace() else ({re.escape(chr(av))}, False)
-    if op is sre.IN:
-        spaces = _spaces(av)
-        if spaces is None:
-            raise _Unknown  # a class of both spaces and other characters
-        return (set(), True) if spaces else (_in(av), False)
-    if op is sre.SUBPATTERN:
-        _, add_flags, del_flags, body = av
-        if add_flags or del_flags:
-            raise _Unknown
-        return _tail(list(body))
-    if op is sre.BRANCH:
-        found: set[str] = set()
-        only_space = False
-        for alternative in av[1]:
-            items, space = _tail(list(alternative))
-            found |= items
-            only_space |= space
-        return found, only_space
-    if op in _REPEATS:
-        low, _, body = av
-        items, only_space = _tail(list(body))
-        return items, only_space or low == 0
-    if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _tail(list(av))
-    raise _Unknown  # ., [^…], a back-reference, a conditional group
+    return _edge(ops, last=True)
 
 
 _SPACE_CATEGORIES = {sre.CATEGORY_SPACE: True, sre.CATEGORY_NOT_SPACE: False, sre.CATEGORY_DIGIT: False,

@@ -57,9 +57,6 @@ class SentenceView:
 
 
 _AND = load().cue("discourse.and")
-# A family's code alone is the sentence's subject only when the sentence opens on it (« La V3.2 est … »,
-# « Avec ses 671 milliards de paramètres, R1 est … »)
-_CODE_OPENS = patterns.compile(r"\W*(?:[^,.;:]{0,80},\s+)?(?:(?:[Ll]a|[Ll]e|[Ll]['’])\s*(?:version\s+)?)?")
 _FRONTED = load().cue("discourse.fronted_object")
 
 
@@ -273,10 +270,10 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
             else:
                 # « le modèle de Meta » looks back; it does not take the focus
                 for r, is_object, _ in _name_roles(text, sent, mine, cue, ignore=lambda r: r.kind == "org_anaphor"):
-                    if not is_object and (r.kind != "code" or (r is mine[0] and _CODE_OPENS.fullmatch(text, sent.start, r.start))):
+                    if not is_object and (r.kind != "code" or (r is mine[0] and c["code_opens"].fullmatch(text, sent.start, r.start))):
                         subject = r.model  # (« … ses modèles pour V3 »: a code deep in a sentence is no subject)
                         break
-        owner = _list_owner(text, sent, mine, subject or focus, owner, c["topic_lead"])
+        owner = _list_owner(text, sent, mine, subject or focus, owner, c)
         full = [r for r in mine if r.kind != "code"]
         if main is None and full and (n == 0 or sent.kind != HEADING):
             main = full[0].model  # the title's first model, else the first model the text names in full
@@ -304,13 +301,8 @@ def _answers(text: str, prev: "SentenceView", sent: Sentence) -> bool:
             and text[q.start:q.end].rstrip().endswith("?") and q.end - q.start <= 40)
 
 
-# A bullet that holds only a model's name, after a label at most: the bullets after it describe that model.
-_NAME_BULLET_LEAD = patterns.compile(r"[-*•\s]*(?:(?:[Vv]ersion(?: testée)?|[Mm]odèle|[Mm]odel|ID|[Ii]dentifiant|[Nn]om)\s*)?:?\s*")
-_NAME_BULLET_TAIL = patterns.compile(r"\s*[.;]?\s*")
-
-
 def _list_owner(text: str, sent: Sentence, mine: list[Ref], subject: Optional[str], owner: Optional[str],
-                topic_lead: re.Pattern) -> Optional[str]:
+                c: dict[str, re.Pattern]) -> Optional[str]:
     """The model the following bullets describe: the one model a heading names (« Kimi K2 en
     bref »), or the subject (else the model in focus) of a sentence that introduces a list and
     names no other model (« Ses caractéristiques : »), or the one model it names as its topic
@@ -320,13 +312,13 @@ def _list_owner(text: str, sent: Sentence, mine: list[Ref], subject: Optional[st
         models = {r.model for r in mine}
         return models.pop() if len(models) == 1 else None
     if sent.kind == BULLET:
-        if len(mine) == 1 and _NAME_BULLET_LEAD.fullmatch(text, sent.start, mine[0].start) \
-                and _NAME_BULLET_TAIL.fullmatch(text, mine[0].end, sent.end):
+        if len(mine) == 1 and c["name_bullet_lead"].fullmatch(text, sent.start, mine[0].start) \
+                and c["name_bullet_tail"].fullmatch(text, mine[0].end, sent.end):
             return mine[0].model  # « • Version testée : gpt-4-turbo-2024-04-09 », « - Modèle : Qwen3-Max »
         return owner
     if not text[sent.start:sent.end].rstrip().endswith(":") or len({r.model for r in mine}) > 1:
         return None
-    if mine and topic_lead.fullmatch(text, sent.start, mine[0].start):
+    if mine and c["topic_lead"].fullmatch(text, sent.start, mine[0].start):
         return mine[0].model  # « Pour Zinc1, la fiche technique tient en quatre lignes : »
     return subject
 

@@ -73,6 +73,11 @@ class Scope:
         info = self.ents.get(model) if self.ents else None
         return info.organization if info else None
 
+    def lexicon_allows(self, model: str, org: str) -> bool:
+        """Whether the lexicon gives the model no other maker than ``org`` (« Microsoft avec GPT-4 »
+        is a partner: the lexicon says GPT is OpenAI's)."""
+        return self.lexicon_maker(model) in (None, org)
+
     def org_at(self, pos: int) -> Optional[Org]:
         return next((o for o in self.orgs if o.start == pos), None)
 
@@ -223,7 +228,7 @@ def paired_with(sc: Scope) -> Iterator[Found]:
     for o in sc.orgs:
         gap = sc.p["with_gap"].match(sc.text, o.end, sc.view.sentence.end)
         ref = next((r for r in sc.view.refs if gap and r.start == gap.end()), None)
-        if ref and sc.lexicon_maker(ref.model) in (None, o.name):
+        if ref and sc.lexicon_allows(ref.model, o.name):
             yield ref, o.name, o.start, ref.end
 
 
@@ -276,7 +281,7 @@ def fronted_launch(sc: Scope) -> Iterator[Found]:
     if len(orgs) != 1:
         return
     for r in run:
-        if sc.lexicon_maker(r.model) in (None, orgs[0].name):
+        if sc.lexicon_allows(r.model, orgs[0].name):
             yield r, orgs[0].name, s.start, orgs[0].end
 
 
@@ -443,7 +448,7 @@ def launch_noun(sc: Scope) -> Iterator[Found]:
         for r in sc.view.refs:
             m = sc.p["launch_noun_with"].search(text, max(subject.end, r.start - 60), r.start)
             if m and not any(subject.end <= x.start < r.start for x in sc.view.refs) \
-                    and sc.lexicon_maker(r.model) in (None, subject.name):  # (not « Amazon … avec le lancement de Llama 3 »)
+                    and sc.lexicon_allows(r.model, subject.name):  # (not « Amazon … avec le lancement de Llama 3 »)
                 yield r, subject.name, subject.start, r.end
     for m in sc.p["launch_noun_by"].finditer(text, sc.view.sentence.start, sc.view.sentence.end):
         org = sc.org_at(m.end())

@@ -30,12 +30,14 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
     if not DIGIT.search(text, s.start, s.end):
         return
     found = []  # (start, end, value, metric)
+    named_score = False  # a figure the word « score » introduces, with no other metric
     for m in ctx.p["percent"].finditer(text, s.start, s.end):
         found.append((m.start(), m.end(), m.group("val"), "%"))
     for m in ctx.p["score_de"].finditer(text, s.start, s.end):
         if not any(a <= m.start("val") < b for a, b, _, _ in found):
             elo = m.group("metric") or m.group("metric_c") or m.group("metric_e")
             metric = "%" if m.group("pct") else ("ELO" if elo else "score")
+            named_score |= metric == "score"
             found.append((m.start("val"), m.end(), m.group("val"), metric))
     for m in ctx.p["points"].finditer(text, s.start, s.end):
         if not any(a <= m.start("val") < b for a, b, _, _ in found) and not ctx.p["difference"].match(text, m.end()):
@@ -52,8 +54,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
     if not found and not resp:
         return
     # a named metric lends itself to the bare figures listed after it (« un score de 70,8, comparé à 62,9 pour X »)
-    metric_seen = next((f[3] for f in found if f[3] in ("ELO", "points")), None) or \
-        next((f[3] for f in found if f[3] == "score" and ctx.p["score_de"].search(text, max(s.start, f[0] - 30), f[1])), None)
+    metric_seen = next((f[3] for f in found if f[3] in ("ELO", "points")), None) or ("score" if named_score else None)
     named_before: dict[int, str] = {}  # value start -> the model it is given in parentheses after
     for r in view.refs:
         pm = (ctx.p["paren_pct"].match(text, r.end) or ctx.p["colon_pct"].match(text, r.end)

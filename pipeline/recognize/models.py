@@ -15,7 +15,6 @@ Aliases and pronouns are resolved later, in ``pipeline.link.entities``.
 """
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
@@ -100,26 +99,28 @@ def _org_family(lex: Lexicons, org: Optional[str]) -> Optional[str]:
 
 def _family_codes(text: str, lex: Lexicons) -> Iterator[tuple]:
     """The codes a family's models go by alone (``codes`` in the lexicon: « V3 », « R1 Zero »,
-    « V3.2-Speciale » for DeepSeek), in an article that names the family or its maker."""
+    « V3.2-Speciale » for DeepSeek), in an article that names the family or its maker; not « le
+    nouveau R1 », the update the article is about."""
+    newer = lex.cue("names.newer")
+    for fam, named, codes in _code_families(lex):
+        if named.search(text):
+            for m in codes.finditer(text):
+                if not newer.search(text, max(0, m.start() - 20), m.start()):
+                    yield fam, m
+
+
+@per_lexicons
+def _code_families(lex: Lexicons) -> tuple[tuple, ...]:
+    """For each family with codes: the family, a pattern of its name and its maker's names, a
+    pattern of its codes (built once per lexicon)."""
+    out = []
     for fam in lex.families:
-        if not fam.codes:
-            continue
-        makers = [n for n, canonical in lex.organizations.items() if canonical == fam.organization]
-        if not any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w])", text) for n in {fam.name, *makers}):
-            continue
-        letters = "".join(fam.codes)
-        pattern = _code_pattern(letters)
-        for m in pattern.finditer(text):
-            if not _NEWER.search(text, max(0, m.start() - 20), m.start()):
-                yield fam, m  # (« le nouveau R1 » is the update the article is about, not R1)
-
-
-_NEWER = patterns.compile(r"\b(?:nouveau|nouvelle|nouvel|dernier|dernière)\s+$")
-
-
-@functools.lru_cache(maxsize=None)
-def _code_pattern(letters: str) -> re.Pattern:
-    return patterns.compile(rf"(?<![\w.@/-])[{letters}]\d{{1,2}}(?:\.\d)?(?:-[A-Z][a-z]+|[ -]Zero)?(?![\w-]|[.,]\d)")
+        if fam.codes:
+            names = {fam.name, *(n for n, canonical in lex.organizations.items() if canonical == fam.organization)}
+            named = patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(names)})(?![\w])")
+            codes = patterns.compile(rf"(?<![\w.@/-])[{''.join(fam.codes)}]\d{{1,2}}(?:\.\d)?(?:-[A-Z][a-z]+|[ -]Zero)?(?![\w-]|[.,]\d)")
+            out.append((fam, named, codes))
+    return tuple(out)
 
 
 # « gpt-4-turbo-2024-04-09 », « claude-3-5-sonnet-20241022 », « gemini-1.5-pro-002 »,
@@ -129,6 +130,11 @@ _API_ID = patterns.compile(r"(?<![\w/.@-])(?:[a-z]+\.)?(?P<fam>gpt|claude|gemini
                            r"-(?P<rest>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?![\w/-])")
 _ID_DATE = re.compile(r"\d{8}|\d{3,4}|latest|exp")
 _ID_DROP = frozenset({"instruct", "chat", "it", "hf"})
+
+
+def _id_family(fam: str) -> str:
+    """The family an id's prefix names, as the lexicon writes it (« gpt » -> « GPT »)."""
+    return {"gpt": "GPT", "phi": "Phi"}.get(fam, fam.capitalize())
 
 
 def api_id_name(fam: str, rest: str, *, variants: frozenset[str] = frozenset()) -> Optional[str]:
@@ -149,7 +155,7 @@ def api_id_name(fam: str, rest: str, *, variants: frozenset[str] = frozenset()) 
         return None
     words = [p.upper() if re.fullmatch(r"\d+(?:\.\d+)?[bm]", p) else p if p[0].isdigit() else p.capitalize()
              for p in parts[1:]]
-    family = {"gpt": "GPT", "phi": "Phi"}.get(fam, fam.capitalize())
+    family = _id_family(fam)
     head = f"{family}-{parts[0]}" if fam in ("gpt", "phi") else f"{family} {parts[0]}"
     return " ".join([head, *[w.lower() if w.lower() == "mini" and fam == "gpt" else w for w in words]])
 
@@ -174,7 +180,6 @@ def _slashed(text: str, pos: int, surface: str, lex: Lexicons) -> Iterator[tuple
         pos = m.end()
 
 
-_MODEL_WORD_BEFORE = patterns.compile(r"\bmod[eè]les?(?:\s+[a-zé]+)?\s+$")
 _PAREN_SIZE = patterns.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?[BMK])\s*\)")
 _SIZE_PART = patterns.compile(r"\d+(?:[.,]\d+)?[BMK]|\d+x\d+B")
 
@@ -234,7 +239,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     for m in _API_ID.finditer(text):  # « claude-3-5-sonnet-20241022 »: a provider's model id
         name = api_id_name(m.group("fam"), m.group("rest"), variants=_lower_variants(lex))
         if name and free(m.start(), m.end()):
-            family = lex.family(name.split("-")[0].split()[0])
+            family = lex.family(_id_family(m.group("fam")))
             found.append(ModelMention(m.start(), m.end(), name, family.name if family else None, True, "api_id"))
             taken.add((m.start(), m.end()))
     # « ChatGPT-5 », « ChatGPT 4o »: the press's name for the model behind the product (« GPT-5 »)
@@ -255,7 +260,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         i = bisect_left(spans, m.span())
         in_list = (i and _LISTED.fullmatch(text, spans[i - 1][1], m.start())) or \
             (i + 1 < len(spans) and _LISTED.fullmatch(text, m.end(), spans[i + 1][0]))
-        named = _MODEL_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start())
+        named = lex.cue("names.model_word_before").search(text, max(0, m.start() - 25), m.start())
         return bool(m.group("tier") or in_list or named) and _in_ai_sentence(text, m.start(), sentences)
 
     # once the article names the series so, its other mentions are the model too (« d'O3 », « L'O3 »)
