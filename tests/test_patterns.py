@@ -137,17 +137,23 @@ def test_last_chars(pattern, flags, chars):
     assert (found.pattern[1:-1] if found else None) == chars
 
 
-def test_last_chars_never_refuse_a_match(repo_root):
-    """Every trap cue searched before a value: wherever it matches, before any position of the
-    project's corpus, its last non-whitespace character is one ``last_chars`` allows."""
+def _trap_cues_and_corpus(repo_root) -> tuple[list, list[str]]:
+    """The trap cues searched before a value, and the texts of the shipped corpus."""
     from pipeline.ingest import read_corpus
     from pipeline.lexicons import load
     from pipeline.link.traps import _compiled
 
     cues = [c["before"] for c in _compiled(load()).values() if "before" in c]
+    return cues, [a.text for a in read_corpus(repo_root / "corpus") if a.text]
+
+
+def test_last_chars_never_refuse_a_match(repo_root):
+    """Every trap cue searched before a value: wherever it matches, before any position of the
+    project's corpus, its last non-whitespace character is one ``last_chars`` allows."""
+    cues, corpus = _trap_cues_and_corpus(repo_root)
     guarded = [(p, patterns.last_chars(p)) for p in cues if patterns.last_chars(p) is not None]
     assert len(guarded) >= 8
-    texts = [a.text for a in read_corpus(repo_root / "corpus") if a.text][:6]
+    texts = corpus[:6]
     texts += ["de 1,5 à 70 milliards, entre 7 et 70 B, 1,5B → 70B, trois fois 2, un modèle de 7B, dont 2 experts, "
               "les versions 1.3B, 7.5B et 40B, un encodeur de vision de 2,5 milliards  "]
     hits = 0
@@ -181,14 +187,10 @@ def test_barriers(pattern, flags, chars):
 def test_a_search_from_after_the_last_barrier_finds_the_same_match(repo_root):
     """Every trap cue searched before a value, from the start of its sentence or from just after
     the last of its barrier characters: the same match, before any position of the corpus."""
-    from pipeline.ingest import read_corpus
-    from pipeline.lexicons import load
-    from pipeline.link.traps import _compiled
-
-    cues = [c["before"] for c in _compiled(load()).values() if "before" in c]
+    cues, corpus = _trap_cues_and_corpus(repo_root)
     with_barriers = [(p, patterns.barriers(p)) for p in cues if patterns.barriers(p)]
     assert len(with_barriers) >= 8
-    texts = [a.text for a in read_corpus(repo_root / "corpus") if a.text][:1]
+    texts = corpus[:1]
     texts += ["Par exemple : si vous avez 10 000 tokens. Supposons ; qu'un modèle ait, disons, 175 milliards. "
               "La catégorie des modèles de moins de 2 milliards ; la plupart des modèles ne traitaient que 8 000"]
     moved = 0
