@@ -1,4 +1,4 @@
-"""Regular expressions with a first-character guard.
+"""Regular expressions that skip, in C, to where a match can start.
 
 Python's regex engine tries a pattern at every position of the text. When the pattern starts with
 a literal or a character class it first skips, in C, to the next position holding one of those
@@ -7,12 +7,15 @@ with letters: then every position runs the pattern's first steps (a branch of tw
 is twenty tries). Most cue patterns of the link stage are of that kind.
 
 :func:`compile` works out from the parsed pattern which characters a match can start with and,
-when the engine will not skip by itself, puts a lookahead for them in front: ``(?=[sdbm])`` before
-``\\b(?:surpass…|dépass…|bat|meilleur…)``. A lookahead consumes nothing, so the matches are the
-same (``tests/test_patterns.py`` checks it on a table); only the positions that cannot start one
-are given up sooner. Where the first characters cannot be worked out (a pattern that can match
-the empty string, starts with ``.`` or a negated class, a group changing the case flag), the
-pattern is compiled as it is.
+when the engine will not skip by itself, compiles the pattern with that set in its optimisation
+header: the same header the engine writes for ``[sdbm]…``, read by the same loop, so
+``\\b(?:surpass…|dépass…|bat|meilleur…)`` is only tried where an ``s``, ``d``, ``b`` or ``m`` stands.
+For a case-insensitive pattern the set holds every character the engine would fold to one of
+them (« S », « ſ »). The pattern's text, groups and matches are those of ``re.compile``
+(``tests/test_patterns.py`` checks it on a table and on every linker pattern); only the positions
+that cannot start a match are given up sooner. Where the first characters cannot be worked out
+(a pattern that can match the empty string, starts with ``.`` or a negated class, a group
+changing the case flag), the pattern is compiled as it is.
 """
 from __future__ import annotations
 
@@ -20,7 +23,11 @@ import re
 from re import _compiler as sre_compiler  # Python 3.11's regex internals (the project pins 3.11)
 from re import _constants as sre
 from re import _parser as sre_parse
+from functools import lru_cache
 from typing import Optional
+
+import _sre
+from re._casefix import _EXTRA_CASES
 
 _CATEGORIES = {
     sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D",
@@ -88,9 +95,12 @@ def _edge_one(op, av, *, last: bool) -> tuple[set[str], bool]:
         return _in(av), False
     if op is sre.SUBPATTERN:
         _, add_flags, del_flags, body = av
-        if (add_flags | del_flags) & (re.IGNORECASE | re.ASCII | re.LOCALE | re.UNICODE):
-            raise _Unknown  # the guard would not read the characters the same way
-        return _edge(list(body), last=last)
+        if (add_flags | del_flags) & (re.ASCII | re.LOCALE | re.UNICODE):
+            raise _Unknown  # the set would not read the characters the same way
+        items, passable = _edge(list(body), last=last)
+        if add_flags & re.IGNORECASE:  # « (?i:mille) »: every character the engine folds to its letters
+            items = {re.escape(chr(c)) for item in items for c in _folded_item(item)}
+        return items, passable  # (« (?-i:…) » in a case-insensitive pattern: a set that holds more, never less)
     if op is sre.BRANCH:
         found: set[str] = set()
         passable = False
@@ -108,6 +118,17 @@ def _edge_one(op, av, *, last: bool) -> tuple[set[str], bool]:
     raise _Unknown  # ., [^…], a back-reference, a conditional group
 
 
+def _folded_item(item: str) -> set[int]:
+    """The code points a class item (« a », « a-z », « \\d ») matches, with their case folds;
+    raises _Unknown for a category (its case folds are not listed) or a wide range."""
+    [(op, av)] = sre_parse.parse(f"[{item}]")
+    if op is sre.LITERAL:
+        return _folds_to(av)
+    if op is sre.IN and len(av) == 1 and av[0][0] is sre.RANGE and av[0][1][1] - av[0][1][0] <= _MAX_FOLDED_RANGE:
+        return {c for code in range(av[0][1][0], av[0][1][1] + 1) for c in _folds_to(code)}
+    raise _Unknown
+
+
 def _in(items) -> set[str]:
     out = set()
     for op, av in items:
@@ -123,16 +144,106 @@ def _in(items) -> set[str]:
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (mirrors re.compile)
-    """``re.compile(pattern, flags)``, with a lookahead for the first characters in front when
+    """``re.compile(pattern, flags)``, skipping in C to the characters a match can start with when
     the engine would try the pattern at every position (see the module's docstring)."""
     parsed = sre_parse.parse(pattern, flags)  # raises re.error for a bad pattern, as re.compile does
-    chars = None if _skips_by_itself(parsed) else _first_chars(parsed)
-    if chars is not None:
-        try:
-            return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
-        except re.error:  # a global inline flag, (?i), must stay at the start
-            pass
-    return re.compile(pattern, flags)
+    start = None if _skips_by_itself(parsed) else _start_set(parsed)
+    if start is None:
+        return re.compile(pattern, flags)
+    return _compiled(pattern, flags, parsed, start)
+
+
+def start_set(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
+    """The characters :func:`compile` lets the engine skip to for ``pattern`` (case variants
+    included); ``None`` when it compiles the pattern as it is."""
+    parsed = sre_parse.parse(pattern, flags)
+    if _skips_by_itself(parsed):
+        return None
+    items = _start_set(parsed)
+    return None if items is None else frozenset(_chars_of(items))
+
+
+def _start_set(parsed) -> Optional[list]:
+    """The charset items (``(LITERAL, code)``, ``(RANGE, (a, b))``, ``(CATEGORY, c)``) a match of
+    the parsed pattern starts with, read without the case flag: under it, every character the
+    engine folds to one of them is in; ``None`` when that cannot be worked out."""
+    chars = _first_chars(parsed)
+    if chars is None:
+        return None
+    flags = parsed.state.flags
+    [(op, items)] = sre_parse.parse(f"[{chars}]", flags & ~re.IGNORECASE)
+    if op is not sre.IN:
+        items = [(op, items)]
+    if not flags & re.IGNORECASE:
+        return list(items)
+    out: list = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            out += [(sre.LITERAL, c) for c in _folds_to(av)]
+        elif op is sre.RANGE:
+            if av[1] - av[0] > _MAX_FOLDED_RANGE:
+                return None
+            out += [(sre.LITERAL, c) for code in range(av[0], av[1] + 1) for c in _folds_to(code)]
+        else:
+            out.append((op, av))  # \d, \w, \s: no character folds into one of them from outside it
+    return out
+
+
+_MAX_FOLDED_RANGE = 2000
+_LAST_CASED = 0x1E943  # no code point after this one has a lower case of its own (tested)
+
+
+def _folds_to(code: int) -> set[int]:
+    """Every code point the engine, case-insensitive, matches with ``code``: its lower case, the
+    engine's extra equivalences of that (``ſ`` for ``s``, ``K`` (Kelvin) for ``k``), and each one's
+    upper and title forms."""
+    low = _sre.unicode_tolower(code)
+    out: set[int] = {code}
+    for target in (low, *_EXTRA_CASES.get(low, ())):
+        out.add(target)
+        out.update(_lowered_to().get(target, ()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lowered_to() -> dict[int, tuple[int, ...]]:
+    """Code point -> the other code points whose lower case it is (the engine's own mapping)."""
+    found: dict[int, list[int]] = {}
+    tolower = _sre.unicode_tolower
+    for code, low in zip(range(_LAST_CASED + 1), map(tolower, range(_LAST_CASED + 1))):
+        if low != code:
+            found.setdefault(low, []).append(code)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _compiled(pattern: str, flags: int, parsed, start: list) -> re.Pattern:
+    """``re._compiler.compile`` with ``start`` as the charset of the optimisation header."""
+    code = sre_compiler._code(parsed, flags)
+    all_flags = flags | parsed.state.flags
+    if code[0] is not sre.INFO or code[2] != 0 or code[3] < 1:
+        return re.compile(pattern, flags)  # (the engine has a header of its own, or a match can be empty)
+    header = [sre.INFO, 0, sre.SRE_INFO_CHARSET, code[3], code[4]]
+    charset, _ = sre_compiler._optimize_charset(start)
+    sre_compiler._compile_charset(charset, all_flags & ~re.IGNORECASE, header)
+    header[1] = len(header) - 1
+    code = header + code[code[1] + 1:]
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return _sre.compile(pattern, all_flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def _chars_of(items) -> set[str]:
+    out: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.add(chr(av))
+        elif op is sre.RANGE:
+            out.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            out.add(_CATEGORIES[av])
+    return out
 
 
 def last_chars(pattern: re.Pattern) -> Optional[re.Pattern]:

@@ -23,7 +23,9 @@ from pipeline.patterns import first_chars
         (r"a*b?", 0, None),  # can match the empty string
         (r".x", 0, None),
         (r"[^a]x", 0, None),
-        (r"(?i:a)b", 0, None),  # a group changing the case flag
+        (r"(?i:a)b", 0, "Aa"),  # a group turning the case flag on: both cases
+        (r"(?i:k)b", 0, "Kk\u212a"),  # and the Kelvin sign, which the engine folds to k
+        (r"(?a:\w)b", 0, None),  # a group changing how classes read
         (r"(a)\1", 0, "a"),
         (r"x(", 0, None),  # not a pattern
     ],
@@ -70,11 +72,57 @@ def test_the_guard_changes_no_match(pattern, flags):
         (r"[A-Z]\w+ affirme", 0, False),
         (r"\d\s*%", re.I, False),  # a digit has no case: the engine's own set
         (r"\d+\s*%", 0, True),  # a repeat first: the engine computes no set
-        (r"(?i)\bdonc\b", 0, False),
+        (r"(?i)\bdonc\b", 0, True),  # a global inline flag is read like the flags argument
+        (r"\bdonc\b", re.I, True),
+        (r"\b\w+", re.I, True),
     ],
 )
-def test_a_guard_only_where_the_engine_has_none(pattern, flags, guarded):
-    assert (patterns.compile(pattern, flags).pattern != pattern) is guarded
+def test_a_start_set_only_where_the_engine_has_none(pattern, flags, guarded):
+    assert (patterns.start_set(pattern, flags) is not None) is guarded
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "inside", "outside"),
+    [
+        (r"\bsurpass\w*", 0, "s", "Sd"),
+        (r"\b(?:surpass\w*|d[ée]pass\w*)", re.I, "sSſdD", "eé"),  # ſ: the engine folds it to s
+        (r"\bk\w", re.I, "kK\u212a", "x"),  # the Kelvin sign folds to k
+        (r"\bi\w", re.I, "iI\u0130\u0131", "j"),  # İ and ı: the engine's extra equivalences of i
+        (r"\b[à-â]\w", re.I, "àáâÀÁÂ", "aã"),
+        (r"(?<!\w)\d+\s*%", 0, [r"\d"], "%"),
+        (r"\b\w+", re.I, [r"\w"], "é"),  # a category is kept as it is
+    ],
+)
+def test_start_set(pattern, flags, inside, outside):
+    found = patterns.start_set(pattern, flags)
+    assert set(inside) <= found
+    assert not set(outside) & found
+    compiled = patterns.compile(pattern, flags)
+    for c in (c for c in inside if len(c) == 1):  # each one can start a match when the pattern allows it
+        text = f" {c}" + "k1 %" * 2
+        assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in re.compile(pattern, flags).finditer(text)]
+
+
+def test_every_character_the_engine_folds_is_in_the_start_set():
+    """Against the engine itself: every code point a case-insensitive literal matches is among
+    the literal's folded variants, and no code point past the last cased one has a lower case."""
+    import _sre
+    assert all(_sre.unicode_tolower(c) == c for c in range(patterns._LAST_CASED + 1, 0x110000))
+    letters = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæµß"
+    for letter in letters + letters.upper():
+        literal = re.compile(re.escape(letter), re.I)
+        matched = {c for c in range(patterns._LAST_CASED + 1) if literal.fullmatch(chr(c))}
+        assert matched <= patterns._folds_to(ord(letter)), letter
+
+
+def test_no_character_folds_into_a_category_from_outside_it():
+    """Case-insensitive, a class tests the lower case of the character read: a category kept in a
+    start set must already hold every character whose lower case it holds."""
+    import _sre
+    for category in (r"\w", r"\d", r"\s", r"\W", r"\D", r"\S"):
+        plain = re.compile(category)
+        folded = re.compile(f"[{category}]", re.I)
+        assert all(plain.match(chr(c)) for c in range(patterns._LAST_CASED + 1) if folded.match(chr(c))), category
 
 
 def test_the_linkers_patterns_find_the_same_matches_guarded(repo_root):
@@ -89,15 +137,15 @@ def test_the_linkers_patterns_find_the_same_matches_guarded(repo_root):
             pattern = item[1] if isinstance(item, tuple) else item
             if isinstance(pattern, re.Pattern):
                 compiled.append(pattern)
-    assert sum(p.pattern.startswith("(?=[") for p in compiled) >= 10
+    assert sum(patterns.start_set(p.pattern, p.flags) is not None for p in compiled) >= 10
     texts = [a.text for a in read_corpus(repo_root / "corpus") if a.text]
     for pattern in compiled:
-        inner = pattern.pattern
-        if inner.startswith("(?=["):
-            inner = inner[inner.index("])(?:") + 5:-1]
-        plain = re.compile(inner, pattern.flags)
+        plain = re.compile(pattern.pattern, pattern.flags)
         for text in texts:
-            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], inner
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], pattern.pattern
+            for a in range(0, len(text), 97):  # within windows, as the linkers search a sentence
+                assert [m.span() for m in pattern.finditer(text, a, a + 160)] == \
+                    [m.span() for m in plain.finditer(text, a, a + 160)], pattern.pattern
 
 
 @pytest.mark.parametrize(
@@ -129,7 +177,8 @@ def test_alternation(words, pattern, text, found):
         (r"a[\s.]$", 0, None),  # a class of spaces and other characters
         (r"\bde\s+", 0, None),  # not anchored at the end
         (r"a$", re.M, None),  # $ at every line end
-        (r"(?i:a)$", 0, None),
+        (r"(?i:a)$", 0, "Aa"),  # a group turning the case flag on: both cases
+        (r"(?a:\w)$", 0, None),  # a group changing how classes read
     ],
 )
 def test_last_chars(pattern, flags, chars):
