@@ -137,12 +137,15 @@ def repair_mojibake(text: str) -> str:
 # Hyphens that look like « - » (U+2010, the non-breaking U+2011) become it, so that
 # « Qwen‑3‑Max » is « Qwen-3-Max »; soft hyphens and zero-width characters go.
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None, "\u200b": None, "\u2060": None})
+_TRANSLATED = re.compile(f"[{''.join(map(chr, _HYPHENS))}]")  # (str.translate is slow on French text: only when needed)
 
 
 def clean_text(text: str) -> str:
     """LF line endings, no control characters but ``\\n`` and ``\\t``, NFC composition; look-alike
     hyphens as « - », no soft hyphens or zero-width spaces."""
-    text = _CONTROL_CHARS.sub("", normalise_newlines(text)).translate(_HYPHENS)
+    text = _CONTROL_CHARS.sub("", normalise_newlines(text))
+    if _TRANSLATED.search(text):
+        text = text.translate(_HYPHENS)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text

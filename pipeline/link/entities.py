@@ -15,6 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import attrgetter
 from typing import Iterator, Optional
 
@@ -32,6 +33,11 @@ def name_key(name: str | None) -> str:
     """Case-, accent-, space- and hyphen-insensitive key of a model name."""
     if not name:
         return ""
+    return _name_key(name)
+
+
+@lru_cache(maxsize=4096)  # (asked for the same few names many times an article)
+def _name_key(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"^(le|la|les|l)\s+", "", s)
     return re.sub(r"[^a-z0-9]", "", s)
