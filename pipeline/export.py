@@ -56,6 +56,8 @@ _TEMPORARY = re.compile(r"^\..+\.tmp$")  # ".facts.csv.k3j_x9.tmp", as made by m
 
 
 def cell(value) -> str:
+    if type(value) is str:  # (most cells: asked first)
+        return "'" + value if value.startswith(FORMULA_PREFIXES) else value
     if value is None:
         return ""
     if isinstance(value, bool):

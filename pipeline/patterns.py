@@ -389,14 +389,60 @@ def last_non_space(text: str, start: int, end: int) -> int:
     return i
 
 
-def alternation(words) -> str:
-    """``a|b|c`` of the words, escaped, longest first (so that « milliards » wins over « milliard »
-    and « Mistral AI » over « Mistral »), ties in alphabetical order; for no words, a pattern that
-    never matches (not one that matches the empty string)."""
+def alternation(words, *, case_sensitive: bool = False) -> str:
+    """A pattern matching any of the words, escaped, written as a tree of their shared beginnings
+    (« Meta », « Microsoft », « Mistral », « Mistral AI » -> ``M(?:eta|icrosoft|istral(?:\\ AI)?)``):
+    the engine reads each character once instead of trying every word in turn. Where several words
+    start at a position, the longest is tried first, then the shorter ones (« milliards » before
+    « milliard », « Mistral AI » before « Mistral »), as in ``milliards|milliard``: the words that
+    can start at one position are beginnings of one another. For no words, a pattern that never
+    matches (not one that matches the empty string).
+
+    Case-insensitive, « Ai2 » can start where « AI21 » does without being its beginning, and the
+    tree would try it first: such words are written ``AI21|Ai2``, longest first, unless the caller
+    says the pattern is ``case_sensitive``."""
     words = set(words)
     if not words:
         return "(?!)"
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    if not case_sensitive and _case_crossed(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _case_crossed(words: set[str]) -> bool:
+    """Whether a word is, case-insensitively, the beginning of a longer one without being it as written."""
+    folded = sorted((_folded(w), w) for w in words)
+    for i, (fu, u) in enumerate(folded):
+        for fv, v in folded[i + 1:]:
+            if not fv.startswith(fu):
+                break  # (sorted: the words folded to a continuation of fu follow it)
+            if len(fv) > len(fu) and not v.startswith(u):
+                return True
+    return False
+
+
+def _folded(word: str) -> str:
+    """The word as the engine compares it case-insensitively (one character for each class of equivalents)."""
+    out = []
+    for c in word:
+        low = _sre.unicode_tolower(ord(c))
+        out.append(chr(min((low, *_EXTRA_CASES.get(low, ())))))
+    return "".join(out)
+
+
+def _branches(node: dict) -> str:
+    parts = [re.escape(c) + _branches(node[c]) for c in sorted(node) if c]
+    if not parts:
+        return ""
+    if len(parts) == 1 and "" not in node:
+        return parts[0]
+    return f"(?:{'|'.join(parts)})" + ("?" if "" in node else "")  # (longer words first, then the end here)
 
 
 def _skips_by_itself(parsed) -> bool:

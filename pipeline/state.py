@@ -38,11 +38,12 @@ import time
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
-from typing import Iterator, NamedTuple, Optional, Sequence
+from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
 from pipeline.config import ConfigError
-from pipeline.export import TABLES, cells, fsync_folder
+from pipeline.export import TABLES, cell, fsync_folder
 from pipeline.records import Article, Extraction
 
 APPLICATION_ID = 0x46524149  # "FRAI": marks the file as ours (bytes 68-71 of the header)
@@ -510,7 +511,18 @@ def _record_json(article: Article) -> str:
 
 
 def _rows_json(columns: Sequence[str], records) -> str:
-    return json.dumps([cells(columns, _as_dict(r)) for r in records], ensure_ascii=False, separators=(",", ":"))
+    rows = [[cell(v) for v in _column_values(type(r), tuple(columns))(r)] for r in records]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+@lru_cache(maxsize=None)
+def _column_values(cls, columns: tuple[str, ...]) -> Callable:
+    """A record's values in column order (None for a column it has no field for), in one call."""
+    names = set(_field_names(cls))
+    if len(columns) > 1 and all(c in names for c in columns):
+        return attrgetter(*columns)
+    getters = [attrgetter(c) if c in names else (lambda r: None) for c in columns]
+    return lambda record: [g(record) for g in getters]
 
 
 def _as_dict(record) -> dict:

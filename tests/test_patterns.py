@@ -151,10 +151,11 @@ def test_the_linkers_patterns_find_the_same_matches_guarded(repo_root):
 @pytest.mark.parametrize(
     ("words", "pattern", "text", "found"),
     [
-        (["milliard", "milliards"], "milliards|milliard", "trois milliards", "milliards"),
-        (["Mistral", "Mistral AI", "Meta"], "Mistral\\ AI|Mistral|Meta", "selon Mistral AI", "Mistral AI"),
-        (["b", "a", "c"], "a|b|c", "c", "c"),  # ties in alphabetical order: the same pattern every run
-        (["GPT-4.5", "o3"], "GPT\\-4\\.5|o3", "GPT-4o5", None),  # escaped: « . » is a dot
+        (["milliard", "milliards"], "milliard(?:s)?", "trois milliards", "milliards"),  # the longest first
+        (["Mistral", "Mistral AI", "Meta"], "M(?:eta|istral(?:\\ AI)?)", "selon Mistral AI", "Mistral AI"),
+        (["b", "a", "c"], "(?:a|b|c)", "c", "c"),  # in alphabetical order: the same pattern every run
+        (["GPT-4.5", "o3"], "(?:GPT\\-4\\.5|o3)", "GPT-4o5", None),  # escaped: « . » is a dot
+        (["Ai2", "AI21"], "AI21|Ai2", "selon ai21", None),  # case-insensitive, « Ai2 » would start « AI21 »: no tree
         ([], "(?!)", "anything", None),  # no words: never matches, not the empty string
     ],
 )
@@ -162,6 +163,24 @@ def test_alternation(words, pattern, text, found):
     assert patterns.alternation(words) == pattern
     m = re.search(patterns.alternation(words), text)
     assert (m.group(0) if m else None) == found
+
+
+def test_the_tree_matches_as_the_longest_first_alternation():
+    """Against ``longest|longer|long`` (longest first): the same matches, also where what follows
+    the words makes the engine go back to a shorter one, and case-insensitive."""
+    import random
+
+    rng = random.Random(7)
+    for _ in range(300):
+        words = {"".join(rng.choice("abA -") for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 8))}
+        flat = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+        text = "".join(rng.choice("abA -x") for _ in range(60))
+        for around, flags in (("(?:{})", 0), ("(?:{})(?:a -|b)", 0), ("x(?:{})a", re.I), ("(?P<w>{})(?!a)", 0)):
+            ours, theirs = re.compile(around.format(patterns.alternation(words)), flags), re.compile(around.format(flat), flags)
+            assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in theirs.finditer(text)], (words, text)
+            if not flags:  # a case-sensitive caller may always have the tree
+                ours = re.compile(around.format(patterns.alternation(words, case_sensitive=True)))
+                assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in theirs.finditer(text)]
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,7 @@ def _patterns(lex: Lexicons) -> dict:
 @per_lexicons
 def lexicon_orgs(lex: Lexicons) -> re.Pattern:
     """The lexicon's organisation names, as whole words."""
-    return patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(lex.organizations)})(?![\w-])")
+    return patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(lex.organizations, case_sensitive=True)})(?![\w-])")
 
 
 def find_orgs(text: str, lex: Lexicons) -> list[Org]:
@@ -122,7 +122,7 @@ def find_orgs(text: str, lex: Lexicons) -> list[Org]:
             if name not in lex.organizations:
                 unknown.add(name)
     if 0 < len(unknown) <= _MAX_PROPAGATED:  # an organisation found once is one wherever the article names it
-        for m in patterns.compile(rf"(?<![\w&.-])(?:{patterns.alternation(unknown)})(?![\w&-])").finditer(text):
+        for m in patterns.compile(rf"(?<![\w&.-])(?:{patterns.alternation(unknown, case_sensitive=True)})(?![\w&-])").finditer(text):
             if not known.overlaps(*m.span()) and taken.free(*m.span()):
                 out.append(Org(m.start(), m.end(), m.group(0)))
                 taken.add(m.span())

@@ -56,7 +56,7 @@ _COLLECTIVE = patterns.compile(r"\b(?:famille|série|gamme)\s+(?:de\s+modèles\s
 def _owned(lex: Lexicons) -> re.Pattern:
     """After a bare family name, what makes it a model: its maker's genitive (« GPT d'OpenAI »,
     « Claude d'Anthropic ») or an apposition (« Whisper, son IA de reconnaissance vocale »)."""
-    orgs = patterns.alternation(lex.organizations)
+    orgs = patterns.alternation(lex.organizations, case_sensitive=True)
     return patterns.compile(rf"\s+(?:d['’]|de\s+)(?:{orgs})\b|,\s+(?:son|sa)\s+(?:(?:nouvel|nouvelle|nouveau|dernier|dernière)\s+)?(?:modèle|IA|LLM)\b")
 
 
@@ -67,7 +67,7 @@ _NOT_LISTED = patterns.compile(r"\b(?:[Ss]elon|[Dd]'après|[Pp]our|[Cc]hez|[Pp]a
 
 @per_lexicons
 def _code_of_org(lex: Lexicons) -> re.Pattern:
-    orgs = patterns.alternation(lex.organizations)
+    orgs = patterns.alternation(lex.organizations, case_sensitive=True)
     return patterns.compile(rf"\bmod[eè]le\s+(?P<code>[A-Z]\d+(?:\.\d+)?)\s+(?:de\s+|d['’])(?P<org>{orgs})\b"
                             rf"|\b(?P<org2>{orgs})\s*\(\s*(?P<code2>[A-Z]\d+(?:\.\d+)?)\s*\)"
                             rf"|\b(?P<org3>{orgs})\b(?:(?!{orgs})[^.;]){{0,60}}?\b(?:présent|lan[cç]|dévoil|publi|annon[cç]|sorti)\w*\s+(?:\w+ment\s+)?"
@@ -82,7 +82,7 @@ def _lower_variants(lex: Lexicons) -> frozenset[str]:
 
 @per_lexicons
 def _org_lexicon(lex: Lexicons) -> re.Pattern:
-    return patterns.compile(rf"(?:{patterns.alternation(lex.organizations)})(?![\w-])")
+    return patterns.compile(rf"(?:{patterns.alternation(lex.organizations, case_sensitive=True)})(?![\w-])")
 
 
 @per_lexicons
@@ -117,7 +117,7 @@ def _code_families(lex: Lexicons) -> tuple[tuple, ...]:
     for fam in lex.families:
         if fam.codes:
             names = {fam.name, *(n for n, canonical in lex.organizations.items() if canonical == fam.organization)}
-            named = patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(names)})(?![\w])")
+            named = patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(names, case_sensitive=True)})(?![\w])")
             codes = patterns.compile(rf"(?<![\w.@/-])[{''.join(fam.codes)}]\d{{1,2}}(?:\.\d)?(?:-[A-Z][a-z]+|[ -]Zero)?(?![\w-]|[.,]\d)")
             out.append((fam, named, codes))
     return tuple(out)

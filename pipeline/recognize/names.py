@@ -21,19 +21,19 @@ _NAMED_BASE = r"[A-Z][a-z]+\d+(?:\.\d+)?(?![\w])"  # « DeepSeek-R1-Distill-Qwen
 
 @per_lexicons
 def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    variants = patterns.alternation(lex.variant_words)
-    spaced_lower = patterns.alternation(lex.spaced_lowercase)
+    variants = patterns.alternation(lex.variant_words, case_sensitive=True)
+    spaced_lower = patterns.alternation(lex.spaced_lowercase, case_sensitive=True)
     # After a hyphen: any component. After a space: sizes, short versions, codes, capitalised
     # variants and the few lower-case variants used with a space ("GPT-4o mini").
     comp_hyphen = (rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|[a-z]{{3,12}}(?![\w+])|"
                    rf"[A-Z]{{1,4}}(?![\w+])|[A-Z][a-z]{{2,15}}(?![\w+]))")  # « DeepSeek-V3.1-Terminus », « Yi-Lightning »
-    cap_variants = patterns.alternation(w for w in lex.variant_words if w[:1].isupper())
+    cap_variants = patterns.alternation((w for w in lex.variant_words if w[:1].isupper()), case_sensitive=True)
     comp_space = (rf"(?:{_SIZE}|{_CODE}|\d,\d(?=[ \u00a0](?:{cap_variants})(?![\w]))|\d{{1,2}}(?:\.\d+)*[a-z]?(?![\w])|\d+\.\d+(?![\w])|"
                   rf"v\d+(?:\.\d+)*(?![\w])|"  # « Claude 3,5 Sonnet », « DeepSeek v3 »
                   rf"(?:{cap_variants})(?![\w])|R\+|(?:{spaced_lower})(?![\w]))")
     first = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space}|(?<=[A-Za-z])\d+(?:\.\d+)*[a-z]?(?![\w]))"
     more = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space})"
-    fam = patterns.alternation(lex.family_spellings())
+    fam = patterns.alternation(lex.family_spellings(), case_sensitive=True)
     # a sentence end glued on either side: « Gemini 2.0.DeepSeek V3 », « une réactivité immédiate.Mistral Small 3.1 »
     # (not a domain or a file: « huggingface.co/Llama », « meta.Llama »)
     family = patterns.compile(rf"(?<![\w@/-])(?:(?<!\.)|(?<=[a-zà-öø-ÿ]{{3}}\.)(?=[A-Z]))(?P<fam>{fam})"
