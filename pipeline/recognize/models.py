@@ -126,8 +126,11 @@ def _code_families(lex: Lexicons) -> tuple[tuple, ...]:
 # « gpt-4-turbo-2024-04-09 », « claude-3-5-sonnet-20241022 », « gemini-1.5-pro-002 »,
 # « meta.llama-3.1-70b-instruct »: a provider's model id, written in lower case with hyphens (never
 # inside a path or a URL)
-_API_ID = patterns.compile(r"(?<![\w/.@-])(?:[a-z]+\.)?(?P<fam>gpt|claude|gemini|llama|gemma|qwen|mistral|mixtral|phi)"
+_ID_FAMILIES = patterns.alternation(("gpt", "claude", "gemini", "llama", "gemma", "qwen", "mistral", "mixtral", "phi"),
+                                    case_sensitive=True)
+_API_ID = patterns.compile(rf"(?<![\w/.@-])(?:[a-z]+\.)?(?P<fam>{_ID_FAMILIES})"
                            r"-(?P<rest>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?![\w/-])")
+_API_ID_GATE = patterns.compile(rf"(?:{_ID_FAMILIES})-")  # (in every id: a text without it is not searched for ids)
 _ID_DATE = re.compile(r"\d{8}|\d{3,4}|latest|exp")
 _ID_DROP = frozenset({"instruct", "chat", "it", "hf"})
 
@@ -236,7 +239,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if free(m.start(), m.end()):
             found.append(ModelMention(m.start(), m.end(), f"{fam.name} {m.group(0)}", fam.name, True, "family_code"))
             taken.add((m.start(), m.end()))
-    for m in _API_ID.finditer(text):  # « claude-3-5-sonnet-20241022 »: a provider's model id
+    for m in (_API_ID.finditer(text) if _API_ID_GATE.search(text) else ()):  # « claude-3-5-sonnet-20241022 »: a provider's model id
         name = api_id_name(m.group("fam"), m.group("rest"), variants=_lower_variants(lex))
         if name and free(m.start(), m.end()):
             family = lex.family(_id_family(m.group("fam")))

@@ -90,6 +90,15 @@ CASES = [
      "24 milliards", "clause_name", ["Mistral Small 3"]),
     ("Gemini 2.0 Flash est sorti. Gemini 2.0 Flash-Lite affiche 1 million de jetons de contexte.",
      "1 million", "clause_name", ["Gemini 2.0 Flash-Lite"]),
+    # … nor a name it is compared with (« plus compact que », « par rapport à »)
+    ("Llama 4 Maverick est sorti. Llama 4 Scout, plus compact que Llama 4 Maverick, dispose de 109 milliards de paramètres.",
+     "109 milliards", "clause_name", ["Llama 4 Scout"]),
+    ("Llama 4 Maverick est sorti. Llama 4 Scout, qui est compact par rapport à Llama 4 Maverick, et qui dispose de "
+     "109 milliards de paramètres, est idéal.", "109 milliards", "clause_name", ["Llama 4 Scout"]),
+    ("Contrairement à GPT-4o, Mistral Small 3 compte 24 milliards de paramètres.", "24 milliards", "clause_name",
+     ["Mistral Small 3"]),
+    ("Mistral Small 3 est sorti. Il est plus rapide que GPT-4o et compte 24 milliards de paramètres.", "24 milliards",
+     "anaphor", ["Mistral Small 3"]),
     # … nor the name the subject is said to be one of (« est le plus petit modèle Llama 4 »); « la famille »
     # names the family's model only when the family's name follows
     ("Llama 4 Scout est sorti. Scout est le plus petit modèle Llama 4 avec 109 milliards de paramètres.",
