@@ -20,6 +20,16 @@ def test_the_real_set_is_large_enough():
     assert len(list((DATA / "real").glob("r*.txt"))) == len(list((DATA / "real").glob("r*.gold.json")))
 
 
+def test_no_page_is_in_the_real_set_twice():
+    """A page fetched again under another number would count twice (three candidates of a later
+    batch were pages already in the set): no two pages share a URL or a text."""
+    pages = sorted((DATA / "real").glob("r*.gold.json"))
+    urls = [json.loads(p.read_text(encoding="utf-8"))["meta"].get("url") for p in pages]
+    texts = [p.with_name(p.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8") for p in pages]
+    assert len(set(urls)) == len(urls)
+    assert len(set(texts)) == len(texts)
+
+
 @pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.name)
 def test_gold_file_is_well_formed(gold_path):
     g = json.loads(gold_path.read_text(encoding="utf-8"))
