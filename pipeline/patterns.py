@@ -15,7 +15,10 @@ them (« S », « ſ »). The pattern's text, groups and matches are those of ``
 (``tests/test_patterns.py`` checks it on a table and on every linker pattern); only the positions
 that cannot start a match are given up sooner. Where the first characters cannot be worked out
 (a pattern that can match the empty string, starts with ``.`` or a negated class, a group
-changing the case flag), the pattern is compiled as it is.
+changing how classes read, ``(?a:…)``), the pattern is compiled as it is.
+
+:func:`alternation` writes a list of words as a tree of their shared beginnings, which the engine
+reads once instead of trying each word in turn.
 """
 from __future__ import annotations
 
@@ -194,9 +197,9 @@ _LAST_CASED = 0x1E943  # no code point after this one has a lower case of its ow
 
 
 def _folds_to(code: int) -> set[int]:
-    """Every code point the engine, case-insensitive, matches with ``code``: its lower case, the
-    engine's extra equivalences of that (``ſ`` for ``s``, ``K`` (Kelvin) for ``k``), and each one's
-    upper and title forms."""
+    """Every code point the engine, case-insensitive, matches with ``code`` (and a few more, which
+    only cost a try): its lower case and the engine's extra equivalences of it (``ſ`` for ``s``),
+    and every code point whose lower case is one of those (« S », the Kelvin sign for ``k``)."""
     low = _sre.unicode_tolower(code)
     out: set[int] = {code}
     for target in (low, *_EXTRA_CASES.get(low, ())):
