@@ -57,7 +57,7 @@ _TEMPORARY = re.compile(r"^\..+\.tmp$")  # ".facts.csv.k3j_x9.tmp", as made by m
 
 def cell(value) -> str:
     if type(value) is str:  # (most cells: asked first)
-        return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+        return protect(value)
     if value is None:
         return ""
     if isinstance(value, bool):

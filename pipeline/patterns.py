@@ -149,8 +149,7 @@ def _in(items) -> set[str]:
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (mirrors re.compile)
     """``re.compile(pattern, flags)``, skipping in C to the characters a match can start with when
     the engine would try the pattern at every position (see the module's docstring)."""
-    parsed = sre_parse.parse(pattern, flags)  # raises re.error for a bad pattern, as re.compile does
-    start = None if _skips_by_itself(parsed) else _start_set(parsed)
+    parsed, start = _plan(pattern, flags)
     if start is None:
         return re.compile(pattern, flags)
     return _compiled(pattern, flags, parsed, start)
@@ -159,11 +158,14 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (mirrors 
 def start_set(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
     """The characters :func:`compile` lets the engine skip to for ``pattern`` (case variants
     included); ``None`` when it compiles the pattern as it is."""
-    parsed = sre_parse.parse(pattern, flags)
-    if _skips_by_itself(parsed):
-        return None
-    items = _start_set(parsed)
-    return None if items is None else frozenset(_chars_of(items))
+    _, start = _plan(pattern, flags)
+    return None if start is None else frozenset(_chars_of(start))
+
+
+def _plan(pattern: str, flags: int):
+    """The parsed pattern, and the charset items :func:`compile` puts in its header (None: none)."""
+    parsed = sre_parse.parse(pattern, flags)  # raises re.error for a bad pattern, as re.compile does
+    return parsed, (None if _skips_by_itself(parsed) else _start_set(parsed))
 
 
 def _start_set(parsed) -> Optional[list]:

@@ -511,7 +511,8 @@ def _record_json(article: Article) -> str:
 
 
 def _rows_json(columns: Sequence[str], records) -> str:
-    rows = [[cell(v) for v in _column_values(type(r), tuple(columns))(r)] for r in records]
+    values = _column_values(type(records[0]), tuple(columns)) if records else None  # (one record type a table)
+    rows = [[cell(v) for v in values(r)] for r in records]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -519,8 +520,6 @@ def _rows_json(columns: Sequence[str], records) -> str:
 def _column_values(cls, columns: tuple[str, ...]) -> Callable:
     """A record's values in column order (None for a column it has no field for), in one call."""
     names = set(_field_names(cls))
-    if len(columns) > 1 and all(c in names for c in columns):
-        return attrgetter(*columns)
     getters = [attrgetter(c) if c in names else (lambda r: None) for c in columns]
     return lambda record: [g(record) for g in getters]
 

@@ -286,6 +286,26 @@ def _tier_first_families(ents: Entities, lex: Lexicons, *, before: int) -> set[s
             if i.family and i.first < before and (tail := tail_parts(i.name, i.family)) and tail[0] in lex.variant_words}
 
 
+def _family_of_variant(m: ModelMention, ents: Entities, lex: Lexicons) -> Optional[tuple[str, Optional[str]]]:
+    """The family (and its maker) a name that starts with a variant word belongs to: that of the
+    named model with the same first word nearest to it (« Large 2 » near « Mistral Large 3 »), else
+    the one family the article names tier first (« Medium 3 » in an article on « Mistral Large 3 »),
+    else the family the lexicon gives the word (« Sonnet 4.5 » alone: Claude's); None otherwise."""
+    parts = tail_parts(m.text, None)
+    siblings = [i for i in ents.models.values() if i.family and tail_parts(i.name, i.family)[:1] == parts[:1]]
+    if siblings:
+        sib = min(siblings, key=lambda i: abs(i.first - m.start))
+        return sib.family, sib.organization
+    tiered = _tier_first_families(ents, lex, before=m.start)
+    if len(tiered) == 1:
+        family = tiered.pop()
+        return family, next(i for i in ents.models.values() if i.family == family).organization
+    if parts[0] in lex.tier_families:
+        family = lex.tier_families[parts[0]]
+        return family, _family_org(lex, family)
+    return None
+
+
 def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelMention]) -> None:
     named = Spans((r.start, r.end) for r in ents.refs)
     taken = Taken()  # the aliases found
@@ -309,24 +329,10 @@ def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelM
     for m in pending:  # "Large 2": an alias, or the same family's sibling of a named model
         if not free(m.start, m.end):
             continue
-        parts = tail_parts(m.text, None)
-        siblings = [i for i in ents.models.values()
-                    if i.family and tail_parts(i.name, i.family)[:1] == parts[:1]]
-        if siblings:
-            sib = min(siblings, key=lambda i: abs(i.first - m.start))
-            name = ents.add_model(canonical_name(f"{sib.family} {m.text}", sib.family, lex), sib.family, sib.organization, m.start)
-            hits.append((m.start, m.end, name))
-            taken.add((m.start, m.end))
-        elif len(tiered := _tier_first_families(ents, lex, before=m.start)) == 1:
-            # « Medium 3 » in an article on « Mistral Large 3 »: the one family named tier first
-            family = tiered.pop()
-            sib = next(i for i in ents.models.values() if i.family == family)
-            name = ents.add_model(canonical_name(f"{family} {m.text}", family, lex), family, sib.organization, m.start)
-            hits.append((m.start, m.end, name))
-            taken.add((m.start, m.end))
-        elif parts[0] in lex.tier_families:  # « Sonnet 4.5 » alone: Claude's
-            family = lex.tier_families[parts[0]]
-            name = ents.add_model(canonical_name(f"{family} {m.text}", family, lex), family, _family_org(lex, family), m.start)
+        found = _family_of_variant(m, ents, lex)
+        if found:
+            family, organization = found
+            name = ents.add_model(canonical_name(f"{family} {m.text}", family, lex), family, organization, m.start)
             hits.append((m.start, m.end, name))
             taken.add((m.start, m.end))
     for a, b, name in hits:

@@ -410,9 +410,14 @@ def _drop_leading_words(start: int, fam: str, lex: Lexicons) -> tuple[int, str |
 _CAMEL_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")
 
 
-def _in_sentence(sentences, pos: int) -> bool:
+def _sentence_at(sentences, pos: int):
+    """The sentence (sorted by start) that holds ``pos``, or None."""
     i = bisect_right(sentences, pos, key=START) - 1
-    return i >= 0 and sentences[i].start <= pos < sentences[i].end
+    return sentences[i] if i >= 0 and sentences[i].start <= pos < sentences[i].end else None
+
+
+def _in_sentence(sentences, pos: int) -> bool:
+    return _sentence_at(sentences, pos) is not None
 
 
 def _is_year(tail: str) -> bool:
@@ -420,9 +425,9 @@ def _is_year(tail: str) -> bool:
 
 
 def _in_ai_sentence(text: str, pos: int, sentences) -> bool:
-    i = bisect_right(sentences, pos, key=START) - 1
-    if i >= 0 and sentences[i].start <= pos < sentences[i].end:
-        return bool(AI_CONTEXT.search(text, sentences[i].start, sentences[i].end))
+    s = _sentence_at(sentences, pos)
+    if s is not None:
+        return bool(AI_CONTEXT.search(text, s.start, s.end))
     a, b = max(0, pos - 200), min(len(text), pos + 200)
     return bool(AI_CONTEXT.search(text[a:b]))
 

@@ -236,3 +236,13 @@ def test_skipping_the_finders_that_cannot_find_changes_nothing(repo_root, analys
             m.setattr(organizations, "_may_find", lambda name, sc: True)
             assert organization_facts(a.text, a.views, a.ents, lex) == found
     assert skipped
+
+
+def test_the_skipped_finders_are_finders():
+    """A finder renamed in ``FINDERS`` but not in the sets ``_may_find`` reads would silently never
+    be skipped (or a name there would match nothing): every name in them is a finder's."""
+    from pipeline.link import organizations
+
+    names = {name for name, _ in FINDERS}
+    assert organizations._NEED_ORGS <= names
+    assert organizations._NEED_A_SUBJECT <= names
