@@ -185,6 +185,20 @@ FINDER_CASES = [
     ("launch", "Meta a lancé ses modèles Llama 4, notamment Llama 4 Scout (109 milliards) et Llama 4 Maverick.",
      {("Llama 4", "Meta"), ("Llama 4 Scout", "Meta"), ("Llama 4 Maverick", "Meta")}),
     ("made_by", "Grok 3 a été conçu par Basalte Research.", {("Grok 3", "Basalte Research")}),
+    # development verbs are launch verbs: the organisation as subject made the model
+    ("launch", "Meta a développé Llama 3 en un an.", {("Llama 3", "Meta")}),
+    ("launch", "Anthropic a conçu Claude Opus 4.5 pour le code.", {("Claude Opus 4.5", "Anthropic")}),
+    ("launch", "Google a entraîné Gemini 2.0 sur des TPU.", {("Gemini 2.0", "Google")}),
+    ("launch", "Amazon a développé un service autour de Llama 3.1.", set()),
+    ("launch", "Amazon a lancé un outil de code avec Llama 3.1.", set()),
+    ("launch", "Perplexity a lancé un assistant propulsé par GPT-4o.", set()),
+    # the models a launch names through a plural noun and « comme », « dont », « tels que »
+    ("launch", "OpenAI a conçu pour ChatGPT plusieurs modèles de langage, comme GPT-4o, o1 ou o3.",
+     {("GPT-4o", "OpenAI"), ("o1", "OpenAI"), ("o3", "OpenAI")}),
+    ("launch", "Mistral AI a présenté deux nouveaux modèles, dont Mistral Large 3 et Ministral 3.",
+     {("Mistral Large 3", "Mistral AI"), ("Ministral 3", "Mistral AI")}),
+    ("launch", "OpenAI a lancé des modèles plus rapides que GPT-4o, comme o1.", set()),
+    ("launch", "OpenAI a lancé des outils pour les développeurs, comme GPT-4o.", set()),
 ]
 
 
