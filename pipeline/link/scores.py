@@ -93,6 +93,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 resp_targets = [("bench", n) for n in names]
     last_pour = None
     last_bench = None
+    pending: list[dict] = []
     for i, (a, b, raw, metric) in enumerate(found):
         value = numbers.parse_number(raw.replace("\u202f", " ").replace("\u00a0", " "))
         if value is None:
@@ -174,9 +175,21 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         if not subject:
             continue
         hedged = is_hedged(text, s.start, a, ctx.lex)
-        ctx.add(view, subject=subject, relation="scores", object=None, benchmark=None if bench is NO_BENCHMARK else bench,
-                metric=metric, value=value, claimed_by=by, hedged=hedged, start=a, end=b,
-                recognizer=f"score_{metric.strip('%') or 'percent'}")
+        pending.append(dict(subject=subject, relation="scores", object=None, benchmark=None if bench is NO_BENCHMARK else bench,
+                            metric=metric, value=value, claimed_by=by, hedged=hedged, start=a, end=b,
+                            recognizer=f"score_{metric.strip('%') or 'percent'}"))
+    for claim in _unambiguous(pending, {r.model for r in view.refs}):
+        ctx.add(view, **claim)
+
+
+def _unambiguous(pending: list[dict], named: set[str]) -> list[dict]:
+    """The scores, less those of a model the sentence does not name that get several values on
+    one test (« GPQA Diamond94,3 %91,3 %92,4 % » under a header of three models: whose is which?)."""
+    values: dict[tuple, set] = {}
+    for c in pending:
+        values.setdefault((c["subject"], c["benchmark"], c["metric"]), set()).add(c["value"])
+    return [c for c in pending
+            if c["subject"] in named or len(values[(c["subject"], c["benchmark"], c["metric"])]) == 1]
 
 
 def _coordinated(ctx: "ClaimLinker", view: SentenceView) -> list[str]:

@@ -366,7 +366,8 @@ class _Nearest:
 
 # « Grésil-70B », « Falcon-40B »: a size in billions joined by a hyphen is how models are named
 # (« Borealis 7B », spaced, may be anything)
-_GLUED = patterns.compile(r"^[^\d ]*[a-zà-öø-ÿœ]\d")
+# a word of the name with its version glued to a lower-case letter (« Étain3 », « Prix Sortie12 »)
+_GLUED = patterns.compile(r"(?:^| )[^\d ]*[a-zà-öø-ÿœ]\d")
 _SIZE_TAIL = patterns.compile(r"-\d+(?:[.,]\d+)?B|-\d+x\d+B")
 
 

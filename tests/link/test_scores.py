@@ -79,6 +79,12 @@ CASES = [
     ("GPT-4o, avec 40 % de données synthétiques en plus, progresse.", set()),
     ("GPT-4.1 sur MMLU progresse.", set()),
     ("GPT-5 coûte 1,25 dollar par million de jetons.", set()),
+    # several values on one test for a model the sentence does not name: whose is which? (a table
+    # flattened under a header of three models); named, each value is the model's
+    ("Comparatif : Gemini 3.1 Pro, Claude Opus 4.6 et GPT-5.2.\n\nGPQA Diamond94,3 %91,3 %92,4 %", set()),
+    ("GPT-5.2 est le dernier.\n\nGPQA Diamond : 94,3 %", {("GPT-5.2", 94.3, "GPQA Diamond", "%", None)}),
+    ("o3 obtient 87,5 % sur ARC-AGI en mode intensif et 75,7 % sur ARC-AGI en mode standard.",
+     {("o3", 87.5, "ARC-AGI", "%", None), ("o3", 75.7, "ARC-AGI", "%", None)}),
 ]
 
 

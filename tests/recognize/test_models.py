@@ -90,6 +90,7 @@ def test_family_and_recognizer(text, family, recognizer):
         "le modèle a appris sur Books1 et Books2",  # datasets
         "le modèle corrige des issues GitHub2.",  # a footnote call
         "Creuset IA a lancé deux modèles, Étain3 et Nickel2 Pro.",  # glued, named once: unsure
+        "Le modèle coûte peu. Prix Sortie12 $/1M tokens",  # a table label glued to its value, in a later word
         "Tous les modèles parlent du Web3",
         "le Tour de France 2 est un modèle de course",  # a known non-model word opens the name
     ],
