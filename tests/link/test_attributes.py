@@ -14,6 +14,7 @@ CASES = [
     ("Mixtral 8x7B compte 46,7 milliards de paramètres dont 12,9 actifs.", "12,9", PARAMS, None, "params_active"),
     ("Llama 4 Maverick n'en active que 17 milliards de paramètres.", "17 milliards", PARAMS, None, "params_active"),
     ("Qwen3-30B-A3B active seulement 3 milliards de paramètres.", "3 milliards", PARAMS, None, "params_active"),
+    ("Une requête n'en active qu'un « simple » 32 milliards.", "32 milliards", PARAMS, None, "params_active"),
     ("Llama 4 Maverick compte 17 milliards de paramètres activés sur 400 milliards de paramètres.",
      "400 milliards", PARAMS, None, "params_total"),
     ("DeepSeek-V3 compte 671 milliards de paramètres au total.", "671 milliards", PARAMS, None, "params_total"),

@@ -35,6 +35,7 @@ CASES = [
     ("Qwen3 32B est dense. Le modèle de 30 milliards de paramètres est rapide.", "30 milliards", "unnamed"),
     ("DeepSeek-V3.1 est sorti. Le modèle complet de 671 milliards de paramètres pèse 715 Go.", "671 milliards", None),
     ("Qwen3 32B est dense. Le modèle compte 32 milliards de paramètres.", "32 milliards", None),
+    ("Kimi K2 est ouvert. Le modèle compte un total de 1 billion de paramètres.", "1 billion", None),
     # a size that names a variant, unless a model of the article carries that size
     ("Gemma 3 arrive. Sa version 1B tourne sur un téléphone.", "1B", "size_label"),
     ("Falcon est sorti. Les versions 1.3B, 7.5B et 40B sont disponibles.", "7.5B", "size_label"),
