@@ -235,7 +235,7 @@ def paired_with(sc: Scope) -> Iterator[Found]:
 def made_by(sc: Scope) -> Iterator[Found]:
     for r in sc.view.refs:
         m = sc.p["made_by"].match(sc.text, r.end, sc.view.sentence.end)
-        if not m:
+        if not m or sc.p["made_of_other"].search(sc.text, max(sc.view.sentence.start, r.start - 60), r.start):
             continue
         for org in _org_list(sc, m.end()):  # « développé par Mistral AI et Nvidia »
             yield r, org.name, r.start, org.end

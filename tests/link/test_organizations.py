@@ -185,6 +185,9 @@ FINDER_CASES = [
     ("launch", "Meta a lancé ses modèles Llama 4, notamment Llama 4 Scout (109 milliards) et Llama 4 Maverick.",
      {("Llama 4", "Meta"), ("Llama 4 Scout", "Meta"), ("Llama 4 Maverick", "Meta")}),
     ("made_by", "Grok 3 a été conçu par Basalte Research.", {("Grok 3", "Basalte Research")}),
+    # « une version optimisée de BERT par Facebook AI »: the maker of the version
+    ("made_by", "RoBERTa : une version optimisée de BERT par Facebook AI, ce modèle améliore l'efficacité.", set()),
+    ("made_by", "BERT par Google reste un classique.", {("BERT", "Google")}),
     # development verbs are launch verbs: the organisation as subject made the model
     ("launch", "Meta a développé Llama 3 en un an.", {("Llama 3", "Meta")}),
     ("launch", "Anthropic a conçu Claude Opus 4.5 pour le code.", {("Claude Opus 4.5", "Anthropic")}),
