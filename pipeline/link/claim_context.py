@@ -61,6 +61,10 @@ class ClaimLinker:
         self.recent_benchmark: Optional[str] = None  # last benchmark named in the last few sentences
         self.recent_age = 0  # sentences since it was named
         self.recent_elo = False  # the text since then speaks of Elo
+        # a list under an introduction that speaks of a ranking (« Résultats du classement Aider : »
+        # then « - o1 : occupe la première position »): whether it does, and the test it names
+        self.intro_ranking = False
+        self.intro_benchmark: Optional[str] = None
         self._org_starts = [m.start() for m in lexicon_orgs(lex).finditer(text)]
         self._all_benchmarks = self._find_benchmarks()
         self._benchmark_starts = [x[0] for x in self._all_benchmarks]

@@ -22,7 +22,7 @@ from pipeline.link.claim_context import ClaimLinker
 from pipeline.link.raw import RawClaim
 from pipeline.link.discourse import SentenceView
 from pipeline.link.entities import Entities
-from pipeline.recognize.segments import HEADING, TABLE
+from pipeline.recognize.segments import BULLET, HEADING, TABLE
 
 
 RECENT = 8  # a list of scores (« - Sonnet 4.5 : 77,2 % ») is on a test named at most this many sentences before
@@ -46,6 +46,9 @@ def _sentence(ctx: ClaimLinker, view: SentenceView) -> None:
     if s.kind == HEADING:
         ctx.source, ctx.source_block = None, -1
     found = ctx.benchmarks(s.start, s.end)
+    if s.kind != BULLET:  # the introduction of the bullets that follow (« Classement Aider : »)
+        ctx.intro_ranking = ranks.introduces_ranking(ctx, view)
+        ctx.intro_benchmark = found[-1][2] if ctx.intro_ranking and found else None
     if s.block != ctx.prev_block:
         ctx.block_benchmark = None
     ctx.prev_benchmarks, ctx.prev_block, ctx.prev_span = found, s.block, (s.start, s.end)

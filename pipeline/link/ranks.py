@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Optional
 from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.cues import is_hedged
 from pipeline.link.discourse import SentenceView, name_runs
+from pipeline.recognize.segments import BULLET
 
 if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
@@ -63,7 +64,10 @@ def _holders(ctx: "ClaimLinker", c: dict, view: SentenceView, hits) -> list[tupl
             continue
         after = next((r for r in view.refs if r.start >= b), None)
         if after and c["rank_then_name"].fullmatch(text, b, after.start):
-            out.append((after.model, value, a, after.end))  # « 3ᵉ place → DeepSeek-R1 »
+            tied = c["shared"].search(text, a, after.start)
+            following = next((run for run in name_runs(text, view.refs) if run[0] is after), [after])
+            for r in (following if tied else [after]):  # « 4ème place (ex aequo) : GPT-5.1 et Grok 4.1 »
+                out.append((r.model, value, a, r.end))  # « 3ᵉ place → DeepSeek-R1 »
             continue
         subject = ctx.subject_before(view, a)
         if subject:
@@ -71,6 +75,12 @@ def _holders(ctx: "ClaimLinker", c: dict, view: SentenceView, hits) -> list[tupl
         if after and c["followed_by"].search(text, b, after.start):  # « …, suivi de Claude Sonnet 4.5 »
             out.append((after.model, value + 1, after.start, after.end))
     return out
+
+
+def introduces_ranking(ctx: "ClaimLinker", view: SentenceView) -> bool:
+    """Whether the sentence introduces bullets that rank models: it speaks of a ranking and ends
+    with « : » or « ? »."""
+    return bool(_cues(ctx.lex)["ranking_intro"].search(ctx.text, view.sentence.start, view.sentence.end))
 
 
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
@@ -87,9 +97,13 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             right_after = []
         near = right_after or ctx.nearest_benchmark(view, a) or ctx.earlier_benchmarks(view)[-1:]
         bench = near[0][2] if near else None
-        if bench is None and ctx.recent_benchmark in ctx.lex.leaderboards and any(r.model == model for r in view.refs):
+        named = any(r.model == model for r in view.refs)
+        if bench is None and ctx.recent_benchmark in ctx.lex.leaderboards and named:
             bench = ctx.recent_benchmark  # « Classement Chatbot Arena : » then « • 3ᵉ place → DeepSeek-R1 »
-        if bench is None and not c["ranking"].search(text, s.start, s.end):
+        under_intro = s.kind == BULLET and ctx.intro_ranking and named
+        if bench is None and under_intro:
+            bench = ctx.intro_benchmark  # « Classement Aider Polyglot : » then « - o1 : occupe la première position »
+        if bench is None and not (under_intro or c["ranking"].search(text, s.start, s.end)):
             continue
         ctx.add(view, subject=model, relation="ranks", object=None, benchmark=bench, metric="position",
                 value=float(value), claimed_by=by, hedged=is_hedged(text, s.start, a, ctx.lex),

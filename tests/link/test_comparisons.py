@@ -78,6 +78,10 @@ CASES = [
     ("OpenAI surpasse Google en chiffre d'affaires.", set()),
     ("Falcon 180B dépassait à peine GPT-3 et ses 175 milliards de paramètres.", set()),
     ("Le prix de GPT-5 est supérieur à celui de Claude Opus 4.", set()),
+    # « classé après », « positionné après »: ranked below
+    ("Sur LMArena, Claude 3.5 Sonnet est classé juste après DeepSeek-R1.",
+     {("Claude 3.5 Sonnet", "ranks_below", "DeepSeek-R1", "LMArena", None, False)}),
+    ("GPT-5 a été placé après une longue attente.", set()),
 ]
 
 

@@ -84,6 +84,14 @@ CASES += [
      {("DeepSeek-R1", 3.0, "Chatbot Arena", None, False), ("Qwen2.5-Max", 7.0, "Chatbot Arena", None, False)}),
     ("Gemini-Exp-1206 est sorti sur Chatbot Arena.\n\nUn autre perd du terrain et se retrouve à la 11e place ce mois-ci.",
      set()),
+    # bullets under an introduction that speaks of a ranking (« : » or « ? »), with the test it
+    # names if any; « 1ère », a tie in parentheses shared by the names after it
+    ("Quels ont été les classements finaux du test ?\n- 1ère place : Gemini 3 Pro\n- 4ème place (ex aequo) : GPT-5.1 et Grok 4.1",
+     {("Gemini 3 Pro", 1.0, None, None, False), ("GPT-5.1", 4.0, None, None, False), ("Grok 4.1", 4.0, None, None, False)}),
+    ("Les positions sur le classement Aider Polyglot :\n- o1 : occupe la première position\n- DeepSeek R1 : a assuré la deuxième place",
+     {("o1", 1.0, "Aider Polyglot", None, False), ("DeepSeek R1", 2.0, "Aider Polyglot", None, False)}),
+    ("Nos conseils pour bien choisir :\n- GPT-5 : la première place pour le prix.", set()),
+    ("Les positions sur le classement :\n\nLe marché bouge.\n- GPT-5 : la première place pour le prix.", set()),
 ]
 
 
