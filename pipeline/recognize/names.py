@@ -16,6 +16,8 @@ _SIZE = r"\d+(?:[.,]\d+)?[BMK](?![\w])|\d+x\d+B(?![\w])|\d+ B(?![\w])"
 _CODE = r"[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?(?![\w])"
 UPPER = "A-ZÀ-ÖØ-ÞŒ"
 LOWER = "a-zà-öø-ÿœ"
+# « Qwen3:30b-instruct », « GPT-OSS:20b »: an Ollama tag, the size after a colon
+_TAG = r":\d+(?:\.\d+)?[bm](?:-[a-z][a-z\d]*){0,2}(?![\w:])"
 _NAMED_BASE = r"[A-Z][a-z]+\d+(?:\.\d+)?(?![\w])"  # « DeepSeek-R1-Distill-Qwen3-8B »: a base model inside a name
 
 
@@ -37,7 +39,7 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # a sentence end glued on either side: « Gemini 2.0.DeepSeek V3 », « une réactivité immédiate.Mistral Small 3.1 »
     # (not a domain or a file: « huggingface.co/Llama », « meta.Llama »)
     family = patterns.compile(rf"(?<![\w@/-])(?:(?<!\.)|(?<=[a-zà-öø-ÿ]{{3}}\.)(?=[A-Z]))(?P<fam>{fam})"
-                              rf"(?P<tail>{first}{more}{{0,5}})?(?![\w-]|\.[a-z\d])")
+                              rf"(?P<tail>{first}{more}{{0,5}}(?:{_TAG})?|{_TAG})?(?![\w-]|\.[a-z\d])")
     series = "|".join(p for p, _, _ in lex.lowercase_series)
     lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low))?(?![\w-])")
     # One or two capitalised words (accents and ligatures included: « Ébène », « Cigüe », « Grand

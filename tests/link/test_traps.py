@@ -26,6 +26,7 @@ CASES = [
     # « la catégorie des modèles de moins de 2 milliards » is also a generic cue: unnamed comes first in TRAPS
     ("Phi-4 est sorti. Microsoft vise la catégorie des modèles de moins de 2 milliards de paramètres.", "2 milliards", "unnamed"),
     ("Phi-3-mini, un modèle de 3,8 milliards de paramètres, tient sur un téléphone.", "3,8 milliards", None),
+    ("La suite compte Devstral Small 2, une variante de 24 milliards de paramètres.", "24 milliards", None),
     ("Mistral Large 2 est un modèle dense de 123 milliards de paramètres.", "123 milliards", None),
     ("DeepSeek-V3 est sorti. Cela en fait un modèle de 685 milliards de paramètres.", "685 milliards", None),
     ("DeepSeek R1 (version complète de 671 milliards de paramètres) est disponible.", "671 milliards", None),

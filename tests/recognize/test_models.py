@@ -36,6 +36,9 @@ def mentions(text):
         ("Yi-Lightning", "Yi-Lightning"),
         ("Gemini 2.0.Claude suit.", "Gemini 2.0"),  # a sentence end glued to the next one
         ("une réactivité immédiate.Mistral Small 3.1", "Mistral Small 3.1"),  # … on either side
+        ("Qwen3:30b-instruct", "Qwen3:30b-instruct"),  # an Ollama tag
+        ("Llama 3.1:8b", "Llama 3.1:8b"),
+        ("Mistral:7b", "Mistral:7b"),  # the tag is the version a bare family name needs
     ],
 )
 def test_match(text, expected):
