@@ -64,6 +64,7 @@ def link(text: str, views: list[SentenceView], quantities, ents: Entities, lex: 
     sentences = [v.sentence for v in views]
     out += tables.table_facts(text, sentences, ents, quantities, memory.variants, lex, owners=table_owners(views))
     out += tables.flat_table_facts(text, sentences, ents.refs, quantities, lex)
+    out += tables.flat_across_facts(text, sentences, ents.refs, quantities, lex)
     ents.refs.sort(key=lambda r: r.start)
     return FactsFound(tuple(f for f in out if not implausible(f.attribute, f.value)), ents)
 

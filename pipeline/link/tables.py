@@ -58,6 +58,10 @@ class RefIndex:
         i = bisect_left(self._starts, start)
         return self._refs[i] if i < len(self._refs) and self._starts[i] < end else None
 
+    def all_in(self, start: int, end: int) -> list[Ref]:
+        """The references that start inside the span, in order."""
+        return self._refs[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
 
 def _ref_in(cell: Cell, refs: RefIndex) -> Optional[Ref]:
     return refs.first_in(cell.start, cell.end)
@@ -200,3 +204,78 @@ def flat_table_facts(text: str, sentences, refs: list[Ref], quantities, lex: Lex
             continue
         header = flat_header(text, s, lex) if s.kind == HEADING and first is None else []
     return out
+
+
+# « Spécification ChatGPT-4o o1-mini » then « Fenêtre contextuelle 128K 128K »: the models across
+# the first line. Between the label and the values, and between two values: separators, « ~ »,
+# and an aside in parentheses (« 128 (8 actifs par token) 32 (4 actifs par token) »).
+_ACROSS_GAP = re.compile(r"(?:[\s|,;/·*–—~≈-]|\([^()\n]{0,40}\))*")
+_HEAD_LABEL = re.compile(r"[^\W\d][\w'’ -]{0,30}\s+|")  # « Spécification », « Fonction », or nothing
+_NOT_A_VALUE_LABEL = load().cue("tables.not_value_label")
+
+
+def _models_across(text: str, s: Sentence, index: RefIndex) -> list[Ref]:
+    """The models a line names across, after a short label and with nothing else but separators
+    (« Spécification ChatGPT-4o o1-mini », « Fonction Qwen3:30b-instruct GPT-OSS:20b »); [] if it
+    is no such line or names fewer than two."""
+    line = index.all_in(s.start, s.end)
+    if len(line) < 2 or not _HEAD_LABEL.fullmatch(text, s.start, line[0].start) or text[line[-1].end:s.end].strip(" \t|"):
+        return []
+    for a, b in zip(line, line[1:]):
+        if not _ACROSS_GAP.fullmatch(text, a.end, b.start) or text.find("(", a.end, b.start) >= 0:
+            return []
+    return line
+
+
+def flat_across_facts(text: str, sentences, refs: list[Ref], quantities, lex: Lexicons) -> list[RawFact]:
+    """A table flattened into lines with the models across its first line: each line right after
+    it (no blank line between) that holds a label and exactly one value per model, and nothing else, gives
+    them in order to the attribute its label names (« Jetons de sortie 16K 64K » names none)."""
+    out: list[RawFact] = []
+    index = RefIndex(refs)
+    models: list[Ref] = []
+    prev_end = 0
+    for s in sentences:
+        across = _models_across(text, s, index)
+        next_line = text.count("\n", prev_end, s.start) == 1 and not text[prev_end:s.start].strip()
+        prev_end = s.end
+        if across:
+            models = across
+            continue
+        if not models or not next_line or index.first_in(s.start, s.end) is not None:
+            models = []
+            continue
+        qs = [q for q in _outside_asides(text, s.start, within(quantities, s.start, s.end)) if q.value]
+        if len(qs) != len(models) or not _across_row(text, qs, s.end):
+            continue
+        label = text[s.start:qs[0].start]
+        attribute = label_attribute(label, lex)
+        if attribute in (None, "experts_per_token") or _NOT_A_VALUE_LABEL.search(label) or re.search(r"\d", label):
+            continue
+        for ref, q in zip(models, qs):
+            if q.unit == "foreign" or attribute.startswith("params") and q.value < 10**6:
+                continue
+            out.append(RawFact(ref.model, attribute, q.value, False, Provenance(q.start, q.unit_end, s.start, s.end, "flat_across")))
+    return out
+
+
+def _outside_asides(text: str, start: int, qs) -> list:
+    """The quantities that are not inside parentheses opened after ``start`` (one pass)."""
+    out, depth, pos = [], 0, start
+    for q in qs:
+        gap = text[pos:q.start]
+        depth = max(0, depth + gap.count("(") - gap.count(")"))
+        pos = q.start
+        if not depth:
+            out.append(q)
+    return out
+
+
+def _across_row(text: str, qs, end: int) -> bool:
+    pos = qs[0].unit_end
+    for q in qs[1:]:
+        if not _ACROSS_GAP.fullmatch(text, pos, q.start):
+            return False
+        pos = q.unit_end
+    return _ACROSS_GAP.fullmatch(text, pos, end) is not None
+

@@ -1,13 +1,13 @@
 """Tables (``pipeline.link.tables``), one layout per row: ``label_attribute`` (a label -> the
 attribute), ``flat_header`` (a line of column labels -> the attributes, left to right),
-``table_facts`` (a Markdown table -> its facts) and ``flat_table_facts`` (a table that lost its
+``table_facts`` (a Markdown table -> its facts), ``flat_table_facts`` and ``flat_across_facts`` (a table that lost its
 bars -> its facts)."""
 from __future__ import annotations
 
 import pytest
 
 from pipeline.link.facts import table_owners
-from pipeline.link.tables import flat_header, flat_table_facts, label_attribute, table_facts
+from pipeline.link.tables import flat_across_facts, flat_header, flat_table_facts, label_attribute, table_facts
 from pipeline.link.variants import Variants
 from pipeline.recognize.segments import Sentence
 
@@ -17,6 +17,7 @@ LABELS = [
     ("Fenêtre de contexte", "context_tokens"),
     ("Contexte (tokens)", "context_tokens"),
     ("Paramètres actifs", "params_active"),
+    ("Paramètres activés", "params_active"),
     ("Paramètres", "params_total"),
     ("Taille", "params_total"),
     ("Paramètres (milliards)", "params_total"),
@@ -114,11 +115,9 @@ FLAT = [
     ("Meta publie Llama 4 Scout.\n\nLe modèle en bref\nScout 17B 109B 16 10M tokens", set()),
     # a line of labels that names a model is no header
     (FLAT_INTRO + "Llama 4 Maverick Params actifs Params total\nScout 17B 109B", set()),
+    # a running sentence under a line of labels is no row (its values are read as prose)
+    (FLAT_INTRO + "Modèle Paramètres Contexte\nScout a 10 millions de jetons de contexte et 109 milliards de paramètres.", set()),
 ]
-# Left out (looks wrong, see the report): a running sentence under a line of labels is read as a
-# row, its values given to the columns in order whatever their own units:
-#   "Modèle Paramètres Contexte\nScout a 10 millions de jetons de contexte et 109 milliards de paramètres."
-#   gives Llama 4 Scout params_total 10 000 000 and context_tokens 109 000 000 000.
 
 
 @pytest.mark.parametrize("text, expected", FLAT)
@@ -127,3 +126,32 @@ def test_flat_table_facts(analyse, lex, text, expected):
     found = flat_table_facts(a.text, a.sentences, a.ents.refs, a.quantities, lex)
     assert {(f.model, f.attribute, f.value) for f in found} == expected
     assert all(f.where.recognizer == "flat_table" for f in found)
+
+
+ACROSS = [
+    # the models across the first line, one value per model on each line after it
+    ("Spécification ChatGPT-4o o1-mini\nFenêtre contextuelle 128K 128K\nJetons de sortie 16K 64K\nJetons par seconde ~103 ~74",
+     {("GPT-4o", "context_tokens", 128_000), ("o1-mini", "context_tokens", 128_000)}),
+    ("Fonction Qwen3:30b-instruct GPT-OSS:20b\nNombre total de paramètres 30,5 milliards 21 milliards\n"
+     "Paramètres activés ~3,3 milliards ~3,6 milliards\nNombre de couches 48 24\n"
+     "Experts MoE par couche 128 (8 actifs par token) 32 (4 actifs par token)",
+     {("Qwen3:30b-instruct", "params_total", 30_500_000_000), ("gpt-oss:20b", "params_total", 21 * B),
+      ("Qwen3:30b-instruct", "params_active", 3_300_000_000), ("gpt-oss:20b", "params_active", 3_600_000_000),
+      ("Qwen3:30b-instruct", "experts", 128), ("gpt-oss:20b", "experts", 32)}),
+    # a line with another number of values, a blank line, words between the values, a price: nothing
+    ("Spécification GPT-4o o1-mini\nFenêtre de contexte 128 000 tokens", set()),
+    ("Spécification GPT-4o o1-mini\n\nFenêtre de contexte 128K 128K", set()),
+    ("Spécification GPT-4o o1-mini\nFenêtre de contexte 128K pour l'un, 200K pour l'autre", set()),
+    ("Spécification GPT-4o o1-mini\nPrix par million de tokens 5 3", set()),
+    # a sentence that names two models is no header
+    ("GPT-4o surpasse o1-mini.\nFenêtre de contexte 128K 128K", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", ACROSS)
+def test_flat_across_facts(analyse, lex, text, expected):
+    a = analyse(text)
+    found = flat_across_facts(a.text, a.sentences, a.ents.refs, a.quantities, lex)
+    assert {(f.model, f.attribute, f.value) for f in found} == expected
+    assert all(f.where.recognizer == "flat_across" for f in found)
+
