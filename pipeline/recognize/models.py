@@ -319,9 +319,9 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         found.append(ModelMention(a, b, name, None, False, "named_as_model"))
         taken.add((a, b))
     found.sort(key=lambda x: x.start)
-    # a bare family name listed with models is the family (« comme GPT-4 et Claude », « Gemini ou Claude »)
-    with_tail = [x for x in found if x.has_tail]
-    ends, starts = _Nearest(with_tail, key=lambda x: x.end), _Nearest(with_tail, key=lambda x: x.start)
+    # a bare family name listed with models is the family (« comme GPT-4 et Claude », « Gemini ou
+    # Claude », « comme Llama, Mistral et Qwen »: the models it is listed with may be bare too)
+    ends, starts = _Nearest(found, key=lambda x: x.end), _Nearest(found, key=lambda x: x.start)
     for m in listed:
         fam = lex.family(m.group("fam"))
         if m.group("tail") or not fam.requires_version or not free(m.start(), m.end()):

@@ -228,3 +228,20 @@ def test_api_id_name(fam, rest, expected):
 ])
 def test_api_ids_in_text(text, expected):
     assert [m.text for m in mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare family name is the company or the assistant, unless it is listed with models,
+        # named with a version or bare
+        ("Les modèles comme GPT-4 et Claude progressent.", ["GPT-4", "Claude"]),
+        ("Le logiciel supporte les modèles populaires comme Llama, Mistral et Qwen.", ["Llama", "Mistral", "Qwen"]),
+        ("Depuis LLaMA, Mistral, Qwen ou encore DeepSeek, la taille des modèles croît.", ["LLaMA", "Mistral", "Qwen", "DeepSeek"]),
+        ("Mistral lève des fonds.", []),
+        ("Selon Mistral, Llama progresse.", ["Llama"]),
+        ("Google, Mistral et Meta publient.", []),
+    ],
+)
+def test_bare_families_in_lists(text, expected):
+    assert [m.text for m in mentions(text)] == expected
