@@ -16,6 +16,8 @@ _SIZE = r"\d+(?:[.,]\d+)?[BMK](?![\w])|\d+x\d+B(?![\w])|\d+ B(?![\w])"
 _CODE = r"[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?(?![\w])"
 UPPER = "A-ZÀ-ÖØ-ÞŒ"
 LOWER = "a-zà-öø-ÿœ"
+# « GPT-5-level reasoning », « GPT-4-like », « Llama-based »: an English suffix after a name is no part of it
+_NOT_A_PART = r"(?:level|like|class|based|style|grade|powered|sized|scale|type|compatible|equivalent)"
 # « Qwen3:30b-instruct », « GPT-OSS:20b »: an Ollama tag, the size after a colon
 _TAG = r":\d+(?:\.\d+)?[bm](?:-[a-z][a-z\d]*){0,2}(?![\w:])"
 _NAMED_BASE = r"[A-Z][a-z]+\d+(?:\.\d+)?(?![\w])"  # « DeepSeek-R1-Distill-Qwen3-8B »: a base model inside a name
@@ -27,7 +29,7 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     spaced_lower = patterns.alternation(lex.spaced_lowercase, case_sensitive=True)
     # After a hyphen: any component. After a space: sizes, short versions, codes, capitalised
     # variants and the few lower-case variants used with a space ("GPT-4o mini").
-    comp_hyphen = (rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|[a-z]{{3,12}}(?![\w+])|"
+    comp_hyphen = (rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|(?!{_NOT_A_PART}(?![\w+]))[a-z]{{3,12}}(?![\w+])|"
                    rf"[A-Z]{{1,4}}(?![\w+])|[A-Z][a-z]{{2,15}}(?![\w+]))")  # « DeepSeek-V3.1-Terminus », « Yi-Lightning »
     cap_variants = patterns.alternation((w for w in lex.variant_words if w[:1].isupper()), case_sensitive=True)
     comp_space = (rf"(?:{_SIZE}|{_CODE}|\d,\d(?=[ \u00a0](?:{cap_variants})(?![\w]))|\d{{1,2}}(?:\.\d+)*[a-z]?(?![\w])|\d+\.\d+(?![\w])|"

@@ -64,6 +64,8 @@ def test_match(text, expected):
         "sous licence Apache 2.0",
         "Android 13",
         "3 000 GPU H200",
+        "GPT-5-level reasoning",  # an English suffix is no variant
+        "des outils Llama-based",
     ],
 )
 def test_no_match(text):
