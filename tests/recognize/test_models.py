@@ -28,6 +28,7 @@ def mentions(text):
         ("Command R+", "Command R+"),
         ("Command A", "Command A"),
         ("o3-mini", "o3-mini"),
+        ("o4-mini-high", "o4-mini-high"),  # a reasoning effort after the tier
         ("Kimi K2", "Kimi K2"),
         ("Mistral Large 2", "Mistral Large 2"),
         ("Falcon 180B", "Falcon 180B"),
