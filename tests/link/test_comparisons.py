@@ -82,6 +82,10 @@ CASES = [
     ("Sur LMArena, Claude 3.5 Sonnet est classé juste après DeepSeek-R1.",
      {("Claude 3.5 Sonnet", "ranks_below", "DeepSeek-R1", "LMArena", None, False)}),
     ("GPT-5 a été placé après une longue attente.", set()),
+    # « n'étant devancé que par X »: the passive, X wins
+    ("Llama 4 Maverick bat GPT-4o, n'étant devancé que par Gemini 2.5 Pro.",
+     {("Llama 4 Maverick", "outperforms", "GPT-4o", None, None, False),
+      ("Gemini 2.5 Pro", "outperforms", "Llama 4 Maverick", None, None, False)}),
 ]
 
 
