@@ -213,6 +213,8 @@ def family_sizes(text: str, view: SentenceView, units, ents: Entities, lex: Lexi
     info = ents.get(fam) if fam else None
     if not info or not info.family or any(SIZE_TAIL.match(p) for p in tail_parts(info.name, info.family)):
         return []
+    if not any(r.model == fam for r in view.refs) and any(q.scale and not q.scale[1:] for q, _ in params):
+        return []  # « • Modèles : 7B, 13B, 30B, 65B paramètres » under the family's heading: bare labels, not its variants' counts
     if coordinated_subject(text, view, obj):
         return []
     s = view.sentence

@@ -40,6 +40,8 @@ CASES = [
     ("Meta a publié Llama 3.1, déclinée en 8B, 70B et 405B.",
      {("Llama 3.1 8B", "params_total", 8000000000), ("Llama 3.1 70B", "params_total", 70000000000),
       ("Llama 3.1 405B", "params_total", 405000000000), ("Llama 3.1", "organization", "Meta")}),
+    # … right after the family's name; under its heading, bare size labels state no count
+    ("Juillet 2023 - Llama 2\n\n• Modèles : 7B, 13B, 70B paramètres\n• Licence : ouverte", set()),
     # as many values as coordinated names: paired in order
     ("Phi-3-small et Phi-3-medium affichent 7 et 14 milliards de paramètres.",
      {("Phi-3-small", "params_total", 7000000000), ("Phi-3-medium", "params_total", 14000000000)}),
