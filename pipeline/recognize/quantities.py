@@ -52,6 +52,9 @@ _SPACED_K = patterns.compile(r"[ \u00a0\u202f][kK](?![\w])")
 _SPACED_SUFFIX = patterns.compile(r"[ \u00a0\u202f](?P<s>[MBT])(?=[ \u00a0\u202f]+(?:de\s+|d['’])?(?:param|jeton|token|activ|actif))")
 _PERCENT = patterns.compile(r"\s*(?:%|pour ?cent\b)")
 _NEWLINE = patterns.compile("\n")
+# « 25/09/2025 », « 10/10 »: a number slashed to another is a date or a fraction, no quantity
+_SLASHED_AFTER = patterns.compile(r"/\d")
+_SLASHED_BEFORE = patterns.compile(r"\d/$")
 _EXPERT_BLOCKS = patterns.compile(r"\s+(?:blocs|sous-réseaux|réseaux|modules)\b[^.;]{0,50}?«?\s*experts\b\s*»?")
 
 
@@ -65,6 +68,8 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
     for m in _QUANTITY.finditer(text):
         a, b = m.start(), m.end()
         if a < skip_until or _masked(masks, a, b):
+            continue
+        if _SLASHED_AFTER.match(text, b) or _SLASHED_BEFORE.search(text, max(0, a - 2), a):
             continue
         num, scale = m.group("num"), m.group("scale")
         spaced_k = _SPACED_K.match(text, b) if scale is None else None

@@ -38,6 +38,9 @@ NBSP = "\u00a0"
         ("respectivement 3 milliards et 400 millions de paramètres",
          [(3_000_000_000, None, False), (400_000_000, "params", False)]),
         ("3 millions 2 milliards de paramètres", [(3_000_000, None, False), (2_000_000_000, "params", False)]),
+        # a date, a fraction: no quantity
+        ("publié le 25/09/2025 à 10 h", [(10, None, False)]),
+        ("Note : 10/10", []),
     ],
 )
 def test_quantities(text, expected):
