@@ -26,6 +26,8 @@ extra check, in code, where words alone cannot tell. In order:
 - ``equivalence``: « 1 000 tokens équivalent à environ 750 mots ».
 - ``subset``: « 64 experts, dont 2 experts partagés »: a part of the count before it; not an
   active count (« dont 37 milliards actifs »).
+- ``for_other``: « 1 million de tokens contre 128k pour ChatGPT »: the value of the product or the
+  company named after « pour », not of the sentence's model; not when a model is named there.
 Then ``continues``: a value that goes on from one a trap dropped (« un modèle de 30 milliards de
 paramètres avec seulement 3 milliards actifs ») goes with it.
 """
@@ -86,6 +88,11 @@ def _named_in_between(text: str, q: Quantity, view: SentenceView, ents: Entities
     return any(m.start() <= r.start < q.start for r in view.refs)
 
 
+def _model_named_after(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
+    """« 128k pour GPT-4o »: the name after « pour » is a model's (the holder ``for_named`` takes it)."""
+    return any(q.end <= r.start <= q.end + 40 for r in view.refs)
+
+
 TRAPS = (
     Trap("range_low"),
     Trap("range_high"),
@@ -103,6 +110,7 @@ TRAPS = (
     Trap("training_part"),
     Trap("equivalence"),
     Trap("subset", keep=_active_count),
+    Trap("for_other", keep=_model_named_after),
 )
 
 # « X, un modèle de », « X est un modèle de », « X : un modèle de »
