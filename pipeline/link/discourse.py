@@ -232,6 +232,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
     main: Optional[str] = None  # the model the title names first
     owner: Optional[str] = None  # the one model a heading or an introduction « … : » gives a list to
     focus_alone = False  # the focus was set by a sentence that named it and no other model (not a guess)
+    focus_in_section = False  # no heading since it was set
     title_models: set[str] = set()
     refs = ents.refs
     for n, sent in enumerate(sentences):
@@ -273,7 +274,10 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                     if not is_object and (r.kind != "code" or (r is mine[0] and c["code_opens"].fullmatch(text, sent.start, r.start))):
                         subject = r.model  # (« … ses modèles pour V3 »: a code deep in a sentence is no subject)
                         break
-        owner = _list_owner(text, sent, mine, subject or focus, owner, c)
+        # (the model in focus introduces a list only from its own section: « … Mistral Large 3 fait
+        # un bond. Pour la première fois, un modèle open-weight propose : », not « Résultats : » under
+        # a heading that came after it)
+        owner = _list_owner(text, sent, mine, subject or (focus if focus_in_section else None), owner, c)
         full = [r for r in mine if r.kind != "code"]
         if main is None and full and (n == 0 or sent.kind != HEADING):
             main = full[0].model  # the title's first model, else the first model the text names in full
@@ -283,6 +287,9 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                                 sole=guessed and title_models == {subject}))
         if subject and not c["aside"].match(text, sent.start, sent.end):
             focus, focus_alone = subject, not guessed and {r.model for r in mine} <= {subject}
+            focus_in_section = True
+        elif sent.kind == HEADING:
+            focus_in_section = False
         if mine:
             last = mine[-1].model
     if added:

@@ -40,6 +40,12 @@ CASES = [
     ("Meta a publié Llama 3.1, déclinée en 8B, 70B et 405B.",
      {("Llama 3.1 8B", "params_total", 8000000000), ("Llama 3.1 70B", "params_total", 70000000000),
       ("Llama 3.1 405B", "params_total", 405000000000), ("Llama 3.1", "organization", "Meta")}),
+    # a list introduced in the paragraph of the model in focus is about it; a list under another
+    # heading, introduced by a sentence that names no model, is not
+    ("Mistral Large 3 fait un bond. Pour la première fois, un modèle ouvert propose :\n\n• Fenêtre de contexte de 256 000 tokens",
+     {("Mistral Large 3", "context_tokens", 256000)}),
+    ("o3 domine le test.\n\nARC Prize 2025 : un million en jeu\n\nRésultats :\n- 1er Paper : Tiny Recursive Model (7M paramètres)",
+     set()),
     # … right after the family's name; under its heading, bare size labels state no count
     ("Juillet 2023 - Llama 2\n\n• Modèles : 7B, 13B, 70B paramètres\n• Licence : ouverte", set()),
     # as many values as coordinated names: paired in order
