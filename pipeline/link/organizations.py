@@ -155,8 +155,9 @@ def _org_right_after(sc: Scope, pos: int, gap: re.Pattern) -> Optional[tuple[Org
 
 
 def genitive(sc: Scope) -> Iterator[Found]:
-    """« le GPT-4o d'OpenAI »; and the names of the same family the genitive closes a list of (« les
-    modèles GPT-4 et GPT-3.5 d'Open AI », not « GPT-4o, DeepSeek-V3 et Llama 3.1 de Meta »)."""
+    """« le GPT-4o d'OpenAI »; and the names the genitive closes a list of when they are of the same
+    family, or of families the lexicon gives to that maker (« les modèles GPT-4 et GPT-3.5 d'Open AI »,
+    « les Gemma 3 et Gemini 2.0 Flash-Lite de Google », not « GPT-4o, DeepSeek-V3 et Llama 3.1 de Meta »)."""
     refs = sc.view.refs
     for i, r in enumerate(refs):
         hit = _org_right_after(sc, r.end, sc.p["genitive"])
@@ -165,10 +166,15 @@ def genitive(sc: Scope) -> Iterator[Found]:
         yield r, hit[0].name, r.start, hit[1]
         j = i
         while j > 0 and LIST_GAP.fullmatch(sc.text, refs[j - 1].end, refs[j].start) \
-                and sc.family(refs[j - 1].model) is not None and sc.family(refs[j - 1].model) == sc.family(r.model) \
+                and _same_maker(sc, refs[j - 1].model, r.model, hit[0].name) \
                 and not _org_right_after(sc, refs[j - 1].end, sc.p["genitive"]):
             j -= 1
             yield refs[j], hit[0].name, refs[j].start, hit[1]
+
+
+def _same_maker(sc: Scope, model: str, last: str, org: str) -> bool:
+    family = sc.family(model)
+    return family is not None and (family == sc.family(last) or sc.lexicon_maker(model) == org)
 
 
 def parenthesis(sc: Scope) -> Iterator[Found]:
@@ -425,7 +431,8 @@ def _launched(sc: Scope, pos: int) -> list[Ref]:
     refs = [r for r in sc.view.refs if pos <= r.start < end]
     out: list[Ref] = []
     for r in refs:
-        if out and not (LIST_GAP.fullmatch(text, out[-1].end, r.start) or sc.p["launched_more"].fullmatch(text, out[-1].end, r.start)):
+        if out and not (LIST_GAP.fullmatch(text, out[-1].end, r.start) or sc.p["launched_more"].fullmatch(text, out[-1].end, r.start)
+                        or len(out) == 1 and _members_follow(sc, pos, out[0], r)):
             break
         if not out and (r.start - pos > 100 or sc.p["obj"].search(text, pos, r.start)):
             break
@@ -433,6 +440,13 @@ def _launched(sc: Scope, pos: int) -> list[Ref]:
             break
         out.append(r)
     return out
+
+
+def _members_follow(sc: Scope, pos: int, family: Ref, first: Ref) -> bool:
+    """« a lancé la famille de modèles Llama 4 : Llama 4 Scout, … »: the members listed after a
+    launched family."""
+    return bool(sc.p["family_of_models"].search(sc.text, pos, family.start)
+                and sc.p["members_colon"].fullmatch(sc.text, family.end, first.start))
 
 
 def launch_noun(sc: Scope) -> Iterator[Found]:

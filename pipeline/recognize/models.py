@@ -68,11 +68,12 @@ _NOT_LISTED = patterns.compile(r"\b(?:[Ss]elon|[Dd]'après|[Pp]our|[Cc]hez|[Pp]a
 @per_lexicons
 def _code_of_org(lex: Lexicons) -> re.Pattern:
     orgs = patterns.alternation(lex.organizations, case_sensitive=True)
-    return patterns.compile(rf"\bmod[eè]le\s+(?P<code>[A-Z]\d+(?:\.\d+)?)\s+(?:de\s+|d['’])(?P<org>{orgs})\b"
-                            rf"|\b(?P<org2>{orgs})\s*\(\s*(?P<code2>[A-Z]\d+(?:\.\d+)?)\s*\)"
+    code = r"[A-Z]\d+(?:\.\d+)?(?:-\d{4}(?![\w-]))?"  # « R1 », « V3.1 », « R1-0528 » (a dated checkpoint)
+    return patterns.compile(rf"\bmod[eè]le\s+(?P<code>{code})\s+(?:de\s+|d['’])(?P<org>{orgs})\b"
+                            rf"|\b(?P<org2>{orgs})\s*\(\s*(?P<code2>{code})\s*\)"
                             rf"|\b(?P<org3>{orgs})\b(?:(?!{orgs})[^.;]){{0,60}}?\b(?:présent|lan[cç]|dévoil|publi|annon[cç]|sorti)\w*\s+(?:\w+ment\s+)?"
-                            rf"(?:son|sa)\s+(?:(?:nouveau|dernier|premier)\s+)?mod[eè]le"
-                            rf"(?:\s+de\s+[a-zé]+)?\s+(?P<code3>[A-Z]\d+(?:\.\d+)?)\b")
+                            rf"(?:son|sa)\s+(?:(?:nouveau|dernier|premier)\s+)?mod[eè]le(?:\s+(?:amélioré|mis à jour|phare))?"
+                            rf"(?:\s+de\s+[a-zé]+)?\s+(?P<code3>{code})\b")
 
 
 @per_lexicons

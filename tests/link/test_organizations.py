@@ -202,6 +202,14 @@ FINDER_CASES = [
      {("Mistral Large 3", "Mistral AI"), ("Ministral 3", "Mistral AI")}),
     ("launch", "OpenAI a lancé des modèles plus rapides que GPT-4o, comme o1.", set()),
     ("launch", "OpenAI a lancé des outils pour les développeurs, comme GPT-4o.", set()),
+    # the members listed after a launched family
+    ("launch", "Meta a lancé la famille de modèles Llama 4 : Llama 4 Scout, Llama 4 Maverick et Llama 4 Behemoth.",
+     {("Llama 4", "Meta"), ("Llama 4 Scout", "Meta"), ("Llama 4 Maverick", "Meta"), ("Llama 4 Behemoth", "Meta")}),
+    ("launch", "Meta a lancé Llama 4 : GPT-4o reste devant.", {("Llama 4", "Meta")}),
+    # a genitive closes a list of its maker's families (the lexicon's), not of others'
+    ("genitive", "Il bat les Gemma 3 et Gemini 2.0 Flash-Lite de Google.",
+     {("Gemma 3", "Google"), ("Gemini 2.0 Flash-Lite", "Google")}),
+    ("genitive", "Il bat GPT-4o, DeepSeek-V3 et Llama 3.1 de Meta.", {("Llama 3.1", "Meta")}),
 ]
 
 

@@ -248,3 +248,15 @@ def test_api_ids_in_text(text, expected):
 )
 def test_bare_families_in_lists(text, expected):
     assert [m.text for m in mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le modèle R1 de DeepSeek est ouvert.", ["DeepSeek R1"]),
+        ("DeepSeek a dévoilé son modèle amélioré R1-0528 jeudi.", ["DeepSeek R1-0528"]),  # a dated checkpoint
+    ],
+)
+def test_code_of_org(text, expected):
+    assert [m.text for m in mentions(text)] == expected
+
