@@ -100,7 +100,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                              claimed_by=by, hedged=hedged, start=a, end=be, recognizer=f"{rel}_no_object")
             prev_end = b
             continue
-        passive = _cue(ctx, "passive").search(text, max(s.start, a - 14), a) and _cue(ctx, "by").match(text, a, b + 18)
+        passive = _cue(ctx, "passive").search(text, max(s.start, a - 40), a) and _cue(ctx, "by").match(text, a, b + 18)
         reverse = rel == "outperformed_by"  # « moins performant que Llama 3 »: Llama 3 wins
         if rel in ("outperforms", "outperformed_by") and _cue(ctx, "lower_is_better").search(text, max(s.start, a - 80), a):
             reverse = not reverse  # « son taux d'hallucinations est supérieur à celui de X »: X wins

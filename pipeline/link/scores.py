@@ -35,8 +35,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         found.append((m.start(), m.end(), m.group("val"), "%"))
     for m in ctx.p["score_de"].finditer(text, s.start, s.end):
         if not any(a <= m.start("val") < b for a, b, _, _ in found):
-            elo = m.group("metric") or m.group("metric_c") or m.group("metric_e")
-            metric = "%" if m.group("pct") else ("ELO" if elo else "score")
+            elo = m.group("metric") or m.group("metric_c") or m.group("metric_e") or m.group("elo_after") or m.group("elo_pts")
+            metric = "%" if m.group("pct") else ("ELO" if elo else "points" if m.group("pts") else "score")  # (« un score de 1501 Elo »)
             named_score |= metric == "score"
             found.append((m.start("val"), m.end(), m.group("val"), metric))
     for m in ctx.p["points"].finditer(text, s.start, s.end):

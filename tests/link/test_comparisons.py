@@ -82,6 +82,9 @@ CASES = [
     ("Sur LMArena, Claude 3.5 Sonnet est classé juste après DeepSeek-R1.",
      {("Claude 3.5 Sonnet", "ranks_below", "DeepSeek-R1", "LMArena", None, False)}),
     ("GPT-5 a été placé après une longue attente.", set()),
+    # « semble déjà totalement dépassé par X »: the passive after « semble » and two adverbs
+    ("Google a présenté Gemini, mais ce dernier semble déjà totalement dépassé par son rival GPT-4.",
+     {("GPT-4", "outperforms", "Gemini", None, None, False)}),
     # « n'étant devancé que par X »: the passive, X wins
     ("Llama 4 Maverick bat GPT-4o, n'étant devancé que par Gemini 2.5 Pro.",
      {("Llama 4 Maverick", "outperforms", "GPT-4o", None, None, False),

@@ -79,6 +79,11 @@ CASES = [
     ("GPT-4o, avec 40 % de données synthétiques en plus, progresse.", set()),
     ("GPT-4.1 sur MMLU progresse.", set()),
     ("GPT-5 coûte 1,25 dollar par million de jetons.", set()),
+    # the metric after the figure of « un score de », « un score d'environ »
+    ("Gemini 3 obtient un score de 1501 Elo sur LMArena.", {("Gemini 3", 1501.0, "LMArena", "ELO", None)}),
+    ("Gemini 3 obtient un score de 1501 points sur LMArena.", {("Gemini 3", 1501.0, "LMArena", "points", None)}),
+    ("DeepSeek-R1 progresse. Sur Codeforces, le modèle a atteint un score d’environ 1930.",
+     {("DeepSeek-R1", 1930.0, "Codeforces", "score", None)}),
     # several values on one test for a model the sentence does not name: whose is which? (a table
     # flattened under a header of three models); named, each value is the model's
     ("Comparatif : Gemini 3.1 Pro, Claude Opus 4.6 et GPT-5.2.\n\nGPQA Diamond94,3 %91,3 %92,4 %", set()),
