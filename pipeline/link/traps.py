@@ -26,6 +26,8 @@ extra check, in code, where words alone cannot tell. In order:
 - ``equivalence``: « 1 000 tokens équivalent à environ 750 mots ».
 - ``subset``: « 64 experts, dont 2 experts partagés »: a part of the count before it; not an
   active count (« dont 37 milliards actifs »).
+- ``per_request``: « environ 23 000 tokens par requête »: a usage, not a window (unless the
+  window is named before it).
 - ``for_other``: « 1 million de tokens contre 128k pour ChatGPT »: the value of the product or the
   company named after « pour », not of the sentence's model; not when a model is named there.
 Then ``continues``: a value that goes on from one a trap dropped (« un modèle de 30 milliards de
@@ -110,6 +112,7 @@ TRAPS = (
     Trap("training_part"),
     Trap("equivalence"),
     Trap("subset", keep=_active_count),
+    Trap("per_request"),
     Trap("for_other", keep=_model_named_after),
 )
 

@@ -37,6 +37,9 @@ CASES = [
     ("DeepSeek-V3.1 est sorti. Le modèle complet de 671 milliards de paramètres pèse 715 Go.", "671 milliards", None),
     ("Qwen3 32B est dense. Le modèle compte 32 milliards de paramètres.", "32 milliards", None),
     ("Kimi K2 est ouvert. Le modèle compte un total de 1 billion de paramètres.", "1 billion", None),
+    # tokens per request: a usage, unless the window is named
+    ("DeepSeek R1 traite désormais environ 23 000 tokens par requête.", "23 000", "per_request"),
+    ("DeepSeek R1 dispose d'un contexte de 128 000 tokens par requête.", "128 000", None),
     # the value of a product or a company named after « pour »; not of a model named there
     ("Gemini a une fenêtre étendue (1 million de tokens contre 128k pour ChatGPT).", "128k", "for_other"),
     ("Qwen3-235B-A22B accepte 128K jetons de contexte, contre 32K pour Qwen3-0.6B.", "32K", None),
