@@ -120,14 +120,6 @@ FLAT = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", FLAT)
-def test_flat_table_facts(analyse, lex, text, expected):
-    a = analyse(text)
-    found = flat_table_facts(a.text, a.sentences, a.ents.refs, a.quantities, lex)
-    assert {(f.model, f.attribute, f.value) for f in found} == expected
-    assert all(f.where.recognizer == "flat_table" for f in found)
-
-
 ACROSS = [
     # the models across the first line, one value per model on each line after it
     ("Spécification ChatGPT-4o o1-mini\nFenêtre contextuelle 128K 128K\nJetons de sortie 16K 64K\nJetons par seconde ~103 ~74",
@@ -148,10 +140,14 @@ ACROSS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", ACROSS)
-def test_flat_across_facts(analyse, lex, text, expected):
+@pytest.mark.parametrize("reader, recognizer, text, expected",
+                         [(flat_table_facts, "flat_table", t, e) for t, e in FLAT]
+                         + [(flat_across_facts, "flat_across", t, e) for t, e in ACROSS])
+def test_flat_tables(analyse, lex, reader, recognizer, text, expected):
+    """Tables that lost their bars: models down the lines (``flat_table_facts``) or across the
+    first one (``flat_across_facts``)."""
     a = analyse(text)
-    found = flat_across_facts(a.text, a.sentences, a.ents.refs, a.quantities, lex)
+    found = reader(a.text, a.sentences, a.ents.refs, a.quantities, lex)
     assert {(f.model, f.attribute, f.value) for f in found} == expected
-    assert all(f.where.recognizer == "flat_across" for f in found)
+    assert all(f.where.recognizer == recognizer for f in found)
 
