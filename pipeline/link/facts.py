@@ -121,7 +121,27 @@ def _sentence_facts(text: str, view: SentenceView, qs: list[Quantity], ents: Ent
                 continue
             out.append(RawFact(model, c.attribute, c.value, hedged,
                                Provenance(c.q.start, c.q.unit_end, s.start, s.end, f"{c.attribute}:{rule}")))
-    return out
+    return _not_scattered(text, out)
+
+
+SCATTER = 3  # this many different values of one attribute for one model in one sentence: none is its own
+
+
+def _not_scattered(text: str, facts: list[RawFact]) -> list[RawFact]:
+    """The facts, less those of a model that gets ``SCATTER`` or more different values of one
+    attribute in the sentence, unless they are one list (« se décline en 4, 12 et 48 milliards »):
+    a page flattened onto one line gave a model every token count of an example table (« 800 tokens
+    … 1500 tokens … 30 000 tokens »). Two values stay: « 32 768 natifs, 128 000 étendus »."""
+    groups: dict[tuple[str, str], list[RawFact]] = {}
+    for f in facts:
+        groups.setdefault((f.model, f.attribute), []).append(f)
+    scattered = set()
+    for key, group in groups.items():
+        spans = sorted((f.where.start, f.where.end) for f in group)
+        if len({f.value for f in group}) >= SCATTER and not all(
+                SIZE_GAP.fullmatch(text, a[1] if a[1] <= b[0] else b[0], b[0]) for a, b in zip(spans, spans[1:])):
+            scattered.add(key)
+    return [f for f in facts if (f.model, f.attribute) not in scattered]
 
 
 def _list_attributes(text: str, cands: list[Candidate]) -> list[Candidate]:

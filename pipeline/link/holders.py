@@ -207,6 +207,9 @@ def clause_name(sc: Scope, c: Candidate) -> Optional[list[str]]:
     last = next((r for r in reversed(view.refs) if r.end <= c.q.start and r.model == near), None)
     if last and _cue(sc, "pronoun_subject").search(text, last.end, c.q.start):
         return [view.subject] if view.subject else None  # « R1 reprend l'architecture du V3 : il compte … »
+    other = _cue(sc, "other_subject").search(text, last.end, c.q.start) if last else None
+    if other and not any(r.start == other.start("name") for r in view.refs):
+        return None  # « …, tandis que Maverick en a 402 milliards »: the clause has its own subject
     fam = _cue(sc, "family").search(text, sc.previous_end(c), c.q.start)
     if fam and any(0 <= r.start - fam.end() <= 2 for r in view.refs):
         return [_family_model(sc.ents, near) or near]  # « la famille Qwen3 » (not « la famille des MoE »)

@@ -46,6 +46,15 @@ CASES = [
      {("Mistral Large 3", "context_tokens", 256000)}),
     ("o3 domine le test.\n\nARC Prize 2025 : un million en jeu\n\nRésultats :\n- 1er Paper : Tiny Recursive Model (7M paramètres)",
      set()),
+    # values scattered through one long sentence (a page flattened onto one line): none is the
+    # model's; one list of values is its family's sizes
+    ("Qwen-3 8B : fenêtre de contexte ; exemple : un e-mail fait 800 tokens, un rapport 1500 tokens, un contrat 30 000 tokens",
+     set()),
+    ("Basalte 1 se décline en 4, 12 et 48 milliards de paramètres.",
+     {("Basalte 1", "params_total", 4 * 10**9), ("Basalte 1", "params_total", 12 * 10**9), ("Basalte 1", "params_total", 48 * 10**9)}),
+    # a clause with its own subject, a name the text does not know as a model
+    ("Le modèle Llama 4 Scout a 109 milliards de paramètres, tandis que Maverick en a 402 milliards.",
+     {("Llama 4 Scout", "params_total", 109 * 10**9)}),
     # … right after the family's name; under its heading, bare size labels state no count
     ("Juillet 2023 - Llama 2\n\n• Modèles : 7B, 13B, 70B paramètres\n• Licence : ouverte", set()),
     # as many values as coordinated names: paired in order
