@@ -66,6 +66,7 @@ def test_match(text, expected):
         "Android 13",
         "3 000 GPU H200",
         "GPT-5-level reasoning",  # an English suffix is no variant
+        "le modèle coûte EUR 8'000 par mois",  # a currency code
         "des outils Llama-based",
     ],
 )
