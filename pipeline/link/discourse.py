@@ -277,6 +277,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
         # (the model in focus introduces a list only from its own section: « … Mistral Large 3 fait
         # un bond. Pour la première fois, un modèle open-weight propose : », not « Résultats : » under
         # a heading that came after it)
+        subject = _named_member(text, mine, subject, ents, c)
         owner = _list_owner(text, sent, mine, subject or (focus if focus_in_section else None), owner, c)
         full = [r for r in mine if r.kind != "code"]
         if main is None and full and (n == 0 or sent.kind != HEADING):
@@ -295,6 +296,20 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
     if added:
         ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
     return out, ents
+
+
+def _named_member(text: str, mine: list[Ref], subject: Optional[str], ents: Entities, c: dict) -> Optional[str]:
+    """A family the sentence names, then a member of it it names after « baptisé » (« une nouvelle
+    déclinaison de sa famille Qwen, baptisée Qwen 3-Max »): the member is what the sentence is about."""
+    info = ents.get(subject) if subject else None
+    if info is None or info.name != info.family:
+        return subject
+    for a, b in zip(mine, mine[1:]):
+        if a.model == subject and c["named_member"].fullmatch(text, a.end, b.start):
+            member = ents.get(b.model)
+            if member and member.family == info.family:
+                return b.model
+    return subject
 
 
 def _starts_before(m: Optional[re.Match], pos: int) -> bool:

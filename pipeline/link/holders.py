@@ -186,11 +186,15 @@ def possessive(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 def relative(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« devant DeepSeek-V3, qui en compte 671 milliards », and a participle said of the name before
-    it (« GPT-3, pourtant entraîné à partir de 175 milliards »); a relative clause after anything else
+    it (« GPT-3, pourtant entraîné à partir de 175 milliards »), or of the anaphor a sentence opens on
+    (« Ce modèle, qui dépasse le trillion de paramètres »); a relative clause after anything else
     (« … DLLaMa de Meta, qui utilise 1 trillion de tokens », a name not recognised) has no holder."""
     r = _last_ref_before(sc, c)
     if r and (_cue(sc, "relative").fullmatch(sc.text, r.end, c.q.start) or _cue(sc, "participle").fullmatch(sc.text, r.end, c.q.start)):
         return [r.model]
+    v = sc.view
+    if v.anaphoric and v.subject and not v.guessed and _cue(sc, "relative_of_anaphor").fullmatch(sc.text, v.sentence.start, c.q.start):
+        return [v.subject]  # « Ce modèle, qui dépasse le trillion de paramètres, … »
     if _cue(sc, "relative_after_comma").search(sc.text, max(sc.previous_end(c), c.q.start - 60), c.q.start):
         return []
     return None

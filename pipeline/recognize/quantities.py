@@ -52,6 +52,10 @@ _SPACED_K = patterns.compile(r"[ \u00a0\u202f][kK](?![\w])")
 _SPACED_SUFFIX = patterns.compile(r"[ \u00a0\u202f](?P<s>[MBT])(?=[ \u00a0\u202f]+(?:de\s+|d['’])?(?:param|jeton|token|activ|actif))")
 _PERCENT = patterns.compile(r"\s*(?:%|pour ?cent\b)")
 _NEWLINE = patterns.compile("\n")
+# « qui dépasse le trillion de paramètres », « franchit le million de jetons »: one of the scale,
+# counted in parameters or tokens (« le milliard d'utilisateurs » is no model's)
+_DEFINITE_SCALE = patterns.compile(r"\b(?i:le|du)[ \u00a0](?P<scale>(?i:million|milliard|billion|trillion))"
+                                   r"(?=[ \u00a0]+(?:de[ \u00a0]+|d['’])(?i:param|jeton|token))")
 # « 25/09/2025 », « 10/10 »: a number slashed to another is a date or a fraction, no quantity
 _SLASHED_AFTER = patterns.compile(r"/\d")
 _SLASHED_BEFORE = patterns.compile(r"\d/$")
@@ -65,8 +69,13 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
     masks = sorted(masks)
     line_ends = [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]  # (each number's line end by bisection)
     skip_until = -1  # the end of a compound number already read
+    definite = [d for d in _DEFINITE_SCALE.finditer(text) if not _masked(masks, d.start(), d.end())]
+    k = 0  # the next of them, yielded in order with the others
     for m in _QUANTITY.finditer(text):
         a, b = m.start(), m.end()
+        while k < len(definite) and definite[k].start() < a:
+            yield _quantity(text, definite[k], units, line_ends)
+            k += 1
         if a < skip_until or _masked(masks, a, b):
             continue
         if _SLASHED_AFTER.match(text, b) or _SLASHED_BEFORE.search(text, max(0, a - 2), a):
@@ -102,6 +111,21 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
                 unit, unit_end = EXPERTS, e.end()
         is_active = bool(active.match(text, b, eol))
         yield Quantity(a, b, unit_end, num, scale, value, unit, is_active)
+    for d in definite[k:]:
+        yield _quantity(text, d, units, line_ends)
+
+
+def _quantity(text: str, m: re.Match, units: dict, line_ends: list[int]) -> Quantity:
+    """« le trillion de paramètres »: one of the scale, with the unit the lookahead saw."""
+    b = m.end()
+    eol = line_ends[bisect_left(line_ends, b)]
+    unit, unit_end = None, b
+    for name, pat in units.items():
+        u = pat.match(text, b, eol)
+        if u:
+            unit, unit_end = name, u.end()
+            break
+    return Quantity(m.start(), b, unit_end, "1", m.group("scale"), numbers.quantity_value("1", m.group("scale")), unit, False)
 
 
 def _masked(masks: list[tuple[int, int]], a: int, b: int) -> bool:

@@ -52,6 +52,10 @@ CASES = [
      set()),
     ("Basalte 1 se décline en 4, 12 et 48 milliards de paramètres.",
      {("Basalte 1", "params_total", 4 * 10**9), ("Basalte 1", "params_total", 12 * 10**9), ("Basalte 1", "params_total", 48 * 10**9)}),
+    # a relative said of the anaphor a sentence opens on; the member of a family « baptisé » is
+    # what the sentence before was about
+    ("Alibaba dévoile une déclinaison de sa famille Qwen, baptisée Qwen 3-Max. Ce modèle, qui dépasse le trillion de paramètres, marque une étape.",
+     {("Qwen 3-Max", "params_total", 10**12), ("Qwen", "organization", "Alibaba")}),
     # a clause with its own subject, a name the text does not know as a model
     ("Le modèle Llama 4 Scout a 109 milliards de paramètres, tandis que Maverick en a 402 milliards.",
      {("Llama 4 Scout", "params_total", 109 * 10**9)}),

@@ -38,6 +38,10 @@ NBSP = "\u00a0"
         ("respectivement 3 milliards et 400 millions de paramètres",
          [(3_000_000_000, None, False), (400_000_000, "params", False)]),
         ("3 millions 2 milliards de paramètres", [(3_000_000, None, False), (2_000_000_000, "params", False)]),
+        # one of the scale after « le », counted in parameters or tokens
+        ("qui dépassait le trillion de paramètres", [(10**12, "params", False)]),
+        ("franchit le million de jetons de contexte et 3 milliards de paramètres", [(10**6, "tokens", False), (3 * 10**9, "params", False)]),
+        ("a dépassé le milliard d'utilisateurs", []),
         # a date, a fraction: no quantity
         ("publié le 25/09/2025 à 10 h", [(10, None, False)]),
         ("Note : 10/10", []),
