@@ -8,7 +8,8 @@ Rules, in order:
    seconde », « en sortie »); after « contre », the attribute of the previous token count
    (« 128K jetons de contexte, contre 32K pour … »); else the nearest training or context cue
    before it in its clause (« une fenêtre de 128k tokens et a été entraîné sur … »), else one
-   after it (« 15,5 trillions de tokens de pré-entraînement »), else the sentence's.
+   after it (« 15,5 trillions de tokens de pré-entraînement »), else the sentence's (training
+   for a count of a billion tokens or more, which no context window holds).
 """
 from __future__ import annotations
 
@@ -75,7 +76,13 @@ def _token_attribute(text: str, q: Quantity, s: Sentence, cues: dict, previous: 
         return "training_tokens"
     if cues["context"].search(text, q.start, b):
         return "context_tokens"
-    return _sentence_token_attribute(text, s, cues, memo)
+    found = _sentence_token_attribute(text, s, cues, memo)
+    if found == "context_tokens" and (q.value or 0) >= NO_WINDOW:
+        return "training_tokens"  # « une quantité colossale de 14,8 trillions de tokens analysés »: no window is that long
+    return found
+
+
+NO_WINDOW = 10**9  # tokens: a count this large that no cue types is the training data's, never a context window
 
 
 def _sentence_token_attribute(text: str, s: Sentence, cues: dict, memo: dict) -> str:

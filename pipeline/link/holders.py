@@ -195,6 +195,8 @@ def relative(sc: Scope, c: Candidate) -> Optional[list[str]]:
     v = sc.view
     if v.anaphoric and v.subject and not v.guessed and _cue(sc, "relative_of_anaphor").fullmatch(sc.text, v.sentence.start, c.q.start):
         return [v.subject]  # « Ce modèle, qui dépasse le trillion de paramètres, … »
+    if r and _cue(sc, "relative_of_last").search(sc.text, r.end, c.q.start):
+        return [r.model]  # « … Qwen-3-Max-Thinking, malgré la taille de ce dernier, qui dépassait le trillion »
     if _cue(sc, "relative_after_comma").search(sc.text, max(sc.previous_end(c), c.q.start - 60), c.q.start):
         return []
     return None

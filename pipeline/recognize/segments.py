@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Iterator
+from typing import Optional, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -152,13 +152,34 @@ def bounded(text: str, start: int, end: int, *, limit: int = MAX_SENTENCE_CHARS)
         yield start, end
 
 
-def segment(text: str) -> tuple[Sentence, ...]:
-    out: list[Sentence] = []
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the text's lines; a line that opens on « , », « ; » or « ) » goes on the one
+    before (a scraped page broke it after a name: « gpt-oss-20b\n, dispose de 21 milliards »)."""
     pos = 0
-    block = 0
+    held: Optional[tuple[int, int]] = None
+    words = False  # the held line holds more than spaces
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
+        first = line.lstrip()[:1]
+        if held is not None and words and first in _GOES_ON:
+            held = (held[0], end)
+            continue
+        if held is not None:
+            yield held
+        held, words = (start, end), bool(first)
+    if held is not None:
+        yield held
+
+
+_GOES_ON = frozenset(",;)")
+
+
+def segment(text: str) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    block = 0
+    for start, end in _lines(text):
+        line = text[start:end]
         stripped = line.strip()
         if not stripped:
             continue

@@ -15,6 +15,8 @@ CASES = [
     ("Llama 4 Maverick n'en active que 17 milliards de paramètres.", "17 milliards", PARAMS, None, "params_active"),
     ("Qwen3-30B-A3B active seulement 3 milliards de paramètres.", "3 milliards", PARAMS, None, "params_active"),
     ("Une requête n'en active qu'un « simple » 32 milliards.", "32 milliards", PARAMS, None, "params_active"),
+    # a token count no context window holds, with no cue: the training data's
+    ("DeepSeek-V3 a vu 14,8 trillions de tokens.", "14,8 trillions", TOKENS, None, "training_tokens"),
     ("Llama 4 Maverick compte 17 milliards de paramètres activés sur 400 milliards de paramètres.",
      "400 milliards", PARAMS, None, "params_total"),
     ("DeepSeek-V3 compte 671 milliards de paramètres au total.", "671 milliards", PARAMS, None, "params_total"),
@@ -51,7 +53,7 @@ CASES = [
     # after « contre », the attribute of the token count before it
     ("Qwen3-235B-A22B accepte 128K jetons de contexte, contre 32K pour Qwen3-0.6B.", "32K", TOKENS, "context_tokens", "context_tokens"),
     ("Llama 3 a vu 15T tokens, contre 2T pour Llama 2.", "2T", TOKENS, "training_tokens", "training_tokens"),
-    ("Llama 3 a vu 15T tokens, contre 2T pour Llama 2.", "2T", TOKENS, None, "context_tokens"),  # no previous: the default
+    ("Llama 3 a vu 15T tokens, contre 2T pour Llama 2.", "2T", TOKENS, None, "training_tokens"),  # no previous: the default, for a count no window holds
     # not an attribute: a speed, an output limit, a lab test, a price, a foreign unit
     ("GPT-4o génère 150 jetons par seconde.", "150", TOKENS, None, None),
     ("Claude 3.7 Sonnet produit jusqu'à 64 000 tokens en sortie.", "64 000", TOKENS, None, None),

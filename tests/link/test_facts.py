@@ -56,6 +56,9 @@ CASES = [
     # what the sentence before was about
     ("Alibaba dévoile une déclinaison de sa famille Qwen, baptisée Qwen 3-Max. Ce modèle, qui dépasse le trillion de paramètres, marque une étape.",
      {("Qwen 3-Max", "params_total", 10**12), ("Qwen", "organization", "Alibaba")}),
+    # « ce dernier, qui … »: the last name
+    ("Ce modèle progresse par rapport à Qwen-3-Max-Thinking, malgré la taille de ce dernier, qui dépassait le trillion de paramètres.",
+     {("Qwen-3-Max-Thinking", "params_total", 10**12)}),
     # a clause with its own subject, a name the text does not know as a model
     ("Le modèle Llama 4 Scout a 109 milliards de paramètres, tandis que Maverick en a 402 milliards.",
      {("Llama 4 Scout", "params_total", 109 * 10**9)}),
