@@ -42,6 +42,8 @@ NBSP = "\u00a0"
         ("qui dépassait le trillion de paramètres", [(10**12, "params", False)]),
         ("franchit le million de jetons de contexte et 3 milliards de paramètres", [(10**6, "tokens", False), (3 * 10**9, "params", False)]),
         ("a dépassé le milliard d'utilisateurs", []),
+        # « de ses 685 milliards »: a possessive after the value is no foreign noun
+        ("n'active que 37 milliards de ses 685 milliards de paramètres", [(37 * 10**9, None, False), (685 * 10**9, "params", False)]),
         # a date, a fraction: no quantity
         ("publié le 25/09/2025 à 10 h", [(10, None, False)]),
         ("Note : 10/10", []),
