@@ -142,6 +142,9 @@ RUNS = [
     ("Phi-4 surpasse GPT-4o et Gemini 2.0 Flash.", [["Phi-4"], ["GPT-4o", "Gemini 2.0 Flash"]], []),
     ("Qwen3 surpasse GPT-4o, o1 ou encore Gemini 2.0 Flash.", [["Qwen3"], ["GPT-4o", "o1"], ["Gemini 2.0 Flash"]], []),
     ("Mistral 7B, construit sur Llama 2, compte 7 milliards.", [["Mistral 7B"], ["Llama 2"]], []),
+    # an aside in parentheses after each name: still one list
+    ("Meta lance Llama 4 Scout (109 milliards) et Llama 4 Maverick (400 milliards).",
+     [["Llama 4 Scout", "Llama 4 Maverick"]], ["Llama 4 Scout", "Llama 4 Maverick"]),
     # a list after a comparison cue is no subject
     ("Surpassant GPT-4o et o1, Grok 3 domine.", [["GPT-4o", "o1", "Grok 3"]], []),
 ]

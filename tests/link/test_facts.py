@@ -56,6 +56,12 @@ CASES = [
     # what the sentence before was about
     ("Alibaba dévoile une déclinaison de sa famille Qwen, baptisée Qwen 3-Max. Ce modèle, qui dépasse le trillion de paramètres, marque une étape.",
      {("Qwen 3-Max", "params_total", 10**12), ("Qwen", "organization", "Alibaba")}),
+    # « Ces modèles »: the last list, its names followed by asides in parentheses
+    ("Meta lance Llama 4 Scout (109 milliards de paramètres) et Llama 4 Maverick (400 milliards de paramètres).\n\nLes tests déçoivent.\n\n"
+     "Ces modèles offrent une fenêtre de contexte de 10 millions de tokens.",
+     {("Llama 4 Scout", "params_total", 109 * 10**9), ("Llama 4 Maverick", "params_total", 400 * 10**9),
+      ("Llama 4 Scout", "organization", "Meta"), ("Llama 4 Maverick", "organization", "Meta"),
+      ("Llama 4 Scout", "context_tokens", 10**7), ("Llama 4 Maverick", "context_tokens", 10**7)}),
     # « ce dernier, qui … »: the last name
     ("Ce modèle progresse par rapport à Qwen-3-Max-Thinking, malgré la taille de ce dernier, qui dépassait le trillion de paramètres.",
      {("Qwen-3-Max-Thinking", "params_total", 10**12)}),
