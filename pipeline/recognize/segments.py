@@ -153,26 +153,30 @@ def bounded(text: str, start: int, end: int, *, limit: int = MAX_SENTENCE_CHARS)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of the text's lines; a line that opens on « , », « ; » or « ) » goes on the one
-    before (a scraped page broke it after a name: « gpt-oss-20b\n, dispose de 21 milliards »)."""
+    """The spans of the text's lines; a line that opens on « , », « ; » or « ) », or on « et » / « ou »
+    after a line that does not end a sentence, goes on the one before (a scraped page broke it after
+    a name: « gpt-oss-20b\n, dispose de 21 milliards », « gpt-oss-20b\net gpt-oss-120b »)."""
     pos = 0
     held: Optional[tuple[int, int]] = None
-    words = False  # the held line holds more than spaces
+    last = ""  # the held line's last character that is no space ("" for a blank line)
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        first = line.lstrip()[:1]
-        if held is not None and words and first in _GOES_ON:
+        body = line.strip()
+        if held is not None and last and (body[:1] in _GOES_ON or last not in _LINE_ENDS and _CONJUNCTION.match(body)):
             held = (held[0], end)
+            last = body[-1:] or last
             continue
         if held is not None:
             yield held
-        held, words = (start, end), bool(first)
+        held, last = (start, end), body[-1:]
     if held is not None:
         yield held
 
 
 _GOES_ON = frozenset(",;)")
+_LINE_ENDS = frozenset(".!?:;»")
+_CONJUNCTION = patterns.compile(r"(?:et|ou)\s")  # « … gpt-oss-20b\net gpt-oss-120b »
 
 
 def segment(text: str) -> tuple[Sentence, ...]:

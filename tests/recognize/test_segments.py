@@ -40,6 +40,10 @@ def parts(text):
             "# Titre\n\nPremière phrase ici. Deuxième phrase là.",
             [("# Titre", HEADING, 1), ("Première phrase ici.", TEXT, 2), ("Deuxième phrase là.", TEXT, 2)],
         ),
+        (  # a line that opens on « et » goes on one that ends no sentence
+            "deux modèles, gpt-oss-20b\net gpt-oss-120b, sous licence.\nFin.\net voilà",
+            [("deux modèles, gpt-oss-20b\net gpt-oss-120b, sous licence.", TEXT, 1), ("Fin.", TEXT, 2), ("et voilà", HEADING, 3)],
+        ),
         (  # a line that opens on a comma goes on the one before; not after a blank line
             "Le plus léger, gpt-oss-20b\n, dispose de 21 milliards.\n\n, seule",
             [("Le plus léger, gpt-oss-20b\n, dispose de 21 milliards.", TEXT, 1), (", seule", HEADING, 2)],
