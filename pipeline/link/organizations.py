@@ -512,6 +512,13 @@ def possessive(sc: Scope) -> Iterator[Found]:
     Llama 4, sa nouvelle série », « Baidu a lancé ses modèles Ernie 4.5 Turbo et Ernie X1 Turbo »."""
     text, s = sc.text, sc.view.sentence
     first = sc.orgs[0] if sc.orgs else None
+    if first is None and sc.previous_subject is not None and sc.view.refs:
+        # « Anthropic s'est spécialisée dans … . Son modèle Claude est … »: the owner is the
+        # organisation the sentence before opens on
+        r = sc.view.refs[0]
+        if sc.p["possessive_opening"].fullmatch(text, s.start, r.start):
+            yield r, sc.previous_subject.name, s.start, r.end
+        return
     if first is None or first.start - s.start > 60 or len({o.name for o in sc.orgs}) > 1 \
             or sc.p["not_subject"].search(text, max(s.start, first.start - 12), first.start) \
             or any(r.start < first.start for r in sc.view.refs):
@@ -562,8 +569,8 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
 # nothing to find; and those whose subject is an organisation of the sentence or of the one before
 # (« Le géant chinois a dévoilé … », « Il a sorti … »).
 _NEED_ORGS = frozenset({"genitive", "parenthesis", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
-                        "launch_noun", "house", "table_column", "possessive"})
-_NEED_A_SUBJECT = frozenset({"launch", "launch_with"})
+                        "launch_noun", "house", "table_column"})
+_NEED_A_SUBJECT = frozenset({"launch", "launch_with", "possessive"})
 
 
 def _may_find(name: str, sc: Scope) -> bool:

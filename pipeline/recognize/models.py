@@ -49,7 +49,7 @@ NAMED_AS_MODEL = patterns.compile(
 
 # « la famille Claude », « la série GLM »: a bare family name that needs a
 # version elsewhere names the family here.
-_COLLECTIVE = patterns.compile(r"\b(?:famille|série|gamme)\s+(?:de\s+modèles\s+)?«?\s*$", re.I)
+_COLLECTIVE = patterns.compile(r"\b(?:famille|série|gamme|(?:son|sa|leur|le|ce)\s+(?:nouveau\s+|dernier\s+)?modèle)\s+(?:de\s+modèles\s+)?«?\s*$", re.I)
 
 
 @per_lexicons

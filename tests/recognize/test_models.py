@@ -243,6 +243,7 @@ def test_api_ids_in_text(text, expected):
         ("Le logiciel supporte les modèles populaires comme Llama, Mistral et Qwen.", ["Llama", "Mistral", "Qwen"]),
         ("Depuis LLaMA, Mistral, Qwen ou encore DeepSeek, la taille des modèles croît.", ["LLaMA", "Mistral", "Qwen", "DeepSeek"]),
         ("Mistral lève des fonds.", []),
+        ("Son modèle Claude est en voie de devenir un atout.", ["Claude"]),  # after « son modèle »
         ("Selon Mistral, Llama progresse.", ["Llama"]),
         ("Google, Mistral et Meta publient.", []),
     ],
