@@ -16,6 +16,8 @@ CASES = [
     ("Qwen3-30B-A3B active seulement 3 milliards de paramètres.", "3 milliards", PARAMS, None, "params_active"),
     ("Une requête n'en active qu'un « simple » 32 milliards.", "32 milliards", PARAMS, None, "params_active"),
     # a token count no context window holds, with no cue: the training data's
+    ("Gemini 2.5 Pro a vu 15,5 trillions de tokens de pré-entraînement, et sa fenêtre atteint un million de tokens.",
+     "15,5", TOKENS, None, "training_tokens"),
     ("DeepSeek-V3 a vu 14,8 trillions de tokens.", "14,8 trillions", TOKENS, None, "training_tokens"),
     ("Llama 4 Maverick compte 17 milliards de paramètres activés sur 400 milliards de paramètres.",
      "400 milliards", PARAMS, None, "params_total"),
@@ -65,10 +67,8 @@ CASES = [
     ("Llama 3 compte 70 milliards de paramètres.", "70 milliards", None, None, None),
 ]
 
-# Left out (looks wrong, see the report): a decimal comma in the value ends its own clause
-# (``cues.clause_bounds`` cuts at the comma of « 15,5 »), so the cue after it is not read:
-#   ("Gemini 2.5 Pro a vu 15,5 trillions de tokens de pré-entraînement, et sa fenêtre atteint un million de tokens.",
-#    "15,5", TOKENS, None, "training_tokens") gives context_tokens.
+# (A decimal comma in the value still ends its own clause in ``cues.clause_bounds``, so the cue after
+# « 15,5 » is not read; the count is training data by its size.)
 
 
 @pytest.mark.parametrize("text, written, unit, previous, expected", CASES)
