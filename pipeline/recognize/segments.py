@@ -41,7 +41,7 @@ _DOKUWIKI_CELL_SEP = re.compile(r"[|^]")
 # in camel case (« xAI affirme … », « iFlytek »).
 _SENT_END = patterns.compile(r"(?<=[.!?…])(?:[ \u00a0\u202f]?[\"»”)])?\s+(?=[A-ZÀ-ÖØ-Þ«\"“(*—–-]|[a-z][A-Z])")  # (« … pétrin. » Il …)
 # (and « 2. » after a number, in a numbered list run into one line: « 1. A : 1372 2. B : 1368 »)
-_ABBREV = patterns.compile(r"(?:\b(?:M|Mme|Dr|St|déc|janv|févr|sept|oct|nov|av|env|cf|p|etc|vs|n°|No|Inc|Ltd|Corp|J\.-C)|\b[A-Z]|(?<=[\d)] )\d{1,2})\.$")
+_ABBREV = patterns.compile(r"(?:\b(?:M|Mme|Dr|St|déc|janv|févr|sept|oct|nov|av|env|cf|p|etc|vs|n°|No|Inc|Ltd|Corp|J\.-C)|\b[A-Z]|(?<=[\d):] )\d{1,2})\.$")
 
 
 @dataclass(frozen=True)

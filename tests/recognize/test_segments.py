@@ -40,6 +40,10 @@ def parts(text):
             "# Titre\n\nPremière phrase ici. Deuxième phrase là.",
             [("# Titre", HEADING, 1), ("Première phrase ici.", TEXT, 2), ("Deuxième phrase là.", TEXT, 2)],
         ),
+        (  # « : 1. » opens a numbered item, no sentence end
+            "Classement : 1. Gemini 2.5 Pro : 1 460 2. GPT-4.5 : 1 398. Fin ici.",
+            [("Classement : 1. Gemini 2.5 Pro : 1 460 2. GPT-4.5 : 1 398.", TEXT, 1), ("Fin ici.", TEXT, 1)],
+        ),
         (  # a line that opens on « et » goes on one that ends no sentence
             "deux modèles, gpt-oss-20b\net gpt-oss-120b, sous licence.\nFin.\net voilà",
             [("deux modèles, gpt-oss-20b\net gpt-oss-120b, sous licence.", TEXT, 1), ("Fin.", TEXT, 2), ("et voilà", HEADING, 3)],
