@@ -240,7 +240,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
         mine = _versions(text, sent, mine, ents, lex, focus, added)
         mine = [_prefer_focus(r, focus, ents) for r in mine]
         subject = None
-        anaphoric = guessed = False
+        anaphoric = guessed = unknown_subject = False
         if not mine and focus and focus_alone and c["label_line"].match(text, sent.start, sent.end):
             subject, anaphoric = focus, True  # « Fenêtre de contexte : 128k tokens » under the model's name (alone)
         elif sent.kind == HEADING:
@@ -251,6 +251,8 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
             anaphor = c["anaphoric_start"].match(text, sent.start, first_ref)
             if anaphor and _NAME_FOLLOWS.fullmatch(text, anaphor.end(), first_ref):
                 anaphor = None  # « Le modèle Qwen3-Coder … », « La fenêtre de contexte de Gemini … »: the name follows
+            elif anaphor and c["unknown_name_follows"].match(text, anaphor.end(), first_ref):
+                anaphor, unknown_subject = None, True  # « Son modèle 3.5 Sonnet atteint … »: a name the text does not know
             if ce and ce.start() < first_ref and last:
                 subject, anaphoric = last, True
             elif c["own_model"].search(text, sent.start, first_ref) and main:
@@ -284,7 +286,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
             main = full[0].model  # the title's first model, else the first model the text names in full
         if n == 0:
             title_models = {r.model for r in mine}
-        out.append(SentenceView(n, sent, mine, subject, focus, last, anaphoric, guessed,
+        out.append(SentenceView(n, sent, mine, subject, None if unknown_subject else focus, last, anaphoric, guessed,
                                 sole=guessed and title_models == {subject}))
         if subject and not c["aside"].match(text, sent.start, sent.end):
             focus, focus_alone = subject, not guessed and {r.model for r in mine} <= {subject}

@@ -82,6 +82,11 @@ def _lower_variants(lex: Lexicons) -> frozenset[str]:
 
 
 @per_lexicons
+def _org_before(lex: Lexicons) -> re.Pattern:
+    return patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(lex.organizations, case_sensitive=True)})[ \u00a0]+$")
+
+
+@per_lexicons
 def _org_lexicon(lex: Lexicons) -> re.Pattern:
     return patterns.compile(rf"(?:{patterns.alternation(lex.organizations, case_sensitive=True)})(?![\w-])")
 
@@ -184,7 +189,15 @@ def _slashed(text: str, pos: int, surface: str, lex: Lexicons) -> Iterator[tuple
         pos = m.end()
 
 
+# after a version and a tier, bare numbers are no part of the name (« Gemini 2.5 Flash-Lite 15 1 »)
+_NUMBERS_AFTER_TIER = patterns.compile(r"\d[^ \u00a0]*(?:[ \u00a0]+[A-Za-z][\w-]*[a-z])+(?P<n>(?:[ \u00a0-]\d{1,3}(?:[.,]\d+)?)+)$")
 _PAREN_SIZE = patterns.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?[BMK])\s*\)")
+
+
+def _brand_before(text: str, start: int, lex: Lexicons) -> bool:
+    """« Meta Llama 3.1 (405B) »: the maker's name right before the family's."""
+    m = _org_before(lex).search(text, max(0, start - 40), start)
+    return m is not None
 _SIZE_PART = patterns.compile(r"\d+(?:[.,]\d+)?[BMK]|\d+x\d+B")
 
 
@@ -212,9 +225,15 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         fam = lex.family(m.group("fam"))
         tail = m.group("tail") or ""
         end, surface = m.end(), fam.name + m.group(0)[len(m.group("fam")):]  # « LLAMA 3.1 » is « Llama 3.1 »
+        extra = _NUMBERS_AFTER_TIER.search(tail)
+        if extra:  # « Gemini 2.5 Pro 5 100 250 000 »: a table's values after a versioned name's tier
+            cut = len(extra.group("n"))
+            end, surface, tail = end - cut, surface[:-cut], tail[:-cut]
         size = _PAREN_SIZE.match(text, end)
-        if size and not any(p in lex.variant_words or _SIZE_PART.fullmatch(p) for p in tail.replace("-", " ").split()):
-            # « Meta Llama 3.1 (405B) », « le modèle Mistral (7B) »: the size completes a versioned name
+        if size and (fam.requires_version and not tail.strip(" -") or _brand_before(text, m.start(), lex)) \
+                and not any(p in lex.variant_words or _SIZE_PART.fullmatch(p) for p in tail.replace("-", " ").split()):
+            # « Meta Llama 3.1 (405B) », « le modèle Mistral (7B) »: the size completes a name after its
+            # maker's, or one that needs a version; « GPT-3 (175B) », « LaMDA (137B) » are complete
             end, surface, tail = size.end(), f"{surface} {size.group(1)}", f"{tail} {size.group(1)}"
         if fam.requires_version and not tail.strip(" -\u00a0") and not _COLLECTIVE.search(text, max(0, m.start() - 30), m.start()) \
                 and not _owned(lex).match(text, end):
@@ -401,8 +420,8 @@ def _drop_leading_words(start: int, fam: str, lex: Lexicons) -> tuple[int, str |
         fam = words[1]
     if fam in lex.not_models or fam in lex.organizations or (fam.lower() in lex.common_words and not fam.isupper()):
         return start, None  # (« MAI-1 » is no month)
-    if fam.split()[0] in lex.not_models:
-        return start, None
+    if any(w in lex.not_models for w in fam.split()):
+        return start, None  # (« Intelligent Index 76 »)
     parts = _CAMEL_PART.findall(fam.split()[0])
     if len(parts) > 1 and parts[0] in lex.not_models:
         return start, None  # a label glued to its value on a scraped page: « LicenceApache 2.0 »

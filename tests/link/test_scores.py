@@ -84,6 +84,9 @@ CASES = [
     ("Gemini 3 obtient un score de 1501 points sur LMArena.", {("Gemini 3", 1501.0, "LMArena", "points", None)}),
     ("DeepSeek-R1 progresse. Sur Codeforces, le modèle a atteint un score d’environ 1930.",
      {("DeepSeek-R1", 1930.0, "Codeforces", "score", None)}),
+    # « Son modèle 3.5 Sonnet … »: a name the text does not know is the subject, not the model in focus
+    ("GPT-3.5 est populaire. Son modèle 3.5 Sonnet atteint un score de 87,5 % sur MMLU.", set()),
+    ("GPT-3.5 est populaire. Son modèle atteint un score de 87,5 % sur MMLU.", {("GPT-3.5", 87.5, "MMLU", "%", None)}),
     # several values on one test for a model the sentence does not name: whose is which? (a table
     # flattened under a header of three models); named, each value is the model's
     ("Comparatif : Gemini 3.1 Pro, Claude Opus 4.6 et GPT-5.2.\n\nGPQA Diamond94,3 %91,3 %92,4 %", set()),

@@ -29,6 +29,8 @@ def mentions(text):
         ("Command A", "Command A"),
         ("o3-mini", "o3-mini"),
         ("o4-mini-high", "o4-mini-high"),  # a reasoning effort after the tier
+        ("Gemini 2.5 Pro 5 100 250 000", "Gemini 2.5 Pro"),  # a table's values after a tier
+        ("Gemini 3 Pro Preview 10-50", "Gemini 3 Pro Preview"),
         ("Kimi K2", "Kimi K2"),
         ("Mistral Large 2", "Mistral Large 2"),
         ("Falcon 180B", "Falcon 180B"),
@@ -67,6 +69,7 @@ def test_match(text, expected):
         "3 000 GPU H200",
         "GPT-5-level reasoning",  # an English suffix is no variant
         "le modèle coûte EUR 8'000 par mois",  # a currency code
+        "le score du modèle (Intelligent Index 76)",  # a score's label
         "des outils Llama-based",
     ],
 )
