@@ -197,6 +197,20 @@ def _coordinated(ctx: "ClaimLinker", view: SentenceView) -> list[str]:
     return [r.model for r in first[0]] if first and len(first[0]) > 1 else []
 
 
+RANKING_WINDOW = 8  # sentences before a table where its ranking may be named
+
+
+def _ranking_before(text: str, sviews, first, linker: ClaimLinker) -> Optional[str]:
+    """The leaderboard the few sentences before a table name (« qui domine le classement LMArena ? »),
+    "" when they speak of a ranking without naming one, None when they speak of none."""
+    start = sviews[max(0, first.index - RANKING_WINDOW)].sentence.start
+    end = first.sentence.start
+    boards = [b for b in linker.benchmarks(start, end) if b[2] in linker.lex.leaderboards]
+    if boards:
+        return boards[-1][2]
+    return "" if linker.lex.cue("ranks.ranking").search(text, start, end) else None
+
+
 def table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_source) -> list[RawClaim]:
     out = []
     index = {v.sentence: v for v in sviews}
@@ -207,7 +221,14 @@ def table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_sourc
         by = None
         if prev is not None and text[prev.sentence.start:prev.sentence.end].rstrip().endswith(":"):
             by = intro_source.get(prev.index)
+        board = _ranking_before(text, sviews, first, linker)
         for c in cells(text, table, refs):
+            if board is not None and linker.lex.cue("tables.rank_header").search(c.label):
+                rank = re.fullmatch(r"\s*(\d{1,3})\s*", text[c.cell.start:c.cell.end])
+                if rank and int(rank.group(1)) > 0:  # « | Position | Modèle | » under « … le classement LMArena ? »
+                    out.append(RawClaim(c.model, "ranks", None, board or None, "position", float(rank.group(1)), by, False,
+                                        Provenance(c.cell.start, c.cell.end, c.row.start, c.row.end, "table_rank")))
+                continue
             if c.attribute is not None:
                 continue
             bench = re.sub(r"\s*\([^)]*\)", "", c.label).strip()

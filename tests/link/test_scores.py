@@ -110,3 +110,28 @@ def test_link_sentence_alone(analyse, lex, text, expected):
     made = linked_alone(analyse(text), lex, link_sentence)
     assert {(c.subject, c.value) for c in made} == expected
     assert all(c.where.recognizer.startswith("score_") for c in made)
+
+
+def table_claims(a, lex) -> set:
+    found = claims.link(a.text, a.views, a.sentences, a.ents, a.quantities, lex)
+    return {(c.subject, c.relation, c.benchmark, c.metric, c.value, c.where.recognizer)
+            for c in found if c.where.recognizer in ("table_score", "table_rank")}
+
+
+TABLES = [
+    # benchmarks down the first column, models across the header
+    ("| Benchmark | GPT-4o | o1 |\n|---|---|---|\n| MMLU | 88,7 % | 90,8 % |",
+     {("GPT-4o", "scores", "MMLU", "%", 88.7, "table_score"), ("o1", "scores", "MMLU", "%", 90.8, "table_score")}),
+    # a position column under text that names the ranking, or speaks of one
+    ("Qui domine le classement LMArena ?\n\n| Position | Modèle | Entreprise |\n|---|---|---|\n| 1 | Gemini 2.5 Pro | Google |\n| 2 | GPT-4.5 | OpenAI |",
+     {("Gemini 2.5 Pro", "ranks", "LMArena", "position", 1.0, "table_rank"), ("GPT-4.5", "ranks", "LMArena", "position", 2.0, "table_rank")}),
+    ("Le classement du mois :\n\n| Rang | Modèle |\n|---|---|\n| 1 | Gemini 2.5 Pro |",
+     {("Gemini 2.5 Pro", "ranks", None, "position", 1.0, "table_rank")}),
+    # … not under text that speaks of none
+    ("Nos modèles préférés.\n\n| Position | Modèle | Prix |\n|---|---|---|\n| 1 | Gemini 2.5 Pro | 10 $ |", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", TABLES)
+def test_table_claims(analyse, lex, text, expected):
+    assert table_claims(analyse(text), lex) == expected
