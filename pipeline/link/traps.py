@@ -20,7 +20,8 @@ extra check, in code, where words alone cannot tell. In order:
 - ``hypothetical``: « si vous avez 10 000 tokens », « supposons qu'un modèle ait 175 milliards »;
   not when a model is named between the cue and the value (« si Llama 4 Scout compte … »).
 - ``bare_size``: « Llama 4 Scout (17B) », « OLMo 7B et 13B »: a size label with no unit is not a
-  stated count (a list of them after a family's name names its variants: ``facts.family_sizes``).
+  stated count (a list of them after a family's name names its variants: ``facts.family_sizes``);
+  alone in parentheses after a name with no size nor tier, « GPT-3 (175B) », it is that model's.
 - ``adapter``: « 16 millions de paramètres entraînables » (a LoRA adapter, not the model).
 - ``training_part``: « 280 milliards de tokens textuels multilingues »: a part of the data.
 - ``equivalence``: « 1 000 tokens équivalent à environ 750 mots ».
@@ -79,7 +80,23 @@ def _no_sized_model(text: str, q: Quantity, view: SentenceView, ents: Entities, 
 
 
 def _not_a_size_label(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
-    return q.scale != "B" or q.active  # « dont 37B actifs » states a count
+    return q.scale != "B" or q.active or _size_of_the_name_before(text, q, view, ents)  # « dont 37B actifs » states a count
+
+
+_ALONE_OPEN = patterns.compile(r"[ \u00a0]*\([ \u00a0]*")
+_ALONE_CLOSE = patterns.compile(r"[ \u00a0]*\)")
+
+
+def _size_of_the_name_before(text: str, q: Quantity, view: SentenceView, ents: Entities) -> bool:
+    """« GPT-3 (175B) », « LaMDA (137B) »: a size alone in parentheses right after a name that
+    carries no size nor tier of its own is that model's count (« Llama 4 Scout (17B) » is not: a
+    tier's size label may be its active count)."""
+    r = next((r for r in reversed(view.refs) if r.end <= q.start), None)
+    if r is None or not _ALONE_OPEN.fullmatch(text, r.end, q.start) or not _ALONE_CLOSE.match(text, q.unit_end):
+        return False
+    info = ents.get(r.model)
+    words = set(r.model.replace("-", " ").split())
+    return info is not None and not _name_sizes(r.model) and not words & _TIER_WORDS
 
 
 def _active_count(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
@@ -118,6 +135,7 @@ TRAPS = (
 
 # « X, un modèle de », « X est un modèle de », « X : un modèle de »
 APPOSITION = load().cue("traps_keep.apposition")
+_TIER_WORDS = frozenset(load().variant_words)
 IN_PARENTHESES = patterns.compile(r"\s*\([^()]{0,60}")
 # « Cela en fait un modèle de … », « C'est un modèle de … », « Il s'agit d'un modèle de … »: said of the subject
 MAKES_IT = load().cue("traps_keep.makes_it")

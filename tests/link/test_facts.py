@@ -62,6 +62,8 @@ CASES = [
      {("Llama 4 Scout", "params_total", 109 * 10**9), ("Llama 4 Maverick", "params_total", 400 * 10**9),
       ("Llama 4 Scout", "organization", "Meta"), ("Llama 4 Maverick", "organization", "Meta"),
       ("Llama 4 Scout", "context_tokens", 10**7), ("Llama 4 Maverick", "context_tokens", 10**7)}),
+    # sizes alone in parentheses after names: millions too
+    ("2018 : GPT-1 (117M) / BERT (340M)", {("GPT-1", "params_total", 117 * 10**6), ("BERT", "params_total", 340 * 10**6)}),
     # « ce dernier, qui … »: the last name
     ("Ce modèle progresse par rapport à Qwen-3-Max-Thinking, malgré la taille de ce dernier, qui dépassait le trillion de paramètres.",
      {("Qwen-3-Max-Thinking", "params_total", 10**12)}),

@@ -37,6 +37,10 @@ CASES = [
     ("DeepSeek-V3.1 est sorti. Le modèle complet de 671 milliards de paramètres pèse 715 Go.", "671 milliards", None),
     ("Qwen3 32B est dense. Le modèle compte 32 milliards de paramètres.", "32 milliards", None),
     ("Kimi K2 est ouvert. Le modèle compte un total de 1 billion de paramètres.", "1 billion", None),
+    # a size alone in parentheses after a name with no size nor tier is that model's; after a tier
+    # it may be the active count
+    ("Des modèles comme le GPT-3 (175B) et Gopher (280B).", "175B", None),
+    ("Llama 4 Scout (17B) est rapide.", "17B", "bare_size"),
     # tokens per request: a usage, unless the window is named
     ("DeepSeek R1 traite désormais environ 23 000 tokens par requête.", "23 000", "per_request"),
     ("DeepSeek R1 dispose d'un contexte de 128 000 tokens par requête.", "128 000", None),
