@@ -29,6 +29,7 @@ def mentions(text):
         ("Command A", "Command A"),
         ("o3-mini", "o3-mini"),
         ("o4-mini-high", "o4-mini-high"),  # a reasoning effort after the tier
+        ("GPT-5.2 Instant", "GPT-5.2 Instant"),
         ("Gemini 2.5 Pro 5 100 250 000", "Gemini 2.5 Pro"),  # a table's values after a tier
         ("Gemini 3 Pro Preview 10-50", "Gemini 3 Pro Preview"),
         ("Kimi K2", "Kimi K2"),
