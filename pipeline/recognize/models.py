@@ -342,6 +342,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     # a bare family name listed with models is the family (« comme GPT-4 et Claude », « Gemini ou
     # Claude », « comme Llama, Mistral et Qwen »: the models it is listed with may be bare too)
     ends, starts = _Nearest(found, key=lambda x: x.end), _Nearest(found, key=lambda x: x.start)
+    bare = []  # the bare family names that may be models, with whether they are
     for m in listed:
         fam = lex.family(m.group("fam"))
         if m.group("tail") or not fam.requires_version or not free(m.start(), m.end()):
@@ -356,7 +357,12 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         right = after is not None and _LISTED.fullmatch(text, m.end(), after.start)
         joined = (before is not None and _JOINED.fullmatch(text, before.end, m.start())
                   or after is not None and _JOINED.fullmatch(text, m.end(), after.start))
-        if (left and right) or joined:
+        bare.append((m, fam, bool((left and right) or joined)))
+    # « GPT, Claude, Gemini, Llama, Mistral ou ChatGPT »: a list of three names or more, two of them
+    # models, makes models of the bare names in it
+    listed_models = _in_long_lists(text, [(m.start(), m.end(), ok) for m, _, ok in bare], found)
+    for (m, fam, ok), in_list in zip(bare, listed_models):
+        if ok or in_list:
             found.append(ModelMention(m.start(), m.end(), fam.name, fam.name, False, "family_in_list"))
             taken.add((m.start(), m.end()))
     found.sort(key=lambda x: x.start)
@@ -408,6 +414,31 @@ def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: li
                 accepted.append(item)
                 insort(spans, (a, b))
     return sorted(accepted)
+
+
+LONG_LIST = 3  # names in a list that makes models of its bare family names, two of them models
+
+
+def _in_long_lists(text: str, bare: list[tuple[int, int, bool]], found: list[ModelMention]) -> list[bool]:
+    """For each bare name (start, end, already a model), whether it is in a list of ``LONG_LIST`` or
+    more names, separated by commas and conjunctions only, of which at least two are models."""
+    items = sorted([(x.start, x.end, True, -1) for x in found] + [(a, b, ok, i) for i, (a, b, ok) in enumerate(bare)])
+    out = [False] * len(bare)
+    run: list[tuple[int, int, bool, int]] = []
+    closed = False  # the run's last name came after « et » / « ou »: a comma then ends the list
+    for item in items + [(len(text) + 1, len(text) + 1, False, -1)]:
+        if run and item[0] <= len(text) and _LISTED.fullmatch(text, run[-1][1], item[0]) \
+                and not (closed and not _JOINED.fullmatch(text, run[-1][1], item[0])):
+            closed = closed or bool(_JOINED.fullmatch(text, run[-1][1], item[0]))
+            run.append(item)
+            continue
+        closed = False
+        if len(run) >= LONG_LIST and sum(1 for x in run if x[2]) >= 2:
+            for x in run:
+                if x[3] >= 0:
+                    out[x[3]] = True
+        run = [item]
+    return out
 
 
 def _drop_leading_words(start: int, fam: str, lex: Lexicons) -> tuple[int, str | None]:

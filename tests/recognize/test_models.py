@@ -159,7 +159,7 @@ def test_a_code_launched_by_the_nearest_organisation_is_its_model():
 
 @pytest.mark.parametrize("text, expected", [
     ("Les modèles d'IA comparés : Claude 3.7 Sonnet, O3 Mini et GPT-4o.", ["Claude 3.7 Sonnet", "o3-mini", "GPT-4o"]),
-    ("Des modèles d'IA comme DeepSeek, O1 ou O3 sont sortis.", ["o1", "o3"]),  # listed with each other
+    ("Des modèles d'IA comme DeepSeek, O1 ou O3 sont sortis.", ["DeepSeek", "o1", "o3"]),  # listed with each other (and DeepSeek with them)
     ("Les émissions de CO2 et d'O3 des centres de données des modèles d'IA augmentent.", []),  # ozone
     ("La couche d'ozone O3 et le dioxygène O2.", []),
 ])
@@ -250,6 +250,9 @@ def test_api_ids_in_text(text, expected):
         ("Son modèle Claude est en voie de devenir un atout.", ["Claude"]),  # after « son modèle »
         ("Selon Mistral, Llama progresse.", ["Llama"]),
         ("Google, Mistral et Meta publient.", []),
+        # a list of three names or more, two of them models: its bare names are models
+        ("Des modèles comme GPT, Claude, Gemini, Llama, Mistral ou ChatGPT.", ["GPT", "Claude", "Gemini", "Llama", "Mistral"]),
+        ("GPT, Claude et Mistral sont cités.", []),
     ],
 )
 def test_bare_families_in_lists(text, expected):
