@@ -233,6 +233,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
     owner: Optional[str] = None  # the one model a heading or an introduction « … : » gives a list to
     focus_alone = False  # the focus was set by a sentence that named it and no other model (not a guess)
     focus_in_section = False  # no heading since it was set
+    product_block = -1  # the bullet whose label is a product (« - ChatGPT : »): its sentences are about it
     title_models: set[str] = set()
     refs = ents.refs
     for n, sent in enumerate(sentences):
@@ -286,6 +287,11 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
             main = full[0].model  # the title's first model, else the first model the text names in full
         if n == 0:
             title_models = {r.model for r in mine}
+        if sent.kind == BULLET and text[sent.start] in "-*•":  # « - ChatGPT : … il reste en tête … »: a bullet about a product
+            label = _BULLET_LABEL.match(text, sent.start, sent.end)
+            product_block = sent.block if label and label.group("label") in lex.products else -1
+        if sent.block == product_block and not mine:
+            subject, anaphoric, guessed, unknown_subject = None, False, False, True
         out.append(SentenceView(n, sent, mine, subject, None if unknown_subject else focus, last, anaphoric, guessed,
                                 sole=guessed and title_models == {subject}))
         if subject and not c["aside"].match(text, sent.start, sent.end):
@@ -298,6 +304,9 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
     if added:
         ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
     return out, ents
+
+
+_BULLET_LABEL = patterns.compile(r"[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*\**\s*:")
 
 
 def _named_member(text: str, mine: list[Ref], subject: Optional[str], ents: Entities, c: dict) -> Optional[str]:

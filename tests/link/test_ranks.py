@@ -91,6 +91,9 @@ CASES += [
     ("Les positions sur le classement Aider Polyglot :\n- o1 : occupe la première position\n- DeepSeek R1 : a assuré la deuxième place",
      {("o1", 1.0, "Aider Polyglot", None, False), ("DeepSeek R1", 2.0, "Aider Polyglot", None, False)}),
     ("Nos conseils pour bien choisir :\n- GPT-5 : la première place pour le prix.", set()),
+    # a bullet about a product (« - ChatGPT : ») is not about the model in focus
+    ("Les IA :\n- ChatGPT : Depuis GPT-3.5 jusqu’à GPT-4o, il excelle. En 2024, il reste en tête des classements comme la Chatbot Arena.",
+     set()),
     ("Les positions sur le classement :\n\nLe marché bouge.\n- GPT-5 : la première place pour le prix.", set()),
 ]
 
