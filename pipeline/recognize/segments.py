@@ -153,9 +153,10 @@ def bounded(text: str, start: int, end: int, *, limit: int = MAX_SENTENCE_CHARS)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of the text's lines; a line that opens on « , », « ; » or « ) », or on « et » / « ou »
-    after a line that does not end a sentence, goes on the one before (a scraped page broke it after
-    a name: « gpt-oss-20b\n, dispose de 21 milliards », « gpt-oss-20b\net gpt-oss-120b »)."""
+    """The spans of the text's lines; a line that opens on « , », « ; » or « ) », or on a lower-case
+    letter after a line that does not end a sentence, goes on the one before (a scraped page broke it
+    after a name: « gpt-oss-20b\n, dispose de 21 milliards », « gpt-oss-20b\net gpt-oss-120b »,
+    « le modèle gemini-1.5-flash\na une limite »)."""
     pos = 0
     held: Optional[tuple[int, int]] = None
     last = ""  # the held line's last character that is no space ("" for a blank line)
@@ -163,7 +164,7 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         start, end = pos, pos + len(line)
         pos = end + 1
         body = line.strip()
-        if held is not None and last and (body[:1] in _GOES_ON or last not in _LINE_ENDS and _CONJUNCTION.match(body)):
+        if held is not None and last and (body[:1] in _GOES_ON or last not in _LINE_ENDS and _LOWER_START.match(body)):
             held = (held[0], end)
             last = body[-1:] or last
             continue
@@ -176,7 +177,7 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 _GOES_ON = frozenset(",;)")
 _LINE_ENDS = frozenset(".!?:;»")
-_CONJUNCTION = patterns.compile(r"(?:et|ou)\s")  # « … gpt-oss-20b\net gpt-oss-120b »
+_LOWER_START = patterns.compile(r"[a-zà-öø-ÿ]")  # « … gpt-oss-20b\net gpt-oss-120b », « … gemini-1.5-flash\na une limite »
 
 
 def segment(text: str) -> tuple[Sentence, ...]:

@@ -44,9 +44,10 @@ def parts(text):
             "Classement : 1. Gemini 2.5 Pro : 1 460 2. GPT-4.5 : 1 398. Fin ici.",
             [("Classement : 1. Gemini 2.5 Pro : 1 460 2. GPT-4.5 : 1 398.", TEXT, 1), ("Fin ici.", TEXT, 1)],
         ),
-        (  # a line that opens on « et » goes on one that ends no sentence
-            "deux modèles, gpt-oss-20b\net gpt-oss-120b, sous licence.\nFin.\net voilà",
-            [("deux modèles, gpt-oss-20b\net gpt-oss-120b, sous licence.", TEXT, 1), ("Fin.", TEXT, 2), ("et voilà", HEADING, 3)],
+        (  # a line that opens on a lower-case letter goes on one that ends no sentence
+            "deux modèles, gpt-oss-20b\net gpt-oss-120b, sous licence.\nFin.\net voilà\nle modèle gemini-1.5-flash\na une limite.",
+            [("deux modèles, gpt-oss-20b\net gpt-oss-120b, sous licence.", TEXT, 1), ("Fin.", TEXT, 2),
+             ("et voilà\nle modèle gemini-1.5-flash\na une limite.", TEXT, 3)],
         ),
         (  # a line that opens on a comma goes on the one before; not after a blank line
             "Le plus léger, gpt-oss-20b\n, dispose de 21 milliards.\n\n, seule",
