@@ -497,7 +497,9 @@ def table_column(sc: Scope) -> Iterator[Found]:
             return
     if s.kind != TABLE or not s.cells or sc.header is None:
         return
-    ref = next((r for r in sc.view.refs if s.cells[0].start <= r.start < s.cells[0].end), None)
+    # the row's model: in the first cell that names one outside the maker columns (« | 4 | Grok-4 | xAI | »)
+    ref = next((r for j, c in enumerate(s.cells) if j not in sc.header
+                for r in sc.view.refs if c.start <= r.start < c.end), None)
     if ref is None:
         return
     for j, cell in enumerate(s.cells[1:], start=1):

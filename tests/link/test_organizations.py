@@ -179,6 +179,7 @@ FINDER_CASES = [
     ("possessive", "Meta et Google comparent son modèle Llama 4.", set()),  # two organisations: whose « son » ?
     ("table_column", "| Modèle | Éditeur |\n|---|---|\n| BLOOM | BigScience |", {("BLOOM", "BigScience")}),
     ("table_column", "| Modèle | Hébergeur |\n|---|---|\n| Llama 3 | Amazon |", set()),
+    ("table_column", "| Position | Modèle | Entreprise |\n|---|---|---|\n| 4 | Grok-4 | xAI |", {("Grok-4", "xAI")}),  # the model not first
     ("fronted_made_by", "Présenté mardi par le laboratoire xAI, Grok-3 surpasse ses rivaux.", {("Grok-3", "xAI")}),
     ("colon_list", "Elle reprend des anciennes versions d’OpenAI : *GPT-4.5* et *GPT-4o*.",
      {("GPT-4.5", "OpenAI"), ("GPT-4o", "OpenAI")}),
