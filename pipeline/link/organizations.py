@@ -37,7 +37,7 @@ from typing import Callable, Iterator, Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
-from pipeline.link.discourse import LIST_GAP, SentenceView, object_cue
+from pipeline.link.discourse import LIST_GAP, SentenceView, name_runs, object_cue
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.raw import Provenance, RawFact
 from pipeline.recognize.segments import TABLE, table_blocks, within
@@ -245,6 +245,23 @@ def made_by(sc: Scope) -> Iterator[Found]:
             continue
         for org in _org_list(sc, m.end()):  # « développé par Mistral AI et Nvidia »
             yield r, org.name, r.start, org.end
+
+
+def made_by_respectively(sc: Scope) -> Iterator[Found]:
+    """« GPT et BERT sont deux modèles développés par OpenAI et Google, respectivement »: as many
+    makers as names listed, in order."""
+    text, s = sc.text, sc.view.sentence
+    if not sc.p["respectively"].search(text, s.start, s.end):
+        return
+    for run in name_runs(text, sc.view.refs):
+        if len(run) < 2:
+            continue
+        m = sc.p["made_by_plural"].search(text, run[-1].end, s.end)
+        orgs = _org_list(sc, m.end()) if m else []
+        if len(orgs) == len(run):
+            for r, org in zip(run, orgs):
+                yield r, org.name, r.start, org.end
+            return
 
 
 def fronted_made_by(sc: Scope) -> Iterator[Found]:
@@ -553,6 +570,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("apposition", apposition),
     ("prefix", prefix),
     ("paired_with", paired_with),
+    ("made_by_respectively", made_by_respectively),
     ("made_by", made_by),
     ("fronted_made_by", fronted_made_by),
     ("fronted_launch", fronted_launch),
@@ -571,6 +589,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
 # nothing to find; and those whose subject is an organisation of the sentence or of the one before
 # (« Le géant chinois a dévoilé … », « Il a sorti … »).
 _NEED_ORGS = frozenset({"genitive", "parenthesis", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
+                        "made_by_respectively",
                         "launch_noun", "house", "table_column"})
 _NEED_A_SUBJECT = frozenset({"launch", "launch_with", "possessive"})
 

@@ -60,8 +60,10 @@ def _owned(lex: Lexicons) -> re.Pattern:
     return patterns.compile(rf"\s+(?:d['’]|de\s+)(?:{orgs})\b|,\s+(?:son|sa)\s+(?:(?:nouvel|nouvelle|nouveau|dernier|dernière)\s+)?(?:modèle|IA|LLM)\b")
 
 
-_LISTED = patterns.compile(r"\s*(?:,|et|ou|ou encore)\s*(?:le |la |l['’])?\s*")
-_JOINED = patterns.compile(r"\s*,?\s*(?:et|ou|ou encore)\s+(?:le |la |l['’])?\s*")
+# between two names of a list, an aside in parentheses after the first (« GPT (Generative Pre-trained
+# Transformer) et BERT »)
+_LISTED = patterns.compile(r"(?:\s*\([^()]{0,60}\))?\s*(?:,|et|ou|ou encore)\s*(?:le |la |l['’])?\s*")
+_JOINED = patterns.compile(r"(?:\s*\([^()]{0,60}\))?\s*,?\s*(?:et|ou|ou encore)\s+(?:le |la |l['’])?\s*")
 _NOT_LISTED = patterns.compile(r"\b(?:[Ss]elon|[Dd]'après|[Pp]our|[Cc]hez|[Pp]ar|de|d['’])\s*$")
 
 

@@ -187,6 +187,10 @@ FINDER_CASES = [
     ("launch", "Meta a lancé ses modèles Llama 4, notamment Llama 4 Scout (109 milliards) et Llama 4 Maverick.",
      {("Llama 4", "Meta"), ("Llama 4 Scout", "Meta"), ("Llama 4 Maverick", "Meta")}),
     ("made_by", "Grok 3 a été conçu par Basalte Research.", {("Grok 3", "Basalte Research")}),
+    # as many makers as names listed, « respectivement »; none when the counts differ
+    ("made_by_respectively", "GPT-4o et Gemini 1.5 sont développés respectivement par OpenAI et Google.",
+     {("GPT-4o", "OpenAI"), ("Gemini 1.5", "Google")}),
+    ("made_by_respectively", "GPT-4o, Gemini 1.5 et Claude 3 sont développés respectivement par OpenAI et Google.", set()),
     # « une version optimisée de BERT par Facebook AI »: the maker of the version
     ("made_by", "RoBERTa : une version optimisée de BERT par Facebook AI, ce modèle améliore l'efficacité.", set()),
     ("made_by", "BERT par Google reste un classique.", {("BERT", "Google")}),
