@@ -168,7 +168,8 @@ def flat_header(text: str, s: Sentence, lex: Lexicons) -> list[str]:
     return [attr for _, _, attr in sorted(spans)] if len(spans) >= 2 else []
 
 
-_CELL_GAP = re.compile(r"[\s|,;/()·*–—-]*")
+_CELL_GAP = re.compile(r"[\s|,;/()·*–—~≈-]*")
+_TRAILING_WORDS = re.compile(r"\s+(?:[A-Za-zÀ-ÿ][\w'’-]*\s*){1,3}$")  # a last cell of one to three words
 
 
 def _only_values(text: str, start: int, end: int, qs) -> bool:
@@ -195,7 +196,11 @@ def flat_table_facts(text: str, sentences, refs: list[Ref], quantities, lex: Lex
         row_ref = first if first is not None and first.start == s.start else None
         if header and row_ref is not None:
             qs = [q for q in within(quantities, row_ref.end, s.end) if q.value]
-            if len(qs) == len(header) and _only_values(text, row_ref.end, s.end, qs):
+            end = s.end
+            words = _TRAILING_WORDS.search(text, qs[-1].unit_end, s.end) if qs and len(qs) < len(header) else None
+            if words:  # « Behemoth 288B ~2T 16 En cours »: the last column holds words, the values come first
+                end = words.start()
+            if (len(qs) == len(header) or words) and _only_values(text, row_ref.end, end, qs):
                 for q, attr in zip(qs, header):
                     if attr in ("params_total", "params_active") and q.value < 10**6:
                         continue

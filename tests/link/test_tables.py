@@ -111,6 +111,9 @@ FLAT = [
     (FLAT_INTRO + "Modèle Params actifs Params total Experts Contexte\nScout 17B 109B 16\nMaverick 17B 400B 128 1M tokens",
      {("Llama 4 Maverick", "params_active", 17 * B), ("Llama 4 Maverick", "params_total", 400 * B),
       ("Llama 4 Maverick", "experts", 128), ("Llama 4 Maverick", "context_tokens", 1_000_000)}),
+    # a last column of words (« En cours »): the values fill the first columns; « ~ » before a value
+    (FLAT_INTRO.replace("Llama 4 Maverick", "Llama 4 Behemoth") + "Modèle Params actifs Params total Experts Contexte\nBehemoth 288B ~2T 16 En cours",
+     {("Llama 4 Behemoth", "params_active", 288 * B), ("Llama 4 Behemoth", "params_total", 2000 * B), ("Llama 4 Behemoth", "experts", 16)}),
     # no header line: nothing
     ("Meta publie Llama 4 Scout.\n\nLe modèle en bref\nScout 17B 109B 16 10M tokens", set()),
     # a line of labels that names a model is no header
