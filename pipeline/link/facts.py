@@ -32,7 +32,7 @@ from pipeline.link.entities import Entities, Ref, tail_parts
 from pipeline.link import tables
 from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, holder_of
 from pipeline.link.raw import Provenance, RawFact
-from pipeline.link.traps import continues, contradicts_name, implausible, invalidated_by
+from pipeline.link.traps import bare_label, continues, contradicts_name, implausible, invalidated_by
 from pipeline.link.units import infer_units
 from pipeline.link.variants import variant_name
 from pipeline.recognize.quantities import FOREIGN, PARAMS, TOKENS, Quantity
@@ -97,7 +97,7 @@ def _sentence_facts(text: str, view: SentenceView, qs: list[Quantity], ents: Ent
     cands: list[Candidate] = []
     dropped: Optional[Quantity] = None  # the last value a trap dropped
     for q, unit, value in units:
-        if invalidated_by(text, q, view, ents, lex) or continues(text, dropped, q, view, lex):
+        if bare_label(text, q, view, ents, lex) or invalidated_by(text, q, view, ents, lex) or continues(text, dropped, q, view, lex):
             dropped = q
             continue
         attr = attribute_of(text, q, unit, s, cues, previous_token_attribute=memory.last_token_attribute, memo=view.memo)

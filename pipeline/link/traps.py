@@ -212,6 +212,14 @@ def continues(text: str, dropped: Optional[Quantity], q: Quantity, view: Sentenc
     return lex.cue("units_link.continues").fullmatch(text, dropped.unit_end, q.start) is not None
 
 
+def bare_label(text: str, q: Quantity, view: SentenceView, ents: Entities, lex: Lexicons) -> bool:
+    """Whether the value falls into ``bare_size`` (a size label with no unit): the cheap test a
+    caller may run before ``invalidated_by``, which drops the same values (a page of hundreds of
+    « Llama 3 (8B) » labels in nested asides pays for one check each, not for every trap)."""
+    cues = _compiled(lex)["bare_size"]
+    return bool(cues["after"].match(text, q.end)) and not _not_a_size_label(text, q, view, ents, None)
+
+
 def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, lex: Lexicons) -> Optional[str]:
     """The name of the first trap the value falls into, or None."""
     s = view.sentence
