@@ -164,7 +164,7 @@ def _hedged(text: str, sc: Scope, c: Candidate, lex: Lexicons) -> bool:
 
 # ---- lists ------------------------------------------------------------------------------------
 
-EXPLICIT_HOLDERS = ("ordinal", "for_named", "for_group")
+EXPLICIT_HOLDERS = ("ordinal", "for_named", "for_group", "parenthesized")
 
 
 def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:

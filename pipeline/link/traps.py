@@ -84,7 +84,7 @@ def _not_a_size_label(text: str, q: Quantity, view: SentenceView, ents: Entities
 
 
 _ALONE_OPEN = patterns.compile(r"[ \u00a0]*\([ \u00a0]*")
-_ALONE_CLOSE = patterns.compile(r"[ \u00a0]*\)[ \u00a0]*(?:[,;/.:\-–—\n]|et\b|ou\b|$)")  # (then the list goes on, or the line ends)
+_ALONE_CLOSE = patterns.compile(r"[ \u00a0]*\)(?![ \u00a0]*[«“\[(])")  # (not an aside that opens another: « (Llama 1 (1B) « Llama 2 (2B) … »)
 
 
 def _size_of_the_name_before(text: str, q: Quantity, view: SentenceView, ents: Entities) -> bool:

@@ -62,6 +62,10 @@ CASES = [
      {("Llama 4 Scout", "params_total", 109 * 10**9), ("Llama 4 Maverick", "params_total", 400 * 10**9),
       ("Llama 4 Scout", "organization", "Meta"), ("Llama 4 Maverick", "organization", "Meta"),
       ("Llama 4 Scout", "context_tokens", 10**7), ("Llama 4 Maverick", "context_tokens", 10**7)}),
+    # … in words too; each is its name's, not shared by the list (one value, three names)
+    ("Les modèles GPT-2 (1.5 milliard), BERT-Large (340 millions) et GPT-J (6B) tiennent en mémoire.",
+     {("GPT-2", "params_total", 1_500_000_000), ("BERT-Large", "params_total", 340 * 10**6), ("GPT-J", "params_total", 6 * 10**9)}),
+    ("Les modèles GPT-2, BERT-Large et GPT-J (6B) tiennent en mémoire.", {("GPT-J", "params_total", 6 * 10**9)}),
     # sizes alone in parentheses after names: millions too
     ("2018 : GPT-1 (117M) / BERT (340M)", {("GPT-1", "params_total", 117 * 10**6), ("BERT", "params_total", 340 * 10**6)}),
     # « ce dernier, qui … »: the last name
