@@ -15,6 +15,7 @@ from typing import Callable, Iterator, Optional
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.link.entities import Entities, Ref
+from pipeline.link.units import bullet_label
 from pipeline.recognize.segments import BULLET, HEADING, Sentence, within
 
 
@@ -241,7 +242,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
         mine = _versions(text, sent, mine, ents, lex, focus, added)
         mine = [_prefer_focus(r, focus, ents) for r in mine]
         subject = None
-        anaphoric = guessed = unknown_subject = False
+        anaphoric = guessed = about_another = False  # (about a name the text does not know, or a product)
         if not mine and focus and focus_alone and c["label_line"].match(text, sent.start, sent.end):
             subject, anaphoric = focus, True  # « Fenêtre de contexte : 128k tokens » under the model's name (alone)
         elif sent.kind == HEADING:
@@ -253,7 +254,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
             if anaphor and _NAME_FOLLOWS.fullmatch(text, anaphor.end(), first_ref):
                 anaphor = None  # « Le modèle Qwen3-Coder … », « La fenêtre de contexte de Gemini … »: the name follows
             elif anaphor and c["unknown_name_follows"].match(text, anaphor.end(), first_ref):
-                anaphor, unknown_subject = None, True  # « Son modèle 3.5 Sonnet atteint … »: a name the text does not know
+                anaphor, about_another = None, True  # « Son modèle 3.5 Sonnet atteint … »: a name the text does not know
             if ce and ce.start() < first_ref and last:
                 subject, anaphoric = last, True
             elif c["own_model"].search(text, sent.start, first_ref) and main:
@@ -277,10 +278,10 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                     if not is_object and (r.kind != "code" or (r is mine[0] and c["code_opens"].fullmatch(text, sent.start, r.start))):
                         subject = r.model  # (« … ses modèles pour V3 »: a code deep in a sentence is no subject)
                         break
+        subject = _named_member(text, mine, subject, ents, c)
         # (the model in focus introduces a list only from its own section: « … Mistral Large 3 fait
         # un bond. Pour la première fois, un modèle open-weight propose : », not « Résultats : » under
         # a heading that came after it)
-        subject = _named_member(text, mine, subject, ents, c)
         owner = _list_owner(text, sent, mine, subject or (focus if focus_in_section else None), owner, c)
         full = [r for r in mine if r.kind != "code"]
         if main is None and full and (n == 0 or sent.kind != HEADING):
@@ -288,11 +289,10 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
         if n == 0:
             title_models = {r.model for r in mine}
         if sent.kind == BULLET and text[sent.start] in "-*•":  # « - ChatGPT : … il reste en tête … »: a bullet about a product
-            label = _BULLET_LABEL.match(text, sent.start, sent.end)
-            product_block = sent.block if label and label.group("label") in lex.products else -1
+            product_block = sent.block if bullet_label(text, sent) in lex.products else -1
         if sent.block == product_block and not mine:
-            subject, anaphoric, guessed, unknown_subject = None, False, False, True
-        out.append(SentenceView(n, sent, mine, subject, None if unknown_subject else focus, last, anaphoric, guessed,
+            subject, anaphoric, guessed, about_another = None, False, False, True
+        out.append(SentenceView(n, sent, mine, subject, None if about_another else focus, last, anaphoric, guessed,
                                 sole=guessed and title_models == {subject}))
         if subject and not c["aside"].match(text, sent.start, sent.end):
             focus, focus_alone = subject, not guessed and {r.model for r in mine} <= {subject}
@@ -304,9 +304,6 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
     if added:
         ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
     return out, ents
-
-
-_BULLET_LABEL = patterns.compile(r"[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*\**\s*:")
 
 
 def _named_member(text: str, mine: list[Ref], subject: Optional[str], ents: Entities, c: dict) -> Optional[str]:

@@ -535,7 +535,8 @@ def possessive(sc: Scope) -> Iterator[Found]:
         # « Anthropic s'est spécialisée dans … . Son modèle Claude est … »: the owner is the
         # organisation the sentence before opens on
         r = sc.view.refs[0]
-        if sc.p["possessive_opening"].fullmatch(text, s.start, r.start):
+        m = sc.p["possessive_before"].search(text, s.start, r.start)
+        if m and not text[s.start:m.start()].strip(" -*•\t"):
             yield r, sc.previous_subject.name, s.start, r.end
         return
     if first is None or first.start - s.start > 60 or len({o.name for o in sc.orgs}) > 1 \

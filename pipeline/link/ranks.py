@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.cues import is_hedged
 from pipeline.link.discourse import SentenceView, name_runs
@@ -78,9 +79,11 @@ def _holders(ctx: "ClaimLinker", c: dict, view: SentenceView, hits) -> list[tupl
 
 
 def introduces_ranking(ctx: "ClaimLinker", view: SentenceView) -> bool:
-    """Whether the sentence introduces bullets that rank models: it speaks of a ranking and ends
-    with « : » or « ? »."""
-    return bool(_cues(ctx.lex)["ranking_intro"].search(ctx.text, view.sentence.start, view.sentence.end))
+    """Whether the sentence introduces bullets that rank models: it ends with « : » or « ? » and
+    speaks of a ranking."""
+    s = view.sentence
+    last = patterns.last_non_space(ctx.text, s.start, s.end)
+    return last >= s.start and ctx.text[last] in ":?" and bool(_cues(ctx.lex)["ranking_intro"].search(ctx.text, s.start, s.end))
 
 
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:

@@ -221,9 +221,11 @@ def table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_sourc
         by = None
         if prev is not None and text[prev.sentence.start:prev.sentence.end].rstrip().endswith(":"):
             by = intro_source.get(prev.index)
-        board = _ranking_before(text, sviews, first, linker)
+        rank_header = linker.lex.cue("tables.rank_header")
+        ranked = any(rank_header.search(text[h.start:h.end]) for h in table[0].cells)
+        board = _ranking_before(text, sviews, first, linker) if ranked else None
         for c in cells(text, table, refs):
-            if board is not None and linker.lex.cue("tables.rank_header").search(c.label):
+            if board is not None and rank_header.search(c.label):
                 rank = re.fullmatch(r"\s*(\d{1,3})\s*", text[c.cell.start:c.cell.end])
                 if rank and int(rank.group(1)) > 0:  # « | Position | Modèle | » under « … le classement LMArena ? »
                     out.append(RawClaim(c.model, "ranks", None, board or None, "position", float(rank.group(1)), by, False,

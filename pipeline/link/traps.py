@@ -44,6 +44,7 @@ from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.link.cues import clause_bounds
 from pipeline.link.discourse import SentenceView
 from pipeline.link.entities import Entities
+from pipeline.link.units import alone_in_parentheses
 from pipeline.recognize.quantities import Quantity
 
 WINDOW = 80
@@ -84,7 +85,6 @@ def _not_a_size_label(text: str, q: Quantity, view: SentenceView, ents: Entities
 
 
 _ALONE_OPEN = patterns.compile(r"[ \u00a0]*\([ \u00a0]*")
-_ALONE_CLOSE = patterns.compile(r"[ \u00a0]*\)(?![ \u00a0]*[«“\[(])")  # (not an aside that opens another: « (Llama 1 (1B) « Llama 2 (2B) … »)
 
 
 def _size_of_the_name_before(text: str, q: Quantity, view: SentenceView, ents: Entities) -> bool:
@@ -92,7 +92,7 @@ def _size_of_the_name_before(text: str, q: Quantity, view: SentenceView, ents: E
     carries no size nor tier of its own is that model's count (« Llama 4 Scout (17B) » is not: a
     tier's size label may be its active count)."""
     r = next((r for r in reversed(view.refs) if r.end <= q.start), None)
-    if r is None or not _ALONE_OPEN.fullmatch(text, r.end, q.start) or not _ALONE_CLOSE.match(text, q.unit_end):
+    if r is None or not _ALONE_OPEN.fullmatch(text, r.end, q.start) or not alone_in_parentheses(text, q, r.end):
         return False
     info = ents.get(r.model)
     words = set(r.model.replace("-", " ").split())

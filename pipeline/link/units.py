@@ -19,7 +19,14 @@ from pipeline.recognize.segments import BULLET, Sentence
 LIST_LINK = load().cue("units_link.list_link")
 YEAR = patterns.compile(r"(?:19|20)\d\d")
 _BIG_WORD_SCALE = patterns.compile(r"(?i:millions?|milliards?)")
-_OPENS, _CLOSES = patterns.compile(r"\([ \u00a0]*$"), patterns.compile(r"[ \u00a0]*\)")  # « (117M) »: millions alone in parentheses
+_OPENS = patterns.compile(r"\([ \u00a0]*$")
+_CLOSES = patterns.compile(r"[ \u00a0]*\)(?![ \u00a0]*[«“\[(])")  # (not an aside that opens another: « (Llama 1 (1B) « Llama 2 (2B) … »)
+
+
+def alone_in_parentheses(text: str, q: Quantity, start: int) -> bool:
+    """« (117M) », « (1.5 milliard) »: the value alone in parentheses (opened after ``start``),
+    which close without opening another aside."""
+    return bool(_OPENS.search(text, max(start, q.start - 8), q.start) and _CLOSES.match(text, q.unit_end))
 
 _LABEL = patterns.compile(r"[-*•\s]*\**\s*(?P<label>[^:*|]{2,40}?)\s*:\s*\**\s*")
 
@@ -81,8 +88,7 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
             if q.scale is None and qs[k].scale and _small(q, qs[k]):
                 row[2] = numbers.quantity_value(q.number, qs[k].scale)
             continue
-        if q.scale == "B" or (q.scale == "M" or _BIG_WORD_SCALE.fullmatch(q.scale or "")) \
-                and _OPENS.search(text, s.start, q.start) and _CLOSES.match(text, q.unit_end, s.end):
+        if q.scale == "B" or (q.scale == "M" or _BIG_WORD_SCALE.fullmatch(q.scale or "")) and alone_in_parentheses(text, q, s.start):
             row[1] = PARAMS  # « 8B, 70B et 405B »: billions of parameters; « GPT-1 (117M) », « GPT-2 (1.5 milliard) »
         elif q.scale and (q.value or 0) >= 10**6 and cues["active_before"].search(text, max(s.start, q.start - 40), q.start):
             row[1] = PARAMS  # « n'en active que trente-deux milliards par jeton »: the « en » is parameters

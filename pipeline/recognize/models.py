@@ -198,8 +198,7 @@ _PAREN_SIZE = patterns.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?[BMK])\s*\)")
 
 def _brand_before(text: str, start: int, lex: Lexicons) -> bool:
     """« Meta Llama 3.1 (405B) »: the maker's name right before the family's."""
-    m = _org_before(lex).search(text, max(0, start - 40), start)
-    return m is not None
+    return _org_before(lex).search(text, max(0, start - 40), start) is not None
 _SIZE_PART = patterns.compile(r"\d+(?:[.,]\d+)?[BMK]|\d+x\d+B")
 
 

@@ -96,13 +96,8 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
             skip_until = b
         if scale is None and num.lower() in ("un", "une"):
             continue  # an article, not a number
-        unit, unit_end = None, b
         eol = line_ends[bisect_left(line_ends, b)]  # what follows a number on its line: a unit never starts the next one
-        for name, pat in units.items():
-            u = pat.match(text, b, eol)
-            if u:
-                unit, unit_end = name, u.end()
-                break
+        unit, unit_end = _unit_after(text, b, eol, units)
         if unit is None and (foreign.match(text, b, eol) or other_noun.match(text, b, eol) or _PERCENT.match(text, b, eol)):
             unit = FOREIGN
         if unit == FOREIGN:
@@ -115,16 +110,19 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
         yield _quantity(text, d, units, line_ends)
 
 
-def _quantity(text: str, m: re.Match, units: dict, line_ends: list[int]) -> Quantity:
-    """« le trillion de paramètres »: one of the scale, with the unit the lookahead saw."""
-    b = m.end()
-    eol = line_ends[bisect_left(line_ends, b)]
-    unit, unit_end = None, b
+def _unit_after(text: str, b: int, eol: int, units: dict) -> tuple[Optional[str], int]:
+    """The unit right after a number ending at ``b`` on its line, and where it ends."""
     for name, pat in units.items():
         u = pat.match(text, b, eol)
         if u:
-            unit, unit_end = name, u.end()
-            break
+            return name, u.end()
+    return None, b
+
+
+def _quantity(text: str, m: re.Match, units: dict, line_ends: list[int]) -> Quantity:
+    """« le trillion de paramètres »: one of the scale, with the unit the lookahead saw."""
+    b = m.end()
+    unit, unit_end = _unit_after(text, b, line_ends[bisect_left(line_ends, b)], units)
     return Quantity(m.start(), b, unit_end, "1", m.group("scale"), numbers.quantity_value("1", m.group("scale")), unit, False)
 
 
