@@ -172,15 +172,15 @@ _CELL_GAP = re.compile(r"[\s|,;/()·*–—~≈-]*")
 _TRAILING_WORDS = re.compile(r"\s+(?:[A-Za-zÀ-ÿ][\w'’-]*\s*){1,3}$")  # a last cell of one to three words
 
 
-def _only_values(text: str, start: int, end: int, qs) -> bool:
-    """Whether ``text[start:end]`` holds the values and nothing else but separators: a row, not a
-    sentence written under a line of labels (« Scout a 10 millions de jetons de contexte et … »)."""
+def _only_values(text: str, start: int, end: int, qs, gap: re.Pattern = _CELL_GAP) -> bool:
+    """Whether ``text[start:end]`` holds the values and nothing else but separators (``gap``): a
+    row, not a sentence written under a line of labels (« Scout a 10 millions de jetons de contexte et … »)."""
     pos = start
     for q in qs:
-        if not _CELL_GAP.fullmatch(text, pos, q.start):
+        if not gap.fullmatch(text, pos, q.start):
             return False
         pos = q.unit_end
-    return _CELL_GAP.fullmatch(text, pos, end) is not None
+    return gap.fullmatch(text, pos, end) is not None
 
 
 def flat_table_facts(text: str, sentences, refs: list[Ref], quantities, lex: Lexicons) -> list[RawFact]:
@@ -251,7 +251,7 @@ def flat_across_facts(text: str, sentences, refs: list[Ref], quantities, lex: Le
             models = []
             continue
         qs = [q for q in _outside_asides(text, s.start, within(quantities, s.start, s.end)) if q.value]
-        if len(qs) != len(models) or not _across_row(text, qs, s.end):
+        if len(qs) != len(models) or not _only_values(text, qs[0].start, s.end, qs, _ACROSS_GAP):
             continue
         label = text[s.start:qs[0].start]
         attribute = label_attribute(label, lex)
@@ -274,13 +274,3 @@ def _outside_asides(text: str, start: int, qs) -> list:
         if not depth:
             out.append(q)
     return out
-
-
-def _across_row(text: str, qs, end: int) -> bool:
-    pos = qs[0].unit_end
-    for q in qs[1:]:
-        if not _ACROSS_GAP.fullmatch(text, pos, q.start):
-            return False
-        pos = q.unit_end
-    return _ACROSS_GAP.fullmatch(text, pos, end) is not None
-
