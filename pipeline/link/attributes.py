@@ -13,6 +13,7 @@ Rules, in order:
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from pipeline.link.cues import clause_bounds
@@ -64,6 +65,7 @@ def _routed_per_token(text: str, q: Quantity, s: Sentence, cues: dict) -> bool:
 def _token_attribute(text: str, q: Quantity, s: Sentence, cues: dict, previous: Optional[str], memo: dict) -> Optional[str]:
     a, b = clause_bounds(text, s.start, s.end, q.start)
     after = text[q.unit_end:min(b, q.unit_end + 40)]  # « 200 000 tokens, avec … en sortie »: another clause
+    after = _NEXT_NUMBER.split(after, 1)[0]  # « 200 Ko et pour 64 000 jetons de sortie »: the next value's
     if cues["trap"].search(after) or cues["trap"].search(text[max(a, q.start - 40):q.start]):
         return None
     if cues["against"].match(text[a:q.start]) and previous:
@@ -82,6 +84,7 @@ def _token_attribute(text: str, q: Quantity, s: Sentence, cues: dict, previous: 
     return found
 
 
+_NEXT_NUMBER = re.compile(r"\d")
 NO_WINDOW = 10**9  # tokens: a count this large that no cue types is the training data's, never a context window
 
 

@@ -117,6 +117,11 @@ def _name_roles(text: str, sentence: Sentence, refs: list[Ref], obj: re.Pattern,
         prev_object, prev_end = is_object, r.end
 
 
+def _only_objects(text: str, sentence: Sentence, refs: list[Ref], obj: re.Pattern) -> bool:
+    """No name, or only comparison objects (« … soit 16 fois plus que les modèles Llama 3 »)."""
+    return all(is_object for _, is_object, _ in _name_roles(text, sentence, refs, obj))
+
+
 def subject_before(text: str, view: "SentenceView", pos: int, obj: re.Pattern, *,
                    skip: Optional[re.Pattern] = None) -> Optional[str]:
     """The nearest name before pos in the sentence that is not a comparison object (nor listed
@@ -264,9 +269,11 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                 # « Le nouveau venu » is the article's main model, not the one just compared.
                 subject = main if c["newcomer"].match(text, sent.start, first_ref) and main else focus
                 anaphoric = True
-            elif not mine and sent.kind == BULLET and (owner or main):
+            elif sent.kind == BULLET and (owner or main) and not about_another and (
+                    not mine or text[sent.start] in "-*•" and _only_objects(text, sent, mine, cue)):
                 # « Kimi K2 en bref » then « - Contexte : 128 000 jetons »; a bullet that names no
-                # model, under no heading that names one, is about the article's model
+                # model, under no heading that names one (or only one it compares with: « soit 16
+                # fois plus que les modèles Llama 3 »), is about the article's model
                 subject, anaphoric, guessed = owner or main, True, owner is None
             elif not mine and out and _answers(text, out[-1], sent):
                 subject, anaphoric = out[-1].subject, True  # « Sa force ? Une capacité à gérer … »

@@ -236,17 +236,30 @@ def subject(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 def anaphor(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """The model in focus; for a bullet that names none under no heading that names one, the
-    article's model only when the title names no other and the bullet's label says the value's
-    attribute (« • Taille du modèle : 70 milliards de paramètres »: a spec sheet)."""
+    article's model only when the title names no other and the bullet's label (or its clause's
+    subject) says the value's attribute (« • Taille du modèle : 70 milliards de paramètres »: a
+    spec sheet)."""
     v = sc.view
     if not (v.subject and v.anaphoric):
         return None
     if v.guessed:
         if not v.sole:
             return None
-        label = bullet_label(sc.text, v.sentence)
-        return [v.subject] if label and label_attribute(label) == c.attribute else None
+        return [v.subject] if _labelled(sc, c) else None
     return [v.subject]
+
+
+LABEL_WINDOW = 60  # characters before a value where a clause's subject may name its attribute
+
+
+def _labelled(sc: Scope, c: Candidate) -> bool:
+    """A bullet's label, or its clause's subject right before the value, names the value's
+    attribute (« • Taille du modèle : 70 milliards », « … et la longueur du contexte est de 16 000 »)."""
+    label = bullet_label(sc.text, sc.view.sentence)
+    if label is None or sc.text.find(label, sc.view.sentence.start, c.q.start) < 0:
+        m = _cue(sc, "copular_label").search(sc.text, max(sc.view.sentence.start, c.q.start - LABEL_WINDOW), c.q.start)
+        label = m.group("label") if m else None
+    return label is not None and label_attribute(label) == c.attribute
 
 
 def _family_model(ents: Entities, model: str) -> Optional[str]:

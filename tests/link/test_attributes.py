@@ -26,6 +26,10 @@ CASES = [
     ("- paramètres actifs : 40 Md ;", "40 Md", PARAMS, None, "params_active"),
     ("- paramètres : 40 Md ;", "40 Md", PARAMS, None, "params_total"),
     ("- vocabulaire : 200 000 jetons ;", "200 000", TOKENS, None, None),
+    # an output cue after the next value is that value's
+    ("Fenêtre contextuelle de 200 Ko et pour 64 000 jetons de sortie.", "200 Ko", TOKENS, None, "context_tokens"),
+    ("Fenêtre contextuelle de 200 Ko et pour 64 000 jetons de sortie.", "64 000", TOKENS, None, None),
+    ("Claude 4 offre 200 000 jetons de sortie.", "200 000", TOKENS, None, None),
     ("- contexte : 200 000 jetons ;", "200 000", TOKENS, None, "context_tokens"),
     # experts: the model's count, not those routed per token
     ("DeepSeek-V3 compte 256 experts.", "256", EXPERTS, None, "experts"),

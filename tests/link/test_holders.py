@@ -125,6 +125,16 @@ CASES = [
      ["DeepSeek-V3"]),
     ("Meta Llama 3.1 70B\n\nPrincipales fonctions\n\n- Taille du modèle : 70 milliards de paramètres", "70 milliards",
      "anaphor", ["Llama 3.1 70B"]),
+    # … or whose clause's subject says it; a bullet that names a model only to compare with it
+    ("Command R+\n\nPrincipales fonctions\n\n- Pour le mode dédié, la longueur du contexte est de 16 000 jetons.",
+     "16 000", "anaphor", ["Command R+"]),
+    ("Meta Llama 3.1 70B\n\nPrincipales fonctions\n\n- Longueur de contexte : 128 000 jetons, soit 16 fois plus que "
+     "les modèles Meta Llama 3.", "128 000", "anaphor", ["Llama 3.1 70B"]),
+    ("Command R+\n\nPrincipales fonctions\n\n- En mode dédié, on passe 16 000 jetons de contexte à la grappe.",
+     "16 000", None, []),
+    ("Command R+\n\nPrincipales fonctions\n\n- Le quota gratuit est de 16 000 jetons de contexte.", "16 000", None, []),
+    ("Meta Llama 3.1 70B\n\nPrincipales fonctions\n\n- Longueur de contexte : 128 000 jetons, comme Llama 3.", "128 000",
+     None, []),
     # no holder: the complement of another noun, an unnamed subject, an attribution, a guessed bullet
     ("Le successeur de GPT-4 compte 1 800 milliards de paramètres.", "1 800 milliards", None, []),
     ("Llama 3 est sorti. Un concurrent chinois affiche 70 milliards de paramètres.", "70 milliards", None, []),

@@ -15,6 +15,9 @@ CASES = [
     ("Mixtral 8x7B ne pèse pas 56 milliards de paramètres.", "56 milliards", "negated"),
     ("Qwen3 est sorti. Ces modèles ne dépassent jamais 32 000 jetons de contexte.", "32 000", "negated"),
     ("Llama 4 Maverick n'en active que 17 milliards de paramètres.", "17 milliards", None),
+    # … not by a negation in an earlier coordinated clause with its own subject
+    ("Command R+ : la réponse n'est pas plafonnée et la longueur du contexte est de 16 000 jetons.", "16 000", None),
+    ("Command R+ n'a pas 16 000 jetons et ne les aura jamais.", "16 000", "negated"),
     ("DeepSeek-V3 n'active que 37 milliards de paramètres.", "37 milliards", None),
     # a part of a model
     ("Mistral Large 3 utilise un encodeur de vision de 2,5 milliards de paramètres.", "2,5 milliards", "component"),
