@@ -111,6 +111,15 @@ class ClaimLinker:
     def subject_before(self, view: SentenceView, pos: int) -> Optional[str]:
         return subject_before(self.text, view, pos, self.obj) or view.subject or view.focus
 
+    def subjects_before(self, view: SentenceView, pos: int) -> list[str]:
+        """The subject before ``pos``; with none named, the models a plural anaphor opening the
+        sentence refers to (« Ces modèles surpassent GPT-4o »), else the subject or the focus."""
+        named = subject_before(self.text, view, pos, self.obj)
+        if named is None and view.group:
+            return list(view.group)
+        subject = named or view.subject or view.focus
+        return [subject] if subject else []
+
     def add(self, view: SentenceView, *, start: int, end: int, recognizer: str, **kw) -> None:
         s = view.sentence
         self.claims.append(RawClaim(where=Provenance(start, end, s.start, s.end, recognizer), **kw))

@@ -63,7 +63,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
     for k, (a, b, rel) in enumerate(cues):
         limit = cues[k + 1][0] if k + 1 < len(cues) else s.end
         objects, end = _objects(ctx, view, b, limit)
-        subject = _antecedent(ctx, view, a) or ctx.subject_before(view, a)
+        antecedent = _antecedent(ctx, view, a)
+        subjects = [antecedent] if antecedent else ctx.subjects_before(view, a)  # (a group: « Ces modèles surpassent … »)
+        subject = subjects[0] if subjects else None
         if not subject_named_before(ctx, view, a) and _someone_else(ctx, view, a):
             prev_end = b
             continue  # « ChatGPT devance Gemini », « OpenAI surpasse Meta »: not the model in focus
@@ -87,30 +89,34 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             prev_end = b
             continue  # « dépassait à peine GPT-3 et ses 175 milliards de paramètres »: sizes compared
         hedged = is_hedged(text, prev_end, end or b, ctx.lex)
-        objects = [o for o in objects if o[0] != subject]  # (never « X surpasse X »)
+        objects = [o for o in objects if o[0] not in subjects]  # (never « X surpasse X »)
         if not objects:
             if benches and rel == "outperforms" and _cue(ctx, "all_rivals").match(text, b):
-                ctx.add(view, subject=subject, relation="ranks", object=None, benchmark=benches[0][2], metric="position",
-                        value=1.0, claimed_by=by, hedged=hedged, start=a, end=benches[0][1], recognizer="outperforms_all")
+                for subject in subjects:
+                    ctx.add(view, subject=subject, relation="ranks", object=None, benchmark=benches[0][2], metric="position",
+                            value=1.0, claimed_by=by, hedged=hedged, start=a, end=benches[0][1], recognizer="outperforms_all")
                 prev_end = b
                 continue  # « a dépassé tous ses concurrents sur LMArena »: first on it
             if benches and _cue(ctx, "models_word").search(text, b, limit) and rel == "outperforms":
-                for bs, be, bn in benches[:1]:
-                    ctx.add(view, subject=subject, relation=rel, object=None, benchmark=bn, metric=None, value=None,
-                             claimed_by=by, hedged=hedged, start=a, end=be, recognizer=f"{rel}_no_object")
+                for subject in subjects:
+                    for bs, be, bn in benches[:1]:
+                        ctx.add(view, subject=subject, relation=rel, object=None, benchmark=bn, metric=None, value=None,
+                                claimed_by=by, hedged=hedged, start=a, end=be, recognizer=f"{rel}_no_object")
             prev_end = b
             continue
         passive = _cue(ctx, "passive").search(text, max(s.start, a - 40), a) and _cue(ctx, "by").match(text, a, b + 18)
         reverse = rel == "outperformed_by"  # « moins performant que Llama 3 »: Llama 3 wins
         if rel in ("outperforms", "outperformed_by") and _cue(ctx, "lower_is_better").search(text, max(s.start, a - 80), a):
             reverse = not reverse  # « son taux d'hallucinations est supérieur à celui de X »: X wins
-        for obj, ostart, oend in objects:
-            # « Il est devancé par GPT-4o »: the agent is the one that wins
-            subj_, obj_ = (obj, subject) if passive or reverse else (subject, obj)
-            kind = "passive" if passive else "reverse" if reverse else "cue"
-            for bn in ([x[2] for x in benches] or [None]):
-                ctx.add(view, subject=subj_, relation="outperforms" if rel == "outperformed_by" else rel, object=obj_, benchmark=bn,
-                        metric=None, value=None, claimed_by=by, hedged=hedged, start=a, end=oend, recognizer=f"{rel}_{kind}")
+        for subject in subjects:
+            for obj, ostart, oend in objects:
+                # « Il est devancé par GPT-4o »: the agent is the one that wins
+                subj_, obj_ = (obj, subject) if passive or reverse else (subject, obj)
+                kind = "passive" if passive else "reverse" if reverse else "cue"
+                for bn in ([x[2] for x in benches] or [None]):
+                    ctx.add(view, subject=subj_, relation="outperforms" if rel == "outperformed_by" else rel, object=obj_,
+                            benchmark=bn, metric=None, value=None, claimed_by=by, hedged=hedged, start=a, end=oend,
+                            recognizer=f"{rel}_{kind}")
         prev_end = b
 
 

@@ -49,6 +49,9 @@ class SentenceView:
     anaphoric: bool = False  # the subject is the antecedent of a pronoun, a possessive, « ce modèle »
     guessed: bool = False  # … or only the article's model, for a bullet that names none (claims take it, facts do not)
     sole: bool = False  # the article's model is the only model its title names
+    group: tuple[str, ...] = ()  # the models a plural anaphor opening the sentence refers to (« Ces modèles », « Ils »)
+    group_at: int = -1  # where the sentence that listed them starts
+    listed: tuple[str, ...] = ()  # the longest list of names the sentence gives, unless compared with
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # look-ups kept for the sentence (_SubjectIndex)
 
     @property
@@ -241,6 +244,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
     focus_in_section = False  # no heading since it was set
     product_block = -1  # the bullet whose label is a product (« - ChatGPT : »): its sentences are about it
     title_models: set[str] = set()
+    listing: Optional[SentenceView] = None  # the last sentence that listed models, since the last heading
     refs = ents.refs
     for n, sent in enumerate(sentences):
         mine = within(refs, sent.start, sent.end)
@@ -299,8 +303,11 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
             product_block = sent.block if bullet_label(text, sent) in lex.products else -1
         if sent.block == product_block and not mine:
             subject, anaphoric, guessed, about_another = None, False, False, True
+        listed = _listed_names(text, sent, mine, cue) if sent.kind != HEADING else ()
+        group, group_at = _group(text, sent, mine, out[-1] if out else None, listing, c)
         out.append(SentenceView(n, sent, mine, subject, None if about_another else focus, last, anaphoric, guessed,
-                                sole=guessed and title_models == {subject}))
+                                sole=guessed and title_models == {subject}, group=group, group_at=group_at, listed=listed))
+        listing = None if sent.kind == HEADING else out[-1] if listed else listing
         if subject and not c["aside"].match(text, sent.start, sent.end):
             focus, focus_alone = subject, not guessed and {r.model for r in mine} <= {subject}
             focus_in_section = True
@@ -311,6 +318,46 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
     if added:
         ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
     return out, ents
+
+
+def _listed_names(text: str, sent: Sentence, refs: list[Ref], obj: re.Pattern) -> tuple[str, ...]:
+    """The longest run of names the sentence lists (« GPT-4.1, GPT-4.1 mini et GPT-4.1 nano »),
+    unless it is what a comparison is made with (« au niveau de Grok-2 ou Ernie 4.5 »)."""
+    runs = name_runs(text, refs)
+    run = max(runs, key=len) if runs else []
+    if len(run) < 2:
+        return ()
+    before = [r for r in refs if r.end <= run[0].start]
+    if in_object_position(text, sent, run[0], obj, before[-1].end if before else sent.start):
+        return ()
+    return tuple(dict.fromkeys(r.model for r in run))
+
+
+def _group(text: str, sent: Sentence, refs: list[Ref], prev: Optional[SentenceView], listing: Optional[SentenceView],
+           c: dict) -> tuple[tuple[str, ...], int]:
+    """The models a plural anaphor opening the sentence refers to: the group the sentence before
+    spoke of, else the last list of names given under the same heading (« Ces modèles », « Tous
+    trois »). A pronoun (« Ils ») reads only the sentence right before, and only a group or a list
+    that sentence opened on. With where the sentence that listed them starts."""
+    if prev is None or sent.kind == HEADING:
+        return (), -1
+    m = c["plural_anaphor"].match(text, sent.start, refs[0].start if refs else sent.end)
+    if m is None:
+        return (), -1
+    if prev.group:
+        return prev.group, prev.group_at
+    if m.group("pronoun"):
+        return (prev.listed, prev.sentence.start) if _opens_on_list(text, prev) else ((), -1)
+    return (listing.listed, listing.sentence.start) if listing is not None else ((), -1)
+
+
+def _opens_on_list(text: str, view: SentenceView) -> bool:
+    """« o3 et o4-mini sont sortis. »: the sentence's list is the first thing it says."""
+    return bool(view.listed) and view.refs[0].model == view.listed[0] and \
+        _WORD.search(text, view.sentence.start, view.refs[0].start) is None
+
+
+_WORD = patterns.compile(r"\w")
 
 
 def _named_member(text: str, mine: list[Ref], subject: Optional[str], ents: Entities, c: dict) -> Optional[str]:

@@ -27,10 +27,10 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, load
 from pipeline.link.attributes import attribute_of
 from pipeline.link.cues import fact_cues, is_hedged
-from pipeline.link.discourse import SentenceView, coordinated_subject, in_object_position, name_runs, object_cue, subject_before
+from pipeline.link.discourse import SentenceView, coordinated_subject, object_cue, subject_before
 from pipeline.link.entities import Entities, Ref, tail_parts
 from pipeline.link import tables
-from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, holder_of
+from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, group, holder_of
 from pipeline.link.raw import Provenance, RawFact
 from pipeline.link.traps import bare_label, continues, contradicts_name, implausible, invalidated_by
 from pipeline.link.units import infer_units
@@ -60,7 +60,7 @@ def link(text: str, views: list[SentenceView], quantities, ents: Entities, lex: 
         elif mine:
             for cell_view, cell_qs in _prose_cells(text, view, mine):
                 out += _sentence_facts(text, cell_view, cell_qs, ents, lex, obj, memory)
-        _remember(text, view, memory, obj)
+        _remember(text, view, memory)
     sentences = [v.sentence for v in views]
     out += tables.table_facts(text, sentences, ents, quantities, memory.variants, lex, owners=table_owners(views))
     out += tables.flat_table_facts(text, sentences, ents.refs, quantities, lex)
@@ -184,7 +184,7 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
     rule = "paired"
     if len(names) < 2 and fact_cues(sc.lex)["respectively"].search(sc.text, sc.view.sentence.start, sc.view.sentence.end) \
             and not subject_before(sc.text, sc.view, first.q.start, sc.obj):
-        names = sc.memory.variants.group(sc.text[sc.view.sentence.start:first.q.start]) or []
+        names = group(sc, first) or []
         rule = "paired_group"
     if len(names) < 2:
         return {}
@@ -269,18 +269,7 @@ def table_owners(views: list[SentenceView]) -> dict[int, str]:
 
 # ---- memory -----------------------------------------------------------------------------------
 
-def _remember(text: str, view: SentenceView, memory: Memory, obj: Optional[re.Pattern] = None) -> None:
-    """What later sentences refer back to: the names of this one, and the longest list it names
-    (« Ces modèles », « Tous trois » are its members), unless that list is what a comparison is
-    made with (« au niveau de Grok-2 ou Ernie 4.5 »)."""
+def _remember(text: str, view: SentenceView, memory: Memory) -> None:
+    """What later sentences refer back to: the names of this one."""
     if view.refs:
         memory.prev_refs = view.refs
-        runs = name_runs(text, view.refs)
-        run = max(runs, key=len) if runs else []
-        if len(run) > 1 and not (obj is not None and _compared_with(text, view, run[0], obj)):
-            memory.variants.remember_list([r.model for r in run], view.sentence.start)
-
-
-def _compared_with(text: str, view: SentenceView, first: Ref, obj: re.Pattern) -> bool:
-    before = [r for r in view.refs if r.end <= first.start]
-    return in_object_position(text, view.sentence, first, obj, before[-1].end if before else view.sentence.start)

@@ -35,7 +35,7 @@ from pipeline.link.entities import Entities, Ref
 from pipeline.link.tables import label_attribute
 from pipeline.link.traps import sized_model
 from pipeline.link.units import bullet_label
-from pipeline.link.variants import Variants
+from pipeline.link.variants import Variants, superlative
 from pipeline.recognize.quantities import Quantity
 
 
@@ -161,9 +161,14 @@ def sized_variant(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 
 def group(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« o3 et o4-mini sont sortis. Tous deux disposent de … »: the models the sentence's plural
+    anaphor refers to; « les trois plus grandes comptent … »: the variants of the family in focus."""
     if subject_before(sc.text, sc.view, c.q.start, sc.obj):
         return None
-    return sc.memory.variants.group(sc.text[sc.previous_end(c):c.q.start])
+    region = sc.text[sc.previous_end(c):c.q.start]
+    if sc.view.group and not superlative(region) and sc.view.group_at > sc.memory.variants.last_pos:
+        return list(sc.view.group)  # (not when a family's sizes were named since: « Leur fenêtre » is theirs)
+    return sc.memory.variants.group(region)
 
 
 def _last_ref_before(sc: Scope, c: Candidate) -> Optional[Ref]:

@@ -9,8 +9,7 @@ from typing import Optional
 from pipeline.lexicons import load
 from pipeline.normalize.numbers import parse_number
 
-_CUES = {name: load().cue(f"variants.{name}") for name in ("all_of_them", "their", "the_n_most", "the_most", "group_of")}
-ALL_OF_THEM, THEIR = _CUES["all_of_them"], _CUES["their"]
+_CUES = {name: load().cue(f"variants.{name}") for name in ("the_n_most", "the_most", "group_of")}
 
 
 class Variants:
@@ -20,11 +19,6 @@ class Variants:
         self.by_family: dict[str, list[tuple[int, str]]] = {}  # family model -> [(size, variant)]
         self.last_family: Optional[str] = None
         self.last_pos = -1
-        self.prev_list: list[str] = []  # the last names listed together (« A, B et C »)
-        self.prev_list_pos = -1
-
-    def remember_list(self, names: list[str], pos: int) -> None:
-        self.prev_list, self.prev_list_pos = names, pos
 
     def add(self, family_model: str, size: int, name: str, pos: int = -1) -> None:
         lst = self.by_family.setdefault(family_model, [])
@@ -40,11 +34,8 @@ class Variants:
         return sorted(self.by_family.get(self.last_family or "", []))
 
     def group(self, phrase_region: str) -> Optional[list[str]]:
-        """Plural and superlative references to the variants of the family in focus, or to the
-        models just listed (« Tous trois disposent … »)."""
-        plural = ALL_OF_THEM.search(phrase_region) or THEIR.search(phrase_region)
-        if plural and len(self.prev_list) > 1 and self.prev_list_pos > self.last_pos:
-            return list(self.prev_list)  # « o3 et o4-mini … Leur fenêtre de contexte atteint … »
+        """Plural and superlative references to the variants of the family in focus (« les trois
+        plus grandes », « ses trois tailles »)."""
         cur = self.current()
         if not cur:
             return None
@@ -60,6 +51,11 @@ class Variants:
         if _CUES["group_of"].search(phrase_region):  # « ses trois tailles », « les deux », « leurs fenêtres »
             return names
         return None
+
+
+def superlative(phrase_region: str) -> bool:
+    """« les deux plus grandes », « la plus petite »: about a family's sizes."""
+    return bool(_CUES["the_n_most"].search(phrase_region) or _CUES["the_most"].search(phrase_region))
 
 
 def size_name(value: int) -> str:

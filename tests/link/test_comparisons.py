@@ -28,6 +28,10 @@ CASES = [
      {("Llama 4 Maverick", "outperforms", "GPT-4o", "MMLU", None, False),
       ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", "MMLU", None, False)}),
     ("Mistral Large 2 rivalise avec Llama 3.1 405B.", {("Mistral Large 2", "rivals", "Llama 3.1 405B", None, None, False)}),
+    # a plural anaphor: each model of the list given before it
+    ("OpenAI lance deux modèles : GPT-4.1 et GPT-4.1 mini. Ces modèles surpassent GPT-4o.",
+     {("GPT-4.1", "outperforms", "GPT-4o", None, None, False), ("GPT-4.1 mini", "outperforms", "GPT-4o", None, None, False)}),
+    ("OpenAI lance deux modèles : GPT-4.1 et GPT-4.1 mini. Ces modèles de OpenAI surpassent GPT-4o.", set()),
     # the cue's optional « de » is a word, not the start of « DeepSeek » (cues are case-insensitive)
     ("Llama 4 Maverick offre des performances comparables à DeepSeek-V3.",
      {("Llama 4 Maverick", "rivals", "DeepSeek-V3", None, None, False)}),

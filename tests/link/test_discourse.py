@@ -82,6 +82,31 @@ def test_views_focus_moves_with_the_subject(analyse):
     assert [v.last for v in a.views] == [None, "Grok 3", "GPT-4o"]
 
 
+GROUPS = [
+    # a plural anaphor opening a sentence: the list given before it, or the group the sentence before spoke of
+    ("Nous lançons trois modèles : GPT-4.1, GPT-4.1 mini et GPT-4.1 nano. Ces modèles surpassent GPT-4o. "
+     "Ils disposent de fenêtres plus larges.",
+     [(), ("GPT-4.1", "GPT-4.1 mini", "GPT-4.1 nano"), ("GPT-4.1", "GPT-4.1 mini", "GPT-4.1 nano")]),
+    ("o3 et o4-mini sont sortis. Tous deux disposent de 200 000 jetons.", [(), ("o3", "o4-mini")]),
+    ("o3 et o4-mini sont sortis. Ils disposent de 200 000 jetons.", [(), ("o3", "o4-mini")]),
+    ("o3 et o4-mini sont sortis. Leur fenêtre atteint 200 000 jetons.", [(), ("o3", "o4-mini")]),
+    ("Llama 4 Scout et Llama 4 Maverick sont sortis. Les tests déçoivent. Ces modèles sont lents.",
+     [(), (), ("Llama 4 Scout", "Llama 4 Maverick")]),
+    # « Ils » only after a group or a list the sentence before opened on
+    ("OpenAI lance o3 et o4-mini. Ils disposent de 200 000 jetons.", [(), ()]),
+    ("o3 et o4-mini sont sortis. Les tests déçoivent. Ils sont lents.", [(), (), ()]),
+    # not a list compared with, nor a list under an earlier heading, nor « Ces modèles de Meta »
+    ("Grok 3 est au niveau de Grok-2 ou Ernie 4.5. Ces modèles sont lents.", [(), ()]),
+    ("o3 et o4-mini sont sortis.\n\n## Prix\n\nCes modèles sont chers.", [(), (), ()]),
+    ("o3 et o4-mini sont sortis. Ces modèles de OpenAI sont chers.", [(), ()]),
+]
+
+
+@pytest.mark.parametrize("text, expected", GROUPS)
+def test_views_group(analyse, text, expected):
+    assert [v.group for v in analyse(text).views] == expected
+
+
 SUBJECT_BEFORE = [
     ("Phi-4 surpasse GPT-4o avec 14 milliards de paramètres.", "Phi-4"),
     ("Phi-4 surpasse GPT-4o et Gemini 2.0 Flash.", "Phi-4"),

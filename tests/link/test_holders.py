@@ -68,6 +68,15 @@ CASES = [
     ("Meta a publié Llama 3.1, déclinée en 8B, 70B et 405B. Les trois modèles offrent 128K jetons de contexte.",
      "128K", "group", ["Llama 3.1 8B", "Llama 3.1 70B", "Llama 3.1 405B"]),
     ("o3 et o4-mini sont sortis. Tous deux disposent de 200 000 jetons de contexte.", "200 000", "group", ["o3", "o4-mini"]),
+    ("o3 et o4-mini sont sortis. Ils disposent de 200 000 jetons de contexte.", "200 000", "group", ["o3", "o4-mini"]),
+    ("o3 et o4-mini sont sortis. Leur fenêtre atteint 200 000 jetons.", "200 000", "group", ["o3", "o4-mini"]),
+    # … the family's variants when they were named after the list
+    ("o3 et o4-mini sont sortis. Meta a publié Llama 3.1, déclinée en 8B, 70B et 405B. Leur fenêtre atteint 128K jetons.",
+     "128K", "group", ["Llama 3.1 8B", "Llama 3.1 70B", "Llama 3.1 405B"]),
+    ("Meta a publié Llama 3.1, déclinée en 8B, 70B et 405B. GPT-4o et Claude 3 sont sortis. Leur fenêtre atteint 128K jetons.",
+     "128K", "group", ["GPT-4o", "Claude 3"]),
+    ("o3 et o4-mini sont sortis. Meta a publié Llama 3.1, déclinée en 8B, 70B et 405B. Les deux plus grandes offrent 128K jetons.",
+     "128K", "group", ["Llama 3.1 70B", "Llama 3.1 405B"]),
     # the size a model's name carries
     ("OpenAI publie gpt-oss-120b et gpt-oss-20b. La version 120 milliards de paramètres tourne sur un seul GPU.",
      "120 milliards", "sized_variant", ["gpt-oss-120b"]),

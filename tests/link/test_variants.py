@@ -1,11 +1,11 @@
 """Variants (``pipeline.link.variants``): ``size_name`` (a parameter count -> the size written in
 a variant's name), ``variant_name``, and ``Variants.group`` (a plural or superlative phrase ->
-the variants or the names just listed it refers to)."""
+the variants it refers to), ``superlative``."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.link.variants import Variants, size_name, variant_name
+from pipeline.link.variants import Variants, size_name, superlative, variant_name
 
 SIZES = [
     (8_000_000_000, "8B"),
@@ -82,18 +82,8 @@ def test_group_without_variants():
     assert Variants().group("Ces deux modèles") is None
 
 
-@pytest.mark.parametrize("phrase, listed_after, expected", [
-    # « o3 et o4-mini … Tous deux disposent … »: the names listed after the family's sizes
-    ("Tous deux disposent de", True, ["o3", "o4-mini"]),
-    ("Leur fenêtre de contexte", True, ["o3", "o4-mini"]),
-    ("Ces deux modèles", True, ["o3", "o4-mini"]),
-    # … the family's variants when the list came before them
-    ("Tous deux disposent de", False, None),
-    ("Leur fenêtre de contexte", False, [SMALL, MID, BIG]),
-    # a superlative is about the family's sizes, whatever was listed
-    ("les deux plus grandes", True, [MID, BIG]),
+@pytest.mark.parametrize("phrase, expected", [
+    ("les deux plus grandes", True), ("la plus petite", True), ("Tous deux disposent de", False), ("Leur fenêtre", False),
 ])
-def test_group_of_the_names_just_listed(phrase, listed_after, expected):
-    v = llama_31()
-    v.remember_list(["o3", "o4-mini"], 100 if listed_after else 10)
-    assert v.group(phrase) == expected
+def test_superlative(phrase, expected):
+    assert superlative(phrase) is expected
