@@ -32,6 +32,9 @@ CASES = [
      {("Gemini 2.5 Pro", 1.0, "LMArena", None, False)}),
     ("Sur LMArena, on trouve Claude Opus 4.1, qui trône au sommet, puis GPT-5.", {("Claude Opus 4.1", 1.0, "LMArena", None, False)}),
     ("Llama 3 trône au sommet des téléchargements.", set()),
+    # a leaderboard the press names by the firm that runs it
+    ("DeepSeek V3 arrive en tête de l'indice d'Artificial Analysis.",
+     {("DeepSeek V3", 1.0, "Artificial Analysis Intelligence Index", None, False)}),
     # « le plus performant sur » a benchmark, the subject a pronoun; without a benchmark, nothing
     ("Claude Opus 4 est sorti. Il est actuellement le plus performant sur le banc d'essai SWE-bench Verified.",
      {("Claude Opus 4", 1.0, "SWE-bench Verified", None, False)}),
