@@ -183,7 +183,13 @@ def _objects(ctx: "ClaimLinker", view: SentenceView, start: int, limit: int):
             subj = ctx.subject_before(view, start)
             if last_other and last_other != subj:
                 return [(last_other, start, m.end())], m.end()
+        for r in view.refs:  # « … contre 71,8 % pour o1 »: the model the subject's score is set against
+            if start <= r.start < limit and _cue(ctx, "against_for").search(text, max(start, r.start - AGAINST_FOR), r.start):
+                return [(r.model, r.start, r.end)], r.end
     return out, (out[-1][2] if out else None)
+
+
+AGAINST_FOR = 30  # characters before a name where « contre 71,8 % pour » may stand
 
 # ---- whose comparison it is ------------------------------------------------------
 

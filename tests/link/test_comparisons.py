@@ -28,6 +28,11 @@ CASES = [
      {("Llama 4 Maverick", "outperforms", "GPT-4o", "MMLU", None, False),
       ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", "MMLU", None, False)}),
     ("Mistral Large 2 rivalise avec Llama 3.1 405B.", {("Mistral Large 2", "rivals", "Llama 3.1 405B", None, None, False)}),
+    # with no object after the cue, the model whose score is set against the subject's (« contre 71,8 % pour o1 »)
+    ("o3 est sorti. Il dépasse largement les modèles précédents avec 86,8 % sur MathVista contre 71,8 % pour o1.",
+     {("o3", "outperforms", "o1", "MathVista", None, False)}),
+    ("o3 est sorti. Il dépasse largement les modèles précédents avec 86,8 % sur MathVista contre 71,8 % pour Google.",
+     {("o3", "outperforms", None, "MathVista", None, False)}),
     # a plural anaphor: each model of the list given before it
     ("OpenAI lance deux modèles : GPT-4.1 et GPT-4.1 mini. Ces modèles surpassent GPT-4o.",
      {("GPT-4.1", "outperforms", "GPT-4o", None, None, False), ("GPT-4.1 mini", "outperforms", "GPT-4o", None, None, False)}),
