@@ -60,7 +60,7 @@ def link(text: str, views: list[SentenceView], quantities, ents: Entities, lex: 
         elif mine:
             for cell_view, cell_qs in _prose_cells(text, view, mine):
                 out += _sentence_facts(text, cell_view, cell_qs, ents, lex, obj, memory)
-        _remember(text, view, memory)
+        _remember(view, memory)
     sentences = [v.sentence for v in views]
     out += tables.table_facts(text, sentences, ents, quantities, memory.variants, lex, owners=table_owners(views))
     out += tables.flat_table_facts(text, sentences, ents.refs, quantities, lex)
@@ -269,7 +269,7 @@ def table_owners(views: list[SentenceView]) -> dict[int, str]:
 
 # ---- memory -----------------------------------------------------------------------------------
 
-def _remember(text: str, view: SentenceView, memory: Memory) -> None:
+def _remember(view: SentenceView, memory: Memory) -> None:
     """What later sentences refer back to: the names of this one."""
     if view.refs:
         memory.prev_refs = view.refs

@@ -1,6 +1,7 @@
-"""Variants of a family and plural references to models: « Gemma 3 en 1, 4, 12 et 27 milliards »
+"""Variants of a family and the phrases that refer to them: « Gemma 3 en 1, 4, 12 et 27 milliards »
 names four variants; « les trois plus grandes », « la plus petite », « ses trois tailles », « les deux
-modèles », « tous trois » refer back to them or to the names just listed."""
+modèles » refer back to them. (A plural anaphor for names just listed, « Ces modèles », « Tous
+trois », is the discourse's: ``SentenceView.group``.)"""
 from __future__ import annotations
 
 import re

@@ -45,7 +45,7 @@ def scope_of(a, written: str):
             return Scope(text, lex, ents, obj, memory, view, tuple(cands)), cand
         if s.kind != TABLE and mine:
             facts._sentence_facts(text, view, mine, ents, lex, obj, memory)
-        facts._remember(text, view, memory)
+        facts._remember(view, memory)
     raise AssertionError(f"{written!r} not found")
 
 
