@@ -107,6 +107,12 @@ def _named_in_between(text: str, q: Quantity, view: SentenceView, ents: Entities
     return any(m.start() <= r.start < q.start for r in view.refs)
 
 
+def _not_from_a_name(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
+    """« Moondream 0.5B — 500 millions de paramètres »: the number before the dash is a model's
+    name, set apart from its size, not a range's lower end."""
+    return any(r.start <= m.start() < r.end for r in view.refs)
+
+
 def _model_named_after(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
     """« 128k pour GPT-4o »: the name after « pour » is a model's (the holder ``for_named`` takes it)."""
     return any(q.end <= r.start <= q.end + 40 for r in view.refs)
@@ -114,7 +120,7 @@ def _model_named_after(text: str, q: Quantity, view: SentenceView, ents: Entitie
 
 TRAPS = (
     Trap("range_low"),
-    Trap("range_high"),
+    Trap("range_high", keep=_not_from_a_name),
     Trap("between"),
     Trap("negated", scope="clause"),
     Trap("component"),

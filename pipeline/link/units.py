@@ -80,6 +80,9 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
                 if q.scale is None and qs[j].scale and _small(q):
                     row[2] = numbers.quantity_value(q.number, qs[j].scale)
                 continue
+        if i and out[i - 1][1] == EXPERTS and q.scale is None and LIST_LINK.search(text, qs[i - 1].unit_end, q.start):
+            row[1] = EXPERTS  # « 9 milliards de paramètres, 64 experts, 8 activés par token »: 8 experts, not 8 milliards
+            continue
         # « dont 12,9 actifs », « 128K … et 256K pour le troisième », « (104 milliards) »,
         # « 128 000 jetons pour ses trois tailles, contre 8 000 pour Llama 3 »
         if k is not None and q.start - qs[k].unit_end < 80 and not (q.scale and not qs[k].scale and out[k][1] == PARAMS) \

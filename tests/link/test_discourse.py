@@ -63,6 +63,11 @@ VIEWS += [
     # a label line under the model's name is about it
     ("GPT-4.5 (OpenAI)\nFenêtre de contexte : 128k tokens", [("GPT-4.5", False), ("GPT-4.5", True)]),
     ("Fenêtre de contexte : 128k tokens", [(None, False)]),  # no model yet
+    # … or a verbless fragment that says the attribute
+    ("Gemma 3 (preview) — L'artillerie lourde. Fenêtre de contexte de 32 000 tokens.",
+     [("Gemma 3", False), ("Gemma 3", True)]),
+    ("Gemma 3 est lourd. Architecture mixture-of-experts : 9 milliards de paramètres.", [("Gemma 3", False), ("Gemma 3", True)]),
+    ("Gemma 3 est lourd. Fenêtre de tir de 32 ans.", [("Gemma 3", False), (None, False)]),
     # a bare comma closes a fronted comparison phrase: the name after it is the subject, unless
     # it opens a list (« Devant A, B et C, D … »: no subject)
     ("Contre GPT-4o, Claude 3.5 Sonnet gagne.", [("Claude 3.5 Sonnet", False)]),

@@ -10,6 +10,8 @@ CASES = [
     # ranges
     ("DeepSeek-R1 a six versions distillées, de 1,5 à 70 milliards de paramètres.", "1,5", "range_low"),
     ("DeepSeek-R1 a six versions distillées, de 1,5 à 70 milliards de paramètres.", "70 milliards", "range_high"),
+    ("Mistral publie des modèles de 7B — 70 milliards de paramètres.", "70 milliards", "range_high"),
+    ("Moondream 0.5B — 500 millions de paramètres, pour l'embarqué.", "500 millions", None),  # a name, then its size
     ("Llama 2 existe en tailles allant entre 7 et 70 milliards de paramètres.", "7 et", "between"),
     # negated, but not restrictive
     ("Mixtral 8x7B ne pèse pas 56 milliards de paramètres.", "56 milliards", "negated"),

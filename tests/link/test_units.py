@@ -25,6 +25,10 @@ CASES = [
     ("PaLM 2 compte 340 milliards de paramètres, contre 1 000 milliards à GPT-4.", "1 000", PARAMS, 1000 * B),
     ("Llama 3.1 offre 128 000 jetons pour ses trois tailles, contre 8 000 pour Llama 3.", "8 000", TOKENS, 8000),
     ("OLMo 2 compte 7 milliards de paramètres et 32 milliards.", "32 milliards", PARAMS, 32 * B),
+    # a bare number after an expert count counts experts; one with a scale still parameters
+    ("Moondream 3 : 9 milliards de paramètres au total, 64 experts, 8 activés par token.", "8 activés", EXPERTS, 8),
+    ("Llama 4 Scout a 109 milliards de paramètres et 16 experts, dont seulement 17 milliards sont activés.",
+     "17 milliards", PARAMS, 17 * B),
     # a big number borrows the unit, never the scale
     ("GPT-2 compte 1,5 milliard de paramètres, contre 128 000 pour un vieux modèle.", "128 000", PARAMS, 128_000),
     # what the sentence is about
