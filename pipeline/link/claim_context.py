@@ -59,7 +59,8 @@ class ClaimLinker:
         self.prev_span = (0, 0)  # of the previous sentence
         self.block_benchmark: Optional[str] = None  # last benchmark named in the paragraph
         self.recent_benchmark: Optional[str] = None  # last benchmark named in the last few sentences
-        self.recent_age = 0  # sentences since it was named
+        self.recent_age = 0  # sentences since it was named (a list's items after its first count as one)
+        self.prev_kind: Optional[str] = None  # of the previous sentence
         self.recent_elo = False  # the text since then speaks of Elo
         # a list under an introduction that speaks of a ranking (« Résultats du classement Aider : »
         # then « - o1 : occupe la première position »): whether it does, and the test it names

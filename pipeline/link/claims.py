@@ -25,7 +25,7 @@ from pipeline.link.entities import Entities
 from pipeline.recognize.segments import BULLET, HEADING, TABLE
 
 
-RECENT = 8  # a list of scores (« - Sonnet 4.5 : 77,2 % ») is on a test named at most this many sentences before
+RECENT = 8  # a list of scores (« - Sonnet 4.5 : 77,2 % ») is on a test named at most this many sentences before (its items count as one)
 
 
 def _sentence(ctx: ClaimLinker, view: SentenceView) -> None:
@@ -51,14 +51,15 @@ def _sentence(ctx: ClaimLinker, view: SentenceView) -> None:
         ctx.intro_benchmark = found[-1][2] if ctx.intro_ranking and found else None
     if s.block != ctx.prev_block:
         ctx.block_benchmark = None
-    ctx.prev_benchmarks, ctx.prev_block, ctx.prev_span = found, s.block, (s.start, s.end)
+    item = s.kind == BULLET and ctx.prev_kind == BULLET  # (a list's next item: « • Llama 3 : 1203 »)
+    ctx.prev_benchmarks, ctx.prev_block, ctx.prev_span, ctx.prev_kind = found, s.block, (s.start, s.end), s.kind
     if found:
         ctx.block_benchmark = found[-1][2]
         ctx.recent_benchmark, ctx.recent_age = found[-1][2], 0
         ctx.recent_elo = False
     if leaderboards.speaks_of_elo(ctx.text, s.start, s.end, ctx.lex):
         ctx.recent_elo = True
-    else:
+    elif not item:
         ctx.recent_age += 1
         if ctx.recent_age > RECENT:
             ctx.recent_benchmark = None

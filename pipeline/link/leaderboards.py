@@ -2,13 +2,15 @@
 one item per line or run into one line. The number before the name is its rank, the number after
 it its score, both on the leaderboard the text names (in the item, else a few sentences before).
 The score's metric is the one written (« % », « points », « Elo »), else Elo when the items or the
-text before speak of Elo, else a plain score."""
+text before speak of Elo, else a plain score. An unnumbered bullet that is only a name and a figure
+(« • GPT-4 Turbo : 1252 ») under a leaderboard is a score with a written metric or Elo, no rank."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
 from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView
+from pipeline.recognize.segments import BULLET
 from pipeline.normalize import numbers
 
 if TYPE_CHECKING:
@@ -20,6 +22,11 @@ METRICS = {"%": "%", "point": "points", "points": "points", "elo": "ELO"}
 @per_lexicons
 def _cues(lex: Lexicons) -> tuple:
     return lex.cue("ranks.list_rank"), lex.cue("ranks.list_value"), lex.cue("leaderboards.elo")
+
+
+@per_lexicons
+def _bullet_cues(lex: Lexicons) -> tuple:
+    return lex.cue("leaderboards.bullet_opening"), lex.cue("leaderboards.item_end")
 
 
 def speaks_of_elo(text: str, start: int, end: int, lex: Lexicons) -> bool:
@@ -36,6 +43,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         if m:
             items.append((r, int(m.group("n")), m.start("n"), value_cue.match(text, r.end, s.end)))
     if not items:
+        _bullet_item(ctx, view, by)
         return
     here = ctx.benchmarks(s.start, s.end)
     bench = here[-1][2] if here else ctx.recent_benchmark
@@ -55,3 +63,24 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         ctx.add(view, subject=r.model, relation="scores", object=None, benchmark=bench, metric=metric,
                 value=number, claimed_by=by, hedged=False, start=value.start("val"), end=value.end(),
                 recognizer="leaderboard_score")
+
+
+def _bullet_item(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
+    """« • GPT-4 Turbo : 1252 »: an unnumbered bullet that is only a name and a figure, under a
+    leaderboard named a few sentences before, is a score when its metric is written or the text
+    speaks of Elo (its position in the list is left unsaid)."""
+    text, s = ctx.text, view.sentence
+    if s.kind != BULLET or not view.refs or ctx.recent_benchmark not in ctx.lex.leaderboards:
+        return
+    opening, item_end = _bullet_cues(ctx.lex)
+    r = view.refs[0]
+    value = _cues(ctx.lex)[1].match(text, r.end, s.end)
+    if not (opening.fullmatch(text, s.start, r.start) and value and item_end.fullmatch(text, value.end(), s.end)):
+        return
+    unit = (value.group("unit") or "").lower()
+    metric = METRICS.get(unit) or ("ELO" if ctx.recent_elo or speaks_of_elo(text, s.start, s.end, ctx.lex) else None)
+    number = numbers.parse_number(value.group("val").replace("\u202f", " ").replace("\u00a0", " "))
+    if metric and number is not None:
+        ctx.add(view, subject=r.model, relation="scores", object=None, benchmark=ctx.recent_benchmark, metric=metric,
+                value=number, claimed_by=by, hedged=False, start=value.start("val"), end=value.end("val"),
+                recognizer="leaderboard_bullet")

@@ -13,8 +13,8 @@ from pipeline.link.leaderboards import link_sentence
 def board(a, lex) -> set:
     found = claims.link(a.text, a.views, a.sentences, a.ents, a.quantities, lex)
     mine = [c for c in found if c.where.recognizer.startswith("leaderboard_")]
-    assert all((c.relation, c.where.recognizer) in (("ranks", "leaderboard_rank"), ("scores", "leaderboard_score"))
-               for c in mine)
+    assert all((c.relation, c.where.recognizer) in (("ranks", "leaderboard_rank"), ("scores", "leaderboard_score"),
+                                                    ("scores", "leaderboard_bullet")) for c in mine)
     return {(c.subject, c.relation, c.benchmark, c.metric, c.value) for c in mine}
 
 
@@ -63,6 +63,28 @@ CASES = [
     ("Classement LMArena (Elo) : 1. Gemini 2.5 Pro : 1 460 2. GPT-4.5 : 1 398",
      items(("Gemini 2.5 Pro", "LMArena", "ELO", 1, 1460), ("GPT-4.5", "LMArena", "ELO", 2, 1398))),
 ]
+
+BULLETS = [
+    # unnumbered bullets, a name and a figure each, under a leaderboard: scores, no rank
+    ("Le classement de la Chatbot Arena en mai 2024.\n\n  • GPT-4o : 1287 (score Elo)\n  • GPT-4 Turbo : 1252",
+     {("GPT-4o", "scores", "Chatbot Arena", "ELO", 1287.0), ("GPT-4 Turbo", "scores", "Chatbot Arena", "ELO", 1252.0)}),
+    ("Le classement LMArena, en points.\n\n- GPT-4o : 1287 points", {("GPT-4o", "scores", "LMArena", "points", 1287.0)}),
+    # a list longer than the few sentences a leaderboard is remembered for: its items count as one
+    ("Le classement de la Chatbot Arena (Elo).\n\n" + "\n".join(f"  • Gemini {n}.0 : {1300 - n}" for n in range(1, 13)),
+     {(f"Gemini {n}.0", "scores", "Chatbot Arena", "ELO", float(1300 - n)) for n in range(1, 13)}),
+    # no Elo nor metric said, no leaderboard, or more than a name and a figure: nothing
+    ("Le classement de la Chatbot Arena en mai 2024.\n\n  • GPT-4o : 1287\n  • GPT-4 Turbo : 1252", set()),
+    ("Les scores MMLU (Elo).\n\n  • GPT-4o : 1287\n  • GPT-4 Turbo : 1252", set()),
+    ("Le classement de la Chatbot Arena (Elo).\n\n  • GPT-4o : 1287 dollars par mois", set()),
+    ("Le classement de la Chatbot Arena (Elo).\n\n  • Prix de GPT-4o : 1287", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", BULLETS)
+def test_unnumbered_bullets(analyse, lex, text, expected):
+    assert board(analyse(text), lex) == expected
+
+
 # Left out (looks wrong): run into one line after a lower-case first name, the second item loses
 # its rank: « Sur AIME 2025 : 1. o3 : 86 points 2. Gemini 2.5 Pro : 84 points » ranks o3 only.
 
