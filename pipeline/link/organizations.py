@@ -11,6 +11,7 @@ Organisations are the lexicon's (``organizations.yaml``) and names a descriptor 
 - ``prefix``: « Google Gemini 2.5 Pro », « OpenAI o3 ».
 - ``paired_with``: « OpenAI avec GPT-4o et Google avec Gemini Ultra ».
 - ``made_by``: « Grok 3, développé par xAI », « développé par Mistral AI et Nvidia », « signé Mistral AI ».
+- ``made_by_listed``: « les modèles de langage conçus par Anthropic, Claude 3 Opus et Claude 3 Sonnet ».
 - ``fronted_made_by``: « Présenté mardi par le laboratoire xAI, Grok-3 … ».
 - ``fronted_launch``: « En lançant GPT-5, OpenAI … ».
 - ``launch``: the organisation as the subject of a launch verb, the models its objects: « Meta
@@ -262,6 +263,18 @@ def made_by_respectively(sc: Scope) -> Iterator[Found]:
             for r, org in zip(run, orgs):
                 yield r, org.name, r.start, org.end
             return
+
+
+def made_by_listed(sc: Scope) -> Iterator[Found]:
+    """« les modèles de langage conçus par Anthropic, Claude 3 Opus et Claude 3 Sonnet »: the names
+    listed right after the one maker of the models a plural introduces."""
+    text, s = sc.text, sc.view.sentence
+    for m in sc.p["models_made_by"].finditer(text, s.start, s.end):
+        orgs = _org_list(sc, m.end())
+        gap = sc.p["models_listed"].match(text, orgs[0].end, s.end) if len(orgs) == 1 else None
+        run = next((run for run in name_runs(text, sc.view.refs) if gap and run[0].start == gap.end()), [])
+        for r in run:
+            yield r, orgs[0].name, m.start(), r.end
 
 
 def fronted_made_by(sc: Scope) -> Iterator[Found]:
@@ -573,6 +586,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("paired_with", paired_with),
     ("made_by_respectively", made_by_respectively),
     ("made_by", made_by),
+    ("made_by_listed", made_by_listed),
     ("fronted_made_by", fronted_made_by),
     ("fronted_launch", fronted_launch),
     ("anaphor_genitive", anaphor_genitive),

@@ -36,6 +36,11 @@ CASES = [
     ("En testant GPT-5, Anthropic a vu des failles.", set()),
     ("Google Gemini 2.5 Pro est disponible.", {("Gemini 2.5 Pro", "Google", "prefix")}),
     ("Grok 3, développé par xAI, est sorti.", {("Grok 3", "xAI", "made_by")}),
+    # the models a plural introduces, made by one organisation, listed right after it
+    ("Les modèles de langage conçus par Anthropic, Claude 3 Opus et Claude 3 Sonnet, reculent.",
+     {("Claude 3 Opus", "Anthropic", "made_by_listed"), ("Claude 3 Sonnet", "Anthropic", "made_by_listed")}),
+    ("Les modèles développés par Google, comme Gemini 1.5 Pro, progressent.", set()),
+    ("Les modèles conçus par Google et Meta, Gemini 1.5 Pro et Llama 3, progressent.", set()),
     ("Codestral, développé par Mistral AI et Nvidia, est sorti.",
      {("Codestral", "Mistral AI", "made_by"), ("Codestral", "Nvidia", "made_by")}),
     # an organisation the lexicon does not know, after « conçu par » (one is named the sentence before)
