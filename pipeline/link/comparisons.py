@@ -160,6 +160,8 @@ def _objects(ctx: "ClaimLinker", view: SentenceView, start: int, limit: int):
         if r.start < start or r.start >= limit:
             continue
         gap = text[pos:r.start]
+        if first:
+            gap = _cue(ctx, "attribution_incise").sub("", gap, count=1)  # (« surpasse, selon Meta, des concurrents comme X »)
         # an organisation (« GPT-4o d'OpenAI ») or an aside in parentheses (« (1 380) ») between two objects
         gap_clean = _cue(ctx, "aside_in_gap").sub("", gap)
         if first:

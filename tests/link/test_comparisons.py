@@ -28,6 +28,13 @@ CASES = [
      {("Llama 4 Maverick", "outperforms", "GPT-4o", "MMLU", None, False),
       ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", "MMLU", None, False)}),
     ("Mistral Large 2 rivalise avec Llama 3.1 405B.", {("Mistral Large 2", "rivals", "Llama 3.1 405B", None, None, False)}),
+    # « un sérieux rival du X et du Y »; who says it between the cue and its objects
+    ("Llama 4 Maverick se positionne comme un sérieux rival du GPT-4o d’OpenAI et du Gemini 2.0 Flash de Google.",
+     {("Llama 4 Maverick", "rivals", "GPT-4o", None, None, False), ("Llama 4 Maverick", "rivals", "Gemini 2.0 Flash", None, None, False)}),
+    ("Le rival de Google, Gemini 2.0, est sorti.", set()),
+    ("Llama 4 Scout est sorti. Il surpasse, selon Meta, des concurrents comme Google Gemma 3 ou Mistral Small 3.1.",
+     {("Llama 4 Scout", "outperforms", "Gemma 3", None, "Meta", False),
+      ("Llama 4 Scout", "outperforms", "Mistral Small 3.1", None, "Meta", False)}),
     # with no object after the cue, the model whose score is set against the subject's (« contre 71,8 % pour o1 »)
     ("o3 est sorti. Il dépasse largement les modèles précédents avec 86,8 % sur MathVista contre 71,8 % pour o1.",
      {("o3", "outperforms", "o1", "MathVista", None, False)}),
