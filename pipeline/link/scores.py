@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 from pipeline import patterns
 from pipeline.link.claim_context import NUM
 from pipeline.link.raw import Provenance, RawClaim
-from pipeline.link.discourse import SentenceView, name_runs
+from pipeline.link.discourse import SentenceView, in_object_position, name_runs
 from pipeline.link.cues import is_hedged
 from pipeline.link.tables import RefIndex, cells
 from pipeline.recognize.segments import BULLET, table_blocks
@@ -113,8 +113,12 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             owner = next((r for r in view.refs if r.start >= b), None)  # « aux 2001 points de Gemini 2.5 Pro »
             if owner and ctx.p["owned_figure_after"].fullmatch(text, b, owner.start):
                 subject = owner.model
-        if subject is None and ctx.p["against"].search(text, max(s.start, a - 12), a) and last_pour:
-            subject = last_pour  # « …, contre 50,6 % » : the model of the last « pour X »
+        if subject is None and ctx.p["against"].search(text, max(s.start, a - 12), a):
+            # « …, contre 50,6 % » : the model of the last « pour X »; else the one model the
+            # sentence compared its subject with (« X dépasse Y sur HLE — 44,4 % contre 42 % »)
+            subject = last_pour or _compared_object(ctx, view, a)
+            if subject is None:
+                continue  # « Grok 4 obtient 44,4 % sur HLE contre 42 % »: someone else's, unnamed
         if any(r.start <= a < r.end for r in view.refs):
             continue  # a digit inside a model name (« GPT-4.1 sur … »)
         if ctx.p["delta"].search(text, max(s.start, a - 30), a):
@@ -190,6 +194,15 @@ def _unambiguous(pending: list[dict], named: set[str]) -> list[dict]:
         values.setdefault((c["subject"], c["benchmark"], c["metric"]), set()).add(c["value"])
     return [c for c in pending
             if c["subject"] in named or len(values[(c["subject"], c["benchmark"], c["metric"])]) == 1]
+
+
+def _compared_object(ctx: "ClaimLinker", view: SentenceView, pos: int) -> Optional[str]:
+    """The one model named before ``pos`` as a comparison's object, when a subject is named too."""
+    before = [r for r in view.refs if r.end <= pos]
+    objects = {r.model for i, r in enumerate(before)
+               if in_object_position(ctx.text, view.sentence, r, ctx.obj, before[i - 1].end if i else view.sentence.start)}
+    subject = ctx.subject_before(view, pos)
+    return objects.pop() if len(objects) == 1 and subject and subject not in objects else None
 
 
 def _coordinated(ctx: "ClaimLinker", view: SentenceView) -> list[str]:

@@ -35,6 +35,10 @@ CASES = [
      "Ce score le place devant ChatGPT-4, qui obtient 1,8 %, et GPT-4o, avec 1,49 %.",
      {("GPT-5", 1.4, "Hallucination Leaderboard", "%", None), ("GPT-4", 1.8, "Hallucination Leaderboard", "%", None),
       ("GPT-4o", 1.49, "Hallucination Leaderboard", "%", None)}),
+    # « contre N » with no « pour X »: the one model compared with, else no one's
+    ("Grok 4 Heavy dépasse légèrement GPT-5 Pro sur Humanity’s Last Exam — 44,4 % contre 42 %.",
+     {("Grok 4 Heavy", 44.4, "Humanity's Last Exam", "%", None), ("GPT-5 Pro", 42.0, "Humanity's Last Exam", "%", None)}),
+    ("Grok 4 obtient 44,4 % sur Humanity’s Last Exam contre 42 %.", {("Grok 4", 44.4, "Humanity's Last Exam", "%", None)}),
     # « contre 92 et 86,7 pour X »: both values are X's
     ("Sur MMLU, Qwen3 obtient respectivement 85,7 et 81,5 points, contre 92 et 86,7 pour Gemini 2.5 Pro.",
      {("Qwen3", 85.7, "MMLU", "score", None), ("Qwen3", 81.5, "MMLU", "points", None),
