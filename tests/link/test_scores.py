@@ -35,6 +35,9 @@ CASES = [
      "Ce score le place devant ChatGPT-4, qui obtient 1,8 %, et GPT-4o, avec 1,49 %.",
      {("GPT-5", 1.4, "Hallucination Leaderboard", "%", None), ("GPT-4", 1.8, "Hallucination Leaderboard", "%", None),
       ("GPT-4o", 1.49, "Hallucination Leaderboard", "%", None)}),
+    # a test's other spellings (« SWE-Bench Verified »), not a longer name's start (« SWE-Bench Pro »)
+    ("Gemini 2.5 Pro obtient 63,8 % sur SWE-Bench Verified.", {("Gemini 2.5 Pro", 63.8, "SWE-bench Verified", "%", None)}),
+    ("Qwen3-Coder obtient 44,3 % sur SWE-Bench Pro.", {("Qwen3-Coder", 44.3, "SWE-Bench Pro", "%", None)}),
     # « contre N » with no « pour X »: the one model compared with, else no one's
     ("Grok 4 Heavy dépasse légèrement GPT-5 Pro sur Humanity’s Last Exam — 44,4 % contre 42 %.",
      {("Grok 4 Heavy", 44.4, "Humanity's Last Exam", "%", None), ("GPT-5 Pro", 42.0, "Humanity's Last Exam", "%", None)}),
