@@ -37,7 +37,7 @@ class Quantity:
 
 @per_lexicons
 def _patterns(lex: Lexicons):
-    units = {k: patterns.compile(r"\s*(?:«\s*)?" + fr(v), re.I) for k, v in lex.cues["units"].items()}
+    units = {k: patterns.compile(r"\s*(?:[«“\"]\s*)?" + fr(v), re.I) for k, v in lex.cues["units"].items()}
     foreign = patterns.compile(r"\s*" + fr(lex.cues["foreign_units"]), re.I)
     # Any word right after the number (other than a connector) blocks it from being an attribute.
     other_noun = patterns.compile(r"\s*(?:de |d['’])?(?!\w+ment\b)(?!(?:dont|et|ou|pour|contre|à|au|en|sur|chacun|chacune|au total|seulement|environ|"

@@ -39,6 +39,8 @@ CASES = [
     ("Llama 4 Scout a 16 experts, n’activant que 2 experts à la fois.", "2 experts", EXPERTS, None, None),
     ("Llama 4 Scout a 16 experts, n’activant que 2 experts à la fois.", "16 experts", EXPERTS, None, "experts"),
     ("Chaque jeton de DeepSeek-V3 passe par 8 experts.", "8 experts", EXPERTS, None, None),
+    ("Mixtral 8x7B active deux experts parmi huit.", "deux experts", EXPERTS, None, None),
+    ("Mixtral 8x7B active deux experts parmi huit.", "huit", EXPERTS, None, "experts"),
     ("Grok-1 compte 8 experts, dont deux sont actifs pour chaque jeton.", "deux", EXPERTS, None, None),
     # tokens: the nearest cue before it in its clause, else after it, else the sentence's
     ("Phi-4 a été pré-entraîné sur 9 800 milliards de jetons.", "9 800", TOKENS, None, "training_tokens"),

@@ -29,6 +29,8 @@ CASES = [
     ("Moondream 3 : 9 milliards de paramètres au total, 64 experts, 8 activés par token.", "8 activés", EXPERTS, 8),
     ("Llama 4 Scout a 109 milliards de paramètres et 16 experts, dont seulement 17 milliards sont activés.",
      "17 milliards", PARAMS, 17 * B),
+    # « quatre “experts” parmi 128 »: the unit in quotes, lent across « parmi »
+    ("GPT-5 mobilise quatre “experts” parmi 128.", "128", EXPERTS, 128),
     # a big number borrows the unit, never the scale
     ("GPT-2 compte 1,5 milliard de paramètres, contre 128 000 pour un vieux modèle.", "128 000", PARAMS, 128_000),
     # what the sentence is about
