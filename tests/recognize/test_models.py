@@ -144,6 +144,8 @@ def test_names_the_sentence_calls_a_model(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Un modèle LLAMA 3.1 8B quantifié", ["Llama 3.1 8B"]),  # a family in capitals: the lexicon's spelling
     ("GPT-OSS 20B atteint 139 tokens/seconde", ["gpt-oss 20B"]),
+    ("OpenAI a lancé GPT-OSS, son modèle ouvert", ["gpt-oss"]),  # a family that is no company nor word, alone
+    ("Falcon Arabic a été entraîné sur des données en arabe", ["Falcon Arabic"]),  # a language as the variant
     ("Le PHI 3 arrive", []),  # a name of three letters in capitals is more often an acronym
     ("LicenceApache 2.0 (open-weight)", []),  # a label glued to its value
 ])
