@@ -55,9 +55,11 @@ _COLLECTIVE = patterns.compile(r"\b(?:famille|série|gamme|(?:son|sa|leur|le|ce)
 @per_lexicons
 def _owned(lex: Lexicons) -> re.Pattern:
     """After a bare family name, what makes it a model: its maker's genitive (« GPT d'OpenAI »,
-    « Claude d'Anthropic ») or an apposition (« Whisper, son IA de reconnaissance vocale »)."""
+    « Claude d'Anthropic »), an apposition (« Whisper, son IA de reconnaissance vocale ») or a
+    definition (« Claude est une série de grands modèles de langage »)."""
     orgs = patterns.alternation(lex.organizations, case_sensitive=True)
-    return patterns.compile(rf"\s+(?:d['’]|de\s+)(?:{orgs})\b|,\s+(?:son|sa)\s+(?:(?:nouvel|nouvelle|nouveau|dernier|dernière)\s+)?(?:modèle|IA|LLM)\b")
+    return patterns.compile(rf"\s+(?:d['’]|de\s+)(?:{orgs})\b|,\s+(?:son|sa)\s+(?:(?:nouvel|nouvelle|nouveau|dernier|dernière)\s+)?(?:modèle|IA|LLM)\b"
+                            rf"|\s+(?:\([^()]{{0,80}}\)\s*)?est\s+(?:une|la)\s+(?:famille|série|gamme)\s+de\s+(?:grands\s+)?modèles\b")
 
 
 # between two names of a list, an aside in parentheses after the first (« GPT (Generative Pre-trained

@@ -36,6 +36,11 @@ CASES = [
     ("En testant GPT-5, Anthropic a vu des failles.", set()),
     ("Google Gemini 2.5 Pro est disponible.", {("Gemini 2.5 Pro", "Google", "prefix")}),
     ("Grok 3, développé par xAI, est sorti.", {("Grok 3", "xAI", "made_by")}),
+    # a definition (« est une famille de modèles … développés par »), a label's colon
+    ("Claude est une série de grands modèles de langage développés par Anthropic.", {("Claude", "Anthropic", "made_by")}),
+    ("LaMDA (Language Model for Dialogue Applications) est une famille de modèles développés par Google.",
+     {("LaMDA", "Google", "made_by")}),
+    ("- BERT: Conçu par Google, ce modèle transforme le langage.", {("BERT", "Google", "made_by")}),
     # the models a plural introduces, made by one organisation, listed right after it
     ("Les modèles de langage conçus par Anthropic, Claude 3 Opus et Claude 3 Sonnet, reculent.",
      {("Claude 3 Opus", "Anthropic", "made_by_listed"), ("Claude 3 Sonnet", "Anthropic", "made_by_listed")}),

@@ -145,6 +145,9 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Un modèle LLAMA 3.1 8B quantifié", ["Llama 3.1 8B"]),  # a family in capitals: the lexicon's spelling
     ("GPT-OSS 20B atteint 139 tokens/seconde", ["gpt-oss 20B"]),
     ("OpenAI a lancé GPT-OSS, son modèle ouvert", ["gpt-oss"]),  # a family that is no company nor word, alone
+    ("Claude est une série de grands modèles de langage", ["Claude"]),  # a bare family name its sentence defines
+    ("Mistral est la famille de modèles de Mistral AI", ["Mistral"]),
+    ("Mistral est une entreprise française", []),
     ("Falcon Arabic a été entraîné sur des données en arabe", ["Falcon Arabic"]),  # a language as the variant
     ("Le PHI 3 arrive", []),  # a name of three letters in capitals is more often an acronym
     ("LicenceApache 2.0 (open-weight)", []),  # a label glued to its value
