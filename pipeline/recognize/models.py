@@ -360,7 +360,8 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         right = after is not None and _LISTED.fullmatch(text, m.end(), after.start)
         joined = (before is not None and _JOINED.fullmatch(text, before.end, m.start())
                   or after is not None and _JOINED.fullmatch(text, m.end(), after.start))
-        bare.append((m, fam, bool((left and right) or joined)))
+        bare.append((m, fam, bool((left and right) or joined) or _SUCH_AS.search(text, max(0, m.start() - SUCH_AS_WINDOW), m.start())
+                     is not None or _after_its_maker(text, m.start(), m.end(), fam.organization, lex)))
     # « GPT, Claude, Gemini, Llama, Mistral ou ChatGPT »: a list of three names or more, two of them
     # models, makes models of the bare names in it
     listed_models = _in_long_lists(text, [(m.start(), m.end(), ok) for m, _, ok in bare], found)
@@ -420,6 +421,27 @@ def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: li
 
 
 LONG_LIST = 3  # names in a list that makes models of its bare family names, two of them models
+
+# « des modèles américains tels que ChatGPT ou Claude »: a bare family name listed after « des
+# modèles … tels que / comme » (the names before it in the list may be products)
+_SUCH_AS = patterns.compile(r"\bmod[eè]les\s+(?:[\w-]+\s+){0,3}?(?:tels?\s+que\s+|tels?\s+qu['’]|comme\s+|notamment\s+)"
+                            r"(?:[A-Z][\w.-]*(?:\s+[\w.-]+)?\s*(?:,|ou|et)\s*){0,4}$")
+SUCH_AS_WINDOW = 160  # characters before a bare name where that introduction may stand
+_PAREN_AFTER = patterns.compile(r"\s*\(\s*$")
+_PAREN_CLOSE = patterns.compile(r"\s*\)")
+
+
+def _after_its_maker(text: str, start: int, end: int, maker: Optional[str], lex: Lexicons) -> bool:
+    """« Anthropic (Claude) », « Amazon (Nova) »: a bare family name in parentheses right after the
+    name of its maker is its model."""
+    if not maker or text[start:end] in lex.organizations or not _PAREN_CLOSE.match(text, end):
+        return False  # (« DeepSeek (DeepSeek) » names the company twice)
+    opening = _PAREN_AFTER.search(text, max(0, start - 4), start)
+    if opening is None:
+        return False
+    org = next((o for o in _org_lexicon(lex).finditer(text, max(0, opening.start() - 40), opening.start())
+                if o.end() == opening.start()), None)
+    return org is not None and lex.organizations.get(org.group(0)) == maker
 
 
 def _in_long_lists(text: str, bare: list[tuple[int, int, bool]], found: list[ModelMention]) -> list[bool]:

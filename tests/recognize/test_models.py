@@ -148,6 +148,12 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Claude est une série de grands modèles de langage", ["Claude"]),  # a bare family name its sentence defines
     ("Mistral est la famille de modèles de Mistral AI", ["Mistral"]),
     ("Mistral est une entreprise française", []),
+    # a bare family name after « des modèles … tels que », or in parentheses after its own maker
+    ("au même niveau que des modèles américains tels que ChatGPT ou Claude", ["Claude"]),
+    ("les géants tels qu'Amazon (Nova) et Anthropic (Claude)", ["Nova", "Claude"]),
+    ("Microsoft (Claude) et Google (Nova)", []),
+    ("publié par le DeepSeek (DeepSeek) des Émirats", []),  # the company's name twice
+    ("des entreprises telles que Mistral ou Claude", []),
     ("Falcon Arabic a été entraîné sur des données en arabe", ["Falcon Arabic"]),  # a language as the variant
     ("Le PHI 3 arrive", []),  # a name of three letters in capitals is more often an acronym
     ("LicenceApache 2.0 (open-weight)", []),  # a label glued to its value
