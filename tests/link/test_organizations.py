@@ -36,6 +36,12 @@ CASES = [
     ("En testant GPT-5, Anthropic a vu des failles.", set()),
     ("Google Gemini 2.5 Pro est disponible.", {("Gemini 2.5 Pro", "Google", "prefix")}),
     ("Grok 3, développé par xAI, est sorti.", {("Grok 3", "xAI", "made_by")}),
+    # « au sein de », in parentheses; an apposition « le dernier-né de », or with no determiner
+    ("GPT-3 a été développé au sein d'OpenAI.", {("GPT-3", "OpenAI", "made_by")}),
+    ("Des modèles comme Llama 4 (développé par Meta) progressent.", {("Llama 4", "Meta", "made_by")}),
+    ("GPT-5, le dernier-né d’OpenAI, est sorti.", {("GPT-5", "OpenAI", "apposition")}),
+    ("GPT-4o, modèle le plus avancé d'OpenAI, est gratuit.", {("GPT-4o", "OpenAI", "apposition")}),
+    ("GPT-4o, selon les tests internes du modèle d'OpenAI, est bon.", set()),
     # a definition (« est une famille de modèles … développés par »), a label's colon
     ("Claude est une série de grands modèles de langage développés par Anthropic.", {("Claude", "Anthropic", "made_by")}),
     ("LaMDA (Language Model for Dialogue Applications) est une famille de modèles développés par Google.",
