@@ -19,6 +19,8 @@ VIEWS = [
     ("DeepSeek a mis à jour ses modèles pour V3.", [(None, False)]),
     ("La V3.2 compte 685 milliards de paramètres selon DeepSeek.", [("DeepSeek V3.2", False)]),
     ("DeepSeek publie. Avec ses 671 milliards de paramètres, R1 est un colosse.", [(None, False), ("DeepSeek R1", False)]),
+    ("DeepSeek publie. Sans bouleverser l’architecture fondamentale (Mixture-of-Experts massif d’environ 671 milliards "
+     "de paramètres), V3.2-Exp apporte de nouvelles fonctions.", [(None, False), ("DeepSeek V3.2-Exp", False)]),
     ("DeepSeek est de retour. Après la sortie de V3, R1 Zero et R1, DeepSeek a mis à jour V3.", [(None, False), (None, False)]),
     # pronouns, possessives, « le modèle », « la famille »: the model in focus
     ("Gemini 1.5 Pro est sorti. Il dispose d'une fenêtre d'un million de tokens.",
