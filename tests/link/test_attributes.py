@@ -39,6 +39,8 @@ CASES = [
     ("Llama 4 Scout a 16 experts, n’activant que 2 experts à la fois.", "2 experts", EXPERTS, None, None),
     ("Llama 4 Scout a 16 experts, n’activant que 2 experts à la fois.", "16 experts", EXPERTS, None, "experts"),
     ("Chaque jeton de DeepSeek-V3 passe par 8 experts.", "8 experts", EXPERTS, None, None),
+    ("Mixtral 8x7B n'active que 12,9 des 46,7 milliards de paramètres.", "12,9", PARAMS, None, "params_active"),
+    ("Mixtral 8x7B n'active que 12,9 des 46,7 milliards de paramètres.", "46,7", PARAMS, None, "params_total"),
     ("Mixtral 8x7B active deux experts parmi huit.", "deux experts", EXPERTS, None, None),
     ("Mixtral 8x7B active deux experts parmi huit.", "huit", EXPERTS, None, "experts"),
     ("Grok-1 compte 8 experts, dont deux sont actifs pour chaque jeton.", "deux", EXPERTS, None, None),

@@ -29,6 +29,8 @@ CASES = [
     ("Moondream 3 : 9 milliards de paramètres au total, 64 experts, 8 activés par token.", "8 activés", EXPERTS, 8),
     ("Llama 4 Scout a 109 milliards de paramètres et 16 experts, dont seulement 17 milliards sont activés.",
      "17 milliards", PARAMS, 17 * B),
+    # « 17 des 480 milliards de paramètres »: the part lent the whole's unit and scale
+    ("Arctic active chacun 17 des 480 milliards de paramètres.", "17 des", PARAMS, 17 * B),
     # « quatre “experts” parmi 128 »: the unit in quotes, lent across « parmi »
     ("GPT-5 mobilise quatre “experts” parmi 128.", "128", EXPERTS, 128),
     # a big number borrows the unit, never the scale
