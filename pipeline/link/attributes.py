@@ -45,10 +45,17 @@ def attribute_of(text: str, q: Quantity, unit: str, s: Sentence, cues: dict, *,
 
 
 def _active_before(text: str, q: Quantity, s: Sentence, cues: dict) -> bool:
-    """« activant chacun 5,1 milliards », « n'en active que 17 milliards »; but « 17 milliards activés
-    sur 109 milliards » is the total."""
+    """« activant chacun 5,1 milliards », « n'en active que 17 milliards », « n'activent qu'une partie
+    de leurs paramètres - environ 17 milliards »; but « 17 milliards activés sur 109 milliards » is
+    the total."""
     a = max(s.start, q.start - 40)
-    return not cues["total_before"].search(text, a, q.start) and bool(cues["active_before"].search(text, a, q.start))
+    if cues["total_before"].search(text, a, q.start):
+        return False
+    return bool(cues["active_before"].search(text, a, q.start)
+                or cues["active_part"].search(text, max(s.start, q.start - ACTIVE_PART), q.start))
+
+
+ACTIVE_PART = 90  # « n'activent qu'une partie de leurs paramètres à la fois - environ »: characters before the value
 
 
 def _routed_per_token(text: str, q: Quantity, s: Sentence, cues: dict) -> bool:
