@@ -131,7 +131,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             else:
                 target_bench = target
         if subject is None:
-            subject = ctx.subject_before(view, a)
+            # (not a guess: a bullet that names no model, under no heading that names one, is no
+            # model's score: « - 1er Paper : Tiny Recursive Model (…, 45% ARC-AGI-1) » long after o3)
+            subject = None if view.guessed and not view.refs else ctx.subject_before(view, a)
         bm = ctx.p["on"].match(after)
         if target_bench:
             bench = target_bench

@@ -35,6 +35,9 @@ CASES = [
      "Ce score le place devant ChatGPT-4, qui obtient 1,8 %, et GPT-4o, avec 1,49 %.",
      {("GPT-5", 1.4, "Hallucination Leaderboard", "%", None), ("GPT-4", 1.8, "Hallucination Leaderboard", "%", None),
       ("GPT-4o", 1.49, "Hallucination Leaderboard", "%", None)}),
+    # a bullet that names no model under a heading that names none: no one's score (not a guess)
+    ("o3 obtient 53 % sur ARC-AGI-1.\n\n## ARC Prize 2025\n\n- 1er Paper : Tiny Recursive Model (7M paramètres, ARC-AGI-1 : 45%)",
+     {("o3", 53.0, "ARC-AGI-1", "%", None)}),
     # a test's other spellings (« SWE-Bench Verified »), not a longer name's start (« SWE-Bench Pro »)
     ("Gemini 2.5 Pro obtient 63,8 % sur SWE-Bench Verified.", {("Gemini 2.5 Pro", 63.8, "SWE-bench Verified", "%", None)}),
     ("Qwen3-Coder obtient 44,3 % sur SWE-Bench Pro.", {("Qwen3-Coder", 44.3, "SWE-Bench Pro", "%", None)}),
