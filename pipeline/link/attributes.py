@@ -13,9 +13,9 @@ Rules, in order:
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
+from pipeline import patterns
 from pipeline.link.cues import clause_bounds
 from pipeline.link.tables import label_attribute
 from pipeline.link.units import bullet_label
@@ -91,7 +91,7 @@ def _token_attribute(text: str, q: Quantity, s: Sentence, cues: dict, previous: 
     return found
 
 
-_NEXT_NUMBER = re.compile(r"\d")
+_NEXT_NUMBER = patterns.compile(r"\d")  # where the next value starts
 NO_WINDOW = 10**9  # tokens: a count this large that no cue types is the training data's, never a context window
 
 
