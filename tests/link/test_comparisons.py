@@ -28,6 +28,11 @@ CASES = [
      {("Llama 4 Maverick", "outperforms", "GPT-4o", "MMLU", None, False),
       ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", "MMLU", None, False)}),
     ("Mistral Large 2 rivalise avec Llama 3.1 405B.", {("Mistral Large 2", "rivals", "Llama 3.1 405B", None, None, False)}),
+    # « compétitif avec », « le premier vrai concurrent open des X et Y »
+    ("LLaMA 65B est compétitif avec des modèles comme Chinchilla 70B et PaLM 2.",
+     {("LLaMA 65B", "rivals", "Chinchilla 70B", None, None, False), ("LLaMA 65B", "rivals", "PaLM 2", None, None, False)}),
+    ("Mistral Large 3 : le premier vrai concurrent open des GPT-4o et Gemini 2.",
+     {("Mistral Large 3", "rivals", "GPT-4o", None, None, False), ("Mistral Large 3", "rivals", "Gemini 2", None, None, False)}),
     # « un sérieux rival du X et du Y »; who says it between the cue and its objects
     ("Llama 4 Maverick se positionne comme un sérieux rival du GPT-4o d’OpenAI et du Gemini 2.0 Flash de Google.",
      {("Llama 4 Maverick", "rivals", "GPT-4o", None, None, False), ("Llama 4 Maverick", "rivals", "Gemini 2.0 Flash", None, None, False)}),

@@ -154,6 +154,8 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Microsoft (Claude) et Google (Nova)", []),
     ("publié par le DeepSeek (DeepSeek) des Émirats", []),  # the company's name twice
     ("des entreprises telles que Mistral ou Claude", []),
+    ("d’autres SLM comme Mistral, Gemma et Llama 2", ["Mistral", "Gemma", "Llama 2"]),
+    ("des concurrents comme Anthropic et DeepSeek repoussent les limites", []),
     ("Falcon Arabic a été entraîné sur des données en arabe", ["Falcon Arabic"]),  # a language as the variant
     ("Le PHI 3 arrive", []),  # a name of three letters in capitals is more often an acronym
     ("LicenceApache 2.0 (open-weight)", []),  # a label glued to its value
