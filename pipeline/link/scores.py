@@ -10,7 +10,7 @@ from pipeline import patterns
 from pipeline.link.claim_context import NUM
 from pipeline.link.raw import Provenance, RawClaim
 from pipeline.link.discourse import SentenceView, in_object_position, name_runs
-from pipeline.link.cues import is_hedged
+from pipeline.link.cues import clause_bounds, is_hedged
 from pipeline.link.tables import RefIndex, cells
 from pipeline.recognize.segments import BULLET, table_blocks
 from pipeline.normalize import numbers
@@ -95,7 +95,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
     last_bench = None
     pending: list[dict] = []
     for i, (a, b, raw, metric) in enumerate(found):
-        value = numbers.parse_number(raw.replace("\u202f", " ").replace("\u00a0", " "))
+        value = numbers.parse_number(_STRAY_SPACE.sub(",", raw).replace("\u202f", " ").replace("\u00a0", " "))
         if value is None:
             continue
         after = text[b:min(s.end, b + 80)]
@@ -123,6 +123,11 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             continue  # a digit inside a model name (« GPT-4.1 sur … »)
         if ctx.p["delta"].search(text, max(s.start, a - 30), a):
             continue  # « MMLU-Pro a augmenté de +5,3 % », « GPQA +9,3 points »: a gain, not a score
+        if ctx.p["unnamed_scorer"].search(text, max(s.start, a - 60), a):
+            continue  # « …, une version améliorée atteignant 87,5 % »: a version the text does not name
+        clause = clause_bounds(text, s.start, s.end, a)[0]
+        if not any(clause <= r.start < a for r in view.refs) and ctx.p["not_a_model_scorer"].search(text, clause, a):
+            continue  # « …, et la méthode du chercheur Jeremy Berman avait atteint 53 % »: not a model's
         target_bench = None
         if resp_targets:
             kind, target = resp_targets[i]
@@ -196,6 +201,9 @@ def _unambiguous(pending: list[dict], named: set[str]) -> list[dict]:
         values.setdefault((c["subject"], c["benchmark"], c["metric"]), set()).add(c["value"])
     return [c for c in pending
             if c["subject"] in named or len(values[(c["subject"], c["benchmark"], c["metric"])]) == 1]
+
+
+_STRAY_SPACE = patterns.compile(",[ \u00a0](?=\\d$)")  # « 75, 7 % » is 75,7 %
 
 
 def _compared_object(ctx: "ClaimLinker", view: SentenceView, pos: int) -> Optional[str]:

@@ -35,6 +35,14 @@ CASES = [
      "Ce score le place devant ChatGPT-4, qui obtient 1,8 %, et GPT-4o, avec 1,49 %.",
      {("GPT-5", 1.4, "Hallucination Leaderboard", "%", None), ("GPT-4", 1.8, "Hallucination Leaderboard", "%", None),
       ("GPT-4o", 1.49, "Hallucination Leaderboard", "%", None)}),
+    # « 75, 7 % » (a stray space after the decimal comma) is one figure; an unnamed version's score is no one's
+    ("Le modèle o3 a obtenu un score de 75, 7 % sur ARC-AGI, une version améliorée atteignant 87, 5 %.",
+     {("o3", 75.7, "ARC-AGI", "%", None)}),
+    ("GPT-4o obtient 1, 2 et 3 % sur MMLU.", {("GPT-4o", 3.0, "MMLU", "%", None)}),
+    # a method, a person, people: not a model's score; a human baseline after the figure leaves it the model's
+    ("L’o1 n’avait atteint que 32 % sur ARC-AGI, et la méthode du chercheur Jeremy Berman avait atteint 53 %.",
+     {("o1", 32.0, "ARC-AGI", "%", None)}),
+    ("GPT-5 est sorti.\n\n– GPQA Diamond : 85,6 % contre 70 % pour un expert humain", {("GPT-5", 85.6, "GPQA Diamond", "%", None)}),
     # a bullet that names no model under a heading that names none: no one's score (not a guess)
     ("o3 obtient 53 % sur ARC-AGI-1.\n\n## ARC Prize 2025\n\n- 1er Paper : Tiny Recursive Model (7M paramètres, ARC-AGI-1 : 45%)",
      {("o3", 53.0, "ARC-AGI-1", "%", None)}),
