@@ -255,7 +255,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
         if not mine and focus and focus_alone and c["label_line"].match(text, sent.start, sent.end):
             subject, anaphoric = focus, True  # « Fenêtre de contexte : 128k tokens » under the model's name (alone)
         elif sent.kind == HEADING:
-            subject = mine[0].model if mine else None
+            subject = mine[0].model if mine and not c["beaten"].match(text, mine[0].end) else None
         else:
             ce = c["last_named"].search(text, sent.start, sent.end)
             first_ref = mine[0].start if mine else sent.end

@@ -39,6 +39,11 @@ VIEWS = [
      [("Phi-4", False), ("Phi-4", True)]),
     ("Llama 3.1 405B est sorti. GPT-4o est plus ancien. Le nouveau venu est plus grand.",
      [("Llama 3.1 405B", False), ("GPT-4o", False), ("Llama 3.1 405B", True)]),
+    # a heading on a model beaten is not about it
+    ("Claude 3 Opus est sorti.\n\n## GPT-4 battu sur de nombreux benchmarks\n\nIl a obtenu 95 % sur GSM8K.",
+     [("Claude 3 Opus", False), (None, False), ("Claude 3 Opus", True)]),
+    ("Claude 3 Opus est sorti.\n\n## GPT-4 en tête des benchmarks\n\nIl a obtenu 95 % sur GSM8K.",
+     [("Claude 3 Opus", False), ("GPT-4", False), ("GPT-4", True)]),
     # a comparison aside does not move the focus
     ("Grok 3 est sorti. À titre de comparaison, GPT-4o affiche 128K jetons. Il reste rapide.",
      [("Grok 3", False), ("GPT-4o", False), ("Grok 3", True)]),
