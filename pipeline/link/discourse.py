@@ -266,8 +266,11 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                 anaphor, about_another = None, True  # « Son modèle 3.5 Sonnet atteint … »: a name the text does not know
             if ce and ce.start() < first_ref and last:
                 subject, anaphoric = last, True
-            elif c["own_model"].search(text, sent.start, first_ref) and main:
-                subject, anaphoric = main, True  # « Le laboratoire a entraîné son modèle … »: the article's model
+            elif (own := c["own_model"].search(text, sent.start, first_ref)) and main \
+                    and not (mine and _NAME_FOLLOWS.fullmatch(text, own.end(), first_ref)):
+                # « Le laboratoire a entraîné son modèle … »: the article's model (not « … place son
+                # modèle Claude Opus 4.5 … »: the name that follows)
+                subject, anaphoric = main, True
             elif anaphor and focus:
                 # « Sa fenêtre … le double de celle de Large 2 »: still the model in focus;
                 # « Le nouveau venu » is the article's main model, not the one just compared.

@@ -39,6 +39,9 @@ VIEWS = [
      [("Phi-4", False), ("Phi-4", True)]),
     ("Llama 3.1 405B est sorti. GPT-4o est plus ancien. Le nouveau venu est plus grand.",
      [("Llama 3.1 405B", False), ("GPT-4o", False), ("Llama 3.1 405B", True)]),
+    # « son modèle » right before a name: that name (not the article's model)
+    ("GPT-5.1 est en retard. Anthropic place son modèle Claude Opus 4.5 en tête.",
+     [("GPT-5.1", False), ("Claude Opus 4.5", False)]),
     # a heading on a model beaten is not about it
     ("Claude 3 Opus est sorti.\n\n## GPT-4 battu sur de nombreux benchmarks\n\nIl a obtenu 95 % sur GSM8K.",
      [("Claude 3 Opus", False), (None, False), ("Claude 3 Opus", True)]),

@@ -32,6 +32,8 @@ CASES = [
      {("Gemini 2.5 Pro", 1.0, "LMArena", None, False)}),
     ("Sur LMArena, on trouve Claude Opus 4.1, qui trône au sommet, puis GPT-5.", {("Claude Opus 4.1", 1.0, "LMArena", None, False)}),
     ("Llama 3 trône au sommet des téléchargements.", set()),
+    ("Claude Opus 4.5 se place sur la plus haute marche du podium de la WebDev Arena.",
+     {("Claude Opus 4.5", 1.0, "WebDev Arena", None, False)}),
     # a leaderboard the press names by the firm that runs it
     ("DeepSeek V3 arrive en tête de l'indice d'Artificial Analysis.",
      {("DeepSeek V3", 1.0, "Artificial Analysis Intelligence Index", None, False)}),
