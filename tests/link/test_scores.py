@@ -39,6 +39,8 @@ CASES = [
     ("Le modèle o3 a obtenu un score de 75, 7 % sur ARC-AGI, une version améliorée atteignant 87, 5 %.",
      {("o3", 75.7, "ARC-AGI", "%", None)}),
     ("GPT-4o obtient 1, 2 et 3 % sur MMLU.", {("GPT-4o", 3.0, "MMLU", "%", None)}),
+    # a gain, « de plus de »: not a score
+    ("Selon Artificial Analysis, Gemini 3.1 Pro progresse de plus de 100 points Elo sur LMArena.", set()),
     # a method, a person, people: not a model's score; a human baseline after the figure leaves it the model's
     ("L’o1 n’avait atteint que 32 % sur ARC-AGI, et la méthode du chercheur Jeremy Berman avait atteint 53 %.",
      {("o1", 32.0, "ARC-AGI", "%", None)}),
