@@ -81,7 +81,12 @@ def _no_sized_model(text: str, q: Quantity, view: SentenceView, ents: Entities, 
 
 
 def _not_a_size_label(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
-    return q.scale != "B" or q.active or _size_of_the_name_before(text, q, view, ents)  # « dont 37B actifs » states a count
+    # « dont 37B actifs » states a count; so does « utilise des paramètres 3.8B » (a translation's word order)
+    return q.scale != "B" or q.active or _size_of_the_name_before(text, q, view, ents) or \
+        UNIT_BEFORE.search(text, max(view.sentence.start, q.start - 24), q.start) is not None
+
+
+UNIT_BEFORE = patterns.compile(r"\bparam[eè]tres(?:\s+actifs)?\s+$")
 
 
 _ALONE_OPEN = patterns.compile(r"[ \u00a0]*\([ \u00a0]*")

@@ -46,6 +46,10 @@ CASES = [
      "params_total"),
     ("Mixtral 8x7B n'active que 12,9 des 46,7 milliards de paramètres.", "46,7", PARAMS, None, "params_total"),
     ("Mixtral 8x7B active deux experts parmi huit.", "deux experts", EXPERTS, None, None),
+    ("Phi-3.5 MoE utilise des paramètres actifs 6.6B lors de l’utilisation de deux experts.", "6.6B", PARAMS, None,
+     "params_active"),
+    ("Phi-3.5 MoE utilise des paramètres actifs 6.6B lors de l’utilisation de deux experts.", "deux experts", EXPERTS,
+     None, None),
     ("Mixtral 8x7B active deux experts parmi huit.", "huit", EXPERTS, None, "experts"),
     ("Grok-1 compte 8 experts, dont deux sont actifs pour chaque jeton.", "deux", EXPERTS, None, None),
     # tokens: the nearest cue before it in its clause, else after it, else the sentence's

@@ -46,6 +46,7 @@ CASES = [
     # it may be the active count
     ("Des modèles comme le GPT-3 (175B) et Gopher (280B).", "175B", None),
     ("Llama 4 Scout (17B) est rapide.", "17B", "bare_size"),
+    ("Phi-3.5 Mini utilise des paramètres 3.8B.", "3.8B", None),  # a translation's word order: the unit before
     ("Le modèle (Llama 1 (1B) « Llama 2 (2B) est nul.", "1B", "bare_size"),  # no list goes on after it
     # tokens per request: a usage, unless the window is named
     ("DeepSeek R1 traite désormais environ 23 000 tokens par requête.", "23 000", "per_request"),

@@ -22,6 +22,10 @@ NBSP = "\u00a0"
         ("300 millions de fois", [(300_000_000, "foreign", False)]),
         ("huit blocs de paramètres distincts, les « experts »", [(8, "experts", False)]),
         ("700 millions d'utilisateurs", [(700_000_000, "foreign", False)]),
+        # a connective after the number opens another phrase; it counts nothing
+        ("des paramètres actifs 6.6B lors de l’utilisation", [(6_600_000_000, None, False)]),
+        ("1,5 trillion selon les sources", [(1_500_000_000_000, None, False)]),
+        ("quatre “experts” parmi 128", [(4, "experts", False), (128, None, False)]),
         ("2 milliards de dollars", [(2_000_000_000, "foreign", False)]),
         ("70 % des matériaux", [(70, "foreign", False)]),
         (f"3{NBSP}000 GPU", [(3000, "foreign", False)]),
