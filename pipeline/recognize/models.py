@@ -174,21 +174,26 @@ def api_id_name(fam: str, rest: str, *, variants: frozenset[str] = frozenset()) 
 
 
 _CHATGPT_N = patterns.compile(r"(?<![\w-])ChatGPT[- ]?(?P<v>\d(?:\.\d)?o?)(?![\w-])(?!\.\w)")
-_SLASH_PART = patterns.compile(r"\s*/\s*(?P<part>\d+(?:\.\d+)*[a-z]?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w])(?!\.\d)")
+# « Gemini 2.0 Pro/Flash », « Llama 3.1 / 3.2 », « Gemini 3 Pro et Flash », « Gemini Flash 2.0 et 2.5 »
+_SLASH_PART = patterns.compile(r"(?:\s*/\s*|[ \u00a0]+(?:et|ou)[ \u00a0]+)(?P<part>\d+(?:\.\d+)*[a-z]?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w])(?!\.\d)"
+                               r"(?![ \u00a0\u202f]*(?:\d|fois|%|milliards?|millions?|ans?|jours?|mois|points?|[BMK]\b))")
+_VERSION_PART = patterns.compile(r"\d+(?:\.\d+)*[a-z]?")
 _LAST_PART = patterns.compile(r"(?P<head>.*[ -])(?P<last>[^ -]+)$")
 
 
 def _slashed(text: str, pos: int, surface: str, lex: Lexicons) -> Iterator[tuple[int, int, str]]:
-    """The names a slash adds after ``surface``: its last part replaced by each one of the same
-    kind (a version by a version, a tier by a tier word)."""
+    """The names a slash (or « et », « ou ») adds after ``surface``: its last part replaced by each
+    one of the same kind (a version by a version, a tier by a tier word)."""
     last = _LAST_PART.match(surface)
     if not last:
         return
     while (m := _SLASH_PART.match(text, pos)) is not None:
         part = m.group("part")
-        same_kind = part[0].isdigit() == last.group("last")[0].isdigit()
-        if not same_kind or (not part[0].isdigit() and part not in lex.variant_words and part.split("-")[0] not in lex.variant_words):
-            return
+        same_kind = part[0].isdigit() == last.group("last")[0].isdigit() and (
+            not part[0].isdigit() or _VERSION_PART.fullmatch(last.group("last")) is not None)  # (a version for a version, not a size)
+        if not same_kind or (not part[0].isdigit() and part not in lex.variant_words and part.split("-")[0] not in lex.variant_words) \
+                or (not part[0].isdigit() and lex.family(part) is not None):
+            return  # (« … Thinking et Codex »: a family of its own)
         yield m.start("part"), m.end("part"), last.group("head") + part
         pos = m.end()
 

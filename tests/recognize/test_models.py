@@ -157,6 +157,14 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("d’autres SLM comme Mistral, Gemma et Llama 2", ["Mistral", "Gemma", "Llama 2"]),
     ("des concurrents comme Anthropic et DeepSeek repoussent les limites", []),
     ("Falcon Arabic a été entraîné sur des données en arabe", ["Falcon Arabic"]),  # a language as the variant
+    # siblings after a slash, « et » or « ou »: the last part replaced by one of its kind
+    ("Gemini 2.0 Pro/Flash", ["Gemini 2.0 Pro", "Gemini 2.0 Flash"]),
+    ("ses modèles Gemini 3 Pro et Flash", ["Gemini 3 Pro", "Gemini 3 Flash"]),
+    ("Llama 3.1 et 3.2 sont sortis", ["Llama 3.1", "Llama 3.2"]),
+    ("GPT-4 et 5 fois plus rapide", ["GPT-4"]),
+    ("Gemini 2.5 Pro et Claude 3", ["Gemini 2.5 Pro", "Claude 3"]),
+    ("2 052 pour PaLM 2 123B et 2 596 pour PaLM 4 32B", ["PaLM 2 123B", "PaLM 4 32B"]),  # a size, then a figure
+    ("supporte GPT-5.2 Thinking et Codex", ["GPT-5.2 Thinking", "Codex"]),  # a family of its own
     ("Le PHI 3 arrive", []),  # a name of three letters in capitals is more often an acronym
     ("LicenceApache 2.0 (open-weight)", []),  # a label glued to its value
 ])
