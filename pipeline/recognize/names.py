@@ -21,6 +21,8 @@ _NOT_A_PART = r"(?:level|like|class|based|style|grade|powered|sized|scale|type|c
 # « Qwen3:30b-instruct », « GPT-OSS:20b »: an Ollama tag, the size after a colon
 _TAG = r":\d+(?:\.\d+)?[bm](?:-[a-z][a-z\d]*){0,2}(?![\w:])"
 _NAMED_BASE = r"[A-Z][a-z]+\d+(?:\.\d+)?(?![\w])"  # « DeepSeek-R1-Distill-Qwen3-8B »: a base model inside a name
+# the makers' prefixes of provider model ids (« anthropic.claude-… », « meta-llama/… », « mistralai/… »)
+API_ID_PREFIXES = ("anthropic", "google", "meta", "mistralai", "openai", "amazon", "cohere", "deepseek", "qwen", "ai21")
 
 
 @per_lexicons
@@ -32,16 +34,22 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     comp_hyphen = (rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|(?!{_NOT_A_PART}(?![\w+]))[a-z]{{3,12}}(?![\w+])|"
                    rf"[A-Z]{{1,4}}(?![\w+])|[A-Z][a-z]{{2,15}}(?![\w+]))")  # « DeepSeek-V3.1-Terminus », « Yi-Lightning »
     cap_variants = patterns.alternation((w for w in lex.variant_words if w[:1].isupper()), case_sensitive=True)
-    comp_space = (rf"(?:{_SIZE}|{_CODE}|\d,\d(?=[ \u00a0](?:{cap_variants})(?![\w]))|\d{{1,2}}(?:\.\d+)*[a-z]?(?![\w])|\d+\.\d+(?![\w])|"
+    # a table flattened with no cell separators glues a display name to the API id after it
+    # (« Claude Sonnet 4.5anthropic.claude-sonnet-4-5 », « Gemini 1.5 Progemini-1.5-pro-002 »): the
+    # name ends where an id starts
+    ids = patterns.alternation(sorted({f.lower() for f in lex.family_spellings() if len(f) > 2} | set(API_ID_PREFIXES)),
+                               case_sensitive=True)
+    end = rf"(?:(?![\w])|(?=(?:{ids})[.\-]))"
+    comp_space = (rf"(?:{_SIZE}|{_CODE}|\d,\d(?=[ \u00a0](?:{cap_variants})(?![\w]))|\d{{1,2}}(?:\.\d+)*[a-z]?{end}|\d+\.\d+{end}|"
                   rf"v\d+(?:\.\d+)*(?![\w])|"  # « Claude 3,5 Sonnet », « DeepSeek v3 »
-                  rf"(?:{cap_variants})(?![\w])|R\+|(?:{spaced_lower})(?![\w]))")
+                  rf"(?:{cap_variants}){end}|R\+|(?:{spaced_lower})(?![\w]))")
     first = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space}|(?<=[A-Za-z])\d+(?:\.\d+)*[a-z]?(?![\w]))"
     more = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space})"
     fam = patterns.alternation(lex.family_spellings(), case_sensitive=True)
     # a sentence end glued on either side: « Gemini 2.0.DeepSeek V3 », « une réactivité immédiate.Mistral Small 3.1 »
     # (not a domain or a file: « huggingface.co/Llama », « meta.Llama »)
     family = patterns.compile(rf"(?<![\w@/-])(?:(?<!\.)|(?<=[a-zà-öø-ÿ]{{3}}\.)(?=[A-Z]))(?P<fam>{fam})"
-                              rf"(?P<tail>{first}{more}{{0,5}}(?:{_TAG})?|{_TAG})?(?![\w-]|\.[a-z\d])")
+                              rf"(?P<tail>{first}{more}{{0,5}}(?:{_TAG})?|{_TAG})?(?:(?![\w-]|\.[a-z\d])|(?<=[\da-z])(?=(?:{ids})[.\-]))")
     series = "|".join(p for p, _, _ in lex.lowercase_series)
     # « o3-mini », « o4-mini-high »: a tier, then a reasoning effort
     lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low)(?:-(?:high|medium|low))?)?(?![\w-])")

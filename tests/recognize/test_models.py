@@ -165,6 +165,10 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Gemini 2.5 Pro et Claude 3", ["Gemini 2.5 Pro", "Claude 3"]),
     ("2 052 pour PaLM 2 123B et 2 596 pour PaLM 4 32B", ["PaLM 2 123B", "PaLM 4 32B"]),  # a size, then a figure
     ("supporte GPT-5.2 Thinking et Codex", ["GPT-5.2 Thinking", "Codex"]),  # a family of its own
+    # a table flattened with no cell separators: the name ends where the provider's id starts
+    ("Claude Sonnet 4.5anthropic.claude-sonnet-4-5-20250929-v1:0Copied!", ["Claude Sonnet 4.5"]),
+    ("Gemini 1.5 Progemini-1.5-pro-002", ["Gemini 1.5 Pro"]),
+    ("Gemini 1.5 Profitable", ["Gemini 1.5"]),  # (a word, not a glued id)
     ("Le PHI 3 arrive", []),  # a name of three letters in capitals is more often an acronym
     ("LicenceApache 2.0 (open-weight)", []),  # a label glued to its value
 ])
