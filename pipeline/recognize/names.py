@@ -29,18 +29,21 @@ API_ID_PREFIXES = ("anthropic", "google", "meta", "mistralai", "openai", "amazon
 def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     variants = patterns.alternation(lex.variant_words, case_sensitive=True)
     spaced_lower = patterns.alternation(lex.spaced_lowercase, case_sensitive=True)
-    # After a hyphen: any component. After a space: sizes, short versions, codes, capitalised
-    # variants and the few lower-case variants used with a space ("GPT-4o mini").
-    comp_hyphen = (rf"(?:{_SIZE}|{_CODE}|{_VERSION}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|(?!{_NOT_A_PART}(?![\w+]))[a-z]{{3,12}}(?![\w+])|"
-                   rf"[A-Z]{{1,4}}(?![\w+])|[A-Z][a-z]{{2,15}}(?![\w+]))")  # « DeepSeek-V3.1-Terminus », « Yi-Lightning »
     cap_variants = patterns.alternation((w for w in lex.variant_words if w[:1].isupper()), case_sensitive=True)
     # a table flattened with no cell separators glues a display name to the API id after it
     # (« Claude Sonnet 4.5anthropic.claude-sonnet-4-5 », « Gemini 1.5 Progemini-1.5-pro-002 »): the
     # name ends where an id starts
     ids = patterns.alternation(sorted({f.lower() for f in lex.family_spellings() if len(f) > 2} | set(API_ID_PREFIXES)),
                                case_sensitive=True)
-    end = rf"(?:(?![\w])|(?=(?:{ids})[.\-]))"
-    comp_space = (rf"(?:{_SIZE}|{_CODE}|\d,\d(?=[ \u00a0](?:{cap_variants})(?![\w]))|\d{{1,2}}(?:\.\d+)*[a-z]?{end}|\d+\.\d+{end}|"
+    makers = patterns.alternation(sorted(o for o in lex.organizations if len(o) > 2 and o[:1].isupper()), case_sensitive=True)
+    glued = rf"(?=(?:{ids})[.\-])|(?=(?:{makers})(?![a-z]))"  # (or the maker's cell: « Claude Opus 4Anthropic200K »)
+    end = rf"(?:(?![\w])|{glued})"
+    code, version = _CODE.replace(r"(?![\w])", end), _VERSION.removesuffix(r"(?![\w])") + end
+    # After a hyphen: any component. After a space: sizes, short versions, codes, capitalised
+    # variants and the few lower-case variants used with a space ("GPT-4o mini").
+    comp_hyphen = (rf"(?:{_SIZE}|{_CODE}|{version}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|(?!{_NOT_A_PART}(?![\w+]))[a-z]{{3,12}}(?![\w+])|"
+                   rf"[A-Z]{{1,4}}(?![\w+])|[A-Z][a-z]{{2,15}}(?![\w+]))")  # « DeepSeek-V3.1-Terminus », « Yi-Lightning »
+    comp_space = (rf"(?:{_SIZE}|{code}|\d,\d(?=[ \u00a0](?:{cap_variants})(?![\w]))|\d{{1,2}}(?:\.\d+)*[a-z]?{end}|\d+\.\d+{end}|"
                   rf"v\d+(?:\.\d+)*(?![\w])|"  # « Claude 3,5 Sonnet », « DeepSeek v3 »
                   rf"(?:{cap_variants}){end}|R\+|(?:{spaced_lower})(?![\w]))")
     first = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space}|(?<=[A-Za-z])\d+(?:\.\d+)*[a-z]?(?![\w]))"
@@ -49,7 +52,7 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # a sentence end glued on either side: « Gemini 2.0.DeepSeek V3 », « une réactivité immédiate.Mistral Small 3.1 »
     # (not a domain or a file: « huggingface.co/Llama », « meta.Llama »)
     family = patterns.compile(rf"(?<![\w@/-])(?:(?<!\.)|(?<=[a-zà-öø-ÿ]{{3}}\.)(?=[A-Z]))(?P<fam>{fam})"
-                              rf"(?P<tail>{first}{more}{{0,5}}(?:{_TAG})?|{_TAG})?(?:(?![\w-]|\.[a-z\d])|(?<=[\da-z])(?=(?:{ids})[.\-]))")
+                              rf"(?P<tail>{first}{more}{{0,5}}(?:{_TAG})?|{_TAG})?(?:(?![\w-]|\.[a-z\d])|(?<=[\da-z])(?:{glued}))")
     series = "|".join(p for p, _, _ in lex.lowercase_series)
     # « o3-mini », « o4-mini-high »: a tier, then a reasoning effort
     lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low)(?:-(?:high|medium|low))?)?(?![\w-])")

@@ -169,6 +169,11 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Claude Sonnet 4.5anthropic.claude-sonnet-4-5-20250929-v1:0Copied!", ["Claude Sonnet 4.5"]),
     ("Gemini 1.5 Progemini-1.5-pro-002", ["Gemini 1.5 Pro"]),
     ("Gemini 1.5 Profitable", ["Gemini 1.5"]),  # (a word, not a glued id)
+    # … or where the maker's cell starts
+    ("Claude Opus 4Anthropic200K tokens~62%", ["Claude Opus 4"]),
+    ("DeepSeek V3DeepSeek128K tokens", ["DeepSeek V3"]),
+    ("GPT-4oOpenAI128K tokens", ["GPT-4o"]),
+    ("Llama 3 Metallica", ["Llama 3"]),
     ("Le PHI 3 arrive", []),  # a name of three letters in capitals is more often an acronym
     ("LicenceApache 2.0 (open-weight)", []),  # a label glued to its value
 ])
