@@ -4,6 +4,7 @@ Organisations are the lexicon's (``organizations.yaml``) and names a descriptor 
 (« la start-up française Perdrix Labs »). Finders, each named in the ``recognizer`` column:
 
 - ``genitive``: « le GPT-4o d'OpenAI », « Grok 4.1 de la société xAI ».
+- ``glued_maker``: « Claude Opus 4Anthropic200K tokens » (a table flattened with no cell separators).
 - ``parenthesis``: « Qwen 2.5 (Alibaba) », « OpenAI (GPT-4.5) ».
 - ``colon_list``: « des anciennes versions d'OpenAI : GPT-4.5 et GPT-4o ».
 - ``apposition``: « Grok 4, le nouveau modèle phare d'xAI », « Gemini 3 Pro est la dernière
@@ -171,6 +172,22 @@ def genitive(sc: Scope) -> Iterator[Found]:
                 and not _org_right_after(sc, refs[j - 1].end, sc.p["genitive"]):
             j -= 1
             yield refs[j], hit[0].name, refs[j].start, hit[1]
+
+
+def glued_maker(sc: Scope) -> Iterator[Found]:
+    """« Claude Opus 4Anthropic200K tokens »: in a table flattened with no cell separators, the
+    maker's cell glued to the name (no space between: prose never writes that)."""
+    glued = _glued_org(sc.lex)
+    for r in sc.view.refs:
+        m = glued.match(sc.text, r.end)
+        if m is not None and not sc.text[r.end - 1:r.end].isspace():
+            yield r, sc.lex.organizations[m.group(0)], r.start, m.end()
+
+
+@per_lexicons
+def _glued_org(lex: Lexicons) -> re.Pattern:
+    """A lexicon organisation's name, with anything but a lower-case letter after it (« Anthropic200K »)."""
+    return patterns.compile(rf"(?:{patterns.alternation(lex.organizations, case_sensitive=True)})(?![a-z-])")
 
 
 def _same_maker(sc: Scope, model: str, last: str, org: str) -> bool:
@@ -579,6 +596,7 @@ def _maker_columns(text: str, sentences, lex: Lexicons) -> dict[int, frozenset[i
 
 FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("genitive", genitive),
+    ("glued_maker", glued_maker),
     ("parenthesis", parenthesis),
     ("colon_list", colon_list),
     ("apposition", apposition),

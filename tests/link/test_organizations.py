@@ -36,6 +36,13 @@ CASES = [
     ("En testant GPT-5, Anthropic a vu des failles.", set()),
     ("Google Gemini 2.5 Pro est disponible.", {("Gemini 2.5 Pro", "Google", "prefix")}),
     ("Grok 3, développé par xAI, est sorti.", {("Grok 3", "xAI", "made_by")}),
+    # a table flattened with no cell separators: the maker's cell glued to the name (never in prose)
+    ("ModèleFournisseurContexte\nClaude Opus 4Anthropic200K tokens\nGPT-4oOpenAI128K tokens",
+     {("Claude Opus 4", "Anthropic", "glued_maker"), ("GPT-4o", "OpenAI", "glued_maker")}),
+    ("GPT-4o OpenAI est bon.", set()),
+    # a tier in quotes before the genitive; « le véritable fer de lance de »
+    ("GPT-5.2 « High » d’OpenAI est deuxième.", {("GPT-5.2", "OpenAI", "genitive")}),
+    ("Grok 4 Heavy, le véritable fer de lance de xAI, est sorti.", {("Grok 4 Heavy", "xAI", "apposition")}),
     # « au sein de », in parentheses; an apposition « le dernier-né de », or with no determiner
     ("GPT-3 a été développé au sein d'OpenAI.", {("GPT-3", "OpenAI", "made_by")}),
     ("Des modèles comme Llama 4 (développé par Meta) progressent.", {("Llama 4", "Meta", "made_by")}),
