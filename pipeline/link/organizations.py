@@ -446,9 +446,10 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
         o = before[-1]
         prep = sc.p["not_subject"].search(text, max(s.start, o.start - 12), o.start) and not sc.p["relative_subject"].match(text, o.end) \
             and not sc.p["team_of"].search(text, max(s.start, o.start - 40), o.start)
-        if sc.p["subject_gap"].fullmatch(text, o.end, verb) and not prep \
+        apposed = sc.p["apposed_before"].search(text, max(s.start, o.start - 3), o.start) and sc.p["apposed_gap"].fullmatch(text, o.end, verb)
+        if (sc.p["subject_gap"].fullmatch(text, o.end, verb) or apposed) and not prep \
                 and not any(o.end <= r.start < verb for r in sc.view.refs):
-            return o
+            return o  # (« une start-up chinoise méconnue, DeepSeek, a lancé »: the subject's apposition)
     if sc.p["launch_infinitive"].search(text, max(s.start, verb - 15), verb):
         return _sentence_subject(sc)  # « Mistral AI … trois mois après avoir lancé Mistral 7B »
     d = sc.p["developer"].search(text, max(s.start, verb - 60), verb)

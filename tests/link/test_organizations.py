@@ -36,6 +36,10 @@ CASES = [
     ("En testant GPT-5, Anthropic a vu des failles.", set()),
     ("Google Gemini 2.5 Pro est disponible.", {("Gemini 2.5 Pro", "Google", "prefix")}),
     ("Grok 3, développé par xAI, est sorti.", {("Grok 3", "xAI", "made_by")}),
+    # the subject's apposition between commas before the launch verb
+    ("Le 20 janvier, une start-up chinoise jusqu’alors méconnue, DeepSeek, a lancé son modèle d’IA, DeepSeek-R1.",
+     {("DeepSeek-R1", "DeepSeek", "launch")}),
+    ("Le modèle de Google, plus lent, a lancé la mode de Llama 3.", set()),
     # a table flattened with no cell separators: the maker's cell glued to the name (never in prose)
     ("ModèleFournisseurContexte\nClaude Opus 4Anthropic200K tokens\nGPT-4oOpenAI128K tokens",
      {("Claude Opus 4", "Anthropic", "glued_maker"), ("GPT-4o", "OpenAI", "glued_maker")}),
