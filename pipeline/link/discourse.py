@@ -326,6 +326,8 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
 def _listed_names(text: str, sent: Sentence, refs: list[Ref], obj: re.Pattern) -> tuple[str, ...]:
     """The longest run of names the sentence lists (« GPT-4.1, GPT-4.1 mini et GPT-4.1 nano »),
     unless it is what a comparison is made with (« au niveau de Grok-2 ou Ernie 4.5 »)."""
+    if len(refs) < 2:
+        return ()
     runs = name_runs(text, refs)
     run = max(runs, key=len) if runs else []
     if len(run) < 2:

@@ -179,6 +179,8 @@ def glued_maker(sc: Scope) -> Iterator[Found]:
     maker's cell glued to the name (no space between: prose never writes that)."""
     glued = _glued_org(sc.lex)
     for r in sc.view.refs:
+        if not sc.text[r.end:r.end + 1].isupper():
+            continue  # (an organisation's name starts with a capital)
         m = glued.match(sc.text, r.end)
         if m is not None and not sc.text[r.end - 1:r.end].isspace():
             yield r, sc.lex.organizations[m.group(0)], r.start, m.end()
@@ -286,6 +288,8 @@ def made_by_listed(sc: Scope) -> Iterator[Found]:
     """« les modèles de langage conçus par Anthropic, Claude 3 Opus et Claude 3 Sonnet »: the names
     listed right after the one maker of the models a plural introduces."""
     text, s = sc.text, sc.view.sentence
+    if text.find(" par ", s.start, s.end) < 0:
+        return  # (no « … par »: nothing to find)
     for m in sc.p["models_made_by"].finditer(text, s.start, s.end):
         orgs = _org_list(sc, m.end())
         gap = sc.p["models_listed"].match(text, orgs[0].end, s.end) if len(orgs) == 1 else None
