@@ -101,8 +101,13 @@ def _looks_like_heading(line: str) -> bool:
     s = line.strip()
     if _MD_HEADING.match(s):
         return True
-    # A short line with no final punctuation: "Scout : petit mais costaud".
-    return 0 < len(s) <= 90 and not re.search(r"[.!?…:;,]$", s) and len(s.split()) <= 12
+    # A short line with no final punctuation: "Scout : petit mais costaud" (not a sentence and the
+    # start of another, cut: « Le tout entraîné sur 450 milliards de tokens. Les modèles concu »).
+    return 0 < len(s) <= 90 and not re.search(r"[.!?…:;,]$", s) and len(s.split()) <= 12 \
+        and not _SENTENCE_INSIDE.search(s)
+
+
+_SENTENCE_INSIDE = patterns.compile(r"[a-zà-ÿ\d)][.!?…]\s+[A-ZÀ-Ý]")
 
 
 def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:

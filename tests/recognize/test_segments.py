@@ -15,6 +15,9 @@ def parts(text):
     [
         ("# Llama 4 arrive", [("# Llama 4 arrive", HEADING, 1)]),
         ("Scout : petit mais costaud", [("Scout : petit mais costaud", HEADING, 1)]),
+        # a sentence and the start of another, cut at the excerpt's end: not a heading
+        ("Le tout entraîné sur 450 milliards de tokens. Les modèles concu",
+         [("Le tout entraîné sur 450 milliards de tokens.", TEXT, 1), ("Les modèles concu", TEXT, 1)]),
         (
             "Meta a publié Llama 4. Le modèle est ouvert.",
             [("Meta a publié Llama 4.", TEXT, 1), ("Le modèle est ouvert.", TEXT, 1)],
