@@ -47,7 +47,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             found.append((m.start("val"), m.end(), m.group("val"), "ELO"))
     for m in ctx.p["bare_sur"].finditer(text, s.start, s.end):
         if not any(a <= m.start("val") < b for a, b, _, _ in found):
-            if ctx.benchmarks(m.end(), min(s.end, m.end() + 40)):
+            if ctx.benchmarks(m.end(), min(s.end, m.end() + 40)) or (
+                    ctx.p["on_this"].match(text, m.end("val")) and ctx.earlier_benchmarks(view)):
                 found.append((m.start("val"), m.end("val"), m.group("val"), "score"))
     found.sort()
     resp = ctx.p["respectively"].search(text, s.start, s.end)
@@ -161,7 +162,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             before = ctx.benchmarks(s.start, a)
             if before:
                 bench = before[-1][2]  # « Sur MMLU, …, il obtient 70,6 % »
-        if bench is None and ctx.p["there"].search(text, s.start, a):
+        if bench is None and (ctx.p["there"].search(text, s.start, a) or ctx.p["on_this"].match(text, b)):
             earlier = ctx.earlier_benchmarks(view)
             bench = earlier[-1][2] if earlier else None
             if bench is None and metric == "%" and ctx.p["of_problems"].match(after):

@@ -39,6 +39,10 @@ CASES = [
     ("Le modèle o3 a obtenu un score de 75, 7 % sur ARC-AGI, une version améliorée atteignant 87, 5 %.",
      {("o3", 75.7, "ARC-AGI", "%", None)}),
     ("GPT-4o obtient 1, 2 et 3 % sur MMLU.", {("GPT-4o", 3.0, "MMLU", "%", None)}),
+    # « sur ce même benchmark »: the test named in the sentence before
+    ("Sur BFCL, Qwen3 235B obtient un score de 70,8. Même Qwen3 32B atteint 70,3 sur ce même benchmark.",
+     {("Qwen3 235B", 70.8, "BFCL", "score", None), ("Qwen3 32B", 70.3, "BFCL", "score", None)}),
+    ("GPT-4o est sorti. Il atteint 70,3 sur ce même benchmark.", set()),
     # a gain, « de plus de »: not a score
     ("Selon Artificial Analysis, Gemini 3.1 Pro progresse de plus de 100 points Elo sur LMArena.", set()),
     # a method, a person, people: not a model's score; a human baseline after the figure leaves it the model's
