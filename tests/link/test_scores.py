@@ -39,6 +39,9 @@ CASES = [
     ("Le modèle o3 a obtenu un score de 75, 7 % sur ARC-AGI, une version améliorée atteignant 87, 5 %.",
      {("o3", 75.7, "ARC-AGI", "%", None)}),
     ("GPT-4o obtient 1, 2 et 3 % sur MMLU.", {("GPT-4o", 3.0, "MMLU", "%", None)}),
+    # tests the lexicon knows, not their shorter namesakes (« MMMU-Pro », not MMMU)
+    ("Gemini 3 affiche 81 % sur MMMU-Pro et 87,6 % sur Video-MMMU.",
+     {("Gemini 3", 81.0, "MMMU-Pro", "%", None), ("Gemini 3", 87.6, "Video-MMMU", "%", None)}),
     # « sur ce même benchmark »: the test named in the sentence before
     ("Sur BFCL, Qwen3 235B obtient un score de 70,8. Même Qwen3 32B atteint 70,3 sur ce même benchmark.",
      {("Qwen3 235B", 70.8, "BFCL", "score", None), ("Qwen3 32B", 70.3, "BFCL", "score", None)}),
