@@ -40,6 +40,7 @@ class Lexicons:
     tier_families: Mapping[str, str]  # « Sonnet » -> « Claude »
     tier_order: Mapping[str, Mapping[str, Any]]  # family -> {tiers, tier_first_from}
     spaced_lowercase: frozenset[str]
+    size_tiers: frozenset[str]  # tiers that replace one another (« Gemini 3 Pro » -> « sa version Flash »)
     not_models: frozenset[str]
     common_words: frozenset[str]  # lower-case French words that never start a model name
     ordinals: Mapping[str, int]  # « deuxième » -> 2
@@ -253,6 +254,7 @@ def load() -> Lexicons:
         tier_families=dict(fam.get("tier_families") or {}),
         tier_order=dict(fam.get("tier_order") or {}),
         spaced_lowercase=frozenset(fam.get("spaced_lowercase") or ()),
+        size_tiers=frozenset(fam.get("size_tiers") or ()),
         not_models=frozenset(fam.get("not_models") or ()),
         common_words=frozenset(common.get("common_words") or ()),
         ordinals=validate_ordinals(common.get("ordinals") or {}),

@@ -427,6 +427,13 @@ def _version_pattern(lex: Lexicons) -> re.Pattern:
     return lex.cue("discourse.version_of")
 
 
+def _without_tier(name: str, tier: str, lex: Lexicons) -> str:
+    """« Gemini 3 Pro » then « Sa version Flash » is Gemini 3 Flash: a size tier replaces the size
+    tier the name ends with, it is not added to it (« Llama 4 Maverick » + « Instruct » keeps both)."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last in lex.size_tiers and tier in lex.size_tiers else name
+
+
 def _versions(text: str, sent: Sentence, mine: list[Ref], ents: Entities, lex: Lexicons,
               focus: Optional[str], added: list[Ref]) -> list[Ref]:
     """« Sa version Instruct », « la version Instruct du 70B », « Kimi K2 …, puis la version
@@ -440,7 +447,7 @@ def _versions(text: str, sent: Sentence, mine: list[Ref], ents: Entities, lex: L
         info = ents.get(base) if base else None
         if info is None:
             continue
-        name = ents.add_model(f"{info.name} {m.group('v')}", info.family, info.organization, m.start())
+        name = ents.add_model(f"{_without_tier(info.name, m.group('v'), lex)} {m.group('v')}", info.family, info.organization, m.start())
         ref = Ref(m.start(), base_ref.end if base_ref else m.end("v"), name, "version")
         if base_ref:
             out.remove(base_ref)

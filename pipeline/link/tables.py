@@ -64,7 +64,12 @@ class RefIndex:
 
 
 def _ref_in(cell: Cell, refs: RefIndex) -> Optional[Ref]:
-    return refs.first_in(cell.start, cell.end)
+    """The model a cell names: its first name, or the family's model named after the bare family
+    (« Gemini (Gemini 2.5 Pro) » is Gemini 2.5 Pro)."""
+    found = refs.all_in(cell.start, cell.end)
+    if len(found) == 2 and found[1].model.startswith(found[0].model + " "):
+        return found[1]  # (the family, then its model)
+    return found[0] if found else None
 
 
 def cells(text: str, table: list[Sentence], refs: RefIndex | list[Ref], *, owner: Optional[str] = None) -> Iterator[TableCell]:

@@ -28,6 +28,10 @@ CASES = [
      {("Llama 4 Maverick", "outperforms", "GPT-4o", "MMLU", None, False),
       ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", "MMLU", None, False)}),
     ("Mistral Large 2 rivalise avec Llama 3.1 405B.", {("Mistral Large 2", "rivals", "Llama 3.1 405B", None, None, False)}),
+    # « égalent voire surpassent », « comparables, voire supérieurs, à »
+    ("DeepSeek-V3.2 égale voire surpasse GPT-5.", {("DeepSeek-V3.2", "rivals", "GPT-5", None, None, False)}),
+    ("DeepSeek-V3.2 est sorti. Il affiche des niveaux comparables, voire supérieurs, à GPT-5.",
+     {("DeepSeek-V3.2", "rivals", "GPT-5", None, None, False)}),
     # « compétitif avec », « le premier vrai concurrent open des X et Y »
     ("LLaMA 65B est compétitif avec des modèles comme Chinchilla 70B et PaLM 2.",
      {("LLaMA 65B", "rivals", "Chinchilla 70B", None, None, False), ("LLaMA 65B", "rivals", "PaLM 2", None, None, False)}),

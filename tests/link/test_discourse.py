@@ -204,6 +204,9 @@ def test_name_runs_and_coordinated_subject(analyse, lex, text, runs, coordinated
      ["Kimi K2", "Kimi K2 Thinking"]),
     ("Meta a publié Llama 3 70B. Sa version Instruct suit.", ["Llama 3 70B", "Llama 3 70B Instruct"]),
     ("La version « Thinking » arrive.", []),  # no model named nor in focus
+    # a size tier replaces the size tier; a flavour is added to a tier that names a model
+    ("Gemini 3 Pro se distingue. Sa version Flash grimpe au classement.", ["Gemini 3 Pro", "Gemini 3 Flash"]),
+    ("Llama 4 Maverick est sorti. Sa version Instruct suit.", ["Llama 4 Maverick", "Llama 4 Maverick Instruct"]),
     ("Google a annoncé Gemini 1.5 Pro, proche de la version Ultra 1.0.", ["Gemini 1.5 Pro"]),  # a model of its own
 ])
 def test_versions(analyse, text, models):

@@ -70,6 +70,9 @@ TABLES = [
      {("GPT-2", "params_total", 1_500_000_000, "table_cell"), ("T5", "params_total", 11 * B, "table_cell"),
       ("Turing-NLG", "params_total", 17_200_000_000, "table_cell")}),
     # models across the header, the attribute in the row label
+    # (a header cell that names a bare family, then its model: the model)
+    ("| Critère | ChatGPT (GPT-4o) | Gemini (Gemini 2.5 Pro) |\n|---|---|---|\n| Fenêtre de contexte | 128K tokens | 1M tokens |",
+     {("GPT-4o", "context_tokens", 128_000, "table_cell"), ("Gemini 2.5 Pro", "context_tokens", 1_000_000, "table_cell")}),
     ("| Banc d'essai | DeepSeek-R1 | o1 |\n|---|---|---|\n| Paramètres | 671 milliards | 300 milliards |\n"
      "| Fenêtre de contexte | 128 000 | 200 000 |",
      {("DeepSeek-R1", "params_total", 671 * B, "table_cell"), ("o1", "params_total", 300 * B, "table_cell"),
