@@ -292,7 +292,10 @@ def _family_of_variant(m: ModelMention, ents: Entities, lex: Lexicons) -> Option
     the one family the article names tier first (« Medium 3 » in an article on « Mistral Large 3 »),
     else the family the lexicon gives the word (« Sonnet 4.5 » alone: Claude's); None otherwise."""
     parts = tail_parts(m.text, None)
-    siblings = [i for i in ents.models.values() if i.family and tail_parts(i.name, i.family)[:1] == parts[:1]]
+    # (or the tier anywhere in the name of a family whose word order is the maker's: « Ultra 1.0 » near
+    # « Gemini 1.0 Ultra »)
+    siblings = [i for i in ents.models.values() if i.family and parts and (
+        tail_parts(i.name, i.family)[:1] == parts[:1] or i.family in lex.tier_order and parts[0] in tail_parts(i.name, i.family))]
     if siblings:
         sib = min(siblings, key=lambda i: abs(i.first - m.start))
         return sib.family, sib.organization

@@ -16,6 +16,11 @@ CANONICAL = [
     ("Claude-Opus-4", "Claude", "Claude Opus 4"),
     ("Claude 4.5 Haiku", "Claude", "Claude Haiku 4.5"),
     ("Claude Sonnet 4.5", "Claude", "Claude Sonnet 4.5"),
+    # Gemini: the version always first
+    ("Gemini Flash 2.0", "Gemini", "Gemini 2.0 Flash"),
+    ("Gemini-2.5-Pro", "Gemini", "Gemini 2.5 Pro"),
+    ("Gemini Ultra 1.0", "Gemini", "Gemini 1.0 Ultra"),
+    ("Gemini 2.5 Flash-Lite", "Gemini", "Gemini 2.5 Flash-Lite"),
     # unchanged: no tier, not a tier of the family, a family with no rule, no family
     ("Claude 3", "Claude", "Claude 3"),
     ("Claude Instant 1.2", "Claude", "Claude Instant 1.2"),
@@ -70,7 +75,7 @@ RESOLVE = [
     ("Mistral Large 3 est sorti. Medium 3 était plus petit.", {"Mistral Large 3", "Mistral Medium 3"}),
     ("Mistral Large 3 et Claude Opus 4 sont sortis. Medium 3 était plus petit.", {"Mistral Large 3", "Claude Opus 4"}),
     ("GPT-4o est sorti. Large 2 était plus petit.", {"GPT-4o"}),
-    ("Medium 3.1 arrive en tête, devant Gemini Flash 2.0.", {"Gemini Flash 2.0"}),  # named after it: not its family
+    ("Medium 3.1 arrive en tête, devant Gemini Flash 2.0.", {"Gemini 2.0 Flash"}),  # named after it: not its family (Gemini's word order)
     ("Sonnet 4.5 est sorti.", {"Claude Sonnet 4.5"}),
     # a bare family after a product noun is the product
     ("Gemini 2.5 Pro et Gemini 2.5 Flash sont sortis. L'application Gemini en profite.", {"Gemini 2.5 Pro", "Gemini 2.5 Flash"}),

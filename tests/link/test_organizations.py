@@ -192,7 +192,7 @@ FINDER_CASES = [
     ("apposition", "Grok 4, le nouveau modèle phare d'xAI, est sorti.", {("Grok 4", "xAI")}),
     ("prefix", "Google Gemini 2.5 Pro est disponible.", {("Gemini 2.5 Pro", "Google")}),
     ("prefix", "Google, Gemini 2.5 Pro et GPT-4o sont cités.", set()),
-    ("prefix", "Il rivalise avec Google’s Gemini-3.0-Pro.", {("Gemini-3.0-Pro", "Google")}),  # English genitive
+    ("prefix", "Il rivalise avec Google’s Gemini-3.0-Pro.", {("Gemini 3.0 Pro", "Google")}),  # English genitive (Gemini's canonical name)
     ("made_by", "Grok 3, développé par xAI, est sorti.", {("Grok 3", "xAI")}),
     # « l'annonce de X par Meta »: the launch noun finds it (made_by, tried before, finds it too)
     ("launch_noun", "L'annonce de Llama 3.3 70B par Meta a surpris.", {("Llama 3.3 70B", "Meta")}),
