@@ -13,7 +13,8 @@ and a value no holder answers for yields nothing (a wrong number is worse than a
 - ``clause_name``: the nearest name before the value in its sentence that is not a comparison
   object (« surpasse GPT-4o »), nor the complement of another noun (« la vitesse de Claude 3 Opus »).
 - ``subject``: the name the sentence is about, written after the value (« Avec 24 milliards de
-  paramètres, Mistral Small 3 … »).
+  paramètres, Mistral Small 3 … »), or the pronoun after a fronted phrase (« Avec une fenêtre de
+  1M de tokens, …, il est idéal »: the model in focus).
 - ``anaphor``: a sentence that opens on a pronoun, a possessive or « ce modèle » (« Il compte … »,
   « Sa fenêtre de contexte … », « Cela en fait un modèle de … ») is about the model in focus.
 
@@ -236,6 +237,12 @@ def subject(sc: Scope, c: Candidate) -> Optional[list[str]]:
             and _cue(sc, "fronted_end").fullmatch(sc.text, c.q.unit_end, after.start) \
             and not any(r.end <= c.q.start for r in view.refs):
         return [view.subject]
+    # « Avec une fenêtre de 1M de tokens, un entraînement … et des performances compétitives, il est
+    # idéal … »: the pronoun after the fronted phrase stands for the model in focus (when the
+    # phrase is too long for the discourse to have read the sentence as anaphoric)
+    if view.focus and not view.refs and not view.anaphoric and _cue(sc, "fronted_open").match(sc.text, view.sentence.start) \
+            and _cue(sc, "fronted_pronoun").search(sc.text, c.q.unit_end, view.sentence.end):
+        return [view.focus]
     return None
 
 

@@ -122,6 +122,10 @@ CASES = [
     ("À seulement 2 milliards de paramètres, le modèle Gemma 2 2B tient sur un smartphone.", "2 milliards", "subject",
      ["Gemma 2 2B"]),
     ("Avec 7 milliards de paramètres, le modèle de Mistral 7B, GPT-4o est petit.", "7 milliards", None, []),
+    # … or the pronoun after a fronted phrase, for the model in focus
+    ("MiniMax M1 est un modèle. Avec une fenêtre de contexte d'un million de tokens, un entraînement efficace et des "
+     "performances compétitives, il est idéal.", "un million", "subject", ["MiniMax M1"]),
+    ("MiniMax M1 est sorti. Avec une fenêtre d'un million de tokens, le marché change.", "un million", None, []),
     # anaphors: the model in focus (or « ce dernier », the last one named)
     ("Gemini 1.5 Pro est sorti. Il dispose d'une fenêtre de contexte d'un million de tokens.",
      "un million", "anaphor", ["Gemini 1.5 Pro"]),
