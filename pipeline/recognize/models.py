@@ -207,6 +207,7 @@ def _brand_before(text: str, start: int, lex: Lexicons) -> bool:
     """« Meta Llama 3.1 (405B) »: the maker's name right before the family's."""
     return _org_before(lex).search(text, max(0, start - 40), start) is not None
 _SIZE_PART = patterns.compile(r"\d+(?:[.,]\d+)?[BMK]|\d+x\d+B")
+_DECIMAL_COMMA = patterns.compile(r"(?<=-\d),(?=\d)")  # a version written with a decimal comma after a hyphen
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     for m in listed:
         fam = lex.family(m.group("fam"))
         tail = m.group("tail") or ""
-        end, surface = m.end(), fam.name + m.group(0)[len(m.group("fam")):]  # « LLAMA 3.1 » is « Llama 3.1 »
+        end, surface = m.end(), fam.name + _DECIMAL_COMMA.sub(".", m.group(0)[len(m.group("fam")):])  # « LLAMA 3.1 » is « Llama 3.1 », « GPT-3,5 » GPT-3.5
         extra = _NUMBERS_AFTER_TIER.search(tail)
         if extra:  # « Gemini 2.5 Pro 5 100 250 000 »: a table's values after a versioned name's tier
             cut = len(extra.group("n"))

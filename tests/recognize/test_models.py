@@ -165,6 +165,11 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Gemini 2.5 Pro et Claude 3", ["Gemini 2.5 Pro", "Claude 3"]),
     ("2 052 pour PaLM 2 123B et 2 596 pour PaLM 4 32B", ["PaLM 2 123B", "PaLM 4 32B"]),  # a size, then a figure
     ("supporte GPT-5.2 Thinking et Codex", ["GPT-5.2 Thinking", "Codex"]),  # a family of its own
+    # a decimal comma in a version after a hyphen (not a size in billions after it)
+    ("inférieur à GPT-3,5 selon le PDG", ["GPT-3.5"]),
+    ("GPT-4,5 milliards", ["GPT-4"]),
+    # a maker's code with its maker (« le modèle T1 de Tencent »)
+    ("Le modèle de raisonnement T1 de Tencent est sorti", ["Hunyuan T1"]),
     # a table flattened with no cell separators: the name ends where the provider's id starts
     ("Claude Sonnet 4.5anthropic.claude-sonnet-4-5-20250929-v1:0Copied!", ["Claude Sonnet 4.5"]),
     ("Gemini 1.5 Progemini-1.5-pro-002", ["Gemini 1.5 Pro"]),
