@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
-from pipeline.link.discourse import SentenceView, subject_before
+from pipeline.link.discourse import SentenceView, name_runs, subject_before
 from pipeline.link.cues import is_hedged
 
 if TYPE_CHECKING:
@@ -63,8 +63,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
     for k, (a, b, rel) in enumerate(cues):
         limit = cues[k + 1][0] if k + 1 < len(cues) else s.end
         objects, end = _objects(ctx, view, b, limit)
-        antecedent = _antecedent(ctx, view, a)
-        subjects = [antecedent] if antecedent else ctx.subjects_before(view, a)  # (a group: « Ces modèles surpassent … »)
+        subjects = _antecedents(ctx, view, a, b) or ctx.subjects_before(view, a)  # (a group: « Ces modèles surpassent … »)
         subject = subjects[0] if subjects else None
         if not subject_named_before(ctx, view, a) and _someone_else(ctx, view, a):
             prev_end = b
@@ -120,13 +119,17 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         prev_end = b
 
 
-def _antecedent(ctx: "ClaimLinker", view: SentenceView, pos: int) -> Optional[str]:
+def _antecedents(ctx: "ClaimLinker", view: SentenceView, pos: int, end: int) -> list[str]:
     """« R1 a été construit sur DeepSeek-V3, un modèle … qui rivalise avec GPT-4o »: the name a
-    relative clause holding the cue hangs on, whatever its own role."""
+    relative clause holding the cue hangs on, whatever its own role; with a verb in the plural
+    (« deux modèles, DeepSeek-V3.2 et DeepSeek-V3.2-Speciale, qui égalent … »), the list it ends."""
     before = [r for r in view.refs if r.end <= pos]
-    if before and _cue(ctx, "antecedent").fullmatch(ctx.text, before[-1].end, pos):
-        return before[-1].model
-    return None
+    if not (before and _cue(ctx, "antecedent").fullmatch(ctx.text, before[-1].end, pos)):
+        return []
+    run = next((run for run in name_runs(ctx.text, before) if run[-1] is before[-1]), [before[-1]])
+    if len(run) > 1 and _cue(ctx, "plural_verb").search(ctx.text, pos, end):
+        return list(dict.fromkeys(r.model for r in run))
+    return [before[-1].model]
 
 
 def _benchmarks(ctx: "ClaimLinker", view: SentenceView, rel: str, a: int, b: int, limit: int) -> list:

@@ -28,6 +28,11 @@ CASES = [
      {("Llama 4 Maverick", "outperforms", "GPT-4o", "MMLU", None, False),
       ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", "MMLU", None, False)}),
     ("Mistral Large 2 rivalise avec Llama 3.1 405B.", {("Mistral Large 2", "rivals", "Llama 3.1 405B", None, None, False)}),
+    # a relative after a list, its verb in the plural: every name of the list (in the singular: the last)
+    ("DeepSeek a lancé deux modèles, DeepSeek-V3.2 et DeepSeek-V3.2-Speciale, qui selon la société, surpassent GPT-5.",
+     {("DeepSeek-V3.2", "outperforms", "GPT-5", None, "DeepSeek", False),
+      ("DeepSeek-V3.2-Speciale", "outperforms", "GPT-5", None, "DeepSeek", False)}),
+    ("OpenAI a comparé GPT-4o et o1, qui surpasse Claude 3.", {("o1", "outperforms", "Claude 3", None, None, False)}),
     # « égalent voire surpassent », « comparables, voire supérieurs, à »
     ("DeepSeek-V3.2 égale voire surpasse GPT-5.", {("DeepSeek-V3.2", "rivals", "GPT-5", None, None, False)}),
     ("DeepSeek-V3.2 est sorti. Il affiche des niveaux comparables, voire supérieurs, à GPT-5.",
