@@ -201,6 +201,9 @@ def _slashed(text: str, pos: int, surface: str, lex: Lexicons) -> Iterator[tuple
 # after a version and a tier, bare numbers are no part of the name (« Gemini 2.5 Flash-Lite 15 1 »)
 _NUMBERS_AFTER_TIER = patterns.compile(r"\d[^ \u00a0]*(?:[ \u00a0]+[A-Za-z][\w-]*[a-z])+(?P<n>(?:[ \u00a0-]\d{1,3}(?:[.,]\d+)?)+)$")
 _PAREN_SIZE = patterns.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?[BMK])\s*\)")
+# « Gemini (2.5 Pro) », « Llama (3.1) », « Claude (3 Opus) »: a version with a point or a tier alone in
+# parentheses after a bare family (not « (2024) », not a note « (1) »)
+_PAREN_VERSION = patterns.compile(r"\s*\(\s*(?P<v>\d{1,2}(?:\.\d+(?:[ \u00a0](?P<tier>[A-Z][a-z]+))?|[ \u00a0](?P<tier2>[A-Z][a-z]+)))\s*\)")
 
 
 def _brand_before(text: str, start: int, lex: Lexicons) -> bool:
@@ -244,6 +247,11 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             # « Meta Llama 3.1 (405B) », « le modèle Mistral (7B) »: the size completes a name after its
             # maker's, or one that needs a version; « GPT-3 (175B) », « LaMDA (137B) » are complete
             end, surface, tail = size.end(), f"{surface} {size.group(1)}", f"{tail} {size.group(1)}"
+        version = _PAREN_VERSION.match(text, end) if not tail.strip(" -\u00a0") else None
+        if version and all(t is None or t in lex.variant_words for t in (version.group("tier"), version.group("tier2"))):
+            # « Gemini (2.5 Pro) » in a table's header: the version in parentheses completes the bare family
+            end, tail = version.end(), f" {version.group('v')}"
+            surface = f"{fam.name}{tail}"
         if fam.requires_version and not tail.strip(" -\u00a0") and not _COLLECTIVE.search(text, max(0, m.start() - 30), m.start()) \
                 and not _owned(lex).match(text, end):
             continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »

@@ -165,6 +165,11 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Gemini 2.5 Pro et Claude 3", ["Gemini 2.5 Pro", "Claude 3"]),
     ("2 052 pour PaLM 2 123B et 2 596 pour PaLM 4 32B", ["PaLM 2 123B", "PaLM 4 32B"]),  # a size, then a figure
     ("supporte GPT-5.2 Thinking et Codex", ["GPT-5.2 Thinking", "Codex"]),  # a family of its own
+    # a version with a point or a tier in parentheses after a bare family (a table's header)
+    ("| Gemini (2.5 Pro) |", ["Gemini 2.5 Pro"]),
+    ("Claude (3 Opus) est fort", ["Claude 3 Opus"]),
+    ("Gemini (2024) est un assistant", ["Gemini"]),
+    ("Gemini (1) et GPT-4", ["Gemini", "GPT-4"]),
     # a decimal comma in a version after a hyphen (not a size in billions after it)
     ("inférieur à GPT-3,5 selon le PDG", ["GPT-3.5"]),
     ("GPT-4,5 milliards", ["GPT-4"]),
