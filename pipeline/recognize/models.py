@@ -289,7 +289,8 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             taken.add((m.start(), m.end()))
     for m in lower.finditer(text):
         if free(m.start(), m.end()):
-            found.append(ModelMention(m.start(), m.end(), m.group(0), "o-series", bool(m.group("tail")), "series"))
+            name = m.group(0).lower().replace(" ", "-").replace("\u00a0", "-")  # « o3-mini High » is o3-mini-high
+            found.append(ModelMention(m.start(), m.end(), name, "o-series", bool(m.group("tail")), "series"))
             taken.add((m.start(), m.end()))
     # « O3 Mini », « des modèles comme DeepSeek, O1 ou O3 », « le modèle public O3 »: the series in
     # capitals, with its tier, listed with another model or after « modèle », where the sentence

@@ -55,7 +55,8 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                               rf"(?P<tail>{first}{more}{{0,5}}(?:{_TAG})?|{_TAG})?(?:(?![\w-]|\.[a-z\d])|(?<=[\da-z])(?:{glued}))")
     series = "|".join(p for p, _, _ in lex.lowercase_series)
     # « o3-mini », « o4-mini-high »: a tier, then a reasoning effort
-    lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low)(?:-(?:high|medium|low))?)?(?![\w-])")
+    # (the effort also after a space, capitalised: « o3-mini High », « o3-mini high »)
+    lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low)(?:-(?:high|medium|low)|[ \u00a0](?:[Hh]igh|[Ll]ow)(?![\w-]))?)?(?![\w-])")
     # One or two capitalised words (accents and ligatures included: « Ébène », « Cigüe », « Grand
     # Duc », « Croix du Sud »), each with an optional hyphenated capital part (« Héron-X »), then a version or a size,
     # or a version glued to a lower-case end (« Étain3 », « Nickel2 Pro »).

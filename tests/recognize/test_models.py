@@ -165,6 +165,10 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Gemini 2.5 Pro et Claude 3", ["Gemini 2.5 Pro", "Claude 3"]),
     ("2 052 pour PaLM 2 123B et 2 596 pour PaLM 4 32B", ["PaLM 2 123B", "PaLM 4 32B"]),  # a size, then a figure
     ("supporte GPT-5.2 Thinking et Codex", ["GPT-5.2 Thinking", "Codex"]),  # a family of its own
+    # the o-series' reasoning effort after a space, capitalised or not
+    ("celui de o3-mini High Reasoning d’OpenAI", ["o3-mini-high"]),
+    ("o3-mini high est le plus adapté", ["o3-mini-high"]),
+    ("o3-mini higher", ["o3-mini"]),
     # a version with a point or a tier in parentheses after a bare family (a table's header)
     ("| Gemini (2.5 Pro) |", ["Gemini 2.5 Pro"]),
     ("Claude (3 Opus) est fort", ["Claude 3 Opus"]),
