@@ -122,13 +122,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 continue  # « Grok 4 obtient 44,4 % sur HLE contre 42 % »: someone else's, unnamed
         if any(r.start <= a < r.end for r in view.refs):
             continue  # a digit inside a model name (« GPT-4.1 sur … »)
-        if ctx.p["delta"].search(text, max(s.start, a - 30), a):
-            continue  # « MMLU-Pro a augmenté de +5,3 % », « GPQA +9,3 points »: a gain, not a score
-        if ctx.p["unnamed_scorer"].search(text, max(s.start, a - 60), a):
-            continue  # « …, une version améliorée atteignant 87,5 % »: a version the text does not name
-        clause = clause_bounds(text, s.start, s.end, a)[0]
-        if not any(clause <= r.start < a for r in view.refs) and ctx.p["not_a_model_scorer"].search(text, clause, a):
-            continue  # « …, et la méthode du chercheur Jeremy Berman avait atteint 53 % »: not a model's
+        if _no_models_score(ctx, view, a):
+            continue
         target_bench = None
         if resp_targets:
             kind, target = resp_targets[i]
@@ -205,6 +200,17 @@ def _unambiguous(pending: list[dict], named: set[str]) -> list[dict]:
 
 
 _STRAY_SPACE = patterns.compile(",[ \u00a0](?=\\d$)")  # « 75, 7 % » is 75,7 %
+
+
+def _no_models_score(ctx: "ClaimLinker", view: SentenceView, a: int) -> bool:
+    """The invalidators of a figure at ``a``: a gain (« MMLU-Pro a augmenté de +5,3 % »), the score
+    of a version the text does not name (« …, une version améliorée atteignant 87,5 % ») or of a
+    method or a person (« …, et la méthode du chercheur Jeremy Berman avait atteint 53 % »)."""
+    text, s = ctx.text, view.sentence
+    if ctx.p["delta"].search(text, max(s.start, a - 30), a) or ctx.p["unnamed_scorer"].search(text, max(s.start, a - 60), a):
+        return True
+    clause = clause_bounds(text, s.start, s.end, a)[0]
+    return not any(clause <= r.start < a for r in view.refs) and ctx.p["not_a_model_scorer"].search(text, clause, a) is not None
 
 
 def _compared_object(ctx: "ClaimLinker", view: SentenceView, pos: int) -> Optional[str]:
