@@ -390,12 +390,16 @@ def _answers(text: str, prev: "SentenceView", sent: Sentence) -> bool:
             and text[q.start:q.end].rstrip().endswith("?") and q.end - q.start <= 40)
 
 
+SHORT_INTRO = 8  # words: a sentence this short that opens on the one model it names introduces the bullets after it
+
+
 def _list_owner(text: str, sent: Sentence, mine: list[Ref], subject: Optional[str], owner: Optional[str],
                 c: dict[str, re.Pattern]) -> Optional[str]:
     """The model the following bullets describe: the one model a heading names (« Kimi K2 en
     bref »), or the subject (else the model in focus) of a sentence that introduces a list and
     names no other model (« Ses caractéristiques : »), or the one model it names as its topic
-    (« Pour Zinc1, la fiche technique : »); within a list, a bullet that holds only a model's name
+    (« Pour Zinc1, la fiche technique : »), or a short sentence that opens on the one model it
+    names (« ERNIE-4.5 renverse la donne. »); within a list, a bullet that holds only a model's name
     (« • Version testée : gpt-4-turbo-2024-04-09 »). Any other running sentence ends the list."""
     if sent.kind == HEADING:
         models = {r.model for r in mine}
@@ -405,6 +409,9 @@ def _list_owner(text: str, sent: Sentence, mine: list[Ref], subject: Optional[st
                 and c["name_bullet_tail"].fullmatch(text, mine[0].end, sent.end):
             return mine[0].model  # « • Version testée : gpt-4-turbo-2024-04-09 », « - Modèle : Qwen3-Max »
         return owner
+    if len(mine) == 1 and subject == mine[0].model and _WORD.search(text, sent.start, mine[0].start) is None \
+            and len(text[sent.start:sent.end].split()) <= SHORT_INTRO:
+        return subject  # « ERNIE-4.5 renverse la donne. » then « - 21 milliards de paramètres au total »
     if not text[sent.start:sent.end].rstrip().endswith(":") or len({r.model for r in mine}) > 1:
         return None
     if mine and c["topic_lead"].fullmatch(text, sent.start, mine[0].start):

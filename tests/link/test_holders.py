@@ -138,6 +138,11 @@ CASES = [
      ["DeepSeek-V3"]),
     ("Meta Llama 3.1 70B\n\nPrincipales fonctions\n\n- Taille du modèle : 70 milliards de paramètres", "70 milliards",
      "anaphor", ["Llama 3.1 70B"]),
+    # bullets right after a short sentence that opens on the one model it names
+    ("Le MoE existe.\n\nERNIE 4.5 renverse la donne.\n- 21 milliards de paramètres au total → semble lourd",
+     "21 milliards", "anaphor", ["ERNIE 4.5"]),
+    ("Le MoE existe.\n\nERNIE 4.5 renverse la donne, et de loin, dans toutes les catégories du marché.\n"
+     "- 21 milliards de paramètres au total", "21 milliards", None, []),
     # … or whose clause's subject says it; a bullet that names a model only to compare with it
     ("Command R+\n\nPrincipales fonctions\n\n- Pour le mode dédié, la longueur du contexte est de 16 000 jetons.",
      "16 000", "anaphor", ["Command R+"]),
