@@ -24,6 +24,7 @@ Organisations are the lexicon's (``organizations.yaml``) and names a descriptor 
 - ``house``: « QwQ-32B, le précédent modèle de raisonnement de la maison » (the sentence's organisation).
 - ``table_column``: « | BLOOM | BigScience | … » under a column « Éditeur » or « Développeur »;
   « | OpenAI | GPT-4o (…), GPT-4 Turbo (…) | »: a row that opens on an organisation.
+- ``clause_possessive``: « …, tandis qu'OpenAI fait face à des défis avec son modèle GPT-5.2 ».
 - ``possessive``: the organisation the sentence is about, and « son LLM Arctic », « ses modèles
   Ernie 4.5 Turbo et Ernie X1 Turbo », « Llama 4, sa nouvelle série ».
 
@@ -404,7 +405,9 @@ def launch(sc: Scope) -> Iterator[Found]:
         subject = _launch_subject(sc, v.start())
         if subject is None:
             continue
-        for r in _launched(sc, v.end()):
+        for k, r in enumerate(_launched(sc, v.end())):
+            if k and sc.lexicon_maker(r.model) not in (None, subject.name):
+                break  # « Meta a lancé son modèle Llama 3 et GPT-4o est resté devant »: another's model, another clause
             yield r, subject.name, min(subject.start, v.start()), r.end
 
 
@@ -578,13 +581,38 @@ def possessive(sc: Scope) -> Iterator[Found]:
             or sc.p["not_subject"].search(text, max(s.start, first.start - 12), first.start) \
             or any(r.start < first.start for r in sc.view.refs):
         return
+    listed: set[int] = set()  # (the names listed after a possessive's first: « ses modèles Gemini 3 Pro et Flash »)
+    for run in name_runs(text, sc.view.refs):
+        for k, r in enumerate(run):
+            if r.start < first.end:
+                continue
+            before = sc.p["possessive_before"].search(text, max(first.end, r.start - 50), r.start)
+            after = sc.p["possessive_after"].match(text, r.end, s.end)
+            if r.start in listed and sc.lexicon_maker(r.model) not in (None, first.name):
+                break  # (« son modèle Llama 3 et GPT-4o est resté devant »: another's model)
+            if (before and not any(before.start() <= x.start < r.start for x in sc.view.refs)) or after or r.start in listed:
+                yield r, first.name, first.start, r.end
+                if before and k == 0:
+                    listed.update(x.start for x in run[1:])
+
+
+CLAUSE_POSSESSIVE = 80  # characters at most between a clause's organisation and the possessive
+
+
+def clause_possessive(sc: Scope) -> Iterator[Found]:
+    """« Gemini 3 Pro de Google se distingue, tandis qu'OpenAI fait face à des défis avec son modèle
+    GPT-5.2 »: a possessive in a clause whose subject is an organisation (after « tandis que »,
+    « alors que », « mais », « , et »), with no other name between them."""
+    text, s = sc.text, sc.view.sentence
     for r in sc.view.refs:
-        if r.start < first.end:
-            continue
-        before = sc.p["possessive_before"].search(text, max(first.end, r.start - 50), r.start)
-        after = sc.p["possessive_after"].match(text, r.end, s.end)
-        if (before and not any(before.start() <= x.start < r.start for x in sc.view.refs)) or after:
-            yield r, first.name, first.start, r.end
+        m = sc.p["possessive_before"].search(text, max(s.start, r.start - 50), r.start)
+        org = next((o for o in reversed(sc.orgs) if o.end <= m.start()), None) if m else None
+        if org is None or m.start() - org.end > CLAUSE_POSSESSIVE \
+                or not sc.p["clause_subject"].search(text, max(s.start, org.start - 12), org.start) \
+                or any(org.end <= x.start < m.start() for x in sc.view.refs) \
+                or sc.lexicon_maker(r.model) not in (None, org.name):
+            continue  # (nor a model the lexicon gives another maker: « OpenAI critique son modèle Gemini »)
+        yield r, org.name, org.start, r.end
 
 
 def _maker_columns(text: str, sentences, lex: Lexicons) -> dict[int, frozenset[int]]:
@@ -620,13 +648,14 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("house", house),
     ("table_column", table_column),
     ("possessive", possessive),
+    ("clause_possessive", clause_possessive),
 )
 
 
 # The finders that only read the sentence's organisations (``Scope.orgs``): none in the sentence,
 # nothing to find; and those whose subject is an organisation of the sentence or of the one before
 # (« Le géant chinois a dévoilé … », « Il a sorti … »).
-_NEED_ORGS = frozenset({"genitive", "parenthesis", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
+_NEED_ORGS = frozenset({"genitive", "parenthesis", "clause_possessive", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
                         "made_by_respectively",
                         "launch_noun", "house", "table_column"})
 _NEED_A_SUBJECT = frozenset({"launch", "launch_with", "possessive"})

@@ -36,6 +36,15 @@ CASES = [
     ("En testant GPT-5, Anthropic a vu des failles.", set()),
     ("Google Gemini 2.5 Pro est disponible.", {("Gemini 2.5 Pro", "Google", "prefix")}),
     ("Grok 3, développé par xAI, est sorti.", {("Grok 3", "xAI", "made_by")}),
+    # a possessive in a clause whose subject is an organisation; the names listed after a possessive's first
+    ("Gemini 3 Pro de Google se distingue, tandis qu’OpenAI fait face à des défis avec son modèle GPT-5.2.",
+     {("Gemini 3 Pro", "Google", "genitive"), ("GPT-5.2", "OpenAI", "clause_possessive")}),
+    ("Gemini 3 Pro de Google se distingue, tandis qu’OpenAI critique son modèle Gemini 3 Pro.",
+     {("Gemini 3 Pro", "Google", "genitive")}),
+    ("Google sécurise le top 5 avec ses modèles Gemini 3 Pro et Flash.",
+     {("Gemini 3 Pro", "Google", "possessive"), ("Gemini 3 Flash", "Google", "possessive")}),
+    # a name listed after a launched one, of another maker: another clause
+    ("Meta a lancé son modèle Llama 3 et GPT-4o est resté devant.", {("Llama 3", "Meta", "launch")}),
     # the subject's apposition between commas before the launch verb
     ("Le 20 janvier, une start-up chinoise jusqu’alors méconnue, DeepSeek, a lancé son modèle d’IA, DeepSeek-R1.",
      {("DeepSeek-R1", "DeepSeek", "launch")}),
