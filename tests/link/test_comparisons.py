@@ -37,6 +37,10 @@ CASES = [
     ("DeepSeek-V3.2 égale voire surpasse GPT-5.", {("DeepSeek-V3.2", "rivals", "GPT-5", None, None, False)}),
     ("DeepSeek-V3.2 est sorti. Il affiche des niveaux comparables, voire supérieurs, à GPT-5.",
      {("DeepSeek-V3.2", "rivals", "GPT-5", None, None, False)}),
+    # « comparable à celui de », « avoisinaient celles de »
+    ("Claude 3.7 Sonnet se positionne à un niveau comparable à celui de GPT-4o.",
+     {("Claude 3.7 Sonnet", "rivals", "GPT-4o", None, None, False)}),
+    ("Grok-0 est sorti. Ses capacités avoisinaient celles de Llama 2 70B.", {("Grok-0", "rivals", "Llama 2 70B", None, None, False)}),
     # « compétitif avec », « le premier vrai concurrent open des X et Y »
     ("LLaMA 65B est compétitif avec des modèles comme Chinchilla 70B et PaLM 2.",
      {("LLaMA 65B", "rivals", "Chinchilla 70B", None, None, False), ("LLaMA 65B", "rivals", "PaLM 2", None, None, False)}),
