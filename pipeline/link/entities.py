@@ -206,11 +206,12 @@ def _product_noun_pattern(lex: Lexicons) -> re.Pattern:
 
 
 def _org_anaphors(text: str, ents: Entities, lex: Lexicons) -> None:
-    """« le modèle de Meta »: the last model named before it whose developer is Meta."""
+    """« le modèle de Meta », « l'IA d'Elon Musk »: the last model named before it whose developer is
+    that organisation."""
     added = []
     by_org: Optional[dict[Optional[str], list[Ref]]] = None
     for m in _org_anaphor_pattern(lex).finditer(text):
-        org = lex.organizations[m.group("org")]
+        org = lex.organizations[m.group("org") or m.group("org2")]
         if by_org is None:
             by_org = _refs_by_org(ents)
         last = _last_ended_before(by_org.get(org, []), m.start())

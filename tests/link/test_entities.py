@@ -107,6 +107,9 @@ REFS = [
     ("Llama 3.1 405B est sorti. Le modèle de Meta surpasse GPT-4o.",
      [("Llama 3.1 405B", "Llama 3.1 405B", "name"), ("Le modèle de Meta", "Llama 3.1 405B", "org_anaphor"),
       ("GPT-4o", "GPT-4o", "name")]),
+    ("Grok 3 est sorti. L’IA d’Elon Musk surpasse GPT-4o.",
+     [("Grok 3", "Grok 3", "name"), ("L’IA d’Elon Musk", "Grok 3", "org_anaphor"), ("GPT-4o", "GPT-4o", "name")]),
+    ("Grok 3 est sorti. Meta prépare l’IA de demain.", [("Grok 3", "Grok 3", "name")]),
     # the last model of that developer named before it, not the last model named
     ("Llama 3 est sorti, puis Llama 3.1 405B et GPT-4o. Le modèle de Meta devance Mistral Large 2, puis le modèle de Meta.",
      [("Llama 3", "Llama 3", "name"), ("Llama 3.1 405B", "Llama 3.1 405B", "name"), ("GPT-4o", "GPT-4o", "name"),
