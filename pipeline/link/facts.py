@@ -121,7 +121,11 @@ def _sentence_facts(text: str, view: SentenceView, qs: list[Quantity], ents: Ent
                 continue
             out.append(RawFact(model, c.attribute, c.value, hedged,
                                Provenance(c.q.start, c.q.unit_end, s.start, s.end, f"{c.attribute}:{rule}")))
-    return _not_scattered(text, out)
+    out = _not_scattered(text, out)
+    totals = {(f.model, f.value) for f in out if f.attribute == "params_total"}
+    if len(totals) == 1:
+        memory.last_total = (view.index, *next(iter(totals)))
+    return out
 
 
 SCATTER = 3  # this many different values of one attribute for one model in one sentence: none is its own

@@ -17,6 +17,8 @@ and a value no holder answers for yields nothing (a wrong number is worse than a
   1M de tokens, …, il est idéal »: the model in focus).
 - ``anaphor``: a sentence that opens on a pronoun, a possessive or « ce modèle » (« Il compte … »,
   « Sa fenêtre de contexte … », « Cela en fait un modèle de … ») is about the model in focus.
+- ``active_share``: « … 424 milliards de paramètres. Seulement 47 milliards sont activés par
+  token »: the active part, opening a sentence that names no model, of the total just given.
 
 Lists are paired before these (``facts.paired``): as many values as coordinated names, or
 « respectivement », or one value shared by the names the sentence opens on.
@@ -56,6 +58,7 @@ class Memory:
     prev_refs: list[Ref] = field(default_factory=list)  # the names of the last sentence that named some
     variants: Variants = field(default_factory=Variants)
     last_token_attribute: Optional[str] = None
+    last_total: Optional[tuple[int, str, int]] = None  # (sentence index, model, value): the one total a sentence gave
 
 
 @dataclass(frozen=True)
@@ -261,6 +264,16 @@ def anaphor(sc: Scope, c: Candidate) -> Optional[list[str]]:
     return [v.subject]
 
 
+def active_share(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« X compte 424 milliards de paramètres. Cependant, seulement 47 milliards sont activés pour
+    chaque token »: a sentence that names no model and opens on an active count smaller than the
+    total the sentence before gave one model is that model's."""
+    last, v = sc.memory.last_total, sc.view
+    if c.attribute != "params_active" or v.refs or last is None or last[0] != v.index - 1 or c.value >= last[2]:
+        return None
+    return [last[1]] if _cue(sc, "share_opening").fullmatch(sc.text, v.sentence.start, c.q.start) else None
+
+
 LABEL_WINDOW = 60  # characters before a value where a clause's subject may name its attribute
 
 
@@ -301,6 +314,7 @@ HOLDERS: tuple[tuple[str, Holder], ...] = (
     ("clause_name", clause_name),
     ("subject", subject),
     ("anaphor", anaphor),
+    ("active_share", active_share),
 )
 
 

@@ -153,6 +153,18 @@ CASES = [
     ("Command R+\n\nPrincipales fonctions\n\n- Le quota gratuit est de 16 000 jetons de contexte.", "16 000", None, []),
     ("Meta Llama 3.1 70B\n\nPrincipales fonctions\n\n- Longueur de contexte : 128 000 jetons, comme Llama 3.", "128 000",
      None, []),
+    # the active part, opening a sentence that names no model, of the one total the sentence before gave
+    ("ERNIE 4.5 compte 424 milliards de paramètres. Cependant, seulement 47 milliards sont activés pour chaque token.",
+     "47 milliards", "active_share", ["ERNIE 4.5"]),
+    ("ERNIE 4.5 renverse la donne.\n- 21 milliards de paramètres au total\n- Seulement 3 milliards actifs par token",
+     "3 milliards", "anaphor", ["ERNIE 4.5"]),  # (bullets after the sentence that names it)
+    ("ERNIE 4.5 compte 424 milliards de paramètres. Le marché change. Seulement 47 milliards sont activés par token.",
+     "47 milliards", None, []),
+    ("ERNIE 4.5 compte 24 milliards de paramètres. Seulement 47 milliards sont activés par token.", "47 milliards", None, []),
+    ("ERNIE 4.5 compte 424 milliards de paramètres. Un rival chinois en active 47 milliards par token.", "47 milliards",
+     None, []),
+    ("ERNIE 4.5 et Qwen3 comptent 424 et 235 milliards de paramètres. Seulement 47 milliards sont activés par token.",
+     "47 milliards", None, []),
     # no holder: the complement of another noun, an unnamed subject, an attribution, a guessed bullet
     ("Le successeur de GPT-4 compte 1 800 milliards de paramètres.", "1 800 milliards", None, []),
     ("Llama 3 est sorti. Un concurrent chinois affiche 70 milliards de paramètres.", "70 milliards", None, []),

@@ -41,6 +41,11 @@ CASES = [
     ("Mistral Large 2 compte 123 milliards, un chiffre record pour ses paramètres.", "123", PARAMS, 123 * B),
     # « n'en active que »: the « en » is parameters
     ("Praline 4 n'en active que trente-deux milliards par jeton.", "trente-deux", PARAMS, 32 * B),
+    # « seulement 47 milliards sont activés pour chaque token »: what is activated per token is parameters
+    ("Seulement 47 milliards sont activés pour chaque token.", "47", PARAMS, 47 * B),
+    ("Seulement 3 milliards actifs par jeton.", "3 milliards", PARAMS, 3 * B),
+    ("Seulement 3 milliards actifs chaque mois.", "3 milliards", None, 3 * B),
+    ("Seulement 3 milliards d'utilisateurs actifs par jour.", "3 milliards", FOREIGN, 3 * B),
     # a bullet's label
     ("- **Experts :** 384, dont 8 actifs", "384", EXPERTS, 384),
     ("- Contexte : 128 000", "128 000", TOKENS, 128_000),
