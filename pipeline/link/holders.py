@@ -242,10 +242,12 @@ def subject(sc: Scope, c: Candidate) -> Optional[list[str]]:
         return [view.subject]
     # « Avec une fenêtre de 1M de tokens, un entraînement … et des performances compétitives, il est
     # idéal … »: the pronoun after the fronted phrase stands for the model in focus (when the
-    # phrase is too long for the discourse to have read the sentence as anaphoric)
-    if view.focus and not view.refs and not view.anaphoric and _cue(sc, "fronted_open").match(sc.text, view.sentence.start) \
-            and _cue(sc, "fronted_pronoun").search(sc.text, c.q.unit_end, view.sentence.end):
-        return [view.focus]
+    # phrase is too long for the discourse to have read the sentence as anaphoric); names after the
+    # pronoun are its objects (« …, il est à égalité avec Gemini 2.5 Pro »)
+    if view.focus and not view.anaphoric and _cue(sc, "fronted_open").match(sc.text, view.sentence.start):
+        m = _cue(sc, "fronted_pronoun").search(sc.text, c.q.unit_end, view.sentence.end)
+        if m and not any(r.start < m.end() for r in view.refs):
+            return [view.focus]
     return None
 
 

@@ -126,6 +126,10 @@ CASES = [
     ("MiniMax M1 est un modèle. Avec une fenêtre de contexte d'un million de tokens, un entraînement efficace et des "
      "performances compétitives, il est idéal.", "un million", "subject", ["MiniMax M1"]),
     ("MiniMax M1 est sorti. Avec une fenêtre d'un million de tokens, le marché change.", "un million", None, []),
+    ("MiniMax M1 est sorti. Capable de gérer un million de jetons de contexte et de raisonner longuement sur des "
+     "documents juridiques très volumineux, il est à égalité avec Gemini 2.5 Pro.", "un million", "subject", ["MiniMax M1"]),
+    ("MiniMax M1 est sorti. Capable de gérer un million de jetons de contexte comme Gemini 2.5 Pro et de raisonner "
+     "longuement sur des documents juridiques, il est gratuit.", "un million", None, []),
     # anaphors: the model in focus (or « ce dernier », the last one named)
     ("Gemini 1.5 Pro est sorti. Il dispose d'une fenêtre de contexte d'un million de tokens.",
      "un million", "anaphor", ["Gemini 1.5 Pro"]),
