@@ -20,6 +20,9 @@ CASES = [
     # ordinals, numbers, « en tête », « le meilleur », the podium
     ("Mistral Large 3 occupe la deuxième place du classement LMArena.", {("Mistral Large 3", 2.0, "LMArena", None, False)}),
     ("GPT-4o se hisse à la 9e place du classement LMArena.", {("GPT-4o", 9.0, "LMArena", None, False)}),
+    ("Gemini 3 Pro se classe 7ème sur LMArena.", {("Gemini 3 Pro", 7.0, "LMArena", None, False)}),
+    ("Sur LMArena, Gemini 3 Pro arrive 2e, devant GPT-5.", {("Gemini 3 Pro", 2.0, "LMArena", None, False)}),
+    ("Sur LMArena, Gemini 3 Pro se classe 3e génération de modèles.", set()),
     ("Mistral Medium 3 occupe la #1 place du classement LMArena.", {("Mistral Medium 3", 1.0, "LMArena", None, False)}),
     ("Grok 4 se classe à la troisième place sur LMArena.", {("Grok 4", 3.0, "LMArena", None, False)}),
     ("Grok 3 a pris la tête du classement LMArena avec 1 402 points.", {("Grok 3", 1.0, "LMArena", None, False)}),
