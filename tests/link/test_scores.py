@@ -21,6 +21,8 @@ CASES = [
     ("Mistral Large 2 obtient 84 % sur MMLU.", {("Mistral Large 2", 84.0, "MMLU", "%", None)}),
     ("Llama 4 Maverick affiche un score ELO de 1417 sur LMArena.", {("Llama 4 Maverick", 1417.0, "LMArena", "ELO", None)}),
     ("Qwen2.5-Max atteint 89,4 sur Arena-Hard.", {("Qwen2.5-Max", 89.4, "Arena-Hard", "score", None)}),
+    ("Gemini 3 Pro obtient 1501 points Elo sur LMArena.", {("Gemini 3 Pro", 1501.0, "LMArena", "ELO", None)}),
+    ("Gemini 3 Pro obtient 1 501 points d’Elo sur LMArena.", {("Gemini 3 Pro", 1501.0, "LMArena", "ELO", None)}),
     # « contre N pour X », a value in parentheses after each name
     ("Sur MMLU, Phi-4 obtient 84,8 %, contre 79,3 % pour GPT-4o mini.",
      {("Phi-4", 84.8, "MMLU", "%", None), ("GPT-4o mini", 79.3, "MMLU", "%", None)}),
