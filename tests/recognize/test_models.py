@@ -157,6 +157,7 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("d’autres SLM comme Mistral, Gemma et Llama 2", ["Mistral", "Gemma", "Llama 2"]),
     ("des concurrents comme Anthropic et DeepSeek repoussent les limites", []),
     ("Falcon Arabic a été entraîné sur des données en arabe", ["Falcon Arabic"]),  # a language as the variant
+    ("Le TII publie Falcon 2 11B VLM, un modèle vision-langage.", ["Falcon 2 11B VLM"]),  # a vision-language variant
     # siblings after a slash, « et » or « ou »: the last part replaced by one of its kind
     ("Gemini 2.0 Pro/Flash", ["Gemini 2.0 Pro", "Gemini 2.0 Flash"]),
     ("ses modèles Gemini 3 Pro et Flash", ["Gemini 3 Pro", "Gemini 3 Flash"]),
