@@ -179,8 +179,12 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
     match the names one to one go to no one. Values that say their own holder (« pour X »,
     ordinals) are left to it."""
     explicit = dict(HOLDERS)
-    free = [i for i, c in enumerate(sc.candidates)
-            if not any(explicit[name](sc, c) is not None for name in EXPLICIT_HOLDERS)]
+    held: dict[int, list[str]] = {}  # the values that say their holder: the models they go to
+    for i, c in enumerate(sc.candidates):
+        models = next((m for m in (explicit[name](sc, c) for name in EXPLICIT_HOLDERS) if m is not None), None)
+        if models is not None:
+            held[i] = models
+    free = [i for i in range(len(sc.candidates)) if i not in held]
     if not free:
         return {}
     first = sc.candidates[free[0]]
@@ -203,7 +207,9 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
         elif len(idxs) > 1:  # as many values as names, or one for all: never every name with every value
             for i in idxs:
                 out[i] = ("unpaired", [])
-        else:
+        elif not any(sc.candidates[i].attribute == attr and set(models) & set(names) for i, models in held.items()):
+            # (not when the names have values of the attribute of their own: « A (230 milliards), B
+            # (196 milliards) et C (68 milliards) » shares nothing)
             for i in idxs:
                 near = subject_before(sc.text, sc.view, sc.candidates[i].q.start, sc.obj)
                 if near is None or near in names:

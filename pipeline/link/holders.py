@@ -182,9 +182,15 @@ def _last_ref_before(sc: Scope, c: Candidate) -> Optional[Ref]:
 
 def parenthesized(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« DeepSeek R1 (version complète de 671 milliards de paramètres) »: a value in parentheses
-    right after a name is that name's."""
+    right after a name is that name's; in an aside after another one closed since the last name,
+    no one's that we know."""
     r = _last_ref_before(sc, c)
-    return [r.model] if r and _cue(sc, "parenthesized").fullmatch(sc.text, r.end, c.q.start) else None
+    if not r:
+        return None
+    if _cue(sc, "parenthesized").fullmatch(sc.text, r.end, c.q.start):
+        return [r.model]
+    # « A (230 milliards), B (196 milliards) et C de Meituan (68 milliards) », C unknown: C's, not B's
+    return [] if _cue(sc, "aside_after_aside").search(sc.text, r.end, c.q.start) else None
 
 
 def possessive(sc: Scope, c: Candidate) -> Optional[list[str]]:

@@ -66,6 +66,9 @@ CASES = [
     ("Les modèles GPT-2 (1.5 milliard), BERT-Large (340 millions) et GPT-J (6B) tiennent en mémoire.",
      {("GPT-2", "params_total", 1_500_000_000), ("BERT-Large", "params_total", 340 * 10**6), ("GPT-J", "params_total", 6 * 10**9)}),
     ("Les modèles GPT-2, BERT-Large et GPT-J (6B) tiennent en mémoire.", {("GPT-J", "params_total", 6 * 10**9)}),
+    # … and a value in an aside after a name we do not know is neither shared nor the name's before
+    ("MiniMax M2.5 (230 milliards), Step-3.5-Flash (196 milliards) et Longchat de Meituan (68 milliards) complètent le mois.",
+     {("MiniMax M2.5", "params_total", 230 * 10**9), ("Step-3.5-Flash", "params_total", 196 * 10**9)}),
     # sizes alone in parentheses after names: millions too
     ("2018 : GPT-1 (117M) / BERT (340M)", {("GPT-1", "params_total", 117 * 10**6), ("BERT", "params_total", 340 * 10**6)}),
     # « ce dernier, qui … »: the last name

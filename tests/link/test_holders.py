@@ -83,6 +83,7 @@ CASES = [
     # right after a name: in parentheses, « et ses », a relative or a participle
     ("DeepSeek R1 (version complète de 671 milliards de paramètres) est disponible.",
      "671 milliards", "parenthesized", ["DeepSeek R1"]),
+    ("Step-3.5-Flash (196 milliards) et Longchat de Meituan (68 milliards) sont sortis.", "68 milliards", "parenthesized", []),
     ("Mistral Small 3 rivalise avec GPT-3 et ses 175 milliards de paramètres.", "175 milliards", "possessive", ["GPT-3"]),
     ("Mistral Small 3 passe devant DeepSeek-V3, qui compte 671 milliards de paramètres.",
      "671 milliards", "relative", ["DeepSeek-V3"]),
