@@ -72,7 +72,9 @@ def _routed_per_token(text: str, q: Quantity, s: Sentence, cues: dict) -> bool:
 def _token_attribute(text: str, q: Quantity, s: Sentence, cues: dict, previous: Optional[str], memo: dict) -> Optional[str]:
     a, b = clause_bounds(text, s.start, s.end, q.start)
     after = text[q.unit_end:min(b, q.unit_end + 40)]  # « 200 000 tokens, avec … en sortie »: another clause
-    after = _NEXT_NUMBER.split(after, 1)[0]  # « 200 Ko et pour 64 000 jetons de sortie »: the next value's
+    after, *nxt = _NEXT_NUMBER.split(after, 1)  # « 200 Ko et pour 64 000 jetons de sortie »: the next value's
+    if nxt:  # … and what the joint before it introduces (« … de tokens et de sortie de 8 000 »)
+        after = cues["next_value_joint"].split(after, 1)[0]
     if cues["trap"].search(after) or cues["trap"].search(text[max(a, q.start - 40):q.start]):
         return None
     if cues["against"].match(text[a:q.start]) and previous:

@@ -44,7 +44,7 @@ def _patterns(lex: Lexicons):
                             r"actifs?|activ\w*|sollicit\w*|sont|soit|par|avec|dans|de|du|des|respectivement|ce|cette|ces|ses|leurs|le|la|les|l['’]|qui|que|"
                             r"lors|lorsque|quand|mais|selon|grâce|tandis|alors|afin|car|puis|ainsi)\b)"
                             r"[a-zà-ÿ]{3,}", re.I)
-    active = patterns.compile(r"\s*(?:(?:de |d['’])?param[eè]tres?\s*)?(?:sont |seulement |à la fois |simultanément )*" + fr(lex.cues["active"]), re.I)
+    active = patterns.compile(r"\s*(?:(?:de |d['’])?param[eè]tres?\s*)?(?:sont |soient |seront |restent |seulement |à la fois |simultanément )*" + fr(lex.cues["active"]), re.I)
     return units, foreign, other_noun, active
 
 

@@ -29,6 +29,10 @@ CASES = [
     # an output cue after the next value is that value's
     ("Fenêtre contextuelle de 200 Ko et pour 64 000 jetons de sortie.", "200 Ko", TOKENS, None, "context_tokens"),
     ("Fenêtre contextuelle de 200 Ko et pour 64 000 jetons de sortie.", "64 000", TOKENS, None, None),
+    ("Une fenêtre contextuelle d'entrée de 1 million de tokens et de sortie de 8 000 tokens.", "1 million", TOKENS, None,
+     "context_tokens"),
+    ("Une fenêtre contextuelle d'entrée de 1 million de tokens et de sortie de 8 000 tokens.", "8 000", TOKENS, None, None),
+    ("Une fenêtre de 1 million de tokens en entrée et en sortie.", "1 million", TOKENS, None, None),
     ("Claude 4 offre 200 000 jetons de sortie.", "200 000", TOKENS, None, None),
     ("- contexte : 200 000 jetons ;", "200 000", TOKENS, None, "context_tokens"),
     # experts: the model's count, not those routed per token

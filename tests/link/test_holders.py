@@ -137,6 +137,8 @@ CASES = [
     ("Gemini 1.5 Pro est sorti. Sa fenêtre de contexte atteint 2 millions de jetons.", "2 millions", "anaphor", ["Gemini 1.5 Pro"]),
     ("Llama 3.1 405B surpasse GPT-4o. Il compte 405 milliards de paramètres.", "405 milliards", "anaphor", ["Llama 3.1 405B"]),
     ("Grok 3 est sorti. Ce dernier dispose d'un million de jetons de contexte.", "un million", "anaphor", ["Grok 3"]),
+    ("GPT-5 est sorti. La capacité de contexte étendue à 256 000 tokens, contre 200 000 pour GPT-4o, aide.", "256 000",
+     "anaphor", ["GPT-5"]),
     ("Kimi K2\n\n- Contexte : 128 000 jetons", "128 000", "anaphor", ["Kimi K2"]),
     # a spec line that opens on « Modèle »; a bullet under a heading that names no model, when its label says the attribute
     ("DeepSeek-V3 — Lancé en décembre 2024. Modèle MoE avec 671 milliards de paramètres.", "671 milliards", "anaphor",

@@ -34,6 +34,7 @@ NBSP = "\u00a0"
         ("15 T tokens", [(15_000_000_000_000, "tokens", False)]),
         ("(37 B activés par token)", [(37_000_000_000, None, True)]),
         ("seuls 17 Md de paramètres s’activent par requête", [(17_000_000_000, "params", True)]),
+        ("bien que seuls 17 milliards de paramètres soient actifs", [(17_000_000_000, "params", True)]),
         ("850 M. Dupont", [(850, None, False)]),
         # a unit is read on its number's line only
         ("atteint 128K\n\nJetons de contexte", [(128_000, None, False)]),
