@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.recognize import text_of
+from pipeline.recognize import model_lists
 from pipeline.recognize.names import capital_series_pattern, name_patterns
 from pipeline.recognize.segments import START, cells_under
 from pipeline.spans import Taken
@@ -356,6 +357,12 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue
         found.append(ModelMention(a, b, name, None, False, "named_as_model"))
         taken.add((a, b))
+    for a, b, name in model_lists.listed_models(text, sentences, lex):  # « voici la liste des modèles compatibles : • Falcon »
+        if free(a, b) and name not in lex.organizations:
+            fam = lex.family(name)
+            found.append(ModelMention(a, b, fam.name if fam else name, fam.name if fam else None, fam is None and " " in name,
+                                      "model_list"))
+            taken.add((a, b))
     found.sort(key=lambda x: x.start)
     # a bare family name listed with models is the family (« comme GPT-4 et Claude », « Gemini ou
     # Claude », « comme Llama, Mistral et Qwen »: the models it is listed with may be bare too)
