@@ -158,6 +158,7 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("des concurrents comme Anthropic et DeepSeek repoussent les limites", []),
     ("Falcon Arabic a été entraîné sur des données en arabe", ["Falcon Arabic"]),  # a language as the variant
     ("Le TII publie Falcon 2 11B VLM, un modèle vision-langage.", ["Falcon 2 11B VLM"]),  # a vision-language variant
+    ("Google a présenté Gemini Embedding 2, un modèle multimodal.", ["Gemini Embedding 2"]),  # an embedding model
     # siblings after a slash, « et » or « ou »: the last part replaced by one of its kind
     ("Gemini 2.0 Pro/Flash", ["Gemini 2.0 Pro", "Gemini 2.0 Flash"]),
     ("ses modèles Gemini 3 Pro et Flash", ["Gemini 3 Pro", "Gemini 3 Flash"]),
