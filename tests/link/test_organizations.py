@@ -45,6 +45,9 @@ CASES = [
      {("Gemini 3 Pro", "Google", "possessive"), ("Gemini 3 Flash", "Google", "possessive")}),
     # a name listed after a launched one, of another maker: another clause
     ("Meta a lancé son modèle Llama 3 et GPT-4o est resté devant.", {("Llama 3", "Meta", "launch")}),
+    # a relative clause on the organisation
+    ("OpenAI, qui avait dévoilé un mois plus tôt GPT-4o, réplique.", {("GPT-4o", "OpenAI", "launch")}),
+    ("OpenAI, qui avait critiqué un mois plus tôt GPT-4o, réplique.", set()),
     # the subject's apposition between commas before the launch verb
     ("Le 20 janvier, une start-up chinoise jusqu’alors méconnue, DeepSeek, a lancé son modèle d’IA, DeepSeek-R1.",
      {("DeepSeek-R1", "DeepSeek", "launch")}),
