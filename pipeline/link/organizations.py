@@ -269,8 +269,9 @@ def made_by(sc: Scope) -> Iterator[Found]:
 
 
 def made_by_respectively(sc: Scope) -> Iterator[Found]:
-    """« GPT et BERT sont deux modèles développés par OpenAI et Google, respectivement »: as many
-    makers as names listed, in order."""
+    """« GPT et BERT sont deux modèles développés par OpenAI et Google, respectivement », « Anthropic
+    et Google se distinguent avec leurs modèles respectifs, Claude et Gemini »: as many makers as
+    names listed, in order."""
     text, s = sc.text, sc.view.sentence
     if not sc.p["respectively"].search(text, s.start, s.end):
         return
@@ -282,6 +283,14 @@ def made_by_respectively(sc: Scope) -> Iterator[Found]:
         if len(orgs) == len(run):
             for r, org in zip(run, orgs):
                 yield r, org.name, r.start, org.end
+            return
+        # « Anthropic et Google … avec leurs modèles respectifs, Claude et Gemini »: the makers first
+        lists = [_org_list(sc, o.start) for o in sc.orgs if o.end <= run[0].start]
+        makers = next((x for x in reversed(lists) if len(x) == len(run)), [])
+        if makers and makers[-1].end <= run[0].start \
+                and sc.p["their_models"].search(text, max(makers[-1].end, run[0].start - 60), run[0].start):
+            for r, org in zip(run, makers):
+                yield r, org.name, org.start, r.end
             return
 
 
@@ -405,6 +414,9 @@ def launch(sc: Scope) -> Iterator[Found]:
         subject = _launch_subject(sc, v.start())
         if subject is None:
             continue
+        if sc.p["respectively"].search(text, v.end(), s.end) and any(
+                LIST_GAP.fullmatch(text, o.end, subject.start) for o in sc.orgs if o.end <= subject.start):
+            continue  # « OpenAI et Google ont présenté respectivement GPT-5 et Gemini 3 »: each its own
         for k, r in enumerate(_launched(sc, v.end())):
             if k and sc.lexicon_maker(r.model) not in (None, subject.name):
                 break  # « Meta a lancé son modèle Llama 3 et GPT-4o est resté devant »: another's model, another clause

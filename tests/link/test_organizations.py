@@ -45,6 +45,14 @@ CASES = [
      {("Gemini 3 Pro", "Google", "possessive"), ("Gemini 3 Flash", "Google", "possessive")}),
     # a name listed after a launched one, of another maker: another clause
     ("Meta a lancé son modèle Llama 3 et GPT-4o est resté devant.", {("Llama 3", "Meta", "launch")}),
+    # makers listed first, their models « respectifs » or « respectivement » after
+    ("Anthropic et Google se distinguent avec leurs modèles respectifs, Claude 3 et Gemini 2.",
+     {("Claude 3", "Anthropic", "made_by_respectively"), ("Gemini 2", "Google", "made_by_respectively")}),
+    ("OpenAI et Google ont présenté respectivement GPT-5 et Gemini 3 Pro.",
+     {("GPT-5", "OpenAI", "made_by_respectively"), ("Gemini 3 Pro", "Google", "made_by_respectively")}),
+    ("Anthropic et Google se distinguent face à Claude 3 et Gemini 2.", set()),
+    ("Tandis qu’OpenAI recule, Anthropic et Google brillent avec leurs modèles respectifs, Claude 3 et Gemini 2.",
+     {("Claude 3", "Anthropic", "made_by_respectively"), ("Gemini 2", "Google", "made_by_respectively")}),
     # a relative clause on the organisation
     ("OpenAI, qui avait dévoilé un mois plus tôt GPT-4o, réplique.", {("GPT-4o", "OpenAI", "launch")}),
     ("OpenAI, qui avait critiqué un mois plus tôt GPT-4o, réplique.", set()),
