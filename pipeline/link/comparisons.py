@@ -60,10 +60,15 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         return
     prev_end = s.start
     chained: list = []
+    opener = None  # the name right before this cue, after the last one's objects: its subject
     for k, (a, b, rel) in enumerate(cues):
         limit = cues[k + 1][0] if k + 1 < len(cues) else s.end
         objects, end = _objects(ctx, view, b, limit)
-        subjects = _antecedents(ctx, view, a, b) or ctx.subjects_before(view, a)  # (a group: « Ces modèles surpassent … »)
+        subjects = [opener] if opener else (
+            _antecedents(ctx, view, a, b) or ctx.subjects_before(view, a))  # (a group: « Ces modèles surpassent … »)
+        # « A rivalise avec B et C rivalise avec D »: C, which _objects left out, is the next cue's subject
+        opener = next((r.model for r in view.refs if b <= r.start and r.end <= limit < s.end and not text[r.end:limit].strip()
+                       and len(objects) and all(r.model != o[0] for o in objects)), None)
         subject = subjects[0] if subjects else None
         if not subject_named_before(ctx, view, a) and _someone_else(ctx, view, a):
             prev_end = b
@@ -176,6 +181,8 @@ def _objects(ctx: "ClaimLinker", view: SentenceView, start: int, limit: int):
         out.append((r.model, r.start, r.end))
         pos = r.end
         first = False
+    if len(out) > 1 and limit < view.sentence.end and not text[out[-1][2]:limit].strip():
+        out.pop()  # « A rivalise avec B et C rivalise avec D »: the last name opens the next comparison
     if not out:
         m = _cue(ctx, "lui").match(text, start, limit)
         if m:

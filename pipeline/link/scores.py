@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 # a score that says its word (« un score de 87,3 % ») but names no test: a row with no benchmark
 NO_BENCHMARK = "∅"
+GAP_WINDOW = 100  # characters before a figure where « l'écart avec X (n'est que) de » may stand
 DIGIT = patterns.compile(r"\d")  # every score pattern reads a number: a sentence without a digit has none
 
 
@@ -122,6 +123,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 continue  # « Grok 4 obtient 44,4 % sur HLE contre 42 % »: someone else's, unnamed
         if any(r.start <= a < r.end for r in view.refs):
             continue  # a digit inside a model name (« GPT-4.1 sur … »)
+        if ctx.p["gap_before"].search(text, max(s.start, a - GAP_WINDOW), a):
+            continue  # « L'écart avec Claude Opus 4.5 n'est que de 8,7 points »: a difference, not a score
         if _no_models_score(ctx, view, a):
             continue
         target_bench = None

@@ -28,6 +28,9 @@ CASES = [
      {("Llama 4 Maverick", "outperforms", "GPT-4o", "MMLU", None, False),
       ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", "MMLU", None, False)}),
     ("Mistral Large 2 rivalise avec Llama 3.1 405B.", {("Mistral Large 2", "rivals", "Llama 3.1 405B", None, None, False)}),
+    # the name right before the next cue is its subject, not one more object of this one
+    ("gpt-oss-120b rivalise avec o4-mini et gpt-oss-20b rivalise avec o3-mini.",
+     {("gpt-oss-120b", "rivals", "o4-mini", None, None, False), ("gpt-oss-20b", "rivals", "o3-mini", None, None, False)}),
     # a relative after a list, its verb in the plural: every name of the list (in the singular: the last)
     ("DeepSeek a lancé deux modèles, DeepSeek-V3.2 et DeepSeek-V3.2-Speciale, qui selon la société, surpassent GPT-5.",
      {("DeepSeek-V3.2", "outperforms", "GPT-5", None, "DeepSeek", False),

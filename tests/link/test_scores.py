@@ -104,6 +104,10 @@ CASES = [
      {("DeepSeek-V3-0324", 81.2, "MMLU-Pro", "%", "DeepSeek")}),
     ("Sur MMLU, Phi-4 gagne 4,5 points.", set()),
     ("Sur BrowseComp, GLM-5 progresse. Ce score traduit une réduction de 56 points de pourcentage.", set()),
+    # a gap between two results (« l'écart avec X n'est que de 8,7 points ») is no score
+    ("Sur SWE-bench Verified, Devstral 2 atteint 72,2 %. L’écart avec Claude Opus 4.5 n’est que de 8,7 points.",
+     {("Devstral 2", 72.2, "SWE-bench Verified", "%", None)}),
+    ("Sur MMLU, GPT-5 obtient 91 %, une avance de 3 points sur Claude Opus 4.1.", {("GPT-5", 91.0, "MMLU", "%", None)}),
     ("Phi-4 a été entraîné avec 40 % de données synthétiques.", set()),
     ("GPT-4o, avec 40 % de données synthétiques en plus, progresse.", set()),
     ("GPT-4.1 sur MMLU progresse.", set()),
