@@ -103,6 +103,8 @@ GROUPS = [
      "Ils disposent de fenêtres plus larges.",
      [(), ("GPT-4.1", "GPT-4.1 mini", "GPT-4.1 nano"), ("GPT-4.1", "GPT-4.1 mini", "GPT-4.1 nano")]),
     ("o3 et o4-mini sont sortis. Tous deux disposent de 200 000 jetons.", [(), ("o3", "o4-mini")]),
+    ("o3 et o4-mini sont sortis. Les deux excellent en code.", [(), ("o3", "o4-mini")]),
+    ("o3 et o4-mini sont sortis. Les deux tests déçoivent.", [(), ()]),
     ("o3 et o4-mini sont sortis. Ils disposent de 200 000 jetons.", [(), ("o3", "o4-mini")]),
     ("o3 et o4-mini sont sortis. Leur fenêtre atteint 200 000 jetons.", [(), ("o3", "o4-mini")]),
     ("o3 et o4-mini sont sortis. Sauf qu’ils sont lents.", [(), ("o3", "o4-mini")]),

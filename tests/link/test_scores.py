@@ -22,6 +22,9 @@ CASES = [
     ("Llama 4 Maverick affiche un score ELO de 1417 sur LMArena.", {("Llama 4 Maverick", 1417.0, "LMArena", "ELO", None)}),
     ("Qwen2.5-Max atteint 89,4 sur Arena-Hard.", {("Qwen2.5-Max", 89.4, "Arena-Hard", "score", None)}),
     ("Gemini 3 Pro obtient 1501 points Elo sur LMArena.", {("Gemini 3 Pro", 1501.0, "LMArena", "ELO", None)}),
+    # the paragraph's test, after a score verb and an adverb
+    ("Devstral 2 brille sur SWE-bench Verified. Le modèle atteint ainsi 72,2 %.",
+     {("Devstral 2", 72.2, "SWE-bench Verified", "%", None)}),
     ("Gemini 3 Pro obtient 1 501 points d’Elo sur LMArena.", {("Gemini 3 Pro", 1501.0, "LMArena", "ELO", None)}),
     # « contre N pour X », a value in parentheses after each name
     ("Sur MMLU, Phi-4 obtient 84,8 %, contre 79,3 % pour GPT-4o mini.",
