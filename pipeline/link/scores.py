@@ -46,6 +46,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
     for m in ctx.p["elo_after"].finditer(text, s.start, s.end):  # « avec 1501 Elo »
         if not any(a <= m.start("val") < b for a, b, _, _ in found):
             found.append((m.start("val"), m.end(), m.group("val"), "ELO"))
+    for m in ctx.p["elo_before"].finditer(text, s.start, s.end):  # « Codeforces (ELO 2706) »
+        if not any(a <= m.start("val") < b for a, b, _, _ in found):
+            found.append((m.start("val"), m.end("val"), m.group("val"), "ELO"))
     for m in ctx.p["bare_sur"].finditer(text, s.start, s.end):
         if not any(a <= m.start("val") < b for a, b, _, _ in found):
             if ctx.benchmarks(m.end(), min(s.end, m.end() + 40)) or (

@@ -22,6 +22,9 @@ CASES = [
     ("Llama 4 Maverick affiche un score ELO de 1417 sur LMArena.", {("Llama 4 Maverick", 1417.0, "LMArena", "ELO", None)}),
     ("Qwen2.5-Max atteint 89,4 sur Arena-Hard.", {("Qwen2.5-Max", 89.4, "Arena-Hard", "score", None)}),
     ("Gemini 3 Pro obtient 1501 points Elo sur LMArena.", {("Gemini 3 Pro", 1501.0, "LMArena", "ELO", None)}),
+    ("o3 établit des records, notamment sur Codeforces (ELO 2706).", {("o3", 2706.0, "Codeforces", "ELO", None)}),
+    ("Sur LMArena, Gemini 3 Pro culmine à Elo 1 501.", {("Gemini 3 Pro", 1501.0, "LMArena", "ELO", None)}),
+    ("Sur LMArena, Gemini 3 Pro a un Elo 3.5 meilleur.", set()),
     # the paragraph's test, after a score verb and an adverb
     ("Devstral 2 brille sur SWE-bench Verified. Le modèle atteint ainsi 72,2 %.",
      {("Devstral 2", 72.2, "SWE-bench Verified", "%", None)}),
