@@ -125,7 +125,12 @@ def publish(renames: Iterable[tuple[Path, Path]]) -> None:
 
 
 def fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
+    fsync_file(folder)
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a file (or a folder's entries) to disk."""
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
@@ -164,23 +169,24 @@ def atomic_write(path: Path, content: str) -> None:
         raise
 
 
-def write_text_temporary(path: Path, content: str) -> Path:
-    """``content`` in a fsynced temporary file beside ``path`` (for :func:`publish`); removed if
-    writing fails."""
-    return stream_text_temporary(path, lambda f: f.write(content))
+def write_text_temporary(path: Path, content: str, *, sync: bool = True) -> Path:
+    """``content`` in a temporary file beside ``path`` (for :func:`publish`), fsynced unless
+    ``sync`` is false (the caller fsyncs it later: :func:`fsync_file`); removed if writing fails."""
+    return stream_text_temporary(path, lambda f: f.write(content), sync=sync)
 
 
-def stream_text_temporary(path: Path, write: Callable[[TextIO], object]) -> Path:
+def stream_text_temporary(path: Path, write: Callable[[TextIO], object], *, sync: bool = True) -> Path:
     """A fsynced temporary file beside ``path`` (for :func:`publish`) holding what ``write`` wrote
     to the text file it is given (UTF-8, newlines as written), a piece at a time: the content is
-    never held whole. Removed if ``write`` or writing fails."""
+    never held whole. Removed if ``write`` or writing fails. ``sync=False``: not fsynced yet."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             write(f)
             f.flush()
-            os.fsync(f.fileno())
+            if sync:
+                os.fsync(f.fileno())
         os.chmod(tmp, 0o644 & ~_UMASK)
     except BaseException:
         os.unlink(tmp)

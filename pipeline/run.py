@@ -58,8 +58,8 @@ from pipeline.config import Config, ConfigError
 from pipeline.engines import EngineError, Workers, tasks
 from pipeline.engines.deaths import Killed
 from pipeline.engines.in_hand import WORKING_FILE, InHand, extracting_lines, reading_line
-from pipeline.export import ARTICLE_COLUMNS, TABLES, atomic_write, cells, fsync_folder, publish, remove_temporaries, \
-    write_temporary
+from pipeline.export import ARTICLE_COLUMNS, TABLES, cells, fsync_file, fsync_folder, publish, remove_temporaries, \
+    write_temporary, write_text_temporary
 from pipeline.ingest import article_id, discover, read_entry
 from pipeline.records import Article
 from pipeline.state import Damaged, Encoded, State, digest, is_damage, is_ours, move_aside
@@ -620,8 +620,12 @@ def _write_missing_texts(state: State, texts: Path) -> None:
 
 
 class _TextWriter:
-    """Writes texts/ files (each atomically, fsynced) in a few threads, so that the fsyncs wait
-    together and beside the run's work; then fsyncs the folder. A bounded number of texts wait."""
+    """Writes texts/ files in a few threads, each to a temporary file beside its name; once the
+    run's work is done, fsyncs them together (in the threads), renames each into place and fsyncs
+    the folder. A text appears under its name only when its content is on disk, as with one fsync
+    per file, but the run's own thread never waits behind the disk (nor behind threads that do).
+    A bounded number of texts wait to be written. A killed run leaves temporaries, removed when the
+    next run starts; the texts it had not put in place are written when that run publishes."""
 
     THREADS = 8
 
@@ -629,7 +633,7 @@ class _TextWriter:
         self.folder = folder
         self._pool: Optional[ThreadPoolExecutor] = None
         self._pending: deque = deque()
-        self._wrote = False
+        self._written: list[tuple[Path, Path]] = []  # (temporary, name) of the texts to put in place
 
     def write(self, article_id: str, text: str) -> None:
         if self._pool is None:
@@ -637,7 +641,12 @@ class _TextWriter:
             self._pool = ThreadPoolExecutor(self.THREADS, thread_name_prefix="pipeline-texts")
         self._pending.append(self._pool.submit(_write_text, self.folder / f"{article_id}.txt", text))
         while len(self._pending) > 4 * self.THREADS:
-            self._wrote |= self._pending.popleft().result()
+            self._take(self._pending.popleft())
+
+    def _take(self, future) -> None:
+        written = future.result()
+        if written is not None:
+            self._written.append(written)
 
     def __enter__(self) -> "_TextWriter":
         return self
@@ -647,18 +656,24 @@ class _TextWriter:
             return
         try:
             while self._pending:
-                self._wrote |= self._pending.popleft().result()
+                self._take(self._pending.popleft())
+            list(self._pool.map(fsync_file, [tmp for tmp, _ in self._written]))
+            while self._written:
+                tmp, path = self._written.pop()
+                os.replace(tmp, path)
         finally:
             self._pool.shutdown(wait=True, cancel_futures=True)
-        if self._wrote:
-            fsync_folder(self.folder)
+            for tmp, _ in self._written:  # (what failed before it was put in place)
+                tmp.unlink(missing_ok=True)
+        fsync_folder(self.folder)
 
 
-def _write_text(path: Path, text: str) -> bool:
-    if path.exists():
-        return False
-    atomic_write(path, text)
-    return True
+def _write_text(path: Path, text: str) -> Optional[tuple[Path, Path]]:
+    """The text in a temporary file beside ``path``, not yet fsynced: (temporary, path); None when
+    ``path`` is there already (named by the text's digest, it holds that text)."""
+    if os.path.exists(path):
+        return None
+    return write_text_temporary(path, text, sync=False), path
 
 
 def _remove_stale_texts(state: State, texts: Path) -> None:
