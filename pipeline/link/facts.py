@@ -33,7 +33,7 @@ from pipeline.link import tables
 from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, group, holder_of
 from pipeline.link.raw import Provenance, RawFact
 from pipeline.link.traps import bare_label, continues, contradicts_name, implausible, invalidated_by
-from pipeline.link.units import infer_units
+from pipeline.link.units import alone_in_parentheses, infer_units
 from pipeline.link.variants import variant_name
 from pipeline.recognize.quantities import FOREIGN, PARAMS, TOKENS, Quantity
 from pipeline.recognize.segments import HEADING, TABLE, TEXT, Sentence, within
@@ -70,6 +70,7 @@ def link(text: str, views: list[SentenceView], quantities, ents: Entities, lex: 
 
 
 PROSE_CELL_WORDS = 4  # a cell of at least this many words, a name and a value with its unit, is read as a sentence
+_PAREN_AFTER_NAME = patterns.compile(r"[\w.+-][ \u00a0]*\([ \u00a0]*$")  # « GPT-J (6B) »: the size right after the name
 
 
 def _prose_cells(text: str, view: SentenceView, qs: list[Quantity]):
@@ -79,8 +80,12 @@ def _prose_cells(text: str, view: SentenceView, qs: list[Quantity]):
     for cell in view.sentence.cells:
         cell_qs = within(qs, cell.start, cell.end)
         refs = within(view.refs, cell.start, cell.end)
-        if not refs or not any(q.unit or q.scale for q in cell_qs) or len(text[cell.start:cell.end].split()) < PROSE_CELL_WORDS:
+        if not refs or not any(q.unit or q.scale for q in cell_qs):
             continue
+        if len(text[cell.start:cell.end].split()) < PROSE_CELL_WORDS and not any(
+                q.scale and alone_in_parentheses(text, q, cell.start) and _PAREN_AFTER_NAME.search(text, cell.start, q.start)
+                and any(r.end <= q.start for r in refs) for q in cell_qs):
+            continue  # (« | GPT-J (6B), BLOOM-7B1 | »: a name's size in parentheses says itself)
         sentence = Sentence(cell.start, cell.end, TEXT, view.sentence.block)
         yield SentenceView(view.index, sentence, refs, None, None, None), cell_qs
 

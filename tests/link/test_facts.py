@@ -69,6 +69,9 @@ CASES = [
     # … and a value in an aside after a name we do not know is neither shared nor the name's before
     ("MiniMax M2.5 (230 milliards), Step-3.5-Flash (196 milliards) et Longchat de Meituan (68 milliards) complètent le mois.",
      {("MiniMax M2.5", "params_total", 230 * 10**9), ("Step-3.5-Flash", "params_total", 196 * 10**9)}),
+    # … in a table's cell too, however short (but not a bare size in a column of sizes)
+    ("| VRAM | 8 bits | Exemples |\n| --- | --- | --- |\n| 24 | 5-6B | GPT-J (6B), BLOOM-7B1 |\n| 48 | 13B | Llama 2 13B |",
+     {("GPT-J", "params_total", 6 * 10**9)}),
     # sizes alone in parentheses after names: millions too
     ("2018 : GPT-1 (117M) / BERT (340M)", {("GPT-1", "params_total", 117 * 10**6), ("BERT", "params_total", 340 * 10**6)}),
     # « ce dernier, qui … »: the last name
