@@ -39,10 +39,11 @@ class Quantity:
 def _patterns(lex: Lexicons):
     units = {k: patterns.compile(r"\s*(?:[«“\"]\s*)?" + fr(v), re.I) for k, v in lex.cues["units"].items()}
     foreign = patterns.compile(r"\s*" + fr(lex.cues["foreign_units"]), re.I)
-    # Any word right after the number (other than a connector) blocks it from being an attribute.
+    # Any word right after the number (other than a connector or a verb) blocks it from being an attribute.
     other_noun = patterns.compile(r"\s*(?:de |d['’])?(?!\w+ment\b)(?!(?:dont|et|ou|pour|contre|à|au|en|sur|chacun|chacune|au total|seulement|environ|"
                             r"actifs?|activ\w*|sollicit\w*|sont|soit|par|avec|dans|de|du|des|respectivement|ce|cette|ces|ses|leurs|le|la|les|l['’]|qui|que|"
-                            r"lors|lorsque|quand|mais|selon|grâce|tandis|alors|afin|car|puis|ainsi)\b)"
+                            r"lors|lorsque|quand|mais|selon|grâce|tandis|alors|afin|car|puis|ainsi|"
+                            r"est|était|sera|reste|semble|peut|peuvent|permet|permettent|tient|tiennent|tourne|tournent|fonctionne|fonctionnent)\b)"
                             r"[a-zà-ÿ]{3,}", re.I)
     active = patterns.compile(r"\s*(?:(?:de |d['’])?param[eè]tres?\s*)?(?:sont |soient |seront |restent |seulement |à la fois |simultanément )*" + fr(lex.cues["active"]), re.I)
     return units, foreign, other_noun, active

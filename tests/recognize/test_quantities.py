@@ -35,6 +35,9 @@ NBSP = "\u00a0"
         ("(37 B activés par token)", [(37_000_000_000, None, True)]),
         ("seuls 17 Md de paramètres s’activent par requête", [(17_000_000_000, "params", True)]),
         ("bien que seuls 17 milliards de paramètres soient actifs", [(17_000_000_000, "params", True)]),
+        # a verb after the number is no noun: the number may still count something (« la version 20 milliards est … »)
+        ("la version 20 milliards est plus légère", [(20_000_000_000, None, False)]),
+        ("20 milliards d'utilisateurs", [(20_000_000_000, "foreign", False)]),
         ("850 M. Dupont", [(850, None, False)]),
         # a unit is read on its number's line only
         ("atteint 128K\n\nJetons de contexte", [(128_000, None, False)]),
