@@ -174,8 +174,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             # « Gemini-2.5 Pro atteint 2,6 % », « 1,69 % pour GPT-4 Turbo »: the paragraph's leaderboard, or
             # one named just before
             bench = ctx.block_benchmark or (ctx.recent_benchmark if ctx.recent_age <= 2 else None)
-        if bench is None and metric == "%" and subject and ctx.p["score_word"].search(text, max(s.start, a - 30), a):
-            bench = NO_BENCHMARK  # « o3-mini s'est distingué avec un score de 87,3 % » (a domain, no test named)
+        if bench is None and metric in ("%", "score") and subject and ctx.p["score_word"].search(text, max(s.start, a - 30), a):
+            bench = NO_BENCHMARK  # « o3-mini s'est distingué avec un score de 87,3 % », « obtient un indice de qualité de 90 » (no test named)
         if bench is None and (metric in ("ELO", "points") or a in named_before):
             # « devant Llama 2 70B (67,35) », « - Sonnet 4.5 : 77,2 % »: the paragraph's or the list's test
             bench = ctx.block_benchmark or (ctx.prev_benchmarks[-1][2] if ctx.prev_benchmarks else None) \

@@ -23,6 +23,11 @@ CASES = [
     ("Qwen2.5-Max atteint 89,4 sur Arena-Hard.", {("Qwen2.5-Max", 89.4, "Arena-Hard", "score", None)}),
     ("Gemini 3 Pro obtient 1501 points Elo sur LMArena.", {("Gemini 3 Pro", 1501.0, "LMArena", "ELO", None)}),
     ("o3 établit des records, notamment sur Codeforces (ELO 2706).", {("o3", 2706.0, "Codeforces", "ELO", None)}),
+    # a score the word « score » or « indice de qualité » introduces, with no test named: no benchmark
+    ("Le chinois DeepSeek R1 obtient également un score de 89.", {("DeepSeek R1", 89.0, None, "score", None)}),
+    ("OpenAI arrive en tête avec o1, obtenant un indice de qualité de 90.", {("o1", 90.0, None, "score", None)}),
+    ("Le prix de GPT-4o affiche un indice de 3 sur 5.", set()),
+    ("DeepSeek R1 obtient 89.", set()),
     ("Sur LMArena, Gemini 3 Pro culmine à Elo 1 501.", {("Gemini 3 Pro", 1501.0, "LMArena", "ELO", None)}),
     ("Sur LMArena, Gemini 3 Pro a un Elo 3.5 meilleur.", set()),
     # the paragraph's test, after a score verb and an adverb
