@@ -28,6 +28,11 @@ CASES = [
      {("Llama 4 Maverick", "outperforms", "GPT-4o", "MMLU", None, False),
       ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", "MMLU", None, False)}),
     ("Mistral Large 2 rivalise avec Llama 3.1 405B.", {("Mistral Large 2", "rivals", "Llama 3.1 405B", None, None, False)}),
+    # « reste derrière », « arrive juste devant »
+    ("Gemini 3.1 Pro progresse. Il reste pourtant derrière Claude Sonnet 4.6.",
+     {("Gemini 3.1 Pro", "ranks_below", "Claude Sonnet 4.6", None, None, False)}),
+    ("Grok 4 arrive juste devant GPT-5.", {("Grok 4", "ranks_above", "GPT-5", None, None, False)}),
+    ("Derrière Llama 4, il y a Meta.", set()),
     # the name right before the next cue is its subject, not one more object of this one
     ("gpt-oss-120b rivalise avec o4-mini et gpt-oss-20b rivalise avec o3-mini.",
      {("gpt-oss-120b", "rivals", "o4-mini", None, None, False), ("gpt-oss-20b", "rivals", "o3-mini", None, None, False)}),
