@@ -27,6 +27,10 @@ CASES = [
     ("Le chinois DeepSeek R1 obtient également un score de 89.", {("DeepSeek R1", 89.0, None, "score", None)}),
     ("OpenAI arrive en tête avec o1, obtenant un indice de qualité de 90.", {("o1", 90.0, None, "score", None)}),
     ("Le prix de GPT-4o affiche un indice de 3 sur 5.", set()),
+    # a gain after the figure is no score; benchmarks the lexicon knows now (« 71,6 % au benchmark Aider »)
+    ("Sur MultiChallenge, GPT-4.1 obtient 38,3 %, soit 10,5 % d'augmentation par rapport à GPT-4o.",
+     {("GPT-4.1", 38.3, "MultiChallenge", "%", None)}),
+    ("DeepSeek V3.1 a obtenu 71,6 % au benchmark d'encodage Aider.", {("DeepSeek V3.1", 71.6, "Aider", "%", None)}),
     ("DeepSeek R1 obtient 89.", set()),
     ("Sur LMArena, Gemini 3 Pro culmine à Elo 1 501.", {("Gemini 3 Pro", 1501.0, "LMArena", "ELO", None)}),
     ("Sur LMArena, Gemini 3 Pro a un Elo 3.5 meilleur.", set()),
