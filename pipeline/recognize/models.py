@@ -256,6 +256,8 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if fam.requires_version and not tail.strip(" -\u00a0") and not _COLLECTIVE.search(text, max(0, m.start() - 30), m.start()) \
                 and not _owned(lex).match(text, end):
             continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »
+        if not tail.strip(" -\u00a0") and lex.cue("names.org_noun_before").search(text, max(0, m.start() - 50), m.start()):
+            continue  # « le laboratoire chinois Qwen a présenté »: the organisation
         found.append(ModelMention(m.start(), end, surface, fam.name, bool(tail), "family"))
         taken.add((m.start(), end))
         if tail:  # « Llama 3.1 / 3.2 / 3.3 », « Gemini 2.0 Pro/Flash »: siblings after slashes

@@ -159,6 +159,9 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Falcon Arabic a été entraîné sur des données en arabe", ["Falcon Arabic"]),  # a language as the variant
     ("Le TII publie Falcon 2 11B VLM, un modèle vision-langage.", ["Falcon 2 11B VLM"]),  # a vision-language variant
     ("Google a présenté Gemini Embedding 2, un modèle multimodal.", ["Gemini Embedding 2"]),  # an embedding model
+    # a bare family name the words before make an organisation
+    ("En avril, le laboratoire chinois Qwen a présenté une série de modèles.", []),
+    ("La famille Qwen s'agrandit.", ["Qwen"]),
     # siblings after a slash, « et » or « ou »: the last part replaced by one of its kind
     ("Gemini 2.0 Pro/Flash", ["Gemini 2.0 Pro", "Gemini 2.0 Flash"]),
     ("ses modèles Gemini 3 Pro et Flash", ["Gemini 3 Pro", "Gemini 3 Flash"]),
