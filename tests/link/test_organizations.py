@@ -53,6 +53,9 @@ CASES = [
     ("Anthropic et Google se distinguent face à Claude 3 et Gemini 2.", set()),
     ("Tandis qu’OpenAI recule, Anthropic et Google brillent avec leurs modèles respectifs, Claude 3 et Gemini 2.",
      {("Claude 3", "Anthropic", "made_by_respectively"), ("Gemini 2", "Google", "made_by_respectively")}),
+    # names in quotes, listed
+    ("OpenAI publie 'gpt-oss-120b' et 'gpt-oss-20b', deux modèles ouverts.",
+     {("gpt-oss-120b", "OpenAI", "launch"), ("gpt-oss-20b", "OpenAI", "launch")}),
     # a relative clause on the organisation
     ("OpenAI, qui avait dévoilé un mois plus tôt GPT-4o, réplique.", {("GPT-4o", "OpenAI", "launch")}),
     ("OpenAI, qui avait critiqué un mois plus tôt GPT-4o, réplique.", set()),
