@@ -506,7 +506,24 @@ def _launched(sc: Scope, pos: int) -> list[Ref]:
         if _org_right_after(sc, r.end, sc.p["genitive"]):
             break
         out.append(r)
-    return out
+    return out + _variants_in_parentheses(sc, out, end)
+
+
+_OPEN_PAREN = patterns.compile(r"\s*\(")
+
+
+def _variants_in_parentheses(sc: Scope, launched: list[Ref], end: int) -> list[Ref]:
+    """« Meta a lancé Llama 4 (Scout, Maverick) »: the variants of the last launched name that the
+    parenthesis right after it names."""
+    if not launched:
+        return []
+    last = launched[-1]
+    opened = _OPEN_PAREN.match(sc.text, last.end, end)
+    if opened is None:
+        return []
+    close = sc.text.find(")", opened.end(), end)
+    inside = [r for r in sc.view.refs if opened.end() <= r.start and r.end <= (close if close >= 0 else end)]
+    return [r for r in inside if r.model.startswith(last.model + " ")]
 
 
 def _members_follow(sc: Scope, pos: int, family: Ref, first: Ref) -> bool:

@@ -53,6 +53,10 @@ CASES = [
     ("Anthropic et Google se distinguent face à Claude 3 et Gemini 2.", set()),
     ("Tandis qu’OpenAI recule, Anthropic et Google brillent avec leurs modèles respectifs, Claude 3 et Gemini 2.",
      {("Claude 3", "Anthropic", "made_by_respectively"), ("Gemini 2", "Google", "made_by_respectively")}),
+    # the variants a parenthesis names right after the launched family
+    ("Meta a lancé Llama 4 (Scout, Maverick) : des modèles multimodaux.",
+     {("Llama 4", "Meta", "launch"), ("Llama 4 Scout", "Meta", "launch"), ("Llama 4 Maverick", "Meta", "launch")}),
+    ("Meta a lancé Llama 4 (comme GPT-4o) hier.", {("Llama 4", "Meta", "launch")}),
     # names in quotes, listed
     ("OpenAI publie 'gpt-oss-120b' et 'gpt-oss-20b', deux modèles ouverts.",
      {("gpt-oss-120b", "OpenAI", "launch"), ("gpt-oss-20b", "OpenAI", "launch")}),
