@@ -199,11 +199,17 @@ def _same_maker(sc: Scope, model: str, last: str, org: str) -> bool:
 
 
 def parenthesis(sc: Scope) -> Iterator[Found]:
-    for r in sc.view.refs:
+    refs = sc.view.refs
+    for i, r in enumerate(refs):
         m = sc.p["paren_open"].match(sc.text, r.end)
         org = sc.org_at(m.end()) if m else None
         if org and sc.p["paren_close"].match(sc.text, org.end):
             yield r, org.name, r.start, org.end + 1
+            # « Claude 3 Opus / Sonnet / Haiku (Anthropic) »: the names slashed to it before
+            k = i
+            while k and _SLASHED.fullmatch(sc.text, refs[k - 1].end, refs[k].start):
+                k -= 1
+                yield refs[k], org.name, refs[k].start, org.end + 1
     for o in sc.orgs:  # « OpenAI (GPT-4.5) », « d'OpenAI (o1, o3) »
         m = sc.p["paren_open"].match(sc.text, o.end)
         ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
@@ -510,6 +516,7 @@ def _launched(sc: Scope, pos: int) -> list[Ref]:
 
 
 _OPEN_PAREN = patterns.compile(r"\s*\(")
+_SLASHED = patterns.compile(r"\s*/\s*")
 
 
 def _variants_in_parentheses(sc: Scope, launched: list[Ref], end: int) -> list[Ref]:

@@ -57,6 +57,13 @@ CASES = [
     ("Meta a lancé Llama 4 (Scout, Maverick) : des modèles multimodaux.",
      {("Llama 4", "Meta", "launch"), ("Llama 4 Scout", "Meta", "launch"), ("Llama 4 Maverick", "Meta", "launch")}),
     ("Meta a lancé Llama 4 (comme GPT-4o) hier.", {("Llama 4", "Meta", "launch")}),
+    # « est le créateur de »; a maker in parentheses after names joined by slashes
+    ("OpenAI est le créateur de ChatGPT et des modèles GPT-3.5, GPT-4 et GPT-4o.",
+     {("GPT-3.5", "OpenAI", "launch"), ("GPT-4", "OpenAI", "launch"), ("GPT-4o", "OpenAI", "launch")}),
+    ("- Claude 3 Opus / Sonnet / Haiku (Anthropic)",
+     {("Claude 3 Opus", "Anthropic", "parenthesis"), ("Claude 3 Sonnet", "Anthropic", "parenthesis"),
+      ("Claude 3 Haiku", "Anthropic", "parenthesis")}),
+    ("- Claude 3 Opus, Gemini 1.5 Pro (Google)", {("Gemini 1.5 Pro", "Google", "parenthesis")}),
     # names in quotes, listed
     ("OpenAI publie 'gpt-oss-120b' et 'gpt-oss-20b', deux modèles ouverts.",
      {("gpt-oss-120b", "OpenAI", "launch"), ("gpt-oss-20b", "OpenAI", "launch")}),
