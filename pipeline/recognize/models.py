@@ -139,7 +139,10 @@ def _code_families(lex: Lexicons) -> tuple[tuple, ...]:
 # inside a path or a URL)
 _ID_FAMILIES = patterns.alternation(("gpt", "claude", "gemini", "llama", "gemma", "qwen", "mistral", "mixtral", "phi"),
                                     case_sensitive=True)
-_API_ID = patterns.compile(rf"(?<![\w/.@-])(?:[a-z]+\.)?(?P<fam>{_ID_FAMILIES})"
+# (after a provider's name and a slash too: « meta-llama/llama-4-maverick:free », « mistralai/mistral-small-3.1 »)
+_ID_PROVIDERS = patterns.alternation(("meta-llama", "mistralai", "google", "qwen", "microsoft", "openai", "anthropic"),
+                                     case_sensitive=True)
+_API_ID = patterns.compile(rf"(?<![\w/.@-])(?:[a-z]+\.|(?:{_ID_PROVIDERS})/)?(?P<fam>{_ID_FAMILIES})"
                            r"-(?P<rest>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?![\w/-])")
 _API_ID_GATE = patterns.compile(rf"(?:{_ID_FAMILIES})-")  # (in every id: a text without it is not searched for ids)
 _ID_DATE = re.compile(r"\d{8}|\d{3,4}|latest|exp")

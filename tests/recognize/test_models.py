@@ -282,6 +282,8 @@ def test_api_id_name(fam, rest, expected):
     ("Version testée : gpt-4-turbo-2024-04-09", ["GPT-4 Turbo"]),
     ("Le modèle meta.llama-3.1-70b-instruct est disponible.", ["Llama 3.1 70B"]),
     ("voir https://docs.unsloth.ai/basics/deepseek-r1-0528 et /models/gemini-1.5-pro", []),  # paths
+    ("1. meta-llama/llama-4-maverick:free", ["Llama 4 Maverick"]),  # after its provider and a slash
+    ("Voir https://openrouter.ai/meta-llama/llama-4-maverick pour le détail.", []),  # (not in a URL)
 ])
 def test_api_ids_in_text(text, expected):
     assert [m.text for m in mentions(text)] == expected
