@@ -264,10 +264,13 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                 anaphor = None  # « Le modèle Qwen3-Coder … », « La fenêtre de contexte de Gemini … »: the name follows
             elif anaphor and c["unknown_name_follows"].match(text, anaphor.end(), first_ref):
                 anaphor, about_another = None, True  # « Son modèle 3.5 Sonnet atteint … »: a name the text does not know
+            own = c["own_model"].search(text, sent.start, first_ref)
+            named_own = own is not None and bool(mine) and _NAME_FOLLOWS.fullmatch(text, own.end(), first_ref) is not None
+            if anaphor and named_own and own.start() >= anaphor.start():
+                anaphor = None  # « D'après la start-up, son modèle Mistral 7B est … »: the name follows the possessive
             if ce and ce.start() < first_ref and last:
                 subject, anaphoric = last, True
-            elif (own := c["own_model"].search(text, sent.start, first_ref)) and main \
-                    and not (mine and _NAME_FOLLOWS.fullmatch(text, own.end(), first_ref)):
+            elif own and main and not named_own:
                 # « Le laboratoire a entraîné son modèle … »: the article's model (not « … place son
                 # modèle Claude Opus 4.5 … »: the name that follows)
                 subject, anaphoric = main, True
@@ -444,12 +447,15 @@ def _without_tier(name: str, tier: str, lex: Lexicons) -> str:
 def _versions(text: str, sent: Sentence, mine: list[Ref], ents: Entities, lex: Lexicons,
               focus: Optional[str], added: list[Ref]) -> list[Ref]:
     """« Sa version Instruct », « la version Instruct du 70B », « Kimi K2 …, puis la version
-    « Thinking » »: a variant of the model named after it, else before it in the sentence, else in focus."""
+    « Thinking » »: a variant of the model named after it, else before it in the sentence, else in
+    focus; « la version 34B de Llama 1 »: the size of the model named after it."""
     pat = _version_pattern(lex)
     out = list(mine)
     for m in pat.finditer(text, sent.start, sent.end):
         base_ref = next((r for r in out if m.group("of") and r.start == m.end()), None)
         before = [r for r in out if r.end <= m.start()]  # « … annoncé Kimi K2, puis la version « Thinking » »
+        if base_ref is None and m.group("v")[:1].isdigit():
+            continue  # (a size names a variant of the name it is said of: « la version 34B de Llama 1 »)
         base = base_ref.model if base_ref else (before[-1].model if before else focus)
         info = ents.get(base) if base else None
         if info is None:
@@ -460,4 +466,18 @@ def _versions(text: str, sent: Sentence, mine: list[Ref], ents: Entities, lex: L
             out.remove(base_ref)
         out.append(ref)
         added.append(ref)
+    for m in lex.cue("discourse.versions_of").finditer(text, sent.start, sent.end):  # « les versions 7B et 13B de Llama 2 »
+        base_ref = next((r for r in out if r.start == m.end()), None)
+        info = ents.get(base_ref.model) if base_ref else None
+        if info is None:
+            continue
+        out.remove(base_ref)
+        for size in _SIZE.finditer(text, m.start("sizes"), m.end("sizes")):
+            name = ents.add_model(f"{info.name} {size.group(0)}", info.family, info.organization, size.start())
+            ref = Ref(size.start(), size.end(), name, "version")
+            out.append(ref)
+            added.append(ref)
     return sorted(out, key=lambda r: r.start)
+
+
+_SIZE = patterns.compile(r"\d+(?:[.,]\d+)?[BM]")

@@ -28,6 +28,12 @@ CASES = [
      {("Llama 4 Maverick", "outperforms", "GPT-4o", "MMLU", None, False),
       ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", "MMLU", None, False)}),
     ("Mistral Large 2 rivalise avec Llama 3.1 405B.", {("Mistral Large 2", "rivals", "Llama 3.1 405B", None, None, False)}),
+    # « les versions 7B et 13B de Llama 2 », « la version 34B de Llama 1 »: the variants; an aside in
+    # commas before « que »; « son modèle X » after a fronted phrase names its subject
+    ("Llama 2 est sorti. Selon des calculs récents, son modèle Mistral 7B est plus performant, sur tous les tests, que les "
+     "versions 7B et 13B de Llama 2. Et plus performant que la version 34B de Llama 1.",
+     {("Mistral 7B", "outperforms", "Llama 2 7B", None, None, False), ("Mistral 7B", "outperforms", "Llama 2 13B", None, None, False),
+      ("Mistral 7B", "outperforms", "Llama 1 34B", None, None, False)}),
     # « reste derrière », « arrive juste devant »
     ("Gemini 3.1 Pro progresse. Il reste pourtant derrière Claude Sonnet 4.6.",
      {("Gemini 3.1 Pro", "ranks_below", "Claude Sonnet 4.6", None, None, False)}),

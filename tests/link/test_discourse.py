@@ -211,6 +211,8 @@ def test_name_runs_and_coordinated_subject(analyse, lex, text, runs, coordinated
     # a size tier replaces the size tier; a flavour is added to a tier that names a model
     ("Gemini 3 Pro se distingue. Sa version Flash grimpe au classement.", ["Gemini 3 Pro", "Gemini 3 Flash"]),
     ("Llama 4 Maverick est sorti. Sa version Instruct suit.", ["Llama 4 Maverick", "Llama 4 Maverick Instruct"]),
+    ("Meta publie la version 70B de Llama 3.", ["Llama 3 70B"]),
+    ("Meta compare les versions 7B et 13B de Llama 2.", ["Llama 2 7B", "Llama 2 13B"]),
     ("Google a annoncé Gemini 1.5 Pro, proche de la version Ultra 1.0.", ["Gemini 1.5 Pro"]),  # a model of its own
 ])
 def test_versions(analyse, text, models):
