@@ -28,7 +28,7 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.recognize import text_of
 from pipeline.recognize import model_lists
-from pipeline.recognize.names import capital_series_pattern, name_patterns
+from pipeline.recognize.names import capital_series_pattern, lower_size_tiers, name_patterns
 from pipeline.recognize.segments import START, cells_under
 from pipeline.spans import Taken
 
@@ -214,7 +214,13 @@ def _brand_before(text: str, start: int, lex: Lexicons) -> bool:
     """« Meta Llama 3.1 (405B) »: the maker's name right before the family's."""
     return _org_before(lex).search(text, max(0, start - 40), start) is not None
 _SIZE_PART = patterns.compile(r"\d+(?:[.,]\d+)?[BMK]|\d+x\d+B")
-_DECIMAL_COMMA = patterns.compile(r"(?<=-\d),(?=\d)")  # a version written with a decimal comma after a hyphen
+_DECIMAL_COMMA = patterns.compile(r"(?<=[- \u00a0]\d),(?=\d)")  # a version written with a decimal comma (« GPT-3,5 », « Gemini 1,5 »)
+
+
+def _capitalised_tiers(tail: str, lex: Lexicons) -> str:
+    """« 1.5 pro » -> « 1.5 Pro »: a size tier written in lower case, as the name writes it."""
+    lower = lower_size_tiers(lex)
+    return " ".join(w.title() if w in lower else w for w in tail.split(" ")) if lower.intersection(tail.split(" ")) else tail
 
 
 @dataclass(frozen=True)
@@ -240,7 +246,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     for m in listed:
         fam = lex.family(m.group("fam"))
         tail = m.group("tail") or ""
-        end, surface = m.end(), fam.name + _DECIMAL_COMMA.sub(".", m.group(0)[len(m.group("fam")):])  # « LLAMA 3.1 » is « Llama 3.1 », « GPT-3,5 » GPT-3.5
+        end, surface = m.end(), fam.name + _capitalised_tiers(_DECIMAL_COMMA.sub(".", m.group(0)[len(m.group("fam")):]), lex)  # « LLAMA 3.1 » is « Llama 3.1 », « GPT-3,5 » GPT-3.5, « Gemini 1,5 pro » Gemini 1.5 Pro
         extra = _NUMBERS_AFTER_TIER.search(tail)
         if extra:  # « Gemini 2.5 Pro 5 100 250 000 »: a table's values after a versioned name's tier
             cut = len(extra.group("n"))

@@ -30,6 +30,9 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     variants = patterns.alternation(lex.variant_words, case_sensitive=True)
     spaced_lower = patterns.alternation(lex.spaced_lowercase, case_sensitive=True)
     cap_variants = patterns.alternation((w for w in lex.variant_words if w[:1].isupper()), case_sensitive=True)
+    # « Gemini 1,5 pro », « gemini 2.5 flash »: a size tier in lower case after a version (not the tiers that are
+    # French words: « GPT-4 plus performant »)
+    lower_tiers = patterns.alternation(lower_size_tiers(lex), case_sensitive=True)
     # a table flattened with no cell separators glues a display name to the API id after it
     # (« Claude Sonnet 4.5anthropic.claude-sonnet-4-5 », « Gemini 1.5 Progemini-1.5-pro-002 »): the
     # name ends where an id starts
@@ -43,9 +46,9 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # variants and the few lower-case variants used with a space ("GPT-4o mini").
     comp_hyphen = (rf"(?:{_SIZE}|{_CODE}|{version}|{_NAMED_BASE}|v\d+(?:\.\d+)*(?![\w])|(?:{variants})(?![\w+])|(?!{_NOT_A_PART}(?![\w+]))[a-z]{{3,12}}(?![\w+])|"
                    rf"[A-Z]{{1,4}}(?![\w+])|[A-Z][a-z]{{2,15}}(?![\w+]))")  # « DeepSeek-V3.1-Terminus », « Yi-Lightning »
-    comp_space = (rf"(?:{_SIZE}|{code}|\d,\d(?=[ \u00a0](?:{cap_variants})(?![\w]))|\d{{1,2}}(?:\.\d+)*[a-z]?{end}|\d+\.\d+{end}|"
-                  rf"v\d+(?:\.\d+)*(?![\w])|"  # « Claude 3,5 Sonnet », « DeepSeek v3 »
-                  rf"(?:{cap_variants}){end}|R\+|(?:{spaced_lower})(?![\w]))")
+    comp_space = (rf"(?:{_SIZE}|{code}|\d,\d(?=[ \u00a0](?:{cap_variants}|{lower_tiers})(?![\w]))|\d{{1,2}}(?:\.\d+)*[a-z]?(?!,\d){end}|\d+\.\d+{end}|"
+                  rf"v\d+(?:\.\d+)*(?![\w])|"  # « Claude 3,5 Sonnet », « DeepSeek v3 » (not « Gemini 1 » of « Gemini 1,5 pro »)
+                  rf"(?:{cap_variants}){end}|R\+|(?:{spaced_lower})(?![\w])|(?<=\d[ \u00a0])(?:{lower_tiers})(?![\w-]))")
     first = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space}|(?<=[A-Za-z])\d+(?:\.\d+)*[a-z]?(?![\w]))"
     more = rf"(?:-{comp_hyphen}|[ \u00a0]{comp_space})"
     fam = patterns.alternation(lex.family_spellings(), case_sensitive=True)
@@ -67,6 +70,16 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?:(?!{SEP}(?:{_SIZE}|\d))(?:{more})){{0,3}})(?![\w-])"
         r"(?!\s*(?:%|,\d|[\u00a0\u202f ]\d{3}))")
     return family, lower, unknown
+
+
+NOT_LOWER_TIERS = frozenset({"plus", "max", "large", "medium", "small", "mini"})  # French words, or lower case already
+
+
+@per_lexicons
+def lower_size_tiers(lex: Lexicons) -> frozenset[str]:
+    """The size tiers written in lower case after a version (« pro », « flash »), which the name
+    writes capitalised (« Gemini 1.5 Pro »)."""
+    return frozenset(w.lower() for w in lex.size_tiers if w.lower() not in NOT_LOWER_TIERS and w.lower() not in lex.spaced_lowercase)
 
 
 @per_lexicons

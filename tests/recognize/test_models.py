@@ -159,6 +159,10 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Falcon Arabic a été entraîné sur des données en arabe", ["Falcon Arabic"]),  # a language as the variant
     ("Le TII publie Falcon 2 11B VLM, un modèle vision-langage.", ["Falcon 2 11B VLM"]),  # a vision-language variant
     ("Google a présenté Gemini Embedding 2, un modèle multimodal.", ["Gemini Embedding 2"]),  # an embedding model
+    # a size tier in lower case after a version, a decimal comma after a space; not « plus », a French word
+    ("Le comparateur propose Gemini 1,5 pro de Google.", ["Gemini 1.5 Pro"]),
+    ("Gemini 2.0 flash-lite est rapide.", ["Gemini 2.0 Flash-Lite"]),
+    ("GPT-4 plus performant que jamais.", ["GPT-4"]),
     # a bare family name the words before make an organisation
     ("En avril, le laboratoire chinois Qwen a présenté une série de modèles.", []),
     ("La famille Qwen s'agrandit.", ["Qwen"]),
