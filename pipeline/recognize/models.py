@@ -40,12 +40,12 @@ AI_CONTEXT = patterns.compile(
 
 
 # A name the sentence itself calls a model: « un modèle … baptisé Saba », « le modèle de langage
-# Pleias » (an « optimiseur baptisé MuonClip » is not a model).
+# Pleias », « un autre modèle de langue : Bloom » (an « optimiseur baptisé MuonClip » is not a model).
 _NAME = r"[A-Z][\w.+-]*[a-z0-9+](?:[ \u00a0][A-Z0-9][\w.+-]*){0,2}"
 NAMED_AS_MODEL = patterns.compile(
     rf"(?:\b(?:mod[eè]le|LLM|version)s?\b[^,.;:«]{{0,40}}?\b(?:baptisée?|nommée?|appelée?|dénommée?|surnommée?)\s+«?\s*"
-    rf"|\b(?:[Ll]e|[Dd]u|[Aa]u|[Ss]on|[Ll]eur|[Uu]n)\s+(?:nouveau\s+)?mod[eè]le\s+(?:d['’]IA|de langage|de raisonnement|"
-    rf"open[- ]source|ouvert)\s+)(?P<name>{_NAME})")
+    rf"|\b(?:[Ll]e|[Dd]u|[Aa]u|[Ss]on|[Ll]eur|[Uu]n)\s+(?:nouveau\s+|autre\s+)?mod[eè]le\s+(?:d['’]IA|de langage|de langue|de raisonnement|"
+    rf"open[- ]source|ouvert)\s*:?\s+)(?P<name>{_NAME})")
 
 
 # « la famille Claude », « la série GLM »: a bare family name that needs a

@@ -163,6 +163,9 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Le comparateur propose Gemini 1,5 pro de Google.", ["Gemini 1.5 Pro"]),
     ("Gemini 2.0 flash-lite est rapide.", ["Gemini 2.0 Flash-Lite"]),
     ("GPT-4 plus performant que jamais.", ["GPT-4"]),
+    # a bare name the sentence calls a model (« un autre modèle de langue : Bloom »); not the taxonomy
+    ("Des chercheurs ont conçu un autre modèle de langue : Bloom.", ["Bloom"]),
+    ("La taxonomie de Bloom aide les enseignants.", []),
     # a bare family name the words before make an organisation
     ("En avril, le laboratoire chinois Qwen a présenté une série de modèles.", []),
     ("La famille Qwen s'agrandit.", ["Qwen"]),
