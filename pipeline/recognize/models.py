@@ -217,6 +217,20 @@ _SIZE_PART = patterns.compile(r"\d+(?:[.,]\d+)?[BMK]|\d+x\d+B")
 _DECIMAL_COMMA = patterns.compile(r"(?<=[- \u00a0]\d),(?=\d)")  # a version written with a decimal comma (« GPT-3,5 », « Gemini 1,5 »)
 
 
+_NEXT_CAPITALISED = patterns.compile(r"[ \u00a0](?P<word>[A-Z][A-Za-z]{2,}|[A-Z]{2,})(?![\w-]|\.\w)")
+
+
+def _other_name_after(text: str, end: int, lex: Lexicons) -> bool:
+    """A capitalised word right after a bare family name that is no variant, maker or family of
+    the lexicon: the family's name is part of another name (« Llama CPP », « Llama Stack »)."""
+    m = _NEXT_CAPITALISED.match(text, end)
+    if m is None:
+        return False
+    word = m.group("word")
+    return word not in lex.variant_words and word not in lex.organizations and lex.family(word) is None \
+        and word.lower() not in lex.common_words
+
+
 def _capitalised_tiers(tail: str, lex: Lexicons) -> str:
     """« 1.5 pro » -> « 1.5 Pro »: a size tier written in lower case, as the name writes it."""
     lower = lower_size_tiers(lex)
@@ -267,6 +281,8 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »
         if not tail.strip(" -\u00a0") and lex.cue("names.org_noun_before").search(text, max(0, m.start() - 50), m.start()):
             continue  # « le laboratoire chinois Qwen a présenté »: the organisation
+        if not tail.strip(" -\u00a0") and _other_name_after(text, end, lex):
+            continue  # « Llama CPP », « Llama Stack »: part of another name (a tool, a product)
         found.append(ModelMention(m.start(), end, surface, fam.name, bool(tail), "family"))
         taken.add((m.start(), end))
         if tail:  # « Llama 3.1 / 3.2 / 3.3 », « Gemini 2.0 Pro/Flash »: siblings after slashes

@@ -166,6 +166,10 @@ def test_names_the_sentence_calls_a_model(text, expected):
     # a bare name the sentence calls a model (« un autre modèle de langue : Bloom »); not the taxonomy
     ("Des chercheurs ont conçu un autre modèle de langue : Bloom.", ["Bloom"]),
     ("La taxonomie de Bloom aide les enseignants.", []),
+    # a bare family name followed by a capitalised word that is no variant, maker or family: another name
+    ("Bien qu'il utilise Llama CPP, LM Studio ne peut pas exécuter Llama Parallel.", []),
+    ("L'abonnement Gemini Advanced donne accès à Gemini Ultra.", ["Gemini Ultra"]),
+    ("Des modèles comme Llama, Mistral et Qwen.", ["Llama", "Mistral", "Qwen"]),
     # a bare family name the words before make an organisation
     ("En avril, le laboratoire chinois Qwen a présenté une série de modèles.", []),
     ("La famille Qwen s'agrandit.", ["Qwen"]),
