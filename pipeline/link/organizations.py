@@ -466,7 +466,7 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
     « Mistral AI a dévoilé le 25 octobre »), or a developer phrase standing for the one
     organisation of the sentence before (« Le géant chinois a dévoilé »)."""
     text, s = sc.text, sc.view.sentence
-    before = [o for o in sc.orgs if o.end <= verb]
+    before = [o for o in sc.orgs if o.end <= verb and not _in_aside(text, s.start, o, verb)]
     if before:
         o = before[-1]
         prep = sc.p["not_subject"].search(text, max(s.start, o.start - 12), o.start) and not sc.p["relative_subject"].match(text, o.end) \
@@ -488,6 +488,12 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
     if pronoun and sc.previous_subject and not before and sc.p["subject_gap"].fullmatch(text, pronoun.end(), verb):
         return sc.previous_subject
     return None
+
+
+def _in_aside(text: str, start: int, o: Org, end: int) -> bool:
+    """« MiniMax (également connu sous le nom de Xiyu Technology) a lancé »: the organisation is in
+    parentheses that close before ``end``."""
+    return text.rfind("(", start, o.start) > text.rfind(")", start, o.start) and text.find(")", o.end, end) >= 0
 
 
 def _launched(sc: Scope, pos: int) -> list[Ref]:

@@ -67,6 +67,9 @@ CASES = [
     # names in quotes, listed
     ("OpenAI publie 'gpt-oss-120b' et 'gpt-oss-20b', deux modèles ouverts.",
      {("gpt-oss-120b", "OpenAI", "launch"), ("gpt-oss-20b", "OpenAI", "launch")}),
+    # an organisation in an aside between the subject and its verb is not the subject
+    ("MiniMax (également connu sous le nom de Xiyu Technology) a officiellement lancé MiniMax-M1.",
+     {("MiniMax-M1", "MiniMax", "launch")}),
     # a relative clause on the organisation
     ("OpenAI, qui avait dévoilé un mois plus tôt GPT-4o, réplique.", {("GPT-4o", "OpenAI", "launch")}),
     ("OpenAI, qui avait critiqué un mois plus tôt GPT-4o, réplique.", set()),
