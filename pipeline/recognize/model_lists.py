@@ -31,9 +31,9 @@ def listed_models(text: str, sentences: Sequence[Sentence], lex: Lexicons) -> It
     """(start, end, name) of the names the bullets of a model list open on, left to right."""
     intro, name, joint = _patterns(lex)
     under = False  # the bullets read are under a model list's introduction
-    for s in sentences:
-        if s.kind != BULLET:
-            under = intro.search(text, s.start, s.end) is not None
+    for i, s in enumerate(sentences):
+        if s.kind != BULLET:  # (an introduction only matters right before a bullet)
+            under = i + 1 < len(sentences) and sentences[i + 1].kind == BULLET and intro.search(text, s.start, s.end) is not None
             continue
         if not under:
             continue
