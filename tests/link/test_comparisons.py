@@ -39,6 +39,9 @@ CASES = [
      {("Gemini 3.1 Pro", "ranks_below", "Claude Sonnet 4.6", None, None, False)}),
     ("Grok 4 arrive juste devant GPT-5.", {("Grok 4", "ranks_above", "GPT-5", None, None, False)}),
     ("Derrière Llama 4, il y a Meta.", set()),
+    # « Baidu présente ce modèle comme un rival de X »: the model, not the company, is compared
+    ("ERNIE 4.5 est sorti. Baidu présente ce modèle comme un rival direct de GPT-4o.",
+     {("ERNIE 4.5", "rivals", "GPT-4o", None, None, False)}),
     # the name right before the next cue is its subject, not one more object of this one
     ("gpt-oss-120b rivalise avec o4-mini et gpt-oss-20b rivalise avec o3-mini.",
      {("gpt-oss-120b", "rivals", "o4-mini", None, None, False), ("gpt-oss-20b", "rivals", "o3-mini", None, None, False)}),

@@ -33,6 +33,8 @@ CASES = [
     ("DeepSeek V3.1 a obtenu 71,6 % au benchmark d'encodage Aider.", {("DeepSeek V3.1", 71.6, "Aider", "%", None)}),
     ("DeepSeek R1 obtient 89.", set()),
     ("Sur LMArena, Gemini 3 Pro culmine à Elo 1 501.", {("Gemini 3 Pro", 1501.0, "LMArena", "ELO", None)}),
+    ("Sur WebDev Arena, Claude Opus 4.5 mène avec un score Elo impressionnant de 1511 points.",
+     {("Claude Opus 4.5", 1511.0, "WebDev Arena", "ELO", None)}),
     ("Sur LMArena, Gemini 3 Pro a un Elo 3.5 meilleur.", set()),
     # the paragraph's test, after a score verb and an adverb
     ("Devstral 2 brille sur SWE-bench Verified. Le modèle atteint ainsi 72,2 %.",
