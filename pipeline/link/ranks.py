@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
 
+ARTICLE_OPENING = 600  # characters of an article where it says it is about a ranking
+
+
 @per_lexicons
 def _cues(lex: Lexicons) -> dict:
     return {name: lex.cue(f"ranks.{name}") for name in lex.cues["ranks"]}
@@ -106,8 +109,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         under_intro = s.kind == BULLET and ctx.intro_ranking and named
         if bench is None and under_intro:
             bench = ctx.intro_benchmark  # « Classement Aider Polyglot : » then « - o1 : occupe la première position »
-        if bench is None and not (under_intro or c["ranking"].search(text, s.start, s.end)):
-            continue
+        if bench is None and not (under_intro or c["ranking"].search(text, s.start, s.end)
+                                  or named and s.kind != BULLET and c["ranking_article"].search(text, 0, ARTICLE_OPENING)):
+            continue  # (in an article on a ranking, the place of a model a sentence of its prose names)
         ctx.add(view, subject=model, relation="ranks", object=None, benchmark=bench, metric="position",
                 value=float(value), claimed_by=by, hedged=is_hedged(text, s.start, a, ctx.lex),
                 start=a, end=b, recognizer="rank")

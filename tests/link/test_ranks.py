@@ -21,6 +21,10 @@ CASES = [
     ("Mistral Large 3 occupe la deuxième place du classement LMArena.", {("Mistral Large 3", 2.0, "LMArena", None, False)}),
     ("GPT-4o se hisse à la 9e place du classement LMArena.", {("GPT-4o", 9.0, "LMArena", None, False)}),
     ("Gemini 3 Pro se classe 7ème sur LMArena.", {("Gemini 3 Pro", 7.0, "LMArena", None, False)}),
+    # no board named: a place in a sentence on a ranking, or in an article that opens on one
+    ("Le bilan d'août : Claude Opus 4.1 et Gemini 2.5 Pro dominent les classements.\n\nEn troisième place, GPT-5 "
+     "affiche ses qualités.", {("GPT-5", 3.0, None, None, False)}),
+    ("GPT-5 arrive. En troisième place, GPT-5 affiche ses qualités.", set()),
     ("Sur LMArena, Gemini 3 Pro arrive 2e, devant GPT-5.", {("Gemini 3 Pro", 2.0, "LMArena", None, False)}),
     ("Sur LMArena, Gemini 3 Pro se classe 3e génération de modèles.", set()),
     ("Mistral Medium 3 occupe la #1 place du classement LMArena.", {("Mistral Medium 3", 1.0, "LMArena", None, False)}),
