@@ -39,6 +39,10 @@ CASES = [
      {("Gemini 3.1 Pro", "ranks_below", "Claude Sonnet 4.6", None, None, False)}),
     ("Grok 4 arrive juste devant GPT-5.", {("Grok 4", "ranks_above", "GPT-5", None, None, False)}),
     ("Derrière Llama 4, il y a Meta.", set()),
+    # « supérieurs aux modèles d'OpenAI, y compris X et Y »: the names a group's « y compris » lists
+    ("Gemini 2.5 Pro obtient des scores supérieurs aux modèles d’OpenAI, y compris GPT-4o et GPT-3.5.",
+     {("Gemini 2.5 Pro", "outperforms", "GPT-4o", None, None, False), ("Gemini 2.5 Pro", "outperforms", "GPT-3.5", None, None, False)}),
+    ("Le prix de Gemini 2.5 Pro est supérieur au prix de GPT-4o.", set()),
     # « Baidu présente ce modèle comme un rival de X »: the model, not the company, is compared
     ("ERNIE 4.5 est sorti. Baidu présente ce modèle comme un rival direct de GPT-4o.",
      {("ERNIE 4.5", "rivals", "GPT-4o", None, None, False)}),
