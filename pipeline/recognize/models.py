@@ -210,6 +210,14 @@ _PAREN_SIZE = patterns.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?[BMK])\s*\)")
 _PAREN_VERSION = patterns.compile(r"\s*\(\s*(?P<v>\d{1,2}(?:\.\d+(?:[ \u00a0](?P<tier>[A-Z][a-z]+))?|[ \u00a0](?P<tier2>[A-Z][a-z]+)))\s*\)")
 
 
+# a release's date code after a versioned name: month and day (« 1106 », « 0125 ») or year and month
+# (« 2402 », « 2407 »), never a year (« 2024 ») nor a count (« 1024 tokens »)
+_CODE = r"(?:0[1-9]|1[0-2])[0-3]\d|2[1-9](?:0[1-9]|1[0-2])"
+_DATE_CODE_AFTER = patterns.compile(
+    rf"[ \u00a0]+(?P<code>{_CODE})(?![\w.,])(?![ \u00a0]*(?:tokens?|jetons?|milliards?|millions?|mots|%|Go|Mo|points?|[Ee]lo|ELO|€|\$|dollars?|\d))"
+    rf"|\s*\(\s*(?P<code2>{_CODE})\s*\)")
+
+
 def _brand_before(text: str, start: int, lex: Lexicons) -> bool:
     """« Meta Llama 3.1 (405B) »: the maker's name right before the family's."""
     return _org_before(lex).search(text, max(0, start - 40), start) is not None
@@ -276,6 +284,10 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             # « Gemini (2.5 Pro) » in a table's header: the version in parentheses completes the bare family
             end, tail = version.end(), f" {version.group('v')}"
             surface = f"{fam.name}{tail}"
+        code = _DATE_CODE_AFTER.match(text, end) if tail.strip(" -\u00a0") else None
+        if code:  # « Mistral Large 2407 », « GPT-4 1106 », « Mistral Large (2402) »: the release's date code
+            c = code.group("code") or code.group("code2")
+            end, surface, tail = code.end(), f"{surface} {c}", f"{tail} {c}"
         if fam.requires_version and not tail.strip(" -\u00a0") and not _COLLECTIVE.search(text, max(0, m.start() - 30), m.start()) \
                 and not _owned(lex).match(text, end):
             continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »

@@ -170,6 +170,10 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Bien qu'il utilise Llama CPP, LM Studio ne peut pas exécuter Llama Parallel.", []),
     ("L'abonnement Gemini Advanced donne accès à Gemini Ultra.", ["Gemini Ultra"]),
     ("Des modèles comme Llama, Mistral et Qwen.", ["Llama", "Mistral", "Qwen"]),
+    # a release's date code after a versioned name; not a year, not a count
+    ("Mistral Large (2402) et Mistral Large 2407 sont disponibles.", ["Mistral Large 2402", "Mistral Large 2407"]),
+    ("• GPT-4 1106 : 1250", ["GPT-4 1106"]),
+    ("GPT-4 2024 est loin, Llama 3 1024 tokens.", ["GPT-4", "Llama 3"]),
     # a bare family name the words before make an organisation
     ("En avril, le laboratoire chinois Qwen a présenté une série de modèles.", []),
     ("La famille Qwen s'agrandit.", ["Qwen"]),
