@@ -239,6 +239,32 @@ def _other_name_after(text: str, end: int, lex: Lexicons) -> bool:
         and word.lower() not in lex.common_words
 
 
+@per_lexicons
+def _lower_families(lex: Lexicons) -> dict:
+    """The families by their name in lower case (« qwen » -> Qwen)."""
+    out: dict = {}
+    for f in lex.families:  # (the lexicon's first spelling: « llama » is Llama, not LLaMA)
+        if len(f.name) > 2:
+            out.setdefault(f.name.lower(), f)
+    return out
+
+
+@per_lexicons
+def _ollama_tags(lex: Lexicons) -> re.Pattern:
+    names = patterns.alternation(sorted(_lower_families(lex)), case_sensitive=True)
+    return patterns.compile(rf"(?<![\w/.@:-])(?P<fam>{names})(?P<rest>[a-z0-9.-]*?):(?P<size>\d+(?:\.\d+)?[bm])"
+                            rf"(?P<more>(?:-[a-z0-9]+){{0,2}})(?![\w:.-]|\.\w)")
+
+
+def ollama_name(family: str, rest: str, size: str, more: str) -> str:
+    """« qwen3 » + « 14b » -> « Qwen3-14B », « qwen3-vl » + « 30b » + « -a3b » -> « Qwen3-VL-30B-A3B »: the
+    parts of a tag, each short one in capitals."""
+    parts = [p for p in (rest + "-" + size + more).split("-") if p]
+    shown = [p.upper() if len(p) <= 3 or re.fullmatch(r"\d+(?:\.\d+)?[bm]", p) else p for p in parts]
+    head, *tail = shown
+    return family + (head if rest[:1] not in ("-", "") else "-" + head) + "".join("-" + p for p in tail)
+
+
 def _capitalised_tiers(tail: str, lex: Lexicons) -> str:
     """« 1.5 pro » -> « 1.5 Pro »: a size tier written in lower case, as the name writes it."""
     lower = lower_size_tiers(lex)
@@ -321,6 +347,13 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if name and free(m.start(), m.end()):
             family = lex.family(_id_family(m.group("fam")))
             found.append(ModelMention(m.start(), m.end(), name, family.name if family else None, True, "api_id"))
+            taken.add((m.start(), m.end()))
+    # « qwen3:14b », « ministral-3:14b », « qwen3-vl:30b-a3b »: an Ollama tag, the family in lower case
+    for m in (_ollama_tags(lex).finditer(text) if ":" in text else ()):
+        if free(m.start(), m.end()):
+            fam = _lower_families(lex)[m.group("fam")]
+            found.append(ModelMention(m.start(), m.end(), ollama_name(fam.name, m.group("rest"), m.group("size"), m.group("more")),
+                                      fam.name, True, "ollama_tag"))
             taken.add((m.start(), m.end()))
     # « ChatGPT-5 », « ChatGPT 4o »: the press's name for the model behind the product (« GPT-5 »)
     for m in _CHATGPT_N.finditer(text):

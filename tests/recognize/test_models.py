@@ -174,6 +174,11 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Mistral Large (2402) et Mistral Large 2407 sont disponibles.", ["Mistral Large 2402", "Mistral Large 2407"]),
     ("• GPT-4 1106 : 1250", ["GPT-4 1106"]),
     ("GPT-4 2024 est loin, Llama 3 1024 tokens.", ["GPT-4", "Llama 3"]),
+    # an Ollama tag, the family in lower case (not inside a URL)
+    ("| qwen3:14b | 12 Go |\n| qwen3-vl:30b-a3b | 22 Go |\n| ministral-3:14b | 13 Go |",
+     ["Qwen3-14B", "Qwen3-VL-30B-A3B", "Ministral-3-14B"]),
+    ("Lancez ollama run llama3.1:8b puis testez.", ["Llama3.1-8B"]),
+    ("Voir https://ollama.com/library/qwen3:14b pour le détail.", []),
     # a bare family name the words before make an organisation
     ("En avril, le laboratoire chinois Qwen a présenté une série de modèles.", []),
     ("La famille Qwen s'agrandit.", ["Qwen"]),
