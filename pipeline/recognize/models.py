@@ -249,6 +249,9 @@ def _lower_families(lex: Lexicons) -> dict:
     return out
 
 
+_OLLAMA_GATE = patterns.compile(r":\d+(?:\.\d+)?[bm](?![\w:])")  # (in every tag: a text without one is not searched)
+
+
 @per_lexicons
 def _ollama_tags(lex: Lexicons) -> re.Pattern:
     names = patterns.alternation(sorted(_lower_families(lex)), case_sensitive=True)
@@ -349,7 +352,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             found.append(ModelMention(m.start(), m.end(), name, family.name if family else None, True, "api_id"))
             taken.add((m.start(), m.end()))
     # « qwen3:14b », « ministral-3:14b », « qwen3-vl:30b-a3b »: an Ollama tag, the family in lower case
-    for m in (_ollama_tags(lex).finditer(text) if ":" in text else ()):
+    for m in (_ollama_tags(lex).finditer(text) if _OLLAMA_GATE.search(text) else ()):
         if free(m.start(), m.end()):
             fam = _lower_families(lex)[m.group("fam")]
             found.append(ModelMention(m.start(), m.end(), ollama_name(fam.name, m.group("rest"), m.group("size"), m.group("more")),
