@@ -427,6 +427,11 @@ def launch(sc: Scope) -> Iterator[Found]:
             if k and sc.lexicon_maker(r.model) not in (None, subject.name):
                 break  # « Meta a lancé son modèle Llama 3 et GPT-4o est resté devant »: another's model, another clause
             yield r, subject.name, min(subject.start, v.start()), r.end
+        # « les modèles Phi-3 que l'entreprise lancera »: the name the relative clause hangs on
+        before = [r for r in sc.view.refs if r.end <= v.start()]
+        rel = sc.p["relative_object"].match(text, before[-1].end, v.start()) if before else None
+        if rel and v.start() - rel.end() <= RELATIVE_SUBJECT:
+            yield before[-1], subject.name, before[-1].start, v.end()
 
 
 def launch_with(sc: Scope) -> Iterator[Found]:
@@ -522,6 +527,7 @@ def _launched(sc: Scope, pos: int) -> list[Ref]:
 
 
 _OPEN_PAREN = patterns.compile(r"\s*\(")
+RELATIVE_SUBJECT = 40  # characters of the subject between « que » and the launch verb
 _SLASHED = patterns.compile(r"\s*/\s*")
 
 

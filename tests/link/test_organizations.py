@@ -67,6 +67,9 @@ CASES = [
     # names in quotes, listed
     ("OpenAI publie 'gpt-oss-120b' et 'gpt-oss-20b', deux modèles ouverts.",
      {("gpt-oss-120b", "OpenAI", "launch"), ("gpt-oss-20b", "OpenAI", "launch")}),
+    # a relative clause whose verb launches the name it hangs on
+    ("GPT-4o surpasse Llama 3 que Meta a lancé en avril.", {("Llama 3", "Meta", "launch")}),
+    ("Llama 3 que les utilisateurs ont lancé hier fonctionne.", set()),
     # an organisation in an aside between the subject and its verb is not the subject
     ("MiniMax (également connu sous le nom de Xiyu Technology) a officiellement lancé MiniMax-M1.",
      {("MiniMax-M1", "MiniMax", "launch")}),
