@@ -25,7 +25,7 @@ from pipeline.link.entities import Entities
 from pipeline.recognize.segments import BULLET, HEADING, TABLE
 
 
-RECENT = 8  # a list of scores (« - Sonnet 4.5 : 77,2 % ») is on a test named at most this many sentences before (its items count as one)
+RECENT = 12  # a list of scores (« - Sonnet 4.5 : 77,2 % ») is on a test named at most this many sentences before (its items count as one)
 
 
 def _sentence(ctx: ClaimLinker, view: SentenceView) -> None:

@@ -72,6 +72,12 @@ BULLETS = [
     # a list longer than the few sentences a leaderboard is remembered for: its items count as one
     ("Le classement de la Chatbot Arena (Elo).\n\n" + "\n".join(f"  • Gemini {n}.0 : {1300 - n}" for n in range(1, 13)),
      {(f"Gemini {n}.0", "scores", "Chatbot Arena", "ELO", float(1300 - n)) for n in range(1, 13)}),
+    # a list up to a dozen sentences after the leaderboard was named (the article's prose in between)
+    ("Sur la Chatbot Arena, Gemini-Exp-1121 prend la tête. " + " ".join(f"Le marché bouge encore {n} fois." for n in range(9))
+     + "\n\nLe palmarès :\n- Gemini-Exp-1121 : 1365 (score Elo)",
+     {("Gemini-Exp-1121", "scores", "Chatbot Arena", "ELO", 1365.0)}),
+    ("Sur la Chatbot Arena, Gemini-Exp-1121 prend la tête. " + " ".join(f"Le marché bouge encore {n} fois." for n in range(14))
+     + "\n\nLe palmarès :\n- Gemini-Exp-1121 : 1365 (score Elo)", set()),
     # no Elo nor metric said, no leaderboard, or more than a name and a figure: nothing
     ("Le classement de la Chatbot Arena en mai 2024.\n\n  • GPT-4o : 1287\n  • GPT-4 Turbo : 1252", set()),
     ("Les scores MMLU (Elo).\n\n  • GPT-4o : 1287\n  • GPT-4 Turbo : 1252", set()),
