@@ -35,6 +35,7 @@ NBSP = "\u00a0"
         ("(37 B activés par token)", [(37_000_000_000, None, True)]),
         ("seuls 17 Md de paramètres s’activent par requête", [(17_000_000_000, "params", True)]),
         ("bien que seuls 17 milliards de paramètres soient actifs", [(17_000_000_000, "params", True)]),
+        ("n'utilise que 12,9 milliards de paramètres par token", [(12_900_000_000, "params", True)]),
         # a verb after the number is no noun: the number may still count something (« la version 20 milliards est … »)
         ("la version 20 milliards est plus légère", [(20_000_000_000, None, False)]),
         ("20 milliards d'utilisateurs", [(20_000_000_000, "foreign", False)]),
