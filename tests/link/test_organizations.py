@@ -67,6 +67,9 @@ CASES = [
     # names in quotes, listed
     ("OpenAI publie 'gpt-oss-120b' et 'gpt-oss-20b', deux modèles ouverts.",
      {("gpt-oss-120b", "OpenAI", "launch"), ("gpt-oss-20b", "OpenAI", "launch")}),
+    # « ses modèles phares tels que A, B et C »
+    ("OpenAI domine le classement avec ses modèles phares tels que GPT-4, o4-mini et o3.",
+     {("GPT-4", "OpenAI", "possessive"), ("o4-mini", "OpenAI", "possessive"), ("o3", "OpenAI", "possessive")}),
     # a relative clause whose verb launches the name it hangs on
     ("GPT-4o surpasse Llama 3 que Meta a lancé en avril.", {("Llama 3", "Meta", "launch")}),
     ("Llama 3 que les utilisateurs ont lancé hier fonctionne.", set()),
