@@ -248,6 +248,23 @@ def apposition(sc: Scope) -> Iterator[Found]:
             yield r, hit[0].name, r.start, hit[1]
 
 
+def genitive_apposition(sc: Scope) -> Iterator[Found]:
+    """« Un autre modèle de Google, Gemini-Exp-1114, occupe … », « Le modèle d'IA bon marché de
+    DeepSeek, DeepSeek V3, … »: the name in apposition right after an organisation's model."""
+    text = sc.text
+    for o in sc.orgs:
+        phrase = sc.p["model_of_before"].search(text, max(sc.view.sentence.start, o.start - GENITIVE_REACH), o.start)
+        if phrase is None:
+            continue
+        gap = sc.p["appositive_name"].match(text, o.end)
+        ref = next((r for r in sc.view.refs if gap and r.start == gap.end()), None)
+        if ref is not None:
+            yield ref, o.name, phrase.start(), ref.end
+
+
+GENITIVE_REACH = 70  # characters before the organisation where « un autre modèle de » may start
+
+
 def prefix(sc: Scope) -> Iterator[Found]:
     for o in sc.orgs:
         ref = next((r for r in sc.view.refs if sc.p["prefix_gap"].fullmatch(sc.text, o.end, r.start)), None)
@@ -681,6 +698,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("parenthesis", parenthesis),
     ("colon_list", colon_list),
     ("apposition", apposition),
+    ("genitive_apposition", genitive_apposition),
     ("prefix", prefix),
     ("paired_with", paired_with),
     ("made_by_respectively", made_by_respectively),
@@ -703,7 +721,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
 # The finders that only read the sentence's organisations (``Scope.orgs``): none in the sentence,
 # nothing to find; and those whose subject is an organisation of the sentence or of the one before
 # (« Le géant chinois a dévoilé … », « Il a sorti … »).
-_NEED_ORGS = frozenset({"genitive", "parenthesis", "clause_possessive", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
+_NEED_ORGS = frozenset({"genitive", "genitive_apposition", "parenthesis", "clause_possessive", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
                         "made_by_respectively",
                         "launch_noun", "house", "table_column"})
 _NEED_A_SUBJECT = frozenset({"launch", "launch_with", "possessive"})

@@ -67,6 +67,10 @@ CASES = [
     # names in quotes, listed
     ("OpenAI publie 'gpt-oss-120b' et 'gpt-oss-20b', deux modèles ouverts.",
      {("gpt-oss-120b", "OpenAI", "launch"), ("gpt-oss-20b", "OpenAI", "launch")}),
+    # the name in apposition right after an organisation's model
+    ("Un autre modèle de Google, Gemini-Exp-1114, occupe la troisième position.",
+     {("Gemini-Exp-1114", "Google", "genitive_apposition")}),
+    ("Le succès de Google, Gemini 3 Pro, surprend.", set()),
     # « ses modèles phares tels que A, B et C »
     ("OpenAI domine le classement avec ses modèles phares tels que GPT-4, o4-mini et o3.",
      {("GPT-4", "OpenAI", "possessive"), ("o4-mini", "OpenAI", "possessive"), ("o3", "OpenAI", "possessive")}),
@@ -123,7 +127,7 @@ CASES = [
     ("Gemma 3 est sorti. Tout d’abord, ce nouveau modèle de Google surpasse les modèles plus grands.",
      {("Gemma 3", "Google", "anaphor_genitive")}),
     ("Gemma 3 est sorti. Ce modèle de Google surpasse Llama 3.", set()),
-    ("Gemma 3 est sorti. Le modèle de Meta, Llama 3, est dépassé.", set()),
+    ("Gemma 3 est sorti. Le modèle de Meta, Llama 3, est dépassé.", {("Llama 3", "Meta", "genitive_apposition")}),  # (not Gemma 3)
     # a possessive after a claimer is the claimer's model
     ("D’après Microsoft, son nouveau modèle léger Phi-3 Mini est capable de surpasser des modèles.",
      {("Phi-3 Mini", "Microsoft", "possessive")}),
