@@ -248,6 +248,26 @@ def apposition(sc: Scope) -> Iterator[Found]:
             yield r, hit[0].name, r.start, hit[1]
 
 
+def names_its_model(sc: Scope) -> Iterator[Found]:
+    """« Mistral AI teste actuellement un nouveau modèle (LLM) nommé Mistral Next »: the name the
+    sentence gives, by a naming participle, to a model its organisation subject has or shows."""
+    subject = _sentence_subject(sc)
+    if subject is None:
+        return
+    text, s = sc.text, sc.view.sentence
+    for r in sc.view.refs:
+        if r.start < subject.end or r.start - subject.end > NAMING_REACH:
+            break
+        named = sc.p["naming_participle"].search(text, max(s.start, r.start - 20), r.start)
+        if named and sc.p["a_model"].search(text, subject.end, named.start()) \
+                and not any(subject.end <= x.start < r.start for x in sc.view.refs) \
+                and not sc.p["obj"].search(text, subject.end, r.start):  # (« Meta, qui a battu le modèle nommé GPT-4o »)
+            yield r, subject.name, subject.start, r.end
+
+
+NAMING_REACH = 120  # characters between the organisation and the name its model is given
+
+
 def genitive_apposition(sc: Scope) -> Iterator[Found]:
     """« Un autre modèle de Google, Gemini-Exp-1114, occupe … », « Le modèle d'IA bon marché de
     DeepSeek, DeepSeek V3, … »: the name in apposition right after an organisation's model."""
@@ -711,6 +731,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("launch", launch),
     ("launch_noun", launch_noun),
     ("launch_with", launch_with),
+    ("names_its_model", names_its_model),
     ("house", house),
     ("table_column", table_column),
     ("possessive", possessive),
@@ -721,7 +742,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
 # The finders that only read the sentence's organisations (``Scope.orgs``): none in the sentence,
 # nothing to find; and those whose subject is an organisation of the sentence or of the one before
 # (« Le géant chinois a dévoilé … », « Il a sorti … »).
-_NEED_ORGS = frozenset({"genitive", "genitive_apposition", "parenthesis", "clause_possessive", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
+_NEED_ORGS = frozenset({"genitive", "genitive_apposition", "names_its_model", "parenthesis", "clause_possessive", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
                         "made_by_respectively",
                         "launch_noun", "house", "table_column"})
 _NEED_A_SUBJECT = frozenset({"launch", "launch_with", "possessive"})

@@ -67,6 +67,10 @@ CASES = [
     # names in quotes, listed
     ("OpenAI publie 'gpt-oss-120b' et 'gpt-oss-20b', deux modèles ouverts.",
      {("gpt-oss-120b", "OpenAI", "launch"), ("gpt-oss-20b", "OpenAI", "launch")}),
+    # the name the sentence gives to its organisation subject's model
+    ("Mistral AI teste actuellement un nouveau large language model (LLM) nommé Mistral Next.",
+     {("Mistral Next", "Mistral AI", "names_its_model")}),
+    ("Meta, qui a battu le modèle nommé GPT-4o, lance un nouveau modèle.", set()),
     # the name in apposition right after an organisation's model
     ("Un autre modèle de Google, Gemini-Exp-1114, occupe la troisième position.",
      {("Gemini-Exp-1114", "Google", "genitive_apposition")}),
