@@ -268,6 +268,19 @@ def names_its_model(sc: Scope) -> Iterator[Found]:
 NAMING_REACH = 120  # characters between the organisation and the name its model is given
 
 
+def with_aside(sc: Scope) -> Iterator[Found]:
+    """« Google, avec Gemini 2.5 Pro, n'est pas en reste »: the model in an aside introduced by
+    « avec » right after the organisation the sentence opens on (not another maker's)."""
+    subject = _sentence_subject(sc)
+    if subject is None:
+        return
+    m = sc.p["with_aside"].match(sc.text, subject.end)
+    ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
+    if ref is not None and sc.p["aside_close"].match(sc.text, ref.end) \
+            and sc.lexicon_maker(ref.model) in (None, subject.name):
+        yield ref, subject.name, subject.start, ref.end
+
+
 def genitive_apposition(sc: Scope) -> Iterator[Found]:
     """« Un autre modèle de Google, Gemini-Exp-1114, occupe … », « Le modèle d'IA bon marché de
     DeepSeek, DeepSeek V3, … »: the name in apposition right after an organisation's model."""
@@ -732,6 +745,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("launch_noun", launch_noun),
     ("launch_with", launch_with),
     ("names_its_model", names_its_model),
+    ("with_aside", with_aside),
     ("house", house),
     ("table_column", table_column),
     ("possessive", possessive),
@@ -742,7 +756,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
 # The finders that only read the sentence's organisations (``Scope.orgs``): none in the sentence,
 # nothing to find; and those whose subject is an organisation of the sentence or of the one before
 # (« Le géant chinois a dévoilé … », « Il a sorti … »).
-_NEED_ORGS = frozenset({"genitive", "genitive_apposition", "names_its_model", "parenthesis", "clause_possessive", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
+_NEED_ORGS = frozenset({"genitive", "genitive_apposition", "names_its_model", "with_aside", "parenthesis", "clause_possessive", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
                         "made_by_respectively",
                         "launch_noun", "house", "table_column"})
 _NEED_A_SUBJECT = frozenset({"launch", "launch_with", "possessive"})

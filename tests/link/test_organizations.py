@@ -67,6 +67,9 @@ CASES = [
     # names in quotes, listed
     ("OpenAI publie 'gpt-oss-120b' et 'gpt-oss-20b', deux modèles ouverts.",
      {("gpt-oss-120b", "OpenAI", "launch"), ("gpt-oss-20b", "OpenAI", "launch")}),
+    # a model in an aside after the organisation the sentence opens on (not another maker's)
+    ("Google, avec Gemini 2.5 Pro, n’est pas en reste.", {("Gemini 2.5 Pro", "Google", "with_aside")}),
+    ("Microsoft, avec GPT-4o, domine le marché.", set()),
     # the name the sentence gives to its organisation subject's model
     ("Mistral AI teste actuellement un nouveau large language model (LLM) nommé Mistral Next.",
      {("Mistral Next", "Mistral AI", "names_its_model")}),
