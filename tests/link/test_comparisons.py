@@ -43,6 +43,7 @@ CASES = [
     ("Gemini 2.5 Pro obtient des scores supérieurs aux modèles d’OpenAI, y compris GPT-4o et GPT-3.5.",
      {("Gemini 2.5 Pro", "outperforms", "GPT-4o", None, None, False), ("Gemini 2.5 Pro", "outperforms", "GPT-3.5", None, None, False)}),
     ("Le prix de Gemini 2.5 Pro est supérieur au prix de GPT-4o.", set()),
+    ("Llama 3 arrive. Cette puissance de calcul est nettement supérieure à celle utilisée pour entraîner GPT-4.", set()),
     # « Baidu présente ce modèle comme un rival de X »: the model, not the company, is compared
     ("ERNIE 4.5 est sorti. Baidu présente ce modèle comme un rival direct de GPT-4o.",
      {("ERNIE 4.5", "rivals", "GPT-4o", None, None, False)}),
