@@ -118,6 +118,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             owner = next((r for r in view.refs if r.start >= b), None)  # « aux 2001 points de Gemini 2.5 Pro »
             if owner and ctx.p["owned_figure_after"].fullmatch(text, b, owner.start):
                 subject = owner.model
+            elif ctx.p["owned_by_unknown"].match(text, b):
+                continue  # « inférieur aux 96,6 % de Chatgpt »: the figure of a name the text does not know as a model
         if subject is None and ctx.p["against"].search(text, max(s.start, a - 12), a):
             # « …, contre 50,6 % » : the model of the last « pour X »; else the one model the
             # sentence compared its subject with (« X dépasse Y sur HLE — 44,4 % contre 42 % »)
@@ -141,6 +143,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             # (not a guess: a bullet that names no model, under no heading that names one, is no
             # model's score: « - 1er Paper : Tiny Recursive Model (…, 45% ARC-AGI-1) » long after o3)
             subject = None if view.guessed and not view.refs else ctx.subject_before(view, a)
+            if subject is not None and _other_subject_between(ctx, view, subject, a):
+                continue  # « Deepseek-R1 a obtenu 96,3 %, tandis que Chatgpt (O1) … 96,6 % »: another's
         bm = ctx.p["on"].match(after)
         if target_bench:
             bench = target_bench
@@ -193,6 +197,16 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                             recognizer=f"score_{metric.strip('%') or 'percent'}"))
     for claim in _unambiguous(pending, {r.model for r in view.refs}):
         ctx.add(view, **claim)
+
+
+def _other_subject_between(ctx: "ClaimLinker", view: SentenceView, subject: str, pos: int) -> bool:
+    """A contrasting clause opens, after the subject's last mention and before ``pos``, on a
+    capitalised subject that is no name the text knows (« …, tandis que Chatgpt (O1) a … »)."""
+    last = max((r.end for r in view.refs if r.model == subject and r.end <= pos), default=None)
+    if last is None:
+        return False
+    m = ctx.p["contrast_subject"].search(ctx.text, last, pos)
+    return m is not None and not any(r.start == m.start("name") for r in view.refs)
 
 
 def _unambiguous(pending: list[dict], named: set[str]) -> list[dict]:

@@ -32,6 +32,13 @@ CASES = [
      {("GPT-4.1", 38.3, "MultiChallenge", "%", None)}),
     ("DeepSeek V3.1 a obtenu 71,6 % au benchmark d'encodage Aider.", {("DeepSeek V3.1", 71.6, "Aider", "%", None)}),
     ("DeepSeek R1 obtient 89.", set()),
+    # a contrasting clause with a subject of its own the text does not know as a model: not the first one's
+    ("Sur Codeforces, DeepSeek-R1 obtient 96,3 %, tandis que Chatgpt (O1) dépasse ce score avec 96,6 %.",
+     {("DeepSeek-R1", 96.3, "Codeforces", "%", None)}),
+    ("Deepseek-R1 a obtenu un score de 96,3% sur la référence Codeforces. Ce score est légèrement inférieur aux 96,6% de "
+     "Chatgpt sur le même test.", {("Deepseek-R1", 96.3, "Codeforces", "%", None)}),
+    ("Sur MMLU, GPT-5 obtient 91 %, tandis que Claude 4 obtient 88 %.",
+     {("GPT-5", 91.0, "MMLU", "%", None), ("Claude 4", 88.0, "MMLU", "%", None)}),
     ("Sur LMArena, Gemini 3 Pro culmine à Elo 1 501.", {("Gemini 3 Pro", 1501.0, "LMArena", "ELO", None)}),
     ("Sur WebDev Arena, Claude Opus 4.5 mène avec un score Elo impressionnant de 1511 points.",
      {("Claude Opus 4.5", 1511.0, "WebDev Arena", "ELO", None)}),
