@@ -29,6 +29,7 @@ class Family:
     glued_version: bool = False
     product: bool = False
     codes: tuple[str, ...] = ()  # letters its models go by alone (« V3 », « R1 » for DeepSeek)
+    spellings: tuple[str, ...] = ()  # other ways pages write its name (« LLama »), output as ``name``
 
 
 @dataclass(frozen=True)
@@ -135,12 +136,15 @@ def validate_families(data: dict, where: str = "families.yaml") -> tuple[Family,
         _require(isinstance(entry, dict) and isinstance(entry.get("name"), str) and entry["name"],
                  where, f"entry {i} needs a non-empty 'name'")
         _require(isinstance(entry.get("organization"), str), where, f"{entry['name']}: needs 'organization'")
-        unknown = set(entry) - {"name", "organization", "requires_version", "glued_version", "product", "codes"}
+        unknown = set(entry) - {"name", "organization", "requires_version", "glued_version", "product", "codes", "spellings"}
         _require(not unknown, where, f"{entry['name']}: unknown keys {sorted(unknown)}")
         codes = entry.get("codes") or []
         _require(isinstance(codes, list) and all(isinstance(c, str) and len(c) == 1 and c.isupper() for c in codes),
                  where, f"{entry['name']}: 'codes' must be a list of capital letters")
-        out.append(Family(**{**entry, "codes": tuple(codes)}))
+        spellings = entry.get("spellings") or []
+        _require(isinstance(spellings, list) and all(isinstance(x, str) and x for x in spellings),
+                 where, f"{entry['name']}: 'spellings' must be a list of names")
+        out.append(Family(**{**entry, "codes": tuple(codes), "spellings": tuple(spellings)}))
     _require(bool(out), where, "no families")
     names = [f.name for f in out]
     _require(len(names) == len(set(names)), where, "duplicate family names")
@@ -281,6 +285,8 @@ def _family_index(lex: Lexicons) -> dict[str, Family]:
         for f in lex.families:
             if len(f.name) >= 4:
                 idx.setdefault(f.name.upper(), f)
+            for spelling in f.spellings:
+                idx.setdefault(spelling, f)
         _FAMILY_INDEX[id(lex)] = idx
     return idx
 

@@ -178,6 +178,8 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("| qwen3:14b | 12 Go |\n| qwen3-vl:30b-a3b | 22 Go |\n| ministral-3:14b | 13 Go |",
      ["Qwen3-14B", "Qwen3-VL-30B-A3B", "Ministral-3-14B"]),
     ("Lancez ollama run llama3.1:8b puis testez.", ["Llama3.1-8B"]),
+    # another spelling the lexicon gives the family, output as its name
+    ("La firme prend l’exemple de LLama-2 13B de Meta.", ["Llama-2 13B"]),
     ("Voir https://ollama.com/library/qwen3:14b pour le détail.", []),
     # a bare family name the words before make an organisation
     ("En avril, le laboratoire chinois Qwen a présenté une série de modèles.", []),
