@@ -34,6 +34,9 @@ CASES = [
      "versions 7B et 13B de Llama 2. Et plus performant que la version 34B de Llama 1.",
      {("Mistral 7B", "outperforms", "Llama 2 7B", None, None, False), ("Mistral 7B", "outperforms", "Llama 2 13B", None, None, False),
       ("Mistral 7B", "outperforms", "Llama 1 34B", None, None, False)}),
+    # « atteint le niveau de », « atteint les performances de »
+    ("Les capacités de raisonnement de DeepSeek-V3.2 atteignent le niveau de GPT-5.",
+     {("DeepSeek-V3.2", "rivals", "GPT-5", None, None, False)}),
     # « reste derrière », « arrive juste devant »
     ("Gemini 3.1 Pro progresse. Il reste pourtant derrière Claude Sonnet 4.6.",
      {("Gemini 3.1 Pro", "ranks_below", "Claude Sonnet 4.6", None, None, False)}),
