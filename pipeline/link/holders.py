@@ -3,6 +3,7 @@ and a value no holder answers for yields nothing (a wrong number is worse than a
 
 - ``ordinal``: « 128K pour le premier et 256K pour le second », « le second 9 milliards ».
 - ``for_named``: « 128 000 jetons pour Llama 3.1 », « 32K pour Qwen3-0.6B ».
+- ``genitive_after``: « la fenêtre de 400 000 tokens de GPT-5 ».
 - ``for_group``: « 128K pour les deux modèles », « pour les trois plus grandes ».
 - ``against_at``: « 500 milliards contre 1 000 à GPT-4 ».
 - ``sized_variant``: « la version 120 milliards » is the model named with that size (« gpt-oss-120b »).
@@ -139,6 +140,15 @@ def for_named(sc: Scope, c: Candidate) -> Optional[list[str]]:
     ref = next((r for r in sc.view.refs if r.start == at or (
         at <= r.start <= at + 4 and _cue(sc, "article").fullmatch(sc.text, at, r.start))), None)
     return [ref.model] if ref else None
+
+
+def genitive_after(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« la fenêtre de 400 000 tokens de GPT-5 »: the name a genitive gives right after the value and its unit."""
+    m = _cue(sc, "of_after").match(sc.text, c.q.unit_end, sc.view.sentence.end)
+    ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
+    if ref is None or _cue(sc, "activated_after").match(sc.text, ref.end, sc.view.sentence.end):
+        return None  # (« seuls deux experts de X sont sollicités »: what it activates, read by no holder)
+    return [ref.model]
 
 
 def against_at(sc: Scope, c: Candidate) -> Optional[list[str]]:
@@ -312,6 +322,7 @@ def _family_model(ents: Entities, model: str) -> Optional[str]:
 HOLDERS: tuple[tuple[str, Holder], ...] = (
     ("ordinal", ordinal),
     ("for_named", for_named),
+    ("genitive_after", genitive_after),
     ("for_group", for_group),
     ("against_at", against_at),
     ("sized_variant", sized_variant),

@@ -88,6 +88,8 @@ CASES = [
      "120 milliards", "sized_variant", ["gpt-oss-120b"]),
     ("GPT-5.4 aura un million de tokens, le double des 400 000 tokens actuellement disponibles dans GPT-5.2.",
      "400 000", "for_named", ["GPT-5.2"]),
+    ("GPT-5.4 double la fenêtre de 400 000 tokens de GPT-5.", "400 000", "genitive_after", ["GPT-5"]),
+    ("Seuls 3 milliards de paramètres de Nickel2 Pro sont sollicités à chaque jeton.", "3 milliards", None, []),
     ("Mistral Small 3 rivalise avec GPT-3 et ses 175 milliards de paramètres.", "175 milliards", "possessive", ["GPT-3"]),
     ("Mistral Small 3 passe devant DeepSeek-V3, qui compte 671 milliards de paramètres.",
      "671 milliards", "relative", ["DeepSeek-V3"]),
