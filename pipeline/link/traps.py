@@ -131,6 +131,7 @@ TRAPS = (
     Trap("component"),
     Trap("unnamed", keep=_said_of_a_name),
     Trap("size_label", keep=_no_sized_model),
+    Trap("row_of_values"),
     Trap("ratio"),
     Trap("models_in_general"),
     Trap("generic", scope="clause"),
