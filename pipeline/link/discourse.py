@@ -466,7 +466,8 @@ def _versions(text: str, sent: Sentence, mine: list[Ref], ents: Entities, lex: L
             out.remove(base_ref)
         out.append(ref)
         added.append(ref)
-    for m in lex.cue("discourse.versions_of").finditer(text, sent.start, sent.end):  # « les versions 7B et 13B de Llama 2 »
+    plural = lex.cue("discourse.versions_of").finditer(text, sent.start, sent.end) if text.find("versions", sent.start, sent.end) >= 0 else ()
+    for m in plural:  # « les versions 7B et 13B de Llama 2 »
         base_ref = next((r for r in out if r.start == m.end()), None)
         info = ents.get(base_ref.model) if base_ref else None
         if info is None:
