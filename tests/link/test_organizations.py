@@ -78,6 +78,7 @@ CASES = [
     ("Un autre modèle de Google, Gemini-Exp-1114, occupe la troisième position.",
      {("Gemini-Exp-1114", "Google", "genitive_apposition")}),
     ("Le succès de Google, Gemini 3 Pro, surprend.", set()),
+    ("Le troisième modèle d'Archipel IA, baptisé « Molène 1 », arrive.", {("Molène 1", "Archipel IA", "genitive_apposition")}),
     # « ses modèles phares tels que A, B et C »
     ("OpenAI domine le classement avec ses modèles phares tels que GPT-4, o4-mini et o3.",
      {("GPT-4", "OpenAI", "possessive"), ("o4-mini", "OpenAI", "possessive"), ("o3", "OpenAI", "possessive")}),
