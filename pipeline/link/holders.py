@@ -146,8 +146,8 @@ def genitive_after(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« la fenêtre de 400 000 tokens de GPT-5 »: the name a genitive gives right after the value and its unit."""
     m = _cue(sc, "of_after").match(sc.text, c.q.unit_end, sc.view.sentence.end)
     ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
-    if ref is None or _cue(sc, "activated_after").match(sc.text, ref.end, sc.view.sentence.end):
-        return None  # (« seuls deux experts de X sont sollicités »: what it activates, read by no holder)
+    if ref is None or c.attribute != "params_active" and _cue(sc, "activated_after").match(sc.text, ref.end, sc.view.sentence.end):
+        return None  # (« seuls deux experts de X sont sollicités »: the experts it routes to, read by no holder)
     return [ref.model]
 
 

@@ -45,7 +45,8 @@ def _patterns(lex: Lexicons):
                             r"lors|lorsque|quand|mais|selon|grâce|tandis|alors|afin|car|puis|ainsi|"
                             r"est|était|sera|reste|semble|peut|peuvent|permet|permettent|tient|tiennent|tourne|tournent|fonctionne|fonctionnent)\b)"
                             r"[a-zà-ÿ]{3,}", re.I)
-    active = patterns.compile(r"\s*(?:(?:de |d['’])?param[eè]tres?\s*)?(?:sont |soient |seront |restent |seulement |à la fois |simultanément )*" + fr(lex.cues["active"]), re.I)
+    active = patterns.compile(r"\s*(?:(?:de |d['’])?param[eè]tres?\s*(?:(?:de |du |d['’])\s*(?-i:[A-ZÀ-Ö])[\w.-]*(?:[ \u00a0][\w.-]+){0,2}?\s+)?)?"
+                              r"(?:sont |soient |seront |restent |seulement |à la fois |simultanément )*" + fr(lex.cues["active"]), re.I)
     return units, foreign, other_noun, active
 
 
