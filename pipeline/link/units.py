@@ -95,6 +95,9 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
             row[1] = PARAMS  # « 8B, 70B et 405B »: billions of parameters; « GPT-1 (117M) », « GPT-2 (1.5 milliard) »
         elif q.scale and (q.value or 0) >= 10**6 and cues["active_before"].search(text, max(s.start, q.start - 40), q.start):
             row[1] = PARAMS  # « n'en active que trente-deux milliards par jeton »: the « en » is parameters
+        elif _BIG_WORD_SCALE.fullmatch(q.scale or "") and (q.value or 0) >= 10**8 \
+                and cues["counts_en_before"].search(text, max(s.start, q.start - 40), q.start):
+            row[1] = PARAMS  # « Le second n'en compte que vingt et un milliards »: the « en » is parameters
         elif q.scale and (q.value or 0) >= 10**6 and q.active and cues["per_token"].search(text, q.unit_end, min(s.end, q.unit_end + 40)):
             row[1] = PARAMS  # « seulement 47 milliards sont activés pour chaque token »: what a model activates is parameters
         elif labelled and (labelled == EXPERTS or q.scale or (q.value or 0) >= 1000) and not YEAR.fullmatch(q.number):

@@ -128,6 +128,8 @@ CASES = [
     ("Les modèles gpt-oss-120b et gpt-oss-20b sortent. Le second, plus compact avec 21 milliards de paramètres, "
      "tourne sur un portable.", "21 milliards", "ordinal", ["gpt-oss-20b"]),
     ("Llama 3 et Mistral 7B sont sortis. Le premier trimestre a vu 3 milliards de paramètres.", "3 milliards", None, []),
+    ("Llama 3 et Mistral 7B sont sortis. Le second n'en compte que 7 milliards de paramètres.", "7 milliards", "ordinal",
+     ["Mistral 7B"]),
     ("À seulement 2 milliards de paramètres, le modèle Gemma 2 2B tient sur un smartphone.", "2 milliards", "subject",
      ["Gemma 2 2B"]),
     ("Avec 7 milliards de paramètres, le modèle de Mistral 7B, GPT-4o est petit.", "7 milliards", None, []),

@@ -41,6 +41,7 @@ CASES = [
     ("Mistral Large 2 compte 123 milliards, un chiffre record pour ses paramètres.", "123", PARAMS, 123 * B),
     # « n'en active que »: the « en » is parameters
     ("Praline 4 n'en active que trente-deux milliards par jeton.", "trente-deux", PARAMS, 32 * B),
+    ("Le second n'en compte que vingt et un milliards.", "vingt et un", PARAMS, 21 * B),
     # « seulement 47 milliards sont activés pour chaque token »: what is activated per token is parameters
     ("Seulement 47 milliards sont activés pour chaque token.", "47", PARAMS, 47 * B),
     ("Seulement 3 milliards actifs par jeton.", "3 milliards", PARAMS, 3 * B),
