@@ -130,6 +130,8 @@ CASES = [
     ("Llama 3 et Mistral 7B sont sortis. Le premier trimestre a vu 3 milliards de paramètres.", "3 milliards", None, []),
     ("Llama 3 et Mistral 7B sont sortis. Le second n'en compte que 7 milliards de paramètres.", "7 milliards", "ordinal",
      ["Mistral 7B"]),
+    ("Llama 3 et Mistral 7B sont sortis. Le second accepte une fenêtre de contexte de 32 000 jetons.", "32 000", "ordinal",
+     ["Mistral 7B"]),
     ("À seulement 2 milliards de paramètres, le modèle Gemma 2 2B tient sur un smartphone.", "2 milliards", "subject",
      ["Gemma 2 2B"]),
     ("Avec 7 milliards de paramètres, le modèle de Mistral 7B, GPT-4o est petit.", "7 milliards", None, []),
