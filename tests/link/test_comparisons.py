@@ -34,6 +34,8 @@ CASES = [
      "versions 7B et 13B de Llama 2. Et plus performant que la version 34B de Llama 1.",
      {("Mistral 7B", "outperforms", "Llama 2 7B", None, None, False), ("Mistral 7B", "outperforms", "Llama 2 13B", None, None, False),
       ("Mistral 7B", "outperforms", "Llama 1 34B", None, None, False)}),
+    ("DeepSeek-R1 est sorti. L'entreprise l'a présenté comme étant équivalent, voire même supérieur à OpenAI o1.",
+     {("DeepSeek-R1", "rivals", "o1", None, None, False)}),
     # « atteint le niveau de », « atteint les performances de »
     ("Les capacités de raisonnement de DeepSeek-V3.2 atteignent le niveau de GPT-5.",
      {("DeepSeek-V3.2", "rivals", "GPT-5", None, None, False)}),
