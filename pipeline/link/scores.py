@@ -183,7 +183,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         if bench is None and (metric in ("ELO", "points") or a in named_before):
             # « devant Llama 2 70B (67,35) », « - Sonnet 4.5 : 77,2 % »: the paragraph's or the list's test
             bench = ctx.block_benchmark or (ctx.prev_benchmarks[-1][2] if ctx.prev_benchmarks else None) \
-                or (ctx.recent_benchmark if s.kind == BULLET else None)
+                or (ctx.recent_benchmark if s.kind == BULLET or metric == "ELO" and ctx.recent_benchmark in ctx.lex.leaderboards
+                    else None)  # (an Elo is an arena's: the leaderboard named a few sentences before)
         if bench is None:
             continue  # a percentage or a number with no benchmark (nor the word « score ») is not a score
         if metric == "%" and ctx.p["share_of"].match(after):

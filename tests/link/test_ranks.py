@@ -22,6 +22,7 @@ CASES = [
     ("GPT-4o se hisse à la 9e place du classement LMArena.", {("GPT-4o", 9.0, "LMArena", None, False)}),
     ("Gemini 3 Pro se classe 7ème sur LMArena.", {("Gemini 3 Pro", 7.0, "LMArena", None, False)}),
     ("Sur LMArena, les Gemini 2.5 de Google se sont classés en premier.", {("Gemini 2.5", 1.0, "LMArena", None, False)}),
+    ("Sur LMArena, Gemini 3 Pro est premier.", {("Gemini 3 Pro", 1.0, "LMArena", None, False)}),
     ("Sur LMArena, o3 est à la deuxième place, avec GPT-4.5 à égalité avec Grok 4 pour la troisième.",
      {("o3", 2.0, "LMArena", None, False), ("GPT-4.5", 3.0, "LMArena", None, False)}),
     ("Sur LMArena, Gemini 3 est en premier lieu un modèle multimodal.", set()),

@@ -40,6 +40,9 @@ CASES = [
     ("Sur MMLU, GPT-5 obtient 91 %, tandis que Claude 4 obtient 88 %.",
      {("GPT-5", 91.0, "MMLU", "%", None), ("Claude 4", 88.0, "MMLU", "%", None)}),
     ("Sur LMArena, Gemini 3 Pro culmine à Elo 1 501.", {("Gemini 3 Pro", 1501.0, "LMArena", "ELO", None)}),
+    # an Elo a paragraph later is on the leaderboard named a few sentences before
+    ("Sur LMArena, Gemini 3 Pro est premier.\n\nEn code, le tableau diffère. Claude Opus 4.5 domine avec 1 500 Elo.",
+     {("Claude Opus 4.5", 1500.0, "LMArena", "ELO", None)}),
     ("Sur WebDev Arena, Claude Opus 4.5 mène avec un score Elo impressionnant de 1511 points.",
      {("Claude Opus 4.5", 1511.0, "WebDev Arena", "ELO", None)}),
     ("Sur LMArena, Gemini 3 Pro a un Elo 3.5 meilleur.", set()),
