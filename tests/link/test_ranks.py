@@ -23,6 +23,8 @@ CASES = [
     ("Gemini 3 Pro se classe 7ème sur LMArena.", {("Gemini 3 Pro", 7.0, "LMArena", None, False)}),
     ("Sur LMArena, les Gemini 2.5 de Google se sont classés en premier.", {("Gemini 2.5", 1.0, "LMArena", None, False)}),
     ("Sur LMArena, Gemini 3 Pro est premier.", {("Gemini 3 Pro", 1.0, "LMArena", None, False)}),
+    ("Yi-34B a fait sensation sur Open LLM Leaderboard en se classant premier parmi les LLM ouverts.",
+     {("Yi-34B", 1.0, "Open LLM Leaderboard", None, False)}),
     ("Sur LMArena, o3 est à la deuxième place, avec GPT-4.5 à égalité avec Grok 4 pour la troisième.",
      {("o3", 2.0, "LMArena", None, False), ("GPT-4.5", 3.0, "LMArena", None, False)}),
     ("Sur LMArena, Gemini 3 est en premier lieu un modèle multimodal.", set()),
