@@ -166,6 +166,8 @@ def test_names_the_sentence_calls_a_model(text, expected):
     # a bare name the sentence calls a model (« un autre modèle de langue : Bloom »); not the taxonomy
     ("Des chercheurs ont conçu un autre modèle de langue : Bloom.", ["Bloom"]),
     ("La taxonomie de Bloom aide les enseignants.", []),
+    # the series in capitals after « les modèles de raisonnement »
+    ("Sur LMArena, les modèles de raisonnement O3 et GPT-4o sont à égalité.", ["o3", "GPT-4o"]),
     # a bare family name followed by a capitalised word that is no variant, maker or family: another name
     ("Bien qu'il utilise Llama CPP, LM Studio ne peut pas exécuter Llama Parallel.", []),
     ("L'abonnement Gemini Advanced donne accès à Gemini Ultra.", ["Gemini Ultra"]),
