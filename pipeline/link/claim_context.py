@@ -66,6 +66,10 @@ class ClaimLinker:
         # then « - o1 : occupe la première position »): whether it does, and the test it names
         self.intro_ranking = False
         self.intro_benchmark: Optional[str] = None
+        # bullets that rank in the order they come (« Voici le classement des dix modèles préférés. »):
+        # how many of them so far (None: not under such an introduction), and the leaderboard
+        self.ordered_items: Optional[int] = None
+        self.ordered_benchmark: Optional[str] = None
         self._org_starts = [m.start() for m in lexicon_orgs(lex).finditer(text)]
         self._all_benchmarks = self._find_benchmarks()
         self._benchmark_starts = [x[0] for x in self._all_benchmarks]

@@ -3,7 +3,9 @@ one item per line or run into one line. The number before the name is its rank, 
 it its score, both on the leaderboard the text names (in the item, else a few sentences before).
 The score's metric is the one written (« % », « points », « Elo »), else Elo when the items or the
 text before speak of Elo, else a plain score. An unnumbered bullet that is only a name and a figure
-(« • GPT-4 Turbo : 1252 ») under a leaderboard is a score with a written metric or Elo, no rank."""
+(« • GPT-4 Turbo : 1252 ») under a leaderboard is a score with a written metric or Elo, no rank.
+Unnumbered bullets that are only names, under an introduction that speaks of a ranking
+(« Voici le classement des dix modèles préférés des Français. »), rank in the order they come."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
@@ -29,6 +31,11 @@ def _bullet_cues(lex: Lexicons) -> tuple:
     return lex.cue("leaderboards.bullet_opening"), lex.cue("leaderboards.item_end")
 
 
+@per_lexicons
+def _ordered_cues(lex: Lexicons) -> tuple:
+    return lex.cue("leaderboards.ordered_intro"), lex.cue("leaderboards.unordered"), lex.cue("leaderboards.name_like")
+
+
 def speaks_of_elo(text: str, start: int, end: int, lex: Lexicons) -> bool:
     """Whether ``text[start:end]`` says its scores are Elo."""
     return _cues(lex)[2].search(text, start, end) is not None
@@ -36,6 +43,7 @@ def speaks_of_elo(text: str, start: int, end: int, lex: Lexicons) -> bool:
 
 def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
     text, s = ctx.text, view.sentence
+    _ordered_item(ctx, view, by)
     rank_cue, value_cue, elo = _cues(ctx.lex)
     items = []
     for r in view.refs:
@@ -84,3 +92,34 @@ def _bullet_item(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> N
         ctx.add(view, subject=r.model, relation="scores", object=None, benchmark=ctx.recent_benchmark, metric=metric,
                 value=number, claimed_by=by, hedged=False, start=value.start("val"), end=value.end("val"),
                 recognizer="leaderboard_bullet")
+
+
+def _ordered_item(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> None:
+    """« Voici le classement des dix modèles de langage préférés des Français. » then « - Mistral-medium-3.1 »,
+    « - Gemini-2.5-flash »: the k-th bullet of a list right after an introduction that speaks of a
+    ranking (and of no other order) ranks k when it is only a name. A bullet that says more (a
+    figure, a description) ends the list: the order may then be another's. A bullet that looks
+    like a name the recogniser does not know still takes its place."""
+    text, s = ctx.text, view.sentence
+    intro, unordered, name_like = _ordered_cues(ctx.lex)
+    if s.kind != BULLET:
+        ctx.ordered_items = None
+        if intro.search(text, s.start, s.end) and not unordered.search(text, s.start, s.end):
+            here = ctx.benchmarks(s.start, s.end)
+            ctx.ordered_items = 0
+            ctx.ordered_benchmark = here[-1][2] if here else (
+                ctx.recent_benchmark if ctx.recent_benchmark in ctx.lex.leaderboards else None)
+        return
+    if ctx.ordered_items is None:
+        return
+    opening, item_end = _bullet_cues(ctx.lex)
+    refs = view.refs
+    if len(refs) == 1 and opening.fullmatch(text, s.start, refs[0].start) and item_end.fullmatch(text, refs[0].end, s.end):
+        ctx.ordered_items += 1
+        ctx.add(view, subject=refs[0].model, relation="ranks", object=None, benchmark=ctx.ordered_benchmark,
+                metric="position", value=float(ctx.ordered_items), claimed_by=by, hedged=False,
+                start=refs[0].start, end=refs[0].end, recognizer="leaderboard_order")
+    elif not refs and name_like.fullmatch(text, s.start, s.end):
+        ctx.ordered_items += 1
+    else:
+        ctx.ordered_items = None

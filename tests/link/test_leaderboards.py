@@ -14,7 +14,8 @@ def board(a, lex) -> set:
     found = claims.link(a.text, a.views, a.sentences, a.ents, a.quantities, lex)
     mine = [c for c in found if c.where.recognizer.startswith("leaderboard_")]
     assert all((c.relation, c.where.recognizer) in (("ranks", "leaderboard_rank"), ("scores", "leaderboard_score"),
-                                                    ("scores", "leaderboard_bullet")) for c in mine)
+                                                    ("scores", "leaderboard_bullet"), ("ranks", "leaderboard_order"))
+               for c in mine)
     return {(c.subject, c.relation, c.benchmark, c.metric, c.value) for c in mine}
 
 
@@ -88,6 +89,36 @@ BULLETS = [
 
 @pytest.mark.parametrize("text, expected", BULLETS)
 def test_unnumbered_bullets(analyse, lex, text, expected):
+    assert board(analyse(text), lex) == expected
+
+
+ORDERED = [
+    # bullets that are only names, under an introduction that speaks of a ranking: ranks in order
+    ("Voici le classement des modèles préférés des internautes sur LMArena.\n- Gemini 2.5 Pro\n- Grok 3\n- GPT-4.5",
+     {("Gemini 2.5 Pro", "ranks", "LMArena", "position", 1.0), ("Grok 3", "ranks", "LMArena", "position", 2.0),
+      ("GPT-4.5", "ranks", "LMArena", "position", 3.0)}),
+    # with no leaderboard named: ranks on none; a heading « Top 3 » introduces too
+    ("Le palmarès des assistants de code :\n\n• Claude Opus 4\n• GPT-4.1",
+     {("Claude Opus 4", "ranks", None, "position", 1.0), ("GPT-4.1", "ranks", None, "position", 2.0)}),
+    ("## Top 3\n\n- Claude Opus 4\n- GPT-4.1\n- Gemini 2.5 Pro",
+     {("Claude Opus 4", "ranks", None, "position", 1.0), ("GPT-4.1", "ranks", None, "position", 2.0),
+      ("Gemini 2.5 Pro", "ranks", None, "position", 3.0)}),
+    # a bullet the recogniser does not read as a model still takes its place
+    ("Voici le classement LMArena.\n- Gemini 2.5 Pro\n- nouveau-venu-v3\n- Grok 3",
+     {("Gemini 2.5 Pro", "ranks", "LMArena", "position", 1.0), ("Grok 3", "ranks", "LMArena", "position", 3.0)}),
+    # a bullet that says more ends the list: the order after it is unsure
+    ("Voici le classement LMArena.\n- Gemini 2.5 Pro\n- Grok 3, lancé par xAI en février avec fracas\n- GPT-4.5",
+     {("Gemini 2.5 Pro", "ranks", "LMArena", "position", 1.0)}),
+    # no ranking said, or another order said: nothing
+    ("Voici les modèles testés sur LMArena.\n- Gemini 2.5 Pro\n- Grok 3", set()),
+    ("Les modèles du classement, par ordre alphabétique :\n- Gemini 2.5 Pro\n- Grok 3", set()),
+    # the introduction must be right before the list
+    ("Voici le classement LMArena.\nLes modèles cités plus haut sont :\n- Gemini 2.5 Pro\n- Grok 3", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", ORDERED)
+def test_ordered_bullets(analyse, lex, text, expected):
     assert board(analyse(text), lex) == expected
 
 
