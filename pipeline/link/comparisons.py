@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView, name_runs, subject_before
+from pipeline.link import ranks
 from pipeline.link.cues import is_hedged
 
 if TYPE_CHECKING:
@@ -56,6 +57,10 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 if not any(x <= m.start() < y or m.start() <= x < m.end() for x, y, _ in cues):
                     cues.append((m.start(), m.end(), rel))
         cues.sort()
+    for m in _cue(ctx, "followed").finditer(text, s.start, s.end):
+        if not any(x <= m.start() < y or m.start() <= x < m.end() for x, y, _ in cues) and ranks.ranked_before(ctx, view, m.start()):
+            cues.append((m.start(), m.end(), "ranks_above"))  # « … prend la première place, suivi de X »
+            cues.sort()
     if not cues:
         return
     prev_end = s.start

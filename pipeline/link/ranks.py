@@ -81,6 +81,14 @@ def _holders(ctx: "ClaimLinker", c: dict, view: SentenceView, hits) -> list[tupl
     return out
 
 
+def ranked_before(ctx: "ClaimLinker", view: SentenceView, pos: int) -> bool:
+    """Whether the sentence gives a place before ``pos`` (« prend la première place, suivi de X »)."""
+    c = _cues(ctx.lex)
+    if not c["word"].search(ctx.text, view.sentence.start, pos):
+        return False
+    return any(b <= pos for _, b, _ in _hits(ctx, c, view))
+
+
 def introduces_ranking(ctx: "ClaimLinker", view: SentenceView) -> bool:
     """Whether the sentence introduces bullets that rank models: it ends with « : » or « ? » and
     speaks of a ranking."""

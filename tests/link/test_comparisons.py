@@ -105,6 +105,13 @@ CASES = [
     ("ChatGPT-5 affiche un taux de 1,4 % sur le Hallucination Leaderboard.\n\n"
      "Ce score le place devant ChatGPT-4, qui obtient 1,8 %, et GPT-4o, avec 1,49 %.",
      {("GPT-5", "ranks_above", "GPT-4", None, None, False), ("GPT-5", "ranks_above", "GPT-4o", None, None, False)}),
+    # « suivi de X » after a place given: the one placed ranks above X; with no place, « suivi de » is time
+    ("Claude Opus 4.1 a pris la première place, suivi de Claude Sonnet 4.5.",
+     {("Claude Opus 4.1", "ranks_above", "Claude Sonnet 4.5", None, None, False)}),
+    ("Gemini 2.5 Pro domine avec 1 460 points, suivi de près par GPT-4.5 (1 398) et Grok 3 (1 390).",
+     {("Gemini 2.5 Pro", "ranks_above", "GPT-4.5", None, None, False), ("Gemini 2.5 Pro", "ranks_above", "Grok 3", None, None, False)}),
+    ("OpenAI occupe une place à part : o1 en décembre, suivi d'o3-mini en janvier.", set()),
+    ("Gemini 2.5 Pro est sorti en mars, suivi de Gemini 2.5 Flash en avril.", set()),
     # « tous ses concurrents » on a benchmark: first on it; with no benchmark, nothing
     ("Gemini 2.5 Pro est sorti. Ce modèle a dépassé tous ses concurrents sur LMArena.",
      {("Gemini 2.5 Pro", "ranks", None, "LMArena", None, False)}),

@@ -60,6 +60,9 @@ CASES = [
     # « suivi de X », « à égalité », « rang → nom »
     ("Sur LMArena, Gemini 2.5 Pro arrive en tête, suivi de Claude Opus 4.",
      {("Gemini 2.5 Pro", 1.0, "LMArena", None, False), ("Claude Opus 4", 2.0, "LMArena", None, False)}),
+    # « domine avec 1 500 Elo » on a leaderboard: first; « domine » with no figure is no place
+    ("Sur LMArena, Claude Opus 4.5 domine avec 1 500 Elo.", {("Claude Opus 4.5", 1.0, "LMArena", None, False)}),
+    ("Claude Opus 4.5 domine ses concurrents sur LMArena.", set()),
     ("Sur LMArena, MiniMax-M1 et DeepSeek-R1 sont à égalité à la 12e place.",
      {("MiniMax-M1", 12.0, "LMArena", None, False), ("DeepSeek-R1", 12.0, "LMArena", None, False)}),
     ("Sur WebDev Arena, la 3e place → DeepSeek-R1.", {("DeepSeek-R1", 3.0, "WebDev Arena", None, False)}),
