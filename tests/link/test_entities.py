@@ -53,6 +53,8 @@ RESOLVE = [
     ("Llama 4 : Scout, Maverick et Behemoth.", {"Llama 4", "Llama 4 Scout", "Llama 4 Maverick", "Llama 4 Behemoth"}),
     ("Meta publie Llama 4. Trois variants : Scout, Maverick et Behemoth.",
      {"Llama 4", "Llama 4 Scout", "Llama 4 Maverick", "Llama 4 Behemoth"}),
+    ("Les modèles Llama 4 sont là. Meta a dévoilé trois modèles d'IA multimodaux, Scout, Maverick et Behemoth.",
+     {"Llama 4", "Llama 4 Scout", "Llama 4 Maverick", "Llama 4 Behemoth"}),
     ("Anthropic publie Claude 3 en trois versions : Haiku, Sonnet et Opus.",
      {"Claude 3", "Claude 3 Haiku", "Claude 3 Sonnet", "Claude 3 Opus"}),
     # tiers only one family has belong to its last model, not to the name right before them

@@ -113,6 +113,11 @@ CASES = [
      "109 milliards", "clause_name", ["Llama 4 Scout"]),
     ("Llama 4 Maverick est sorti. Llama 4 Scout, qui est compact par rapport à Llama 4 Maverick, et qui dispose de "
      "109 milliards de paramètres, est idéal.", "109 milliards", "clause_name", ["Llama 4 Scout"]),
+    ("Chinchilla, qui utilise le même budget de calcul que Gopher mais avec 70 milliards de paramètres, est sorti.",
+     "70 milliards", "clause_name", ["Chinchilla"]),
+    # (« même » the adverb compares nothing: « laissaient même entendre que le 22B devançait … »)
+    ("Des fuites laissaient même entendre que Qwen3-32B comptait 32 milliards de paramètres.", "32 milliards",
+     "clause_name", ["Qwen3-32B"]),
     ("Contrairement à GPT-4o, Mistral Small 3 compte 24 milliards de paramètres.", "24 milliards", "clause_name",
      ["Mistral Small 3"]),
     ("Mistral Small 3 est sorti. Il est plus rapide que GPT-4o et compte 24 milliards de paramètres.", "24 milliards",
