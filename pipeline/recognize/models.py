@@ -45,7 +45,11 @@ _NAME = r"[A-Z][\w.+-]*[a-z0-9+](?:[ \u00a0][A-Z0-9][\w.+-]*){0,2}"
 NAMED_AS_MODEL = patterns.compile(
     rf"(?:\b(?:mod[eè]le|LLM|version)s?\b[^,.;:«]{{0,40}}?\b(?:baptisée?|nommée?|appelée?|dénommée?|surnommée?)\s+«?\s*"
     rf"|\b(?:[Ll]e|[Dd]u|[Aa]u|[Ss]on|[Ll]eur|[Uu]n)\s+(?:nouveau\s+|autre\s+)?mod[eè]le\s+(?:d['’]IA|de langage|de langue|de raisonnement|"
-    rf"open[- ]source|ouvert)\s*:?\s+)(?P<name>{_NAME})")
+    rf"open[- ]source|ouvert)\s*:?\s+"
+    # « Google a prévisualisé le modèle SignGemma », « son modèle DeepseekMath-V2 »: after a bare « le
+    # modèle », only a name shaped like one (a capital inside, or a digit), never « le modèle Transformer »
+    rf"|\b(?:[Ll]e|[Dd]u|[Aa]u|[Ss]on|[Ll]eur|[Cc]e)\s+(?:nouveau\s+)?mod[eè]le\s+(?=[A-Z][a-z]+[A-Z]|[A-Z][\w+-]*\d))"
+    rf"(?P<name>{_NAME})(?!\w|[.+-]\w)")  # (never the start of a longer word: « DoubaO1.5PRO »)
 
 
 # « la famille Claude », « la série GLM »: a bare family name that needs a

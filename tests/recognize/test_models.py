@@ -134,6 +134,13 @@ def test_unknown_name_shapes(text, expected):
     ("Le laboratoire publie le modèle de langage Pleias 1.0, entraîné sur des données ouvertes.", ["Pleias 1.0"]),
     ("grâce à un optimiseur maison baptisé MuonClip pour ses tokens", []),  # an optimiser, not a model
     ("Le nouveau SUV baptisé Austral arrive.", []),
+    # after a bare « le modèle », « son modèle »: a name shaped like one (a capital inside, a digit)
+    ("Google a prévisualisé le modèle SignGemma pour la langue des signes.", ["SignGemma"]),
+    ("Deepseek vient d'annoncer son modèle DeepseekMath-V2.", ["DeepseekMath-V2"]),
+    ("Le modèle Transformer a changé le traitement du langage.", []),
+    ("Google a présenté le modèle Perdrix.", []),
+    # … never the start of a longer word
+    ("L'indice du modèle DoubaO1.5PRO de ByteDance atteint 80.", []),
 ])
 def test_names_the_sentence_calls_a_model(text, expected):
     from pipeline.recognize.segments import segment
