@@ -210,7 +210,7 @@ def parenthesis(sc: Scope) -> Iterator[Found]:
             while k and _SLASHED.fullmatch(sc.text, refs[k - 1].end, refs[k].start):
                 k -= 1
                 yield refs[k], org.name, refs[k].start, org.end + 1
-    for o in sc.orgs:  # « OpenAI (GPT-4.5) », « d'OpenAI (o1, o3) »
+    for o in sc.orgs:  # « OpenAI (GPT-4.5) », « d'OpenAI (o1, o3) », « OpenAI (avec o3) »
         m = sc.p["paren_open"].match(sc.text, o.end)
         ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
         if ref is None:
@@ -218,7 +218,8 @@ def parenthesis(sc: Scope) -> Iterator[Found]:
         listed = [ref, *_listed_after(sc, ref)]
         if sc.p["paren_close"].match(sc.text, listed[-1].end):
             for r in listed:
-                yield r, o.name, o.start, listed[-1].end + 1
+                if sc.lexicon_allows(r.model, o.name):  # (« Microsoft (avec GPT-4) »: a partner)
+                    yield r, o.name, o.start, listed[-1].end + 1
 
 
 def colon_list(sc: Scope) -> Iterator[Found]:

@@ -18,6 +18,9 @@ CASES = [
     ("GPT-4o, DeepSeek-V3 et Llama 3.1 de Meta sont comparés.", {("Llama 3.1", "Meta", "genitive")}),
     ("Qwen 2.5 (Alibaba) est ouvert.", {("Qwen 2.5", "Alibaba", "parenthesis")}),
     ("OpenAI (GPT-4.5) domine.", {("GPT-4.5", "OpenAI", "parenthesis")}),
+    ("OpenAI (avec o3) et Anthropic (Claude Opus 4) dominent.",
+     {("o3", "OpenAI", "parenthesis"), ("Claude Opus 4", "Anthropic", "parenthesis")}),
+    ("Microsoft (avec GPT-4) et Amazon (Claude 3) investissent.", set()),  # partners the lexicon contradicts
     ("Grok 4, le nouveau modèle phare d'xAI, est sorti.", {("Grok 4", "xAI", "apposition")}),
     ("Gemini 3 Pro est la dernière innovation de Google.", {("Gemini 3 Pro", "Google", "apposition")}),
     ("Gemini 2.5 Pro : L’IA de Google établit un record", {("Gemini 2.5 Pro", "Google", "apposition")}),
@@ -29,6 +32,9 @@ CASES = [
     ("En dévoilant Qwen3 et QwQ-32B, Alibaba frappe fort.",
      {("Qwen3", "Alibaba", "fronted_launch"), ("QwQ-32B", "Alibaba", "fronted_launch")}),
     ("En lançant Llama 4, Microsoft a innové.", set()),
+    # the company of a leader or the parent of a brand launches: « le groupe de Mark Zuckerberg »
+    ("Le groupe de Mark Zuckerberg a dévoilé Llama 4 Scout.", {("Llama 4 Scout", "Meta", "launch")}),
+    ("La société mère de Facebook vient d'annoncer Llama 4 Maverick.", {("Llama 4 Maverick", "Meta", "launch")}),
     # each organisation with its model; not a partner the lexicon contradicts
     ("Les géants suivent : OpenAI avec GPT-4o et Google avec Gemini Ultra.",
      {("GPT-4o", "OpenAI", "paired_with"), ("Gemini Ultra", "Google", "paired_with")}),
