@@ -32,6 +32,9 @@ CASES = [
     ("En dévoilant Qwen3 et QwQ-32B, Alibaba frappe fort.",
      {("Qwen3", "Alibaba", "fronted_launch"), ("QwQ-32B", "Alibaba", "fronted_launch")}),
     ("En lançant Llama 4, Microsoft a innové.", set()),
+    ("Grâce à son nouveau modèle o3, OpenAI domine le classement.", {("o3", "OpenAI", "fronted_launch")}),
+    ("Avec Gemini 3, Google accélère.", set()),  # no possessive: a model it may only use
+    ("Avec son modèle GPT-4, Microsoft domine.", set()),
     # the company of a leader or the parent of a brand launches: « le groupe de Mark Zuckerberg »
     ("Le groupe de Mark Zuckerberg a dévoilé Llama 4 Scout.", {("Llama 4 Scout", "Meta", "launch")}),
     ("La société mère de Facebook vient d'annoncer Llama 4 Maverick.", {("Llama 4 Maverick", "Meta", "launch")}),
