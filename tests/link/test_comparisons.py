@@ -105,6 +105,12 @@ CASES = [
     ("ChatGPT-5 affiche un taux de 1,4 % sur le Hallucination Leaderboard.\n\n"
      "Ce score le place devant ChatGPT-4, qui obtient 1,8 %, et GPT-4o, avec 1,49 %.",
      {("GPT-5", "ranks_above", "GPT-4", None, None, False), ("GPT-5", "ranks_above", "GPT-4o", None, None, False)}),
+    # « au même niveau que », « à un niveau comparable à celui de », « égale, et dans certains cas surpasse, »
+    ("DeepSeek-V3 se positionne au même niveau que GPT-4o.", {("DeepSeek-V3", "rivals", "GPT-4o", None, None, False)}),
+    ("Claude 3.7 Sonnet se positionne à un niveau comparable à celui de GPT-4o.",
+     {("Claude 3.7 Sonnet", "rivals", "GPT-4o", None, None, False)}),
+    ("Qwen3-Max égale, et dans certains cas surpasse, le Gemini 2.5 Pro de Google.",
+     {("Qwen3-Max", "rivals", "Gemini 2.5 Pro", None, None, False)}),
     # « suivi de X » after a place given: the one placed ranks above X; with no place, « suivi de » is time
     ("Claude Opus 4.1 a pris la première place, suivi de Claude Sonnet 4.5.",
      {("Claude Opus 4.1", "ranks_above", "Claude Sonnet 4.5", None, None, False)}),
