@@ -70,6 +70,10 @@ CASES = [
     ("Meta publie Llama 3. Il vise 70 milliards de paramètres pour les modèles en open source.", "70 milliards", "models_in_general"),
     ("Gemini 1.5 Pro est sorti. La plupart des modèles ne traitaient que 8 000 jetons.", "8 000", "generic"),
     ("Falcon 180B est sorti. C'était le premier modèle avec plus de 100 milliards de paramètres.", "100 milliards", "generic"),
+    ("Mistral Small 3 compte 24 milliards de paramètres, peu comparé à certains géants dépassant les 100 milliards.",
+     "100 milliards", "generic"),
+    ("Mistral Small 3 compte 24 milliards de paramètres, peu comparé à certains géants dépassant les 100 milliards.",
+     "24 milliards", None),
     # hypotheses, unless a model is named between the cue and the value
     ("Llama 4 Scout est sorti. Si vous avez 10 000 tokens à traiter, il suffit.", "10 000", "hypothetical"),
     ("Llama 3 est sorti. Supposons qu'un modèle ait 175 milliards de paramètres.", "175 milliards", "hypothetical"),
