@@ -12,7 +12,7 @@ from pipeline.link.raw import Provenance, RawClaim
 from pipeline.link.discourse import SentenceView, in_object_position, name_runs
 from pipeline.link.cues import clause_bounds, is_hedged
 from pipeline.link.tables import RefIndex, cells
-from pipeline.recognize.segments import BULLET, table_blocks
+from pipeline.recognize.segments import BULLET, HEADING, table_blocks
 from pipeline.normalize import numbers
 
 if TYPE_CHECKING:
@@ -262,6 +262,19 @@ def _ranking_before(text: str, sviews, first, linker: ClaimLinker) -> Optional[s
     return "" if linker.lex.cue("ranks.ranking").search(text, start, end) else None
 
 
+def _ranking_after(text: str, sviews, last, linker: ClaimLinker) -> Optional[str]:
+    """The leaderboard the first sentence after a ranked table names when it speaks of a ranking
+    (« | 1 | Claude Opus 4.6 thinking | » … then « Le classement de la LMArena pour ce mois … »),
+    past a heading; None otherwise."""
+    for v in sviews[last.index + 1:last.index + 3]:
+        s = v.sentence
+        if s.kind == HEADING:
+            continue
+        boards = [b for b in linker.benchmarks(s.start, s.end) if b[2] in linker.lex.leaderboards]
+        return boards[0][2] if boards and linker.lex.cue("ranks.ranking").search(text, s.start, s.end) else None
+    return None
+
+
 def table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_source) -> list[RawClaim]:
     out = []
     index = {v.sentence: v for v in sviews}
@@ -275,6 +288,8 @@ def table_scores(text, sviews, sentences, ents, linker: ClaimLinker, intro_sourc
         rank_header = linker.lex.cue("tables.rank_header")
         ranked = any(rank_header.search(text[h.start:h.end]) for h in table[0].cells)
         board = _ranking_before(text, sviews, first, linker) if ranked else None
+        if ranked and board is None:
+            board = _ranking_after(text, sviews, index[table[-1]], linker)
         for c in cells(text, table, refs):
             if board is not None and rank_header.search(c.label):
                 rank = re.fullmatch(r"\s*(\d{1,3})\s*", text[c.cell.start:c.cell.end])

@@ -187,8 +187,13 @@ TABLES = [
      {("Gemini 2.5 Pro", "ranks", "LMArena", "position", 1.0, "table_rank"), ("GPT-4.5", "ranks", "LMArena", "position", 2.0, "table_rank")}),
     ("Le classement du mois :\n\n| Rang | Modèle |\n|---|---|\n| 1 | Gemini 2.5 Pro |",
      {("Gemini 2.5 Pro", "ranks", None, "position", 1.0, "table_rank")}),
-    # … not under text that speaks of none
+    # … or the first sentence after the table names it, past a heading
+    ("La hiérarchie change.\n| Rang | Modèle |\n|---|---|\n| 1 | Gemini 2.5 Pro |\n| 2 | GPT-4.5 |\nUn séisme\n"
+     "Le classement de la LMArena pour ce mois révèle une surprise.",
+     {("Gemini 2.5 Pro", "ranks", "LMArena", "position", 1.0, "table_rank"), ("GPT-4.5", "ranks", "LMArena", "position", 2.0, "table_rank")}),
+    # … not under text that speaks of none, before or after
     ("Nos modèles préférés.\n\n| Position | Modèle | Prix |\n|---|---|---|\n| 1 | Gemini 2.5 Pro | 10 $ |", set()),
+    ("Nos modèles préférés.\n\n| Rang | Modèle |\n|---|---|\n| 1 | Gemini 2.5 Pro |\n\nLMArena est un site connu.", set()),
 ]
 
 

@@ -18,6 +18,7 @@ def mentions(text):
         ("Llama 4 Scout", "Llama 4 Scout"),
         ("GPT-4o", "GPT-4o"),
         ("GPT-4o mini", "GPT-4o mini"),
+        ("Claude Opus 4.6 thinking", "Claude Opus 4.6 thinking"),
         ("Qwen3-235B-A22B", "Qwen3-235B-A22B"),
         ("DeepSeek-V3", "DeepSeek-V3"),
         ("DeepSeek V3", "DeepSeek V3"),
