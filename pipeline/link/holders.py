@@ -238,6 +238,8 @@ def clause_name(sc: Scope, c: Candidate) -> Optional[list[str]]:
     last = next((r for r in reversed(view.refs) if r.end <= c.q.start and r.model == near), None)
     if last and _cue(sc, "pronoun_subject").search(text, last.end, c.q.start):
         return [view.subject] if view.subject else None  # « R1 reprend l'architecture du V3 : il compte … »
+    if last and _cue(sc, "its_a_model").search(text, last.end, c.q.start):
+        return [view.subject] if view.subject and view.anaphoric else None  # « S'appuyant sur X, …, c'est un modèle de … »
     other = _cue(sc, "other_subject").search(text, last.end, c.q.start) if last else None
     if other and not any(r.start == other.start("name") for r in view.refs):
         return None  # « …, tandis que Maverick en a 402 milliards »: the clause has its own subject

@@ -113,6 +113,9 @@ CASES = [
      "109 milliards", "clause_name", ["Llama 4 Scout"]),
     ("Llama 4 Maverick est sorti. Llama 4 Scout, qui est compact par rapport à Llama 4 Maverick, et qui dispose de "
      "109 milliards de paramètres, est idéal.", "109 milliards", "clause_name", ["Llama 4 Scout"]),
+    # « c'est un modèle de … » after names in a fronted phrase: not theirs
+    ("Magistral Small 1.2 est sorti. S'appuyant sur Magistral 1.1, avec des traces de Magistral Medium, c'est un petit "
+     "modèle efficace avec 24 milliards de paramètres.", "24 milliards", None, []),
     ("Chinchilla, qui utilise le même budget de calcul que Gopher mais avec 70 milliards de paramètres, est sorti.",
      "70 milliards", "clause_name", ["Chinchilla"]),
     # (« même » the adverb compares nothing: « laissaient même entendre que le 22B devançait … »)

@@ -27,6 +27,8 @@ CASES = [
     # an unnamed model, unless said of the name just before it
     ("Meta prépare Llama 4. Une version de plus de 400 milliards de paramètres devrait suivre.", "400 milliards", "unnamed"),
     ("Mistral publie un modèle de 7B paramètres.", "7B", "unnamed"),
+    ("Les ingénieurs de Mistral AI ont conçu Magistral Small 1.2 comme un modèle de 24 milliards de paramètres.",
+     "24 milliards", None),
     ("Llama 3.2 90B vise les LLM de plus de 70 milliards de paramètres.", "70 milliards", "unnamed"),
     # « la catégorie des modèles de moins de 2 milliards » is also a generic cue: unnamed comes first in TRAPS
     ("Phi-4 est sorti. Microsoft vise la catégorie des modèles de moins de 2 milliards de paramètres.", "2 milliards", "unnamed"),
