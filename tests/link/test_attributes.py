@@ -26,6 +26,8 @@ CASES = [
     ("- paramètres actifs : 40 Md ;", "40 Md", PARAMS, None, "params_active"),
     ("- paramètres : 40 Md ;", "40 Md", PARAMS, None, "params_total"),
     ("- vocabulaire : 200 000 jetons ;", "200 000", TOKENS, None, None),
+    ("Dans le modèle Llama 2, il existe 32 000 tokens différents.", "32 000", TOKENS, None, None),  # a vocabulary
+    ("Le contexte de Llama 2 est de 4 096 tokens, différents selon la version.", "4 096", TOKENS, None, "context_tokens"),
     # an output cue after the next value is that value's
     ("Fenêtre contextuelle de 200 Ko et pour 64 000 jetons de sortie.", "200 Ko", TOKENS, None, "context_tokens"),
     ("Fenêtre contextuelle de 200 Ko et pour 64 000 jetons de sortie.", "64 000", TOKENS, None, None),

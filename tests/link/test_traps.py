@@ -81,6 +81,8 @@ CASES = [
     ("Llama 3 est sorti. Supposons qu'un modèle ait 175 milliards de paramètres.", "175 milliards", "hypothetical"),
     ("Gemma 3 27B est sorti. Prenons un texte de 128 000 tokens.", "128 000", "hypothetical"),
     ("Llama 4 Scout est sorti. Si Llama 4 Scout compte 109 milliards de paramètres, il reste léger.", "109 milliards", None),
+    ("Mistral Large, par exemple, dispose de 123 milliards de paramètres.", "123 milliards", None),  # an example, no hypothesis
+    ("Par exemple, un modèle de 7 milliards de paramètres tient sur un GPU.", "7 milliards", "unnamed"),
     # a bare size label, but not « dont 37B actifs » nor « 671B paramètres »
     ("Llama 4 Scout (17B) est sorti.", "17B", "bare_size"),
     ("DeepSeek-V3 est un modèle MoE de 671B paramètres dont 37B actifs.", "37B", None),
