@@ -102,7 +102,7 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
             row[1] = PARAMS  # « seulement 47 milliards sont activés pour chaque token »: what a model activates is parameters
         elif labelled and (labelled == EXPERTS or q.scale or (q.value or 0) >= 1000) and not YEAR.fullmatch(q.number):
             row[1] = labelled  # « - Contexte : 128 000 » (not « - Temps d'entraînement : divisé par 3 », nor a year)
-        elif q.scale in ("K", "k", "Ko") and (has_tokens or cues["context"].search(sent_text)):
+        elif q.scale in numbers.KILO_MARKS and (has_tokens or cues["context"].search(sent_text)):
             row[1] = TOKENS
         elif q.scale and q.value and q.value >= 10**8 and has_params:
             row[1] = PARAMS

@@ -263,6 +263,8 @@ NUMBER_WORDS = (
 #: A bare number, in digits or in words.
 NUMBER = f"(?:{NUMBER_DIGITS}|{NUMBER_WORDS})"
 
+#: The suffixes and abbreviations of a thousand (« 128K », « 256 Ko », « 128 ko »): a token count's marks.
+KILO_MARKS = frozenset(k for k, f in {**_LEX.scale_suffixes, **_LEX.scale_abbreviations}.items() if f == 1000)
 _SMALL_SCALE_WORDS = [w for w, f in _LEX.scale_words.items() if f == 1000]
 _BIG_SCALE_WORDS = [w for w, f in _LEX.scale_words.items() if f > 1000]
 _SP = "[ \u00a0\u202f\u2009]+"

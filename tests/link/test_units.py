@@ -38,6 +38,8 @@ CASES = [
     # what the sentence is about
     ("Meta a publié Llama 3.1, déclinée en 8B, 70B et 405B.", "70B", PARAMS, 70 * B),
     ("Gemini 1.5 Pro a une fenêtre de contexte de 128K.", "128K", TOKENS, 128_000),
+    ("Gemma 3 a une fenêtre de contexte de 128 ko.", "128 ko", TOKENS, 128_000),  # a translation's kilo-octets
+    ("Le fichier de Gemma 3 pèse 128 ko.", "128 ko", None, 128_000),
     ("Mistral Large 2 compte 123 milliards, un chiffre record pour ses paramètres.", "123", PARAMS, 123 * B),
     # « n'en active que »: the « en » is parameters
     ("Praline 4 n'en active que trente-deux milliards par jeton.", "trente-deux", PARAMS, 32 * B),
