@@ -37,6 +37,7 @@ CASES = [
     ("Avec son modèle GPT-4, Microsoft domine.", set()),
     # the company of a leader or the parent of a brand launches: « le groupe de Mark Zuckerberg »
     ("Le groupe de Mark Zuckerberg a dévoilé Llama 4 Scout.", {("Llama 4 Scout", "Meta", "launch")}),
+    ("Les ingénieurs de Mistral AI ont conçu Magistral Small 1.2.", {("Magistral Small 1.2", "Mistral AI", "launch")}),
     ("La société mère de Facebook vient d'annoncer Llama 4 Maverick.", {("Llama 4 Maverick", "Meta", "launch")}),
     # each organisation with its model; not a partner the lexicon contradicts
     ("Les géants suivent : OpenAI avec GPT-4o et Google avec Gemini Ultra.",
