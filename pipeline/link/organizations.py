@@ -198,12 +198,25 @@ def _same_maker(sc: Scope, model: str, last: str, org: str) -> bool:
     return family is not None and (family == sc.family(last) or sc.lexicon_maker(model) == org)
 
 
+def _paren_org(sc: Scope, pos: int) -> Optional[Org]:
+    """The organisation alone in the parentheses opening at ``pos`` (« (Anthropic) », « (de Meta) »)."""
+    m = sc.p["paren_open"].match(sc.text, pos)
+    org = sc.org_at(m.end()) if m else None
+    return org if org and sc.p["paren_close"].match(sc.text, org.end) else None
+
+
 def parenthesis(sc: Scope) -> Iterator[Found]:
     refs = sc.view.refs
     for i, r in enumerate(refs):
-        m = sc.p["paren_open"].match(sc.text, r.end)
-        org = sc.org_at(m.end()) if m else None
-        if org and sc.p["paren_close"].match(sc.text, org.end):
+        org = _paren_org(sc, r.end)
+        if org is None:  # « Command R / R+ (Cohere) », « Llama 3 (8B / 70B) (Meta) »: parts or an aside holding no name
+            for cue in ("paren_slashed", "paren_aside"):
+                aside = sc.p[cue].match(sc.text, r.end)
+                if aside and aside.end() > r.end and not (i + 1 < len(refs) and refs[i + 1].start < aside.end()):
+                    org = _paren_org(sc, aside.end())
+                    if org:
+                        break
+        if org:
             yield r, org.name, r.start, org.end + 1
             # « Claude 3 Opus / Sonnet / Haiku (Anthropic) »: the names slashed to it before
             k = i

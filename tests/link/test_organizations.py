@@ -17,6 +17,10 @@ CASES = [
     # the genitive closes a list of one family only
     ("GPT-4o, DeepSeek-V3 et Llama 3.1 de Meta sont comparés.", {("Llama 3.1", "Meta", "genitive")}),
     ("Qwen 2.5 (Alibaba) est ouvert.", {("Qwen 2.5", "Alibaba", "parenthesis")}),
+    # past sizes or variants of its own: « Llama 3 (8B / 70B) (Meta) », « Command R / R+ (Cohere) »
+    ("- Llama 3 (8B / 70B) (Meta)\n- Command R / R+ (Cohere)",
+     {("Llama 3", "Meta", "parenthesis"), ("Command R", "Cohere", "parenthesis")}),
+    ("GPT-4o (ou Claude 3) (Anthropic) domine.", set()),  # an aside that names another model
     ("OpenAI (GPT-4.5) domine.", {("GPT-4.5", "OpenAI", "parenthesis")}),
     ("OpenAI (avec o3) et Anthropic (Claude Opus 4) dominent.",
      {("o3", "OpenAI", "parenthesis"), ("Claude Opus 4", "Anthropic", "parenthesis")}),
