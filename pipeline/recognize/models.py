@@ -397,8 +397,8 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     benchmark_words = _benchmark_words(lex)
     for m in unknown.finditer(text):
         start, name = _drop_leading_words(m.start(), m.group("fam"), lex)
-        if name and name.split()[0] in benchmark_words:
-            continue  # « MMLU 5-shot », « AIME 2025 »: a benchmark and its setting
+        if name and (name.split()[0] in benchmark_words or lex.cue("names.benchmark_word").search(name.split()[0])):
+            continue  # « MMLU 5-shot », « AIME 2025 », « Kingbench 2.0 »: a benchmark and its setting
         if name is None or _is_year(m.group("tail")) or not free(start, m.end()):
             continue
         # « Sonnet 3.7 »: a variant word then a version is kept for the resolver, which makes it a

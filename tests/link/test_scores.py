@@ -135,6 +135,9 @@ CASES = [
     ("Sur SWE-bench Verified, Devstral 2 atteint 72,2 %. L’écart avec Claude Opus 4.5 n’est que de 8,7 points.",
      {("Devstral 2", 72.2, "SWE-bench Verified", "%", None)}),
     ("Sur MMLU, GPT-5 obtient 91 %, une avance de 3 points sur Claude Opus 4.1.", {("GPT-5", 91.0, "MMLU", "%", None)}),
+    # a change is no score
+    ("Chinchilla atteint 67,5 % sur MMLU, soit une amélioration supérieure à 7 % par rapport à Gopher.",
+     {("Chinchilla", 67.5, "MMLU", "%", None)}),
     # people's figure in a sentence that names no model is no model's score
     ("o3 atteint 87 % sur GPQA Diamond. Les doctorants en physique obtiennent 69 % en moyenne sur GPQA Diamond.",
      {("o3", 87.0, "GPQA Diamond", "%", None)}),

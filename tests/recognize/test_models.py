@@ -142,6 +142,9 @@ def test_unknown_name_shapes(text, expected):
     ("Google a présenté le modèle Perdrix.", []),
     # … never the start of a longer word
     ("L'indice du modèle DoubaO1.5PRO de ByteDance atteint 80.", []),
+    # a test's name (« …bench », « …Eval ») and a calendar word are no model
+    ("Le modèle Gemini 3 Pro domine Kingbench 2.0 sur les tâches de code.", ["Gemini 3 Pro"]),
+    ("Le défi 1 Jour 1 IA présente les modèles de langage.", []),
 ])
 def test_names_the_sentence_calls_a_model(text, expected):
     from pipeline.recognize.segments import segment
