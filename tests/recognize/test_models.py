@@ -19,6 +19,7 @@ def mentions(text):
         ("GPT-4o", "GPT-4o"),
         ("GPT-4o mini", "GPT-4o mini"),
         ("Claude Opus 4.6 thinking", "Claude Opus 4.6 thinking"),
+        ("GPT-5.1 CodeX", "GPT-5.1 CodeX"),
         ("Qwen3-235B-A22B", "Qwen3-235B-A22B"),
         ("DeepSeek-V3", "DeepSeek-V3"),
         ("DeepSeek V3", "DeepSeek V3"),
