@@ -155,6 +155,10 @@ CASES = [
     ("Gemini 1.5 Pro est sorti. Il dispose d'une fenêtre de contexte d'un million de tokens.",
      "un million", "anaphor", ["Gemini 1.5 Pro"]),
     ("Gemini 1.5 Pro est sorti. Sa fenêtre de contexte atteint 2 millions de jetons.", "2 millions", "anaphor", ["Gemini 1.5 Pro"]),
+    # « Les chiffres clés : … » after the sentence that names the model: its spec line
+    ("Alibaba a publié Qwen 3.5 le 16 février. Les chiffres clés : 397 milliards de paramètres, licence Apache 2.0.",
+     "397 milliards", "anaphor", ["Qwen 3.5"]),
+    ("Les chiffres clés : 397 milliards de paramètres, licence Apache 2.0.", "397 milliards", None, []),
     ("Llama 3.1 405B surpasse GPT-4o. Il compte 405 milliards de paramètres.", "405 milliards", "anaphor", ["Llama 3.1 405B"]),
     ("Grok 3 est sorti. Ce dernier dispose d'un million de jetons de contexte.", "un million", "anaphor", ["Grok 3"]),
     ("GPT-5 est sorti. La capacité de contexte étendue à 256 000 tokens, contre 200 000 pour GPT-4o, aide.", "256 000",
