@@ -39,6 +39,7 @@ class Lexicons:
     variant_words: frozenset[str]
     tier_aliases: frozenset[str]
     tier_families: Mapping[str, str]  # « Sonnet » -> « Claude »
+    bare_tiers: Mapping[str, str]  # « Maverick » -> « Llama »: a tier that names itself alone
     tier_order: Mapping[str, Mapping[str, Any]]  # family -> {tiers, tier_first_from}
     spaced_lowercase: frozenset[str]
     size_tiers: frozenset[str]  # tiers that replace one another (« Gemini 3 Pro » -> « sa version Flash »)
@@ -256,6 +257,7 @@ def load() -> Lexicons:
         variant_words=frozenset(fam.get("variant_words") or ()),
         tier_aliases=frozenset(fam.get("tier_aliases") or ()),
         tier_families=dict(fam.get("tier_families") or {}),
+        bare_tiers=dict(fam.get("bare_tiers") or {}),
         tier_order=dict(fam.get("tier_order") or {}),
         spaced_lowercase=frozenset(fam.get("spaced_lowercase") or ()),
         size_tiers=frozenset(fam.get("size_tiers") or ()),

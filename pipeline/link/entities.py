@@ -145,6 +145,7 @@ def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
             ents.refs.append(Ref(m.start, m.end, name, "name"))
     ents.refs.sort(key=lambda r: r.start)
     _tier_lists(text, ents, lex)
+    _bare_tiers(text, ents, lex)
     _find_aliases(text, ents, lex, pending_variants)
     ents.refs.sort(key=lambda r: r.start)
     _org_anaphors(text, ents, lex)
@@ -193,6 +194,46 @@ def _tier_lists(text: str, ents: Entities, lex: Lexicons) -> None:
             ents.refs.append(Ref(a, a + len(word), name, "name"))
             added.add((a, a + len(word)))
     ents.refs.sort(key=lambda r: r.start)
+
+
+@per_lexicons
+def _bare_tier_pattern(lex: Lexicons) -> re.Pattern:
+    return patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(lex.bare_tiers, case_sensitive=True)})(?![\w-])")
+
+
+def _bare_tiers(text: str, ents: Entities, lex: Lexicons) -> None:
+    """« Llama 4 est sorti. … Maverick (42 milliards de paramètres) surpasse … »: a tier only one
+    family has, alone, names that tier of the family's last model named before it (at most
+    ``_TIER_OWNER_REACH`` characters back) when that model has a version and no tier of its own
+    (« Llama 4 », « Claude 3 »; not « Claude 3.5 Sonnet … Opus », nor « Llama … Scout »)."""
+    named = [r for r in ents.refs if r.kind == "name"]  # sorted by start
+    if not named:
+        return
+    starts = [r.start for r in named]
+    taken = Spans((r.start, r.end) for r in ents.refs)
+    added = []
+    for m in _bare_tier_pattern(lex).finditer(text):
+        a, b = m.span()
+        if taken.overlaps(a, b):
+            continue
+        family = lex.bare_tiers[m.group(0)]
+        i = bisect_right(starts, a)
+        while i and a - named[i - 1].end <= _TIER_OWNER_REACH:
+            info = ents.get(named[i - 1].model)
+            if info is not None and info.family == family:
+                break
+            i -= 1
+        else:
+            continue
+        if not i or a - named[i - 1].end > _TIER_OWNER_REACH:
+            continue
+        tail = tail_parts(info.name, info.family)
+        if len(tail) != 1 or not _VERSION.fullmatch(tail[0]):
+            continue  # (« Llama » alone, « Llama 3.1 70B », or a model that has its own tier)
+        name = ents.add_model(canonical_name(f"{info.name} {m.group(0)}", family, lex), family, info.organization, a)
+        added.append(Ref(a, b, name, "name"))
+    if added:
+        ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
 
 
 @per_lexicons

@@ -63,6 +63,11 @@ RESOLVE = [
     ("GPT-4 existe en trois versions : Haiku, Sonnet et Opus.", {"GPT-4"}),
     # … not after a model that already has a tier, nor after no model
     ("Llama 4 Scout : Maverick et Behemoth suivront.", {"Llama 4 Scout"}),
+    # a tier one family has, alone, after that family's model with a version and nothing else
+    ("Meta a sorti Llama 4. Selon Artificial Analysis, Maverick surpasse Claude 3.7 Sonnet.",
+     {"Llama 4", "Llama 4 Maverick", "Claude 3.7 Sonnet"}),
+    ("Meta a sorti Llama 3.1 70B. Maverick est un film.", {"Llama 3.1 70B"}),
+    ("Maverick est un film. Meta a sorti Llama 4.", {"Llama 4"}),
     ("Le groupe : Scout, Maverick et Behemoth.", set()),
     # spellings of one model are one model, named as first written
     ("DeepSeek V3 et DeepSeek-V3 sont le même modèle.", {"DeepSeek V3"}),
