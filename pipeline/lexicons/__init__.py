@@ -49,6 +49,7 @@ class Lexicons:
     products: frozenset[str]  # assistants and apps built on models (ChatGPT, Le Chat)
     product_nouns: frozenset[str]  # « l'application Gemini »: the bare family after one is a product
     organizations: Mapping[str, str]  # surface form -> canonical name
+    organization_people: frozenset[str]  # the surface forms of ``organizations`` that are people (« Sam Altman »)
     not_organizations: frozenset[str]  # first words of « … AI » names that are methods or products (« Constitutional AI »)
     benchmarks: tuple[str, ...]
     benchmark_aliases: Mapping[str, str]  # another way a benchmark is written -> its name (« HLE »)
@@ -235,11 +236,15 @@ def load() -> Lexicons:
     cues = validate_cues(read_data("cues_fr.yaml"))
     common = read_data("common_fr.yaml")
     org_map: dict[str, str] = {}
+    people: set[str] = set()
     for entry in orgs.get("organizations") or []:
         _require(isinstance(entry, dict) and entry.get("canonical") and entry.get("names"),
                  "organizations.yaml", f"bad entry {entry!r}")
-        for n in entry["names"]:
+        unknown = set(entry) - {"canonical", "names", "people"}
+        _require(not unknown, "organizations.yaml", f"{entry['canonical']}: unknown keys {sorted(unknown)}")
+        for n in [*entry["names"], *(entry.get("people") or [])]:
             org_map[n] = entry["canonical"]
+        people.update(entry.get("people") or [])
     benches = tuple(sorted((b["name"] for b in bench.get("benchmarks") or []), key=len, reverse=True))
     _require(bool(benches), "benchmarks.yaml", "no benchmarks")
     bench_aliases: dict[str, str] = {}
@@ -267,6 +272,7 @@ def load() -> Lexicons:
         products=frozenset(fam.get("products") or ()),
         product_nouns=frozenset(fam.get("product_nouns") or ()),
         organizations=org_map,
+        organization_people=frozenset(people),
         not_organizations=frozenset(orgs.get("not_organizations") or ()),
         benchmarks=benches,
         benchmark_aliases=bench_aliases,

@@ -103,10 +103,16 @@ def lexicon_orgs(lex: Lexicons) -> re.Pattern:
 def find_orgs(text: str, lex: Lexicons) -> list[Org]:
     """The organisations of the lexicon, names after a descriptor (« la start-up Perdrix Labs »)
     and names ending with an organisation's word (« Frimas Labs », « Creuset IA »)."""
-    out = [Org(m.start(), m.end(), lex.organizations[m.group(0)]) for m in lexicon_orgs(lex).finditer(text)]
+    p = _patterns(lex)
+    found = [Org(m.start(), m.end(), lex.organizations[m.group(0)]) for m in lexicon_orgs(lex).finditer(text)]
+    # A leader stands for the company as « le groupe de Mark Zuckerberg », or beside the company's
+    # own name (« xAI et Elon Musk ont dévoilé »); « le Grok d'Elon Musk » ties a model to a person.
+    out = [o for o in found if text[o.start:o.end] not in lex.organization_people
+           or p["team_of"].search(text, max(0, o.start - 40), o.start)
+           or any(x.name == o.name and x is not o and abs(x.start - o.start) <= PEOPLE_REACH
+                  and text[x.start:x.end] not in lex.organization_people for x in found)]
     known = Spans((o.start, o.end) for o in out)
     taken = Taken()
-    p = _patterns(lex)
     unknown: set[str] = set()
     for cue, check in (("described", _described_name), ("suffixed", _suffixed_name), ("appositive", _suffixed_name)):
         for m in p[cue].finditer(text):
@@ -130,6 +136,9 @@ def find_orgs(text: str, lex: Lexicons) -> list[Org]:
                 out.append(Org(m.start(), m.end(), m.group(0)))
                 taken.add(m.span())
     return sorted(out, key=lambda o: o.start)
+
+
+PEOPLE_REACH = 80  # characters between a leader and the company's own name that let the leader stand for it
 
 
 # (a page naming more makers it does not know is a list, not an article: their other mentions are

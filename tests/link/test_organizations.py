@@ -42,6 +42,10 @@ CASES = [
     # the company of a leader or the parent of a brand launches: « le groupe de Mark Zuckerberg »
     ("Le groupe de Mark Zuckerberg a dévoilé Llama 4 Scout.", {("Llama 4 Scout", "Meta", "launch")}),
     ("Les ingénieurs de Mistral AI ont conçu Magistral Small 1.2.", {("Magistral Small 1.2", "Mistral AI", "launch")}),
+    # a leader is no company, save as « le groupe de … » or beside the company's name
+    ("Parmi les concurrents : Bard de Google et le Grok 2 d'Elon Musk.", {("Bard", "Google", "genitive")}),
+    ("Alors qu'OpenAI s'apprête à dévoiler GPT-5, Elon Musk lâche Grok 3.", {("GPT-5", "OpenAI", "launch")}),
+    ("xAi et Elon Musk ont dévoilé Grok 4.", {("Grok 4", "xAI", "launch")}),
     ("La société mère de Facebook vient d'annoncer Llama 4 Maverick.", {("Llama 4 Maverick", "Meta", "launch")}),
     # each organisation with its model; not a partner the lexicon contradicts
     ("Les géants suivent : OpenAI avec GPT-4o et Google avec Gemini Ultra.",
@@ -322,11 +326,15 @@ def test_finder(analyse, lex, finder, text, expected):
 
 
 ORGS = [
-    ("Selon Sam Altman, GPT-5 est prêt.", ["OpenAI"]),
+    # a leader is the company only as « le groupe de … » or beside its name (claims still take
+    # « Selon Sam Altman » as OpenAI's: attribution reads the lexicon itself)
+    ("Selon Sam Altman, GPT-5 est prêt.", []),
+    ("Le groupe de Mark Zuckerberg publie.", ["Meta"]),
+    ("xAI et Elon Musk publient.", ["xAI", "xAI"]),
     ("Mistral AI et Google DeepMind publient.", ["Mistral AI", "Google"]),
     ("La start-up française Perdrix Labs a dévoilé un modèle.", ["Perdrix Labs"]),
     ("Le laboratoire Basalte Research publie.", ["Basalte Research"]),
-    ("Elon Musk présente Grok 3.", ["xAI"]),
+    ("Elon Musk présente Grok 3.", []),
     ("Le modèle est ouvert.", []),
     ("La société française a publié un modèle.", []),
     ("Metadata et Googleplex ne sont pas des éditeurs.", []),
