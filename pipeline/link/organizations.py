@@ -265,10 +265,19 @@ def colon_list(sc: Scope) -> Iterator[Found]:
 
 
 def apposition(sc: Scope) -> Iterator[Found]:
+    """« Grok 4, le nouveau modèle phare d'xAI », « Gemini 3 Pro est la dernière innovation de Google »;
+    not when another model is named in between (« Llama 2, la seconde version de son modèle concurrent du
+    célèbre GPT-4 de OpenAI »: the genitive is GPT-4's)."""
     for r in sc.view.refs:
         hit = _org_right_after(sc, r.end, sc.p["apposition"])
-        if hit:
+        if hit and not any(r.end <= x.start and x.end <= hit[0].start and not _same_family(sc, x.model, r.model)
+                           for x in sc.view.refs):  # (« … la série GLM de Zhipu AI »: its own series)
             yield r, hit[0].name, r.start, hit[1]
+
+
+def _same_family(sc: Scope, a: str, b: str) -> bool:
+    fa, fb = sc.ents.get(a), sc.ents.get(b)
+    return fa is not None and fb is not None and fa.family is not None and fa.family == fb.family
 
 
 def names_its_model(sc: Scope) -> Iterator[Found]:

@@ -29,6 +29,9 @@ CASES = [
     ("Gemini 3 Pro est la dernière innovation de Google.", {("Gemini 3 Pro", "Google", "apposition")}),
     ("Gemini 2.5 Pro : L’IA de Google établit un record", {("Gemini 2.5 Pro", "Google", "apposition")}),
     ("GPT-4o, l'IA d'OpenAI, est sortie.", {("GPT-4o", "OpenAI", "apposition")}),
+    # not past another family's model: the genitive is that one's
+    ("Meta a présenté Llama 2, la seconde version de son modèle concurrent du célèbre GPT-4 de OpenAI.",
+     {("Llama 2", "Meta", "launch"), ("GPT-4", "OpenAI", "genitive")}),
     ("GPT-5 — la dernière version du modèle d’OpenAI — est sortie.", {("GPT-5", "OpenAI", "apposition")}),
     ("Mistral Large 3 est le nouveau champion de Mistral AI.", {("Mistral Large 3", "Mistral AI", "apposition")}),
     # a fronted gerund of launch, the organisation after the comma; not against the lexicon
