@@ -84,6 +84,10 @@ RESOLVE = [
     ("GPT-4o est sorti. Large 2 était plus petit.", {"GPT-4o"}),
     ("Medium 3.1 arrive en tête, devant Gemini Flash 2.0.", {"Gemini 2.0 Flash"}),  # named after it: not its family (Gemini's word order)
     ("Sonnet 4.5 est sorti.", {"Claude Sonnet 4.5"}),
+    # a bare family in the body is the title's model of that family, unless the title compares with it
+    ("Gemini Nano arrive sur les téléphones\n\nGoogle a présenté Gemini, son modèle le plus avancé.", {"Gemini Nano"}),
+    ("Voici Phi-2, son alternative à Gemini Nano\n\nGoogle a présenté Gemini, son modèle le plus avancé.",
+     {"Phi-2", "Gemini Nano", "Gemini"}),
     # a bare family after a product noun is the product
     ("Gemini 2.5 Pro et Gemini 2.5 Flash sont sortis. L'application Gemini en profite.", {"Gemini 2.5 Pro", "Gemini 2.5 Flash"}),
     ("L'application Gemini est populaire.", set()),
