@@ -38,6 +38,8 @@ CASES = [
     ("Mistral 7B est, comme son nom l'indique, un LLM de 7,3 milliards de paramètres.", "7,3 milliards", None),
     # a flattened table row: its label, then a value per column
     ("GPT-4 Bard Claude 2 Nombre de paramètres 530 millions 1,3 million 1,6 million", "530 millions", "row_of_values"),
+    ("Claude 2 GPT-4 Contexte en entrée Jusqu'à 100 000 tokens (environ 75 000 mots) Jusqu'à 8 000 tokens",
+     "100 000 tokens", "row_of_values"),
     ("GPT-4 : Paramètres 1 800 milliards de paramètres, Contexte 128 000 tokens.", "128 000", None),
     ("DeepSeek-V3 est sorti. Cela en fait un modèle de 685 milliards de paramètres.", "685 milliards", None),
     ("DeepSeek R1 (version complète de 671 milliards de paramètres) est disponible.", "671 milliards", None),
