@@ -29,6 +29,8 @@ CASES = [
     ("Mistral publie un modèle de 7B paramètres.", "7B", "unnamed"),
     ("Les ingénieurs de Mistral AI ont conçu Magistral Small 1.2 comme un modèle de 24 milliards de paramètres.",
      "24 milliards", None),
+    ("Le géant est Llama 4 Behemoth, la version de deux billions de paramètres.", "deux billions", None),
+    ("Meta prépare Llama 4. La version de deux billions de paramètres suivra.", "deux billions", "unnamed"),
     ("Llama 3.2 90B vise les LLM de plus de 70 milliards de paramètres.", "70 milliards", "unnamed"),
     # « la catégorie des modèles de moins de 2 milliards » is also a generic cue: unnamed comes first in TRAPS
     ("Phi-4 est sorti. Microsoft vise la catégorie des modèles de moins de 2 milliards de paramètres.", "2 milliards", "unnamed"),

@@ -20,6 +20,7 @@ def mentions(text):
         ("GPT-4o mini", "GPT-4o mini"),
         ("Claude Opus 4.6 thinking", "Claude Opus 4.6 thinking"),
         ("GPT-5.1 CodeX", "GPT-5.1 CodeX"),
+        ("Turing NLG", "Turing-NLG"),  # another spelling, written as the family's name
         ("Qwen3-235B-A22B", "Qwen3-235B-A22B"),
         ("DeepSeek-V3", "DeepSeek-V3"),
         ("DeepSeek V3", "DeepSeek V3"),
