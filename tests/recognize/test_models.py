@@ -20,7 +20,6 @@ def mentions(text):
         ("GPT-4o mini", "GPT-4o mini"),
         ("Claude Opus 4.6 thinking", "Claude Opus 4.6 thinking"),
         ("GPT-5.1 CodeX", "GPT-5.1 CodeX"),
-        ("Turing NLG", "Turing-NLG"),  # another spelling, written as the family's name
         ("Qwen3-235B-A22B", "Qwen3-235B-A22B"),
         ("DeepSeek-V3", "DeepSeek-V3"),
         ("DeepSeek V3", "DeepSeek V3"),
@@ -195,6 +194,7 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Lancez ollama run llama3.1:8b puis testez.", ["Llama3.1-8B"]),
     # another spelling the lexicon gives the family, output as its name
     ("La firme prend l’exemple de LLama-2 13B de Meta.", ["Llama-2 13B"]),
+    ("Le modèle de langage Microsoft Turing NLG intègre 10 milliards de paramètres.", ["Turing-NLG"]),
     ("Voir https://ollama.com/library/qwen3:14b pour le détail.", []),
     # a bare family name the words before make an organisation
     ("En avril, le laboratoire chinois Qwen a présenté une série de modèles.", []),
