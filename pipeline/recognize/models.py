@@ -322,8 +322,9 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             c = code.group("code") or code.group("code2")
             end, surface, tail = code.end(), f"{surface} {c}", f"{tail} {c}"
         if fam.requires_version and not tail.strip(" -\u00a0") and not _COLLECTIVE.search(text, max(0, m.start() - 30), m.start()) \
-                and not _owned(lex).match(text, end):
-            continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »
+                and not _owned(lex).match(text, end) and not lex.cue("names.called_a_model").match(text, end):
+            continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »,
+            # « Bloom est un modèle de langage »
         if not tail.strip(" -\u00a0") and lex.cue("names.org_noun_before").search(text, max(0, m.start() - 50), m.start()):
             continue  # « le laboratoire chinois Qwen a présenté »: the organisation
         if not tail.strip(" -\u00a0") and _other_name_after(text, end, lex):

@@ -195,6 +195,9 @@ def test_names_the_sentence_calls_a_model(text, expected):
     # another spelling the lexicon gives the family, output as its name
     ("La firme prend l’exemple de LLama-2 13B de Meta.", ["Llama-2 13B"]),
     ("Le modèle de langage Microsoft Turing NLG intègre 10 milliards de paramètres.", ["Turing-NLG"]),
+    # a family name that needs a version, which the sentence calls a language model (not a business model)
+    ("Selon la chercheuse, le projet Bloom est un modèle de langage ouvert.", ["Bloom"]),
+    ("Le principe de la tarification de l'API Claude est un modèle de paiement à l'usage.", []),
     ("Voir https://ollama.com/library/qwen3:14b pour le détail.", []),
     # a bare family name the words before make an organisation
     ("En avril, le laboratoire chinois Qwen a présenté une série de modèles.", []),
