@@ -30,6 +30,7 @@ class Family:
     product: bool = False
     codes: tuple[str, ...] = ()  # letters its models go by alone (« V3 », « R1 » for DeepSeek)
     spellings: tuple[str, ...] = ()  # other ways pages write its name (« LLama »), output as ``name``
+    bare_with_maker: bool = False  # alone, the model where the article names its maker (« Claude », also a first name)
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,8 @@ def validate_families(data: dict, where: str = "families.yaml") -> tuple[Family,
         _require(isinstance(entry, dict) and isinstance(entry.get("name"), str) and entry["name"],
                  where, f"entry {i} needs a non-empty 'name'")
         _require(isinstance(entry.get("organization"), str), where, f"{entry['name']}: needs 'organization'")
-        unknown = set(entry) - {"name", "organization", "requires_version", "glued_version", "product", "codes", "spellings"}
+        unknown = set(entry) - {"name", "organization", "requires_version", "glued_version", "product", "codes", "spellings",
+                                "bare_with_maker"}
         _require(not unknown, where, f"{entry['name']}: unknown keys {sorted(unknown)}")
         codes = entry.get("codes") or []
         _require(isinstance(codes, list) and all(isinstance(c, str) and len(c) == 1 and c.isupper() for c in codes),

@@ -54,6 +54,7 @@ NAMED_AS_MODEL = patterns.compile(
 
 # « la famille Claude », « la série GLM »: a bare family name that needs a
 # version elsewhere names the family here.
+_SURNAME = patterns.compile(r"[ \u00a0]+[A-ZÀ-Ö][a-zà-ÿ]")  # « Claude Monet »: a first name, not the model
 _COLLECTIVE = patterns.compile(r"\b(?:famille|série|gamme|(?:son|sa|leur|le|ce)\s+(?:nouveau\s+|dernier\s+)?modèle)\s+(?:de\s+modèles\s+)?«?\s*$", re.I)
 
 
@@ -211,7 +212,8 @@ _NUMBERS_AFTER_TIER = patterns.compile(r"\d[^ \u00a0]*(?:[ \u00a0]+[A-Za-z][\w-]
 _PAREN_SIZE = patterns.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?[BMK])\s*\)")
 # « Gemini (2.5 Pro) », « Llama (3.1) », « Claude (3 Opus) »: a version with a point or a tier alone in
 # parentheses after a bare family (not « (2024) », not a note « (1) »)
-_PAREN_VERSION = patterns.compile(r"\s*\(\s*(?P<v>\d{1,2}(?:\.\d+(?:[ \u00a0](?P<tier>[A-Z][a-z]+))?|[ \u00a0](?P<tier2>[A-Z][a-z]+)))\s*\)")
+_PAREN_VERSION = patterns.compile(r"\s*\(\s*(?P<v>\d{1,2}(?:\.\d+(?:[ \u00a0](?P<tier>[A-Z][a-z]+))?|[ \u00a0](?P<tier2>[A-Z][a-z]+))"
+                                  r"|(?P<tier3>[A-Z][a-z]+)[ \u00a0]\d{1,2}(?:\.\d+)?)\s*\)")  # (« Claude (Opus 4) »)
 
 
 # a release's date code after a versioned name: month and day (« 1106 », « 0125 ») or year and month
@@ -298,6 +300,15 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     free = taken.free
 
     listed = list(family.finditer(text))  # read again below: a bare family name listed with models
+    # (a family the article names with a version: alone, its name may stand for that model, not the family)
+    versioned = {lex.family(m.group("fam")).name for m in listed if (m.group("tail") or "").strip(" -\u00a0")}
+    named_makers: list[set[str]] = []
+
+    def makers() -> set[str]:  # the organisations the article names (read once, when first asked)
+        if not named_makers:
+            named_makers.append({lex.organizations[m.group(0)] for m in _org_lexicon(lex).finditer(text)})
+        return named_makers[0]
+
     for m in listed:
         fam = lex.family(m.group("fam"))
         tail = m.group("tail") or ""
@@ -313,7 +324,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             # maker's, or one that needs a version; « GPT-3 (175B) », « LaMDA (137B) » are complete
             end, surface, tail = size.end(), f"{surface} {size.group(1)}", f"{tail} {size.group(1)}"
         version = _PAREN_VERSION.match(text, end) if not tail.strip(" -\u00a0") else None
-        if version and all(t is None or t in lex.variant_words for t in (version.group("tier"), version.group("tier2"))):
+        if version and all(t is None or t in lex.variant_words for t in (version.group("tier"), version.group("tier2"), version.group("tier3"))):
             # « Gemini (2.5 Pro) » in a table's header: the version in parentheses completes the bare family
             end, tail = version.end(), f" {version.group('v')}"
             surface = f"{fam.name}{tail}"
@@ -322,9 +333,11 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             c = code.group("code") or code.group("code2")
             end, surface, tail = code.end(), f"{surface} {c}", f"{tail} {c}"
         if fam.requires_version and not tail.strip(" -\u00a0") and not _COLLECTIVE.search(text, max(0, m.start() - 30), m.start()) \
-                and not _owned(lex).match(text, end) and not lex.cue("names.called_a_model").match(text, end):
+                and not _owned(lex).match(text, end) and not lex.cue("names.called_a_model").match(text, end) \
+                and not (fam.bare_with_maker and fam.name not in versioned and fam.organization in makers()
+                         and not _SURNAME.match(text, end)):
             continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »,
-            # « Bloom est un modèle de langage »
+            # « Bloom est un modèle de langage », « Claude » in an article that names Anthropic and no Claude model
         if not tail.strip(" -\u00a0") and lex.cue("names.org_noun_before").search(text, max(0, m.start() - 50), m.start()):
             continue  # « le laboratoire chinois Qwen a présenté »: the organisation
         if not tail.strip(" -\u00a0") and _other_name_after(text, end, lex):

@@ -198,6 +198,13 @@ def test_names_the_sentence_calls_a_model(text, expected):
     # a family name that needs a version, which the sentence calls a language model (not a business model)
     ("Selon la chercheuse, le projet Bloom est un modèle de langage ouvert.", ["Bloom"]),
     ("Le principe de la tarification de l'API Claude est un modèle de paiement à l'usage.", []),
+    # « Claude » alone: the model where the article names Anthropic and no Claude model, never « Claude Monet »
+    ("Anthropic a créé l'IA du nom de Claude. Celle-ci marque sa différence.", ["Claude"]),
+    ("Claude est un chanteur populaire.", []),
+    ("Anthropic est cité. Claude Monet peignait des nymphéas.", []),
+    ("Anthropic a lancé Claude 3 Opus. Claude est devenu le premier LLM à passer la barre des 60 %.", ["Claude 3 Opus"]),
+    # the version and tier in parentheses after the family: « le Claude (Opus 4) d'Anthropic »
+    ("Il surpasse le GPT-4.1 d'OpenAI et le Claude (Opus 4) d'Anthropic.", ["GPT-4.1", "Claude Opus 4"]),
     ("Voir https://ollama.com/library/qwen3:14b pour le détail.", []),
     # a bare family name the words before make an organisation
     ("En avril, le laboratoire chinois Qwen a présenté une série de modèles.", []),
