@@ -45,6 +45,9 @@ CASES = [
     # the company of a leader or the parent of a brand launches: « le groupe de Mark Zuckerberg »
     ("Le groupe de Mark Zuckerberg a dévoilé Llama 4 Scout.", {("Llama 4 Scout", "Meta", "launch")}),
     ("Les ingénieurs de Mistral AI ont conçu Magistral Small 1.2.", {("Magistral Small 1.2", "Mistral AI", "launch")}),
+    ("Un nouveau modèle nommé Qwen2.5-Max vient d'être lancé par Alibaba.", {("Qwen2.5-Max", "Alibaba", "made_by")}),
+    ("Conçu par Anthropic, une entreprise fondée par d'anciens membres d'OpenAI, Claude 3 n'est pas un concurrent de plus.",
+     {("Claude 3", "Anthropic", "fronted_made_by")}),
     # a leader is no company, save as « le groupe de … » or beside the company's name
     ("Parmi les concurrents : Bard de Google et le Grok 2 d'Elon Musk.", {("Bard", "Google", "genitive")}),
     ("Alors qu'OpenAI s'apprête à dévoiler GPT-5, Elon Musk lâche Grok 3.", {("GPT-5", "OpenAI", "launch")}),
