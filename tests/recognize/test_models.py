@@ -146,6 +146,7 @@ def test_unknown_name_shapes(text, expected):
     # a test's name (« …bench », « …Eval ») and a calendar word are no model
     ("Le modèle Gemini 3 Pro domine Kingbench 2.0 sur les tâches de code.", ["Gemini 3 Pro"]),
     ("Le défi 1 Jour 1 IA présente les modèles de langage.", []),
+    ("--- title: Les modèles de langage date: February 5, 2026 ---", []),  # an English date, no model
 ])
 def test_names_the_sentence_calls_a_model(text, expected):
     from pipeline.recognize.segments import segment
