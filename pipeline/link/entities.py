@@ -228,15 +228,8 @@ def _bare_tiers(text: str, ents: Entities, lex: Lexicons) -> None:
         if taken.overlaps(a, b):
             continue
         family = lex.bare_tiers[m.group(0)]
-        i = bisect_right(starts, a)
-        while i and a - named[i - 1].end <= _TIER_OWNER_REACH:
-            info = ents.get(named[i - 1].model)
-            if info is not None and info.family == family:
-                break
-            i -= 1
-        else:
-            continue
-        if not i or a - named[i - 1].end > _TIER_OWNER_REACH:
+        info = _last_of_family(ents, named, starts, family, a)
+        if info is None:
             continue
         tail = tail_parts(info.name, info.family)
         if len(tail) != 1 or not _VERSION.fullmatch(tail[0]):
@@ -245,6 +238,17 @@ def _bare_tiers(text: str, ents: Entities, lex: Lexicons) -> None:
         added.append(Ref(a, b, name, "name"))
     if added:
         ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
+
+
+def _last_of_family(ents: Entities, named: list[Ref], starts: list[int], family: str, before: int):
+    """The model of ``family`` named last before ``before``, at most ``_TIER_OWNER_REACH`` back."""
+    i = bisect_right(starts, before)
+    while i and before - named[i - 1].end <= _TIER_OWNER_REACH:
+        info = ents.get(named[i - 1].model)
+        if info is not None and info.family == family:
+            return info
+        i -= 1
+    return None
 
 
 @per_lexicons
