@@ -35,6 +35,7 @@ sur Bedrock »: not a launch verb), a competitor's model (a comparison object, o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
@@ -107,10 +108,13 @@ def find_orgs(text: str, lex: Lexicons) -> list[Org]:
     found = [Org(m.start(), m.end(), lex.organizations[m.group(0)]) for m in lexicon_orgs(lex).finditer(text)]
     # A leader stands for the company as « le groupe de Mark Zuckerberg », or beside the company's
     # own name (« xAI et Elon Musk ont dévoilé »); « le Grok d'Elon Musk » ties a model to a person.
+    companies: dict[str, list[int]] = {}  # an organisation -> where its own name stands (sorted)
+    for o in found:
+        if text[o.start:o.end] not in lex.organization_people:
+            companies.setdefault(o.name, []).append(o.start)
     out = [o for o in found if text[o.start:o.end] not in lex.organization_people
            or p["team_of"].search(text, max(0, o.start - 40), o.start)
-           or any(x.name == o.name and x is not o and abs(x.start - o.start) <= PEOPLE_REACH
-                  and text[x.start:x.end] not in lex.organization_people for x in found)]
+           or _near(companies.get(o.name, []), o.start, PEOPLE_REACH)]
     known = Spans((o.start, o.end) for o in out)
     taken = Taken()
     unknown: set[str] = set()
@@ -139,6 +143,12 @@ def find_orgs(text: str, lex: Lexicons) -> list[Org]:
 
 
 PEOPLE_REACH = 80  # characters between a leader and the company's own name that let the leader stand for it
+
+
+def _near(starts: list[int], pos: int, reach: int) -> bool:
+    """Whether one of the sorted ``starts`` is at most ``reach`` characters from ``pos``."""
+    i = bisect_left(starts, pos - reach)
+    return i < len(starts) and starts[i] <= pos + reach
 
 
 # (a page naming more makers it does not know is a list, not an article: their other mentions are
