@@ -130,10 +130,6 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             continue  # a digit inside a model name (« GPT-4.1 sur … »)
         if ctx.p["gap_before"].search(text, max(s.start, a - GAP_WINDOW), a):
             continue  # « L'écart avec Claude Opus 4.5 n'est que de 8,7 points »: a difference, not a score
-        if ctx.p["change_before"].search(text, max(s.start, a - 50), a):
-            continue  # « soit une amélioration supérieure à 7 % par rapport à Gopher »: a change
-        if subject is None and not any(r.start < a for r in view.refs) and ctx.p["people_subject"].search(text, s.start, a):
-            continue  # « Les doctorants en physique obtiennent 69 % en moyenne »: people's figure
         if _no_models_score(ctx, view, a):
             continue
         target_bench = None
