@@ -2,6 +2,9 @@
 lexicon from ``cues_fr.yaml``, and the clause a position belongs to."""
 from __future__ import annotations
 
+import re
+
+from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
 
 
@@ -12,6 +15,13 @@ def fact_cues(lex: Lexicons) -> dict:
     out["trap"] = out["token_traps"]
     out["negation"] = lex.cue("negation")
     return out
+
+
+@per_lexicons
+def object_cue(lex: Lexicons) -> re.Pattern:
+    """What makes the name after it a comparison's object (« surpasse », « face à », « plus … que »)."""
+    comp = "|".join(lex.cue_source(f"comparisons.{rel}") for rel in lex.cues["comparisons"])
+    return patterns.compile(rf"(?:{comp}|{lex.cue_source('discourse.object_near')})", re.I)
 
 
 @per_lexicons

@@ -16,13 +16,8 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.units import bullet_label
+from pipeline.link.cues import object_cue  # noqa: F401 (the linkers import it from here too)
 from pipeline.recognize.segments import BULLET, HEADING, Sentence, within
-
-
-@per_lexicons
-def object_cue(lex: Lexicons) -> re.Pattern:
-    comp = "|".join(lex.cue_source(f"comparisons.{rel}") for rel in lex.cues["comparisons"])
-    return patterns.compile(rf"(?:{comp}|{lex.cue_source('discourse.object_near')})", re.I)
 
 
 # Between two names of one coordinated list: « A, B ou encore C », « A et B », « A (67,35) et B ».

@@ -21,6 +21,7 @@ from typing import Iterator, Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
+from pipeline.link.cues import object_cue
 from pipeline.recognize.models import ModelMention
 from pipeline.spans import Spans, Taken
 
@@ -137,7 +138,7 @@ def resolve(text: str, mentions, lex: Lexicons, *, title_end: int) -> Entities:
         if len(in_title) == 1:
             x = next(iter(in_title.values()))
             if all(_SIZE.match(p) or p in lex.variant_words for p in tail_parts(x.text, x.family)) \
-                    and not _compared_with(lex).search(text, max(0, x.start - COMPARED_WINDOW), x.start):
+                    and not object_cue(lex).search(text, max(0, x.start - COMPARED_WINDOW), x.start):
                 target = ents.get(x.text).name  # (not « … Phi-2, son alternative à Gemini Nano »: the title's rival)
         if target:
             ents.refs.append(Ref(m.start, m.end, target, "family_alias"))
@@ -198,13 +199,6 @@ def _tier_lists(text: str, ents: Entities, lex: Lexicons) -> None:
 
 
 COMPARED_WINDOW = 60  # characters before a title's name where a comparison makes it the rival, not the subject
-
-
-@per_lexicons
-def _compared_with(lex: Lexicons) -> re.Pattern:
-    """A comparison cue ending right before a name (« son alternative à », « surpasse », « face à »)."""
-    comps = "|".join(lex.cue_source(f"comparisons.{rel}") for rel in lex.cues["comparisons"])
-    return patterns.compile(rf"(?:{comps}|{lex.cue_source('discourse.object_near')})\s*(?:le |la |l['’])?\s*$", re.I)
 
 
 @per_lexicons
