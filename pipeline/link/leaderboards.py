@@ -33,7 +33,7 @@ def _bullet_cues(lex: Lexicons) -> tuple:
 
 @per_lexicons
 def _ordered_cues(lex: Lexicons) -> tuple:
-    return lex.cue("leaderboards.ordered_intro"), lex.cue("leaderboards.unordered"), lex.cue("leaderboards.name_like")
+    return lex.cue("ranks.ranking_article"), lex.cue("leaderboards.unordered"), lex.cue("leaderboards.name_like")
 
 
 def speaks_of_elo(text: str, start: int, end: int, lex: Lexicons) -> bool:

@@ -86,7 +86,7 @@ def _not_a_size_label(text: str, q: Quantity, view: SentenceView, ents: Entities
         UNIT_BEFORE.search(text, max(view.sentence.start, q.start - 24), q.start) is not None
 
 
-UNIT_BEFORE = patterns.compile(r"\bparam[eè]tres(?:\s+actifs)?\s+$")
+UNIT_BEFORE = load().cue("traps_keep.unit_before")
 
 
 _ALONE_OPEN = patterns.compile(r"[ \u00a0]*\([ \u00a0]*")
