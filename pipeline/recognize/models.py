@@ -52,9 +52,9 @@ NAMED_AS_MODEL = patterns.compile(
     rf"(?P<name>{_NAME})(?!\w|[.+-]\w)")  # (never the start of a longer word: « DoubaO1.5PRO »)
 
 
+_SURNAME = patterns.compile(r"[ \u00a0]+[A-ZÀ-Ö][a-zà-ÿ]")  # « Claude Monet »: a first name, not the model
 # « la famille Claude », « la série GLM »: a bare family name that needs a
 # version elsewhere names the family here.
-_SURNAME = patterns.compile(r"[ \u00a0]+[A-ZÀ-Ö][a-zà-ÿ]")  # « Claude Monet »: a first name, not the model
 _COLLECTIVE = patterns.compile(r"\b(?:famille|série|gamme|(?:son|sa|leur|le|ce)\s+(?:nouveau\s+|dernier\s+)?modèle)\s+(?:de\s+modèles\s+)?«?\s*$", re.I)
 
 
