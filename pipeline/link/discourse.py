@@ -282,8 +282,9 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                 subject, anaphoric, guessed = owner or main, True, owner is None
             elif not mine and out and _answers(text, out[-1], sent):
                 subject, anaphoric = out[-1].subject, True  # « Sa force ? Une capacité à gérer … »
-            elif focus and _starts_before(c["definite"].search(text, sent.start, sent.end), first_ref):
-                subject, anaphoric = focus, True  # « la famille a été pré-entraînée sur … »
+            elif focus and _starts_before(definite := c["definite"].search(text, sent.start, sent.end), first_ref) \
+                    and not c["indefinite_model"].search(text, sent.start, definite.start()):
+                subject, anaphoric = focus, True  # « la famille a été pré-entraînée sur … » (not after « un nouveau modèle »)
             else:
                 # « le modèle de Meta » looks back; it does not take the focus
                 for r, is_object, _ in _name_roles(text, sent, mine, cue, ignore=lambda r: r.kind == "org_anaphor"):
@@ -455,7 +456,10 @@ def _versions(text: str, sent: Sentence, mine: list[Ref], ents: Entities, lex: L
         info = ents.get(base) if base else None
         if info is None:
             continue
-        name = ents.add_model(f"{_without_tier(info.name, m.group('v'), lex)} {m.group('v')}", info.family, info.organization, m.start())
+        if m.group("v") in info.name.split():  # « Devstral Small 2 … Cette version « Small » »: that model itself
+            name = info.name
+        else:
+            name = ents.add_model(f"{_without_tier(info.name, m.group('v'), lex)} {m.group('v')}", info.family, info.organization, m.start())
         ref = Ref(m.start(), base_ref.end if base_ref else m.end("v"), name, "version")
         if base_ref:
             out.remove(base_ref)

@@ -27,7 +27,7 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, load
 from pipeline.link.attributes import attribute_of
 from pipeline.link.cues import fact_cues, is_hedged
-from pipeline.link.discourse import SentenceView, coordinated_subject, object_cue, subject_before
+from pipeline.link.discourse import SentenceView, coordinated_subject, name_runs, object_cue, subject_before
 from pipeline.link.entities import Entities, Ref, tail_parts
 from pipeline.link import tables
 from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, group, holder_of
@@ -195,6 +195,10 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
     first = sc.candidates[free[0]]
     names = coordinated_subject(sc.text, sc.view, sc.obj, before=first.q.start)
     rule = "paired"
+    if len(names) < 2:
+        names, after = listed_respectively(sc)
+        if names:  # (only the values after « respectivement » are the list's)
+            rule, free = "paired_listed", [i for i in free if sc.candidates[i].q.start >= after]
     if len(names) < 2 and fact_cues(sc.lex)["respectively"].search(sc.text, sc.view.sentence.start, sc.view.sentence.end) \
             and not subject_before(sc.text, sc.view, first.q.start, sc.obj):
         names = group(sc, first) or []
@@ -220,6 +224,21 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
                 if near is None or near in names:
                     out[i] = ("shared", list(names))
     return out
+
+
+def listed_respectively(sc: Scope) -> tuple[list[str], int]:
+    """« plus performant que GPT-3, Gopher, MT NLG - qui possèdent, respectivement, 175, 280 et 530
+    milliards »: the list of names right before « respectivement » (wherever in the sentence it
+    stands), to pair in order with the values after it; and where those values start."""
+    s = sc.view.sentence
+    m = fact_cues(sc.lex)["respectively"].search(sc.text, s.start, s.end)
+    if not m:
+        return [], s.end
+    refs = [r for r in sc.view.refs if r.end <= m.start()]
+    run = name_runs(sc.text, refs)[-1] if refs else []
+    if len(run) < 2 or not fact_cues(sc.lex)["respectively_gap"].fullmatch(sc.text, run[-1].end, m.start()):
+        return [], s.end
+    return [r.model for r in run], m.end()
 
 
 # ---- family sizes -----------------------------------------------------------------------------
@@ -252,6 +271,11 @@ def family_sizes(text: str, view: SentenceView, units, ents: Entities, lex: Lexi
         return []  # « • Modèles : 7B, 13B, 30B, 65B paramètres » under the family's heading: bare labels, not its variants' counts
     if coordinated_subject(text, view, obj):
         return []
+    if fact_cues(lex)["respectively"].search(text, view.sentence.start, view.sentence.end):
+        return []  # « … que GPT-3, Gopher, MT NLG - qui possèdent, respectivement, 175, 280 et 530 milliards »: a list's
+    named = [r.end for r in view.refs if r.model == fam and r.end <= first.start]
+    if named and fact_cues(lex)["other_conjunct"].search(text, named[-1], first.start):
+        return []  # « un Mistral Large 3 massif et plusieurs variantes “ministral” (3B, 8B, 14B) »: another group's
     s = view.sentence
     out = []
     for q, v in params:

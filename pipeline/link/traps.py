@@ -16,6 +16,8 @@ extra check, in code, where words alone cannot tell. In order:
   (the holder ``sized_variant`` then takes it).
 - ``ratio``: « 1,6 fois », « x 2 ».
 - ``models_in_general``: « 70 milliards pour les modèles en open source ».
+- ``for_variant``: « 24 milliards de paramètres pour la variante Small »: a variant's value, the
+  variant named by its tier alone.
 - ``generic``: « la plupart des modèles ne traitaient que 8 000 jetons ».
 - ``hypothetical``: « si vous avez 10 000 tokens », « supposons qu'un modèle ait 175 milliards »;
   not when a model is named between the cue and the value (« si Llama 4 Scout compte … »).
@@ -134,6 +136,7 @@ TRAPS = (
     Trap("row_of_values"),
     Trap("ratio"),
     Trap("models_in_general"),
+    Trap("for_variant"),
     Trap("generic", scope="clause"),
     Trap("hypothetical", scope="sentence", keep=_named_in_between),
     Trap("bare_size", keep=_not_a_size_label),

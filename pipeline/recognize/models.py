@@ -329,6 +329,8 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             end, tail = version.end(), f" {version.group('v')}"
             surface = f"{fam.name}{tail}"
         code = _DATE_CODE_AFTER.match(text, end) if tail.strip(" -\u00a0") else None
+        if code and code.group("code2") and any(c.isdigit() for c in tail):
+            code = None  # « Mistral Small 3.1 (2503) »: the release code of a name that has its version, in passing
         if code:  # « Mistral Large 2407 », « GPT-4 1106 », « Mistral Large (2402) »: the release's date code
             c = code.group("code") or code.group("code2")
             end, surface, tail = code.end(), f"{surface} {c}", f"{tail} {c}"
@@ -415,6 +417,8 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue  # « MMLU 5-shot », « AIME 2025 », « Kingbench 2.0 »: a benchmark and its setting
         if name is None or _is_year(m.group("tail")) or not free(start, m.end()):
             continue
+        if _AFFILIATION_NUMBER.fullmatch(m.group("tail")) and _CAPITAL_WORD_AFTER.match(text, m.end()):
+            continue  # « Yoann Dupont 3 Laurent Romary 2 », « Paris, France 2 Inria »: an author's affiliation call
         # « Sonnet 3.7 »: a variant word then a version is kept for the resolver, which makes it a
         # sibling of a named model (« Claude Sonnet 4 ») or nothing
         variant = name.split()[0] in lex.variant_words and not _SIZE_PART.fullmatch(m.group("tail").strip(" -"))
@@ -513,6 +517,9 @@ class _Nearest:
 # (« Borealis 7B », spaced, may be anything)
 # a word of the name with its version glued to a lower-case letter (« Étain3 », « Prix Sortie12 »)
 _GLUED = patterns.compile(r"(?:^| )[^\d ]*[a-zà-öø-ÿœ]\d")
+# a flattened list of authors or affiliations: a one- or two-digit call, then the next capitalised name
+_AFFILIATION_NUMBER = patterns.compile(r"[ \u00a0]\d{1,2}")
+_CAPITAL_WORD_AFTER = patterns.compile(r"[ \u00a0]+(?:\d{1,2}[ \u00a0]+)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\b")
 _SIZE_TAIL = patterns.compile(r"-\d+(?:[.,]\d+)?B|-\d+x\d+B")
 
 

@@ -32,6 +32,9 @@ VIEWS = [
     ("DeepSeek-V3 est sorti. Le modèle compte 671 milliards de paramètres.", [("DeepSeek-V3", False), ("DeepSeek-V3", True)]),
     ("Meta a présenté Llama 3 le 18 avril. La famille a été pré-entraînée sur 15 000 milliards de jetons.",
      [("Llama 3", False), ("Llama 3", True)]),
+    # … but « ce modèle » after a model the sentence introduces (« un plus petit modèle ») is that one
+    ("Gopher est sous-entraîné. Les auteurs ont entraîné un plus petit modèle et ce modèle, baptisé Chinchilla, gagne.",
+     [("Gopher", False), ("Chinchilla", False)]),
     # « ce dernier »: the last model named, not the focus
     ("Llama 3.1 405B surpasse GPT-4o. Ce dernier reste plus rapide.", [("Llama 3.1 405B", False), ("GPT-4o", True)]),
     # « son modèle »: the article's model; « le nouveau venu »: the article's model, not the last subject
@@ -210,6 +213,9 @@ def test_name_runs_and_coordinated_subject(analyse, lex, text, runs, coordinated
     ("La version « Thinking » arrive.", []),  # no model named nor in focus
     # a size tier replaces the size tier; a flavour is added to a tier that names a model
     ("Gemini 3 Pro se distingue. Sa version Flash grimpe au classement.", ["Gemini 3 Pro", "Gemini 3 Flash"]),
+    # a tier the name already has: the model itself
+    ("Devstral Small 2 tient sur un GPU. Cette version « Small » rend le déploiement local réalisable.",
+     ["Devstral Small 2", "Devstral Small 2"]),
     ("Llama 4 Maverick est sorti. Sa version Instruct suit.", ["Llama 4 Maverick", "Llama 4 Maverick Instruct"]),
     ("Meta publie la version 70B de Llama 3.", ["Llama 3 70B"]),
     ("Meta compare les versions 7B et 13B de Llama 2.", ["Llama 2 7B", "Llama 2 13B"]),

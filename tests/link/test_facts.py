@@ -50,6 +50,10 @@ CASES = [
     # model's; one list of values is its family's sizes
     ("Qwen-3 8B : fenêtre de contexte ; exemple : un e-mail fait 800 tokens, un rapport 1500 tokens, un contrat 30 000 tokens",
      set()),
+    # … but not the sizes of another group the sentence adds to the name
+    ("La famille comprend à la fois un Mistral Large 3 massif (un modèle MoE) et plusieurs variantes edge (3B, 8B, 14B).", set()),
+    ("Qwen 2.5 arrive avec des variantes de 7, 14 et 72 milliards de paramètres.",
+     {("Qwen 2.5 7B", "params_total", 7 * 10**9), ("Qwen 2.5 14B", "params_total", 14 * 10**9), ("Qwen 2.5 72B", "params_total", 72 * 10**9)}),
     ("Basalte 1 se décline en 4, 12 et 48 milliards de paramètres.",
      {("Basalte 1", "params_total", 4 * 10**9), ("Basalte 1", "params_total", 12 * 10**9), ("Basalte 1", "params_total", 48 * 10**9)}),
     # a relative said of the anaphor a sentence opens on; the member of a family « baptisé » is
@@ -89,6 +93,13 @@ CASES = [
     ("Llama 4 Scout et Llama 4 Maverick activent 17 milliards de paramètres.",
      {("Llama 4 Scout", "params_active", 17000000000), ("Llama 4 Maverick", "params_active", 17000000000)}),
     ("Phi-3-mini, Phi-3-small et Phi-3-medium affichent 7 et 14 milliards de paramètres.", set()),
+    # a list of names anywhere in the sentence, then « respectivement » and as many values: paired in order;
+    # the values before the cue are not the list's
+    ("Chinchilla compte 70 milliards de paramètres et surpasse GPT-3, Gopher, MT NLG - qui possèdent, respectivement, "
+     "175 milliards, 280 milliards et 530 milliards de paramètres.",
+     {("Chinchilla", "params_total", 70 * 10**9), ("GPT-3", "params_total", 175 * 10**9), ("Gopher", "params_total", 280 * 10**9),
+      ("Megatron-Turing NLG", "params_total", 530 * 10**9)}),
+    ("Chinchilla surpasse GPT-3, Gopher et MT NLG, qui possèdent respectivement 175 et 280 milliards de paramètres.", set()),
     # French billion = 10^12
     ("Falcon 180B a été entraîné sur 3,5 billions de jetons.", {("Falcon 180B", "training_tokens", 3500000000000)}),
     # experts, not the experts routed per token

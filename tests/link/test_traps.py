@@ -74,6 +74,14 @@ CASES = [
     ("Gemini 2.0 Flash traite deux fois 128 000 jetons.", "128 000", "ratio"),
     # models in general
     ("Meta publie Llama 3. Il vise 70 milliards de paramètres pour les modèles en open source.", "70 milliards", "models_in_general"),
+    # an unnamed model's size in an aside
+    ("Gopher est sorti. Les auteurs ont entraîné un plus petit modèle (70 milliards de paramètres) et ce modèle, baptisé Chinchilla, gagne.",
+     "70 milliards", "unnamed"),
+    ("Phi-3-mini, un petit modèle (3,8 milliards de paramètres), tient sur un téléphone.", "3,8 milliards", None),
+    # a variant named by its tier alone
+    ("Magistral arrive. Le modèle compte 24 milliards de paramètres pour la variante Small.", "24 milliards", "for_variant"),
+    ("Gemini 2.5 offre 2 millions de jetons pour sa version Pro.", "2 millions", "for_variant"),
+    ("Magistral compte 24 milliards de paramètres pour la version de base.", "24 milliards", None),
     ("Gemini 1.5 Pro est sorti. La plupart des modèles ne traitaient que 8 000 jetons.", "8 000", "generic"),
     ("Falcon 180B est sorti. C'était le premier modèle avec plus de 100 milliards de paramètres.", "100 milliards", "generic"),
     ("Mistral Small 3 compte 24 milliards de paramètres, peu comparé à certains géants dépassant les 100 milliards.",

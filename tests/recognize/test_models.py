@@ -106,6 +106,8 @@ def test_family_and_recognizer(text, family, recognizer):
         "Le modèle coûte peu. Prix Sortie12 $/1M tokens",  # a table label glued to its value, in a later word
         "Tous les modèles parlent du Web3",
         "le Tour de France 2 est un modèle de course",  # a known non-model word opens the name
+        # a paper's flattened authors and affiliations: their calls are no versions
+        "Les modèles de langue pour le français. Louis Martin 1 Yoann Dupont 3 Laurent Romary 2 Djamé Seddah 2 1 Facebook AI Research",
     ],
 )
 def test_unknown_name_no_match(text):
@@ -120,6 +122,8 @@ def test_unknown_name_no_match(text):
          ["Étain3", "Nickel2 Pro", "Étain3", "Nickel2 Pro"]),
         # three words with a particle
         ("Croix du Sud 2 est un modèle dense.", ["Croix du Sud 2"]),
+        # … but a name whose version a tier follows, or a word in lower case
+        ("Le modèle de langue Brume 3 Turbo est dense. Brume 3 est un modèle.", ["Brume 3 Turbo", "Brume 3"]),
         # a name listed with a model is one, and so are its other mentions
         ("Givre3 Turbo, Sérac 2, Brume Matinale 2 : les annonces. Sérac 2 est un modèle. Brume Matinale 2, en bref.",
          ["Givre3 Turbo", "Sérac 2", "Brume Matinale 2", "Sérac 2", "Brume Matinale 2"]),
@@ -187,6 +191,7 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Des modèles comme Llama, Mistral et Qwen.", ["Llama", "Mistral", "Qwen"]),
     # a release's date code after a versioned name; not a year, not a count
     ("Mistral Large (2402) et Mistral Large 2407 sont disponibles.", ["Mistral Large 2402", "Mistral Large 2407"]),
+    ("Magistral s'appuie sur Mistral Small 3.1 (2503).", ["Magistral", "Mistral Small 3.1"]),
     ("• GPT-4 1106 : 1250", ["GPT-4 1106"]),
     ("GPT-4 2024 est loin, Llama 3 1024 tokens.", ["GPT-4", "Llama 3"]),
     # an Ollama tag, the family in lower case (not inside a URL)
