@@ -1,7 +1,8 @@
 """Comparisons: « surpasse A, B ou encore C » (one row per object), « rivalise avec », « se classe
 derrière / devant », the passive (« est devancé par X » = X outperforms), with the benchmarks the
 comparison names. With no named object, a claim is kept only when a benchmark says what was
-compared (« doubler les performances … sur les benchmarks STEM »)."""
+compared (« doubler les performances … sur les benchmarks STEM »). A question claims nothing
+(« Est-ce que Grok 4 va battre ChatGPT ? »)."""
 from __future__ import annotations
 
 import re
@@ -33,6 +34,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
     if not (view.refs or ctx.benchmarks(s.start, s.end) or ctx.earlier_benchmarks(view)
             or text.find("lui", s.start, s.end) >= 0):
         return  # no model named, no test to compare on, no « devant lui »: nothing to compare
+    if text[s.start:s.end].rstrip().endswith("?"):
+        return  # « Est-ce que Grok 4 va battre ChatGPT et Gemini ? »: asked, not claimed
     cues = []
     for rel, pat in ctx.p["comparisons"]:
         for m in pat.finditer(text, s.start, s.end):

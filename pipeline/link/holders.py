@@ -4,6 +4,8 @@ and a value no holder answers for yields nothing (a wrong number is worse than a
 - ``ordinal``: « 128K pour le premier et 256K pour le second », « le second 9 milliards ».
 - ``for_named``: « 128 000 jetons pour Llama 3.1 », « 32K pour Qwen3-0.6B ».
 - ``genitive_after``: « la fenêtre de 400 000 tokens de GPT-5 ».
+- ``name_in_parentheses``: « passée de 4 096 tokens (GPT-3) à 32 000 »: a name alone in parentheses
+  right after the value and its unit.
 - ``for_group``: « 128K pour les deux modèles », « pour les trois plus grandes ».
 - ``against_at``: « 500 milliards contre 1 000 à GPT-4 ».
 - ``sized_variant``: « la version 120 milliards » is the model named with that size (« gpt-oss-120b »).
@@ -148,6 +150,15 @@ def genitive_after(sc: Scope, c: Candidate) -> Optional[list[str]]:
     ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
     if ref is None or c.attribute != "params_active" and _cue(sc, "activated_after").match(sc.text, ref.end, sc.view.sentence.end):
         return None  # (« seuls deux experts de X sont sollicités »: the experts it routes to, read by no holder)
+    return [ref.model]
+
+
+def name_in_parentheses(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« passée de 4 096 tokens (GPT-3) à 32 000 tokens »: the name alone in parentheses right after the value."""
+    m = _cue(sc, "open_parenthesis").match(sc.text, c.q.unit_end, sc.view.sentence.end)
+    ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
+    if ref is None or not _cue(sc, "close_parenthesis").match(sc.text, ref.end, sc.view.sentence.end):
+        return None
     return [ref.model]
 
 
@@ -325,6 +336,7 @@ HOLDERS: tuple[tuple[str, Holder], ...] = (
     ("ordinal", ordinal),
     ("for_named", for_named),
     ("genitive_after", genitive_after),
+    ("name_in_parentheses", name_in_parentheses),
     ("for_group", for_group),
     ("against_at", against_at),
     ("sized_variant", sized_variant),

@@ -121,8 +121,17 @@ def _family_codes(text: str, lex: Lexicons) -> Iterator[tuple]:
     for fam, named, codes in _code_families(lex):
         if named.search(text):
             for m in codes.finditer(text):
-                if not newer.search(text, max(0, m.start() - 20), m.start()):
-                    yield fam, m
+                if newer.search(text, max(0, m.start() - 20), m.start()):
+                    continue
+                words = (w.group(1) for w in (_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()),
+                                              _SIBLING_BEFORE.search(text, max(0, m.start() - 40), m.start())) if w)
+                if any(w[:1].isupper() and w.lower() not in lex.common_words and not named.fullmatch(w) for w in words):
+                    continue  # « Coder V1 », « Coder V1 et V2 »: the code of another name
+                yield fam, m
+
+
+_WORD_BEFORE = patterns.compile(r"(?<![\w-])([\w-]+)[ \u00a0]+$")
+_SIBLING_BEFORE = patterns.compile(r"(?<![\w-])([\w-]+)[ \u00a0]+[A-Za-z]\d{1,2}(?:\.\d)?[ \u00a0]*(?:,|et|ou|/)[ \u00a0]*$")
 
 
 @per_lexicons

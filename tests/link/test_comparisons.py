@@ -152,6 +152,8 @@ CASES = [
     ("OpenAI surpasse Google en chiffre d'affaires.", set()),
     ("Falcon 180B dépassait à peine GPT-3 et ses 175 milliards de paramètres.", set()),
     ("Gopher contient 280 milliards de paramètres, dépassant les 175 milliards du GPT-3 d'OpenAI.", set()),
+    # a question claims nothing
+    ("Une question revient : est-ce que Grok 4 va battre ChatGPT et Gemini 2.5 Pro ?", set()),
     ("Le prix de GPT-5 est supérieur à celui de Claude Opus 4.", set()),
     # « classé après », « positionné après »: ranked below
     ("Sur LMArena, Claude 3.5 Sonnet est classé juste après DeepSeek-R1.",

@@ -74,6 +74,7 @@ CASES = [
     ("Gemini 2.0 Flash traite deux fois 128 000 jetons.", "128 000", "ratio"),
     # models in general
     ("Meta publie Llama 3. Il vise 70 milliards de paramètres pour les modèles en open source.", "70 milliards", "models_in_general"),
+    ("Grok-1 est sorti. Il y eut d'abord un prototype à 33 milliards de paramètres : Grok-0.", "33 milliards", "unnamed"),
     # an unnamed model's size in an aside
     ("Gopher est sorti. Les auteurs ont entraîné un plus petit modèle (70 milliards de paramètres) et ce modèle, baptisé Chinchilla, gagne.",
      "70 milliards", "unnamed"),

@@ -304,6 +304,9 @@ def test_series_in_capitals(text, expected):
     ("DeepSeek-V3 est sorti ; la R1.5 aussi.", ["DeepSeek-V3", "DeepSeek R1.5"]),
     ("DeepSeek utilise des GPU H800 et la norme V2X.", []),
     ("DeepSeek a mis à jour son modèle. Le nouveau R1 se rapproche d'o3.", ["o3"]),  # the update, not R1
+    # … nor the code of another name (« Coder V1 »), nor its sibling (« Coder v1 et V2 »)
+    ("Deepseek Coder v1 et V2 diffèrent. Coder V1 a été formé sur 2 billions de jetons.", ["Deepseek Coder v1"]),
+    ("DeepSeek a publié V3. Avec V3, puis R1, la startup a surpris.", ["DeepSeek V3", "DeepSeek V3", "DeepSeek R1"]),
 ])
 def test_family_codes(text, expected):
     assert [m.text for m in mentions(text)] == expected
