@@ -109,3 +109,15 @@ def test_family_entries_are_validated(entry, message):
     else:
         with pytest.raises(LexiconError, match=message):
             validate_families({"families": [entry]})
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Google", "Google", True),
+    ("Google DeepMind", "Google", True),  # (a team and its parent)
+    ("Google", "Google DeepMind", True),
+    ("Google DeepMind", "Meta", False),
+    (None, "Google", False),
+])
+def test_same_maker_through_a_parent(a, b, same):
+    from pipeline.lexicons import load
+    assert load().same_maker(a, b) is same

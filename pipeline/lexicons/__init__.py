@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Optional
 
 import yaml
 
@@ -51,12 +51,19 @@ class Lexicons:
     product_nouns: frozenset[str]  # « l'application Gemini »: the bare family after one is a product
     organizations: Mapping[str, str]  # surface form -> canonical name
     organization_people: frozenset[str]  # the surface forms of ``organizations`` that are people (« Sam Altman »)
+    organization_parents: Mapping[str, str]  # canonical name -> its parent's (« Google DeepMind » -> « Google »)
     not_organizations: frozenset[str]  # first words of « … AI » names that are methods or products (« Constitutional AI »)
     benchmarks: tuple[str, ...]
     benchmark_aliases: Mapping[str, str]  # another way a benchmark is written -> its name (« HLE »)
     leaderboards: frozenset[str]  # the benchmarks that rank models (LMArena)
     generic_benchmark_patterns: tuple[str, ...]
     cues: Mapping[str, Any]
+
+    def same_maker(self, a: Optional[str], b: Optional[str]) -> bool:
+        """Two canonical organisation names for one maker: equal, or one the other's parent
+        (« Google DeepMind » and « Google »)."""
+        return a == b or (a is not None and b is not None and
+                          (self.organization_parents.get(a) == b or self.organization_parents.get(b) == a))
 
     def family(self, name: str) -> Family | None:
         """The family written ``name``: as the lexicon spells it, or in capitals (« LLAMA »)."""
@@ -239,14 +246,18 @@ def load() -> Lexicons:
     common = read_data("common_fr.yaml")
     org_map: dict[str, str] = {}
     people: set[str] = set()
+    parents: dict[str, str] = {}
     for entry in orgs.get("organizations") or []:
         _require(isinstance(entry, dict) and entry.get("canonical") and entry.get("names"),
                  "organizations.yaml", f"bad entry {entry!r}")
-        unknown = set(entry) - {"canonical", "names", "people"}
+        unknown = set(entry) - {"canonical", "names", "people", "parent"}
         _require(not unknown, "organizations.yaml", f"{entry['canonical']}: unknown keys {sorted(unknown)}")
         for n in [*entry["names"], *(entry.get("people") or [])]:
             org_map[n] = entry["canonical"]
         people.update(entry.get("people") or [])
+        if entry.get("parent"):
+            parents[entry["canonical"]] = entry["parent"]
+    _require(all(p in org_map.values() for p in parents.values()), "organizations.yaml", "a parent that is no organisation")
     benches = tuple(sorted((b["name"] for b in bench.get("benchmarks") or []), key=len, reverse=True))
     _require(bool(benches), "benchmarks.yaml", "no benchmarks")
     bench_aliases: dict[str, str] = {}
@@ -275,6 +286,7 @@ def load() -> Lexicons:
         product_nouns=frozenset(fam.get("product_nouns") or ()),
         organizations=org_map,
         organization_people=frozenset(people),
+        organization_parents=parents,
         not_organizations=frozenset(orgs.get("not_organizations") or ()),
         benchmarks=benches,
         benchmark_aliases=bench_aliases,

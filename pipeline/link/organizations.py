@@ -80,7 +80,8 @@ class Scope:
     def lexicon_allows(self, model: str, org: str) -> bool:
         """Whether the lexicon gives the model no other maker than ``org`` (« Microsoft avec GPT-4 »
         is a partner: the lexicon says GPT is OpenAI's)."""
-        return self.lexicon_maker(model) in (None, org)
+        maker = self.lexicon_maker(model)
+        return maker is None or self.lex.same_maker(maker, org)
 
     def org_at(self, pos: int) -> Optional[Org]:
         return next((o for o in self.orgs if o.start == pos), None)
@@ -214,7 +215,7 @@ def _glued_org(lex: Lexicons) -> re.Pattern:
 
 def _same_maker(sc: Scope, model: str, last: str, org: str) -> bool:
     family = sc.family(model)
-    return family is not None and (family == sc.family(last) or sc.lexicon_maker(model) == org)
+    return family is not None and (family == sc.family(last) or sc.lex.same_maker(sc.lexicon_maker(model), org))
 
 
 def _paren_org(sc: Scope, pos: int) -> Optional[Org]:
@@ -319,7 +320,7 @@ def with_aside(sc: Scope) -> Iterator[Found]:
     m = sc.p["with_aside"].match(sc.text, subject.end)
     ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
     if ref is not None and sc.p["aside_close"].match(sc.text, ref.end) \
-            and sc.lexicon_maker(ref.model) in (None, subject.name):
+            and sc.lexicon_allows(ref.model, subject.name):
         yield ref, subject.name, subject.start, ref.end
 
 
@@ -516,7 +517,7 @@ def launch(sc: Scope) -> Iterator[Found]:
                 LIST_GAP.fullmatch(text, o.end, subject.start) for o in sc.orgs if o.end <= subject.start):
             continue  # « OpenAI et Google ont présenté respectivement GPT-5 et Gemini 3 »: each its own
         for k, r in enumerate(_launched(sc, v.end())):
-            if k and sc.lexicon_maker(r.model) not in (None, subject.name):
+            if k and not sc.lexicon_allows(r.model, subject.name):
                 break  # « Meta a lancé son modèle Llama 3 et GPT-4o est resté devant »: another's model, another clause
             yield r, subject.name, min(subject.start, v.start()), r.end
         # « les modèles Phi-3 que l'entreprise lancera »: the name the relative clause hangs on
@@ -728,7 +729,7 @@ def possessive(sc: Scope) -> Iterator[Found]:
                 continue
             before = sc.p["possessive_before"].search(text, max(first.end, r.start - 50), r.start)
             after = sc.p["possessive_after"].match(text, r.end, s.end)
-            if r.start in listed and sc.lexicon_maker(r.model) not in (None, first.name):
+            if r.start in listed and not sc.lexicon_allows(r.model, first.name):
                 break  # (« son modèle Llama 3 et GPT-4o est resté devant »: another's model)
             if (before and not any(before.start() <= x.start < r.start for x in sc.view.refs)) or after or r.start in listed:
                 yield r, first.name, first.start, r.end
@@ -750,7 +751,7 @@ def clause_possessive(sc: Scope) -> Iterator[Found]:
         if org is None or m.start() - org.end > CLAUSE_POSSESSIVE \
                 or not sc.p["clause_subject"].search(text, max(s.start, org.start - 12), org.start) \
                 or any(org.end <= x.start < m.start() for x in sc.view.refs) \
-                or sc.lexicon_maker(r.model) not in (None, org.name):
+                or not sc.lexicon_allows(r.model, org.name):
             continue  # (nor a model the lexicon gives another maker: « OpenAI critique son modèle Gemini »)
         yield r, org.name, org.start, r.end
 

@@ -25,6 +25,8 @@ CASES = [
     ("OpenAI (avec o3) et Anthropic (Claude Opus 4) dominent.",
      {("o3", "OpenAI", "parenthesis"), ("Claude Opus 4", "Anthropic", "parenthesis")}),
     ("Microsoft (avec GPT-4) et Amazon (Claude 3) investissent.", set()),  # partners the lexicon contradicts
+    ("Google DeepMind (Gemini 2.0) et Amazon (Claude 3) investissent.",  # a team of the maker the lexicon gives
+     {("Gemini 2.0", "Google DeepMind", "parenthesis")}),
     ("Grok 4, le nouveau modèle phare d'xAI, est sorti.", {("Grok 4", "xAI", "apposition")}),
     ("Gemini 3 Pro est la dernière innovation de Google.", {("Gemini 3 Pro", "Google", "apposition")}),
     ("Gemini 2.5 Pro : L’IA de Google établit un record", {("Gemini 2.5 Pro", "Google", "apposition")}),
@@ -305,6 +307,8 @@ FINDER_CASES = [
     ("launch", "Meta a développé Llama 3 en un an.", {("Llama 3", "Meta")}),
     ("launch", "Anthropic a conçu Claude Opus 4.5 pour le code.", {("Claude Opus 4.5", "Anthropic")}),
     ("launch", "Google a entraîné Gemini 2.0 sur des TPU.", {("Gemini 2.0", "Google")}),
+    # a team the lexicon places in the family's maker (« Google DeepMind » in Google) is its maker too
+    ("launch", "Google DeepMind a entraîné Gemini 2.0 sur des TPU.", {("Gemini 2.0", "Google DeepMind")}),
     ("launch", "Amazon a développé un service autour de Llama 3.1.", set()),
     ("launch", "Amazon a lancé un outil de code avec Llama 3.1.", set()),
     ("launch", "Perplexity a lancé un assistant propulsé par GPT-4o.", set()),
@@ -337,7 +341,7 @@ ORGS = [
     ("Selon Sam Altman, GPT-5 est prêt.", []),
     ("Le groupe de Mark Zuckerberg publie.", ["Meta"]),
     ("xAI et Elon Musk publient.", ["xAI", "xAI"]),
-    ("Mistral AI et Google DeepMind publient.", ["Mistral AI", "Google"]),
+    ("Mistral AI et Google DeepMind publient.", ["Mistral AI", "Google DeepMind"]),
     ("La start-up française Perdrix Labs a dévoilé un modèle.", ["Perdrix Labs"]),
     ("Le laboratoire Basalte Research publie.", ["Basalte Research"]),
     ("Elon Musk présente Grok 3.", []),
