@@ -180,13 +180,18 @@ def _org_right_after(sc: Scope, pos: int, gap: re.Pattern) -> Optional[tuple[Org
 def genitive(sc: Scope) -> Iterator[Found]:
     """« le GPT-4o d'OpenAI »; and the names the genitive closes a list of when they are of the same
     family, or of families the lexicon gives to that maker (« les modèles GPT-4 et GPT-3.5 d'Open AI »,
-    « les Gemma 3 et Gemini 2.0 Flash-Lite de Google », not « GPT-4o, DeepSeek-V3 et Llama 3.1 de Meta »)."""
+    « les Gemma 3 et Gemini 2.0 Flash-Lite de Google », not « GPT-4o, DeepSeek-V3 et Llama 3.1 de Meta »); two
+    makers where the phrase ends on them and the lexicon allows the second (« du MT-NLG de Microsoft et
+    Nvidia. », not « rival de GPT-4o, d'OpenAI et DeepSeek. »)."""
     refs = sc.view.refs
     for i, r in enumerate(refs):
         hit = _org_right_after(sc, r.end, sc.p["genitive"])
         if not hit:
             continue
         yield r, hit[0].name, r.start, hit[1]
+        co = _org_right_after(sc, hit[0].end, sc.p["co_maker"])  # « du MT-NLG de Microsoft et Nvidia. »: both
+        if co and sc.p["phrase_end"].match(sc.text, co[0].end) and sc.lexicon_allows(r.model, co[0].name):
+            yield r, co[0].name, r.start, co[1]
         j = i
         while j > 0 and LIST_GAP.fullmatch(sc.text, refs[j - 1].end, refs[j].start) \
                 and _same_maker(sc, refs[j - 1].model, r.model, hit[0].name) \
@@ -359,12 +364,17 @@ def paired_with(sc: Scope) -> Iterator[Found]:
 
 
 def made_by(sc: Scope) -> Iterator[Found]:
+    """« Mistral 7B, développé par Mistral AI », « X est un modèle … signé Google »; « A, B et C,
+    tous trois créés par Google »: every name of the list the quantifier sums up."""
+    runs = {run[-1].start: run for run in name_runs(sc.text, sc.view.refs)}
     for r in sc.view.refs:
         m = sc.p["made_by"].match(sc.text, r.end, sc.view.sentence.end)
         if not m or sc.p["made_of_other"].search(sc.text, max(sc.view.sentence.start, r.start - 60), r.start):
             continue
+        named = runs.get(r.start, [r]) if sc.p["all_of_them"].match(sc.text, r.end) else [r]
         for org in _org_list(sc, m.end()):  # « développé par Mistral AI et Nvidia »
-            yield r, org.name, r.start, org.end
+            for ref in named:
+                yield ref, org.name, ref.start, org.end
 
 
 def made_by_respectively(sc: Scope) -> Iterator[Found]:

@@ -268,6 +268,11 @@ def _finder_hits(a, lex, finder_name: str) -> set[tuple[str, str]]:
 FINDER_CASES = [
     ("genitive", "Le GPT-4o d'OpenAI est disponible.", {("GPT-4o", "OpenAI")}),
     ("genitive", "Selon OpenAI, GPT-4.5 surpasse Claude 3.7 Sonnet.", set()),
+    # two makers where the genitive's phrase ends on them; not an organisation that starts a clause
+    ("genitive", "Gopher reste en deçà des 530 milliards du MT-NLG de Microsoft et Nvidia.",
+     {("Megatron-Turing NLG", "Microsoft"), ("Megatron-Turing NLG", "Nvidia")}),
+    ("genitive", "Le Llama 3 de Meta et Google a lancé Gemini.", {("Llama 3", "Meta")}),
+    ("genitive", "Baidu présente ce modèle comme un rival direct de GPT-4o, d’OpenAI et DeepSeek.", {("GPT-4o", "OpenAI")}),
     ("parenthesis", "Qwen 2.5 (Alibaba) est ouvert.", {("Qwen 2.5", "Alibaba")}),
     ("parenthesis", "Qwen 2.5 (licence Apache) est ouvert par Alibaba.", set()),
     ("apposition", "Grok 4, le nouveau modèle phare d'xAI, est sorti.", {("Grok 4", "xAI")}),
@@ -296,6 +301,13 @@ FINDER_CASES = [
     ("launch", "Meta a lancé ses modèles Llama 4, notamment Llama 4 Scout (109 milliards) et Llama 4 Maverick.",
      {("Llama 4", "Meta"), ("Llama 4 Scout", "Meta"), ("Llama 4 Maverick", "Meta")}),
     ("made_by", "Grok 3 a été conçu par Basalte Research.", {("Grok 3", "Basalte Research")}),
+    # « signé » after the model's definition; « tous trois » sums up a list; « qui, lui, a été »
+    ("made_by", "PaLM 2 (Pathways Language Model 2) est un modèle de langage d’IA signé Google.", {("PaLM 2", "Google")}),
+    ("made_by", "GLaM, LaMDA et Gopher, tous trois également créés par Google, ou encore Megatron-Turing NLG.",
+     {("GLaM", "Google"), ("LaMDA", "Google"), ("Gopher", "Google")}),
+    ("made_by", "GLaM, LaMDA et Gopher sont là. Megatron-Turing NLG, créés par Google.", set()),
+    ("made_by", "Megatron-Turing NLG qui, lui, a été développé par Microsoft et Nvidia, est grand.",
+     {("Megatron-Turing NLG", "Microsoft"), ("Megatron-Turing NLG", "Nvidia")}),
     # as many makers as names listed, « respectivement »; none when the counts differ
     ("made_by_respectively", "GPT-4o et Gemini 1.5 sont développés respectivement par OpenAI et Google.",
      {("GPT-4o", "OpenAI"), ("Gemini 1.5", "Google")}),

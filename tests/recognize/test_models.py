@@ -203,6 +203,8 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Le modèle de langage Microsoft Turing NLG intègre 10 milliards de paramètres.", ["Turing-NLG"]),
     # a family name that needs a version, which the sentence calls a language model (not a business model)
     ("Selon la chercheuse, le projet Bloom est un modèle de langage ouvert.", ["Bloom"]),
+    ("Whisper est un modèle d’apprentissage automatique créé par OpenAI.", ["Whisper"]),
+    ("Whisper est un murmure.", []),
     ("Le principe de la tarification de l'API Claude est un modèle de paiement à l'usage.", []),
     # « Claude » alone: the model where the article names Anthropic and no Claude model, never « Claude Monet »
     ("Anthropic a créé l'IA du nom de Claude. Celle-ci marque sa différence.", ["Claude"]),
