@@ -369,7 +369,8 @@ def made_by(sc: Scope) -> Iterator[Found]:
     runs = {run[-1].start: run for run in name_runs(sc.text, sc.view.refs)}
     for r in sc.view.refs:
         m = sc.p["made_by"].match(sc.text, r.end, sc.view.sentence.end)
-        if not m or sc.p["made_of_other"].search(sc.text, max(sc.view.sentence.start, r.start - 60), r.start):
+        if not m or sc.p["made_of_other"].search(sc.text, max(sc.view.sentence.start, r.start - 60), r.start) \
+                or sc.p["other_model_between"].search(sc.text, r.end, m.end()):
             continue
         named = runs.get(r.start, [r]) if sc.p["all_of_them"].match(sc.text, r.end) else [r]
         for org in _org_list(sc, m.end()):  # « développé par Mistral AI et Nvidia »
@@ -752,15 +753,22 @@ CLAUSE_POSSESSIVE = 80  # characters at most between a clause's organisation and
 
 def clause_possessive(sc: Scope) -> Iterator[Found]:
     """« Gemini 3 Pro de Google se distingue, tandis qu'OpenAI fait face à des défis avec son modèle
-    GPT-5.2 »: a possessive in a clause whose subject is an organisation (after « tandis que »,
-    « alors que », « mais », « , et »), with no other name between them."""
+    GPT-5.2 », « …, et Google est en première ligne avec Med-PaLM son nouveau chatbot »: a possessive
+    before or right after the name, in a clause whose subject is an organisation (after « tandis
+    que », « alors que », « mais », « , et »), with no other name between them."""
     text, s = sc.text, sc.view.sentence
     for r in sc.view.refs:
-        m = sc.p["possessive_before"].search(text, max(s.start, r.start - 50), r.start)
-        org = next((o for o in reversed(sc.orgs) if o.end <= m.start()), None) if m else None
-        if org is None or m.start() - org.end > CLAUSE_POSSESSIVE \
+        before = sc.p["possessive_before"].search(text, max(s.start, r.start - 50), r.start)
+        if before is not None:
+            at = before.start()
+        elif sc.p["possessive_after"].match(text, r.end, s.end):
+            at = r.start  # « …, et Google est en première ligne avec Med-PaLM son nouveau chatbot »
+        else:
+            continue
+        org = next((o for o in reversed(sc.orgs) if o.end <= at), None)
+        if org is None or at - org.end > CLAUSE_POSSESSIVE \
                 or not sc.p["clause_subject"].search(text, max(s.start, org.start - 12), org.start) \
-                or any(org.end <= x.start < m.start() for x in sc.view.refs) \
+                or any(org.end <= x.start < at for x in sc.view.refs) \
                 or not sc.lexicon_allows(r.model, org.name):
             continue  # (nor a model the lexicon gives another maker: « OpenAI critique son modèle Gemini »)
         yield r, org.name, org.start, r.end

@@ -67,6 +67,10 @@ CASES = [
      {("Gemini 3 Pro", "Google", "genitive"), ("GPT-5.2", "OpenAI", "clause_possessive")}),
     ("Gemini 3 Pro de Google se distingue, tandis qu’OpenAI critique son modèle Gemini 3 Pro.",
      {("Gemini 3 Pro", "Google", "genitive")}),
+    ("Les avancées dans le domaine de l'intelligence artificielle (IA) sont impressionnantes, et Google est en "
+     "première ligne avec Med-PaLM son nouveau chatbot médical.", {("Med-PaLM", "Google", "clause_possessive")}),
+    ("Les avancées dans le domaine de l'intelligence artificielle (IA) sont impressionnantes, et Google compare "
+     "Med-PaLM 2 à GPT-4, son rival.", set()),
     ("Google sécurise le top 5 avec ses modèles Gemini 3 Pro et Flash.",
      {("Gemini 3 Pro", "Google", "possessive"), ("Gemini 3 Flash", "Google", "possessive")}),
     # a name listed after a launched one, of another maker: another clause
@@ -291,6 +295,9 @@ FINDER_CASES = [
     ("house", "QwQ-32B, le précédent modèle de raisonnement de la maison, reste ouvert.", set()),
     ("possessive", "Meta lève le voile sur Llama 4, sa nouvelle série.", {("Llama 4", "Meta")}),
     ("possessive", "Meta et Google comparent son modèle Llama 4.", set()),  # two organisations: whose « son » ?
+    # the possessive right after the name, with no comma; a chatbot is one of its nouns
+    ("possessive", "Google est en première ligne avec Med-PaLM son nouveau chatbot médical.", {("Med-PaLM", "Google")}),
+    ("possessive", "Google compare Med-PaLM à GPT-4, son rival.", set()),
     ("table_column", "| Modèle | Éditeur |\n|---|---|\n| BLOOM | BigScience |", {("BLOOM", "BigScience")}),
     ("table_column", "| Modèle | Hébergeur |\n|---|---|\n| Llama 3 | Amazon |", set()),
     ("table_column", "| Position | Modèle | Entreprise |\n|---|---|---|\n| 4 | Grok-4 | xAI |", {("Grok-4", "xAI")}),  # the model not first
@@ -303,6 +310,9 @@ FINDER_CASES = [
     ("made_by", "Grok 3 a été conçu par Basalte Research.", {("Grok 3", "Basalte Research")}),
     # « signé » after the model's definition; « tous trois » sums up a list; « qui, lui, a été »
     ("made_by", "PaLM 2 (Pathways Language Model 2) est un modèle de langage d’IA signé Google.", {("PaLM 2", "Google")}),
+    ("made_by", "GPT-3, c’est la dernière version en date du modèle de langage généraliste développé par OpenAI.",
+     {("GPT-3", "OpenAI")}),
+    ("made_by", "Claude 3, c’est un concurrent direct du modèle développé par Google.", set()),
     ("made_by", "GLaM, LaMDA et Gopher, tous trois également créés par Google, ou encore Megatron-Turing NLG.",
      {("GLaM", "Google"), ("LaMDA", "Google"), ("Gopher", "Google")}),
     ("made_by", "GLaM, LaMDA et Gopher sont là. Megatron-Turing NLG, créés par Google.", set()),
