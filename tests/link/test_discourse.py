@@ -81,6 +81,10 @@ VIEWS += [
      [("Gemma 3", False), ("Gemma 3", True)]),
     ("Gemma 3 est lourd. Architecture mixture-of-experts : 9 milliards de paramètres.", [("Gemma 3", False), ("Gemma 3", True)]),
     ("Gemma 3 est lourd. Fenêtre de tir de 32 ans.", [("Gemma 3", False), (None, False)]),
+    # … or a line that opens on the value and its attribute
+    ("Dans la foulée, xAI lance Grok 4.\n256 000 tokens de contexte, deux versions et un abonnement.",
+     [("Grok 4", False), ("Grok 4", True)]),
+    ("Dans la foulée, xAI lance Grok 4.\n256 000 abonnés, deux versions et un abonnement.", [("Grok 4", False), (None, False)]),
     # a bare comma closes a fronted comparison phrase: the name after it is the subject, unless
     # it opens a list (« Devant A, B et C, D … »: no subject)
     ("Contre GPT-4o, Claude 3.5 Sonnet gagne.", [("Claude 3.5 Sonnet", False)]),

@@ -103,6 +103,8 @@ CASES = [
     # adapters, parts of the data, conversions
     ("Mistral 7B a été affiné avec 16 millions de paramètres entraînables.", "16 millions", "adapter"),
     ("Qwen2.5-VL a vu 280 milliards de tokens textuels multilingues.", "280 milliards", "training_part"),
+    ("DeepSeek-Coder-V2 a subi une pré-formation avec 6 billions de jetons supplémentaires.", "6 billions", "training_part"),
+    ("DeepSeek-Coder-V2 a été pré-entraîné sur 6 billions de jetons.", "6 billions", None),
     ("GPT-4o est sorti. 1 000 tokens équivalent à environ 750 mots.", "1 000", "equivalence"),
     # a part of the count before it, unless an active count
     ("Étoile Filante 3 s'appuie sur 64 experts, dont 2 experts partagés.", "2 experts", "subset"),
