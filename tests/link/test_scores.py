@@ -130,6 +130,10 @@ CASES = [
     ("DeepSeek-V3-0324 est sorti. Selon DeepSeek, MMLU-Pro a augmenté de +5,3% pour atteindre 81,2%. GPQA +9,3 points.",
      {("DeepSeek-V3-0324", 81.2, "MMLU-Pro", "%", "DeepSeek")}),
     ("Sur MMLU, Phi-4 gagne 4,5 points.", set()),
+    # a threshold crossed is not the score
+    ("Sur Chatbot Arena, Grok-3 devient le premier modèle à dépasser les 1400 points.", set()),
+    ("o3 est le premier modèle IA à dépasser 85% sur GPQA Diamond.", set()),
+    ("Sur Chatbot Arena, Grok-3 dépasse les autres avec 1402 points.", {("Grok-3", 1402.0, "Chatbot Arena", "points", None)}),
     ("Sur BrowseComp, GLM-5 progresse. Ce score traduit une réduction de 56 points de pourcentage.", set()),
     # a gap between two results (« l'écart avec X n'est que de 8,7 points ») is no score
     ("Sur SWE-bench Verified, Devstral 2 atteint 72,2 %. L’écart avec Claude Opus 4.5 n’est que de 8,7 points.",
