@@ -87,9 +87,10 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         if _cue(ctx, "ratio").search(text, max(s.start, a - 20), a):
             prev_end = b
             continue  # « un débit trois fois supérieur à celui de X »: a ratio, not a claim
-        if rel in ("outperforms", "outperformed_by") and _cue(ctx, "not_performance").search(text, max(s.start, a - 80), a):
+        if rel in ("outperforms", "outperformed_by") and _cue(ctx, "not_performance").search(text, max(s.start, a - 80), a) \
+                or _cue(ctx, "measure_subject").search(text, max(s.start, a - 80), a):
             prev_end = b
-            continue  # « le prix de GPT-5 est supérieur à celui de X »: not a performance
+            continue  # « le prix de GPT-5 est supérieur à celui de X », « son contexte est égal à »: not a performance
         if not subject:
             continue
         benches = _benchmarks(ctx, view, rel, a, b, limit)

@@ -152,6 +152,15 @@ CASES = [
     ("OpenAI surpasse Google en chiffre d'affaires.", set()),
     ("Falcon 180B dépassait à peine GPT-3 et ses 175 milliards de paramètres.", set()),
     ("Gopher contient 280 milliards de paramètres, dépassant les 175 milliards du GPT-3 d'OpenAI.", set()),
+    # « au coude à coude avec », « égale à »; « inférieures à celles de » (the object wins)
+    ("Mathstral 7B atteint 56,6 % sur MATH, au coude à coude avec Qwen2 7B.",
+     {("Mathstral 7B", "rivals", "Qwen2 7B", "MATH", None, False)}),
+    ("Gemini 3 Flash est sorti.\nQualité : Égale à Gemini 3 Pro sur MMLU.", {("Gemini 3 Flash", "rivals", "Gemini 3 Pro", "MMLU", None, False)}),
+    ("GPT-4.5 est sorti. Selon OpenAI, ses performances sont inférieures à celles de o1.",
+     {("o1", "outperforms", "GPT-4.5", None, "OpenAI", False)}),
+    # … not a measure that is no performance
+    ("GPT-4o mini coûte moins cher : son prix est inférieur à celui de GPT-4o.", set()),
+    ("Le contexte de Gemini 3 Flash est égal à celui de Gemini 3 Pro.", set()),
     # a question claims nothing
     ("Une question revient : est-ce que Grok 4 va battre ChatGPT et Gemini 2.5 Pro ?", set()),
     ("Le prix de GPT-5 est supérieur à celui de Claude Opus 4.", set()),
