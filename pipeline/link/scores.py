@@ -1,6 +1,7 @@
 """Scores: « 70,6 % sur MMLU », « un score ELO de 1417 sur LMArena », « 95,6 sur Arena-Hard »,
 « 1 111 points d'Elo pour X, 1 249 pour Y », « contre 38 % pour X », « respectivement A et B », and
-the benchmark rows of tables. A percentage with no benchmark is not a score."""
+the benchmark rows of tables. A percentage with no benchmark is not a score. A score set against a
+lower one (« 56,8 % contre 54,2 % pour X ») beats it."""
 from __future__ import annotations
 
 import re
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 # a score that says its word (« un score de 87,3 % ») but names no test: a row with no benchmark
 NO_BENCHMARK = "∅"
+AGAINST_WINDOW = 24  # characters before a figure where « contre (seulement) » may stand
 GAP_WINDOW = 100  # characters before a figure where « l'écart avec X (n'est que) de » may stand
 DIGIT = patterns.compile(r"\d")  # every score pattern reads a number: a sentence without a digit has none
 
@@ -120,7 +122,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                 subject = owner.model
             elif ctx.p["owned_by_unknown"].match(text, b):
                 continue  # « inférieur aux 96,6 % de Chatgpt »: the figure of a name the text does not know as a model
-        if subject is None and ctx.p["against"].search(text, max(s.start, a - 12), a):
+        if subject is None and ctx.p["against"].search(text, max(s.start, a - AGAINST_WINDOW), a):
             # « …, contre 50,6 % » : the model of the last « pour X »; else the one model the
             # sentence compared its subject with (« X dépasse Y sur HLE — 44,4 % contre 42 % »)
             subject = last_pour or _compared_object(ctx, view, a)
@@ -161,7 +163,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             tail = ctx.p["on_after_list"].match(text[found[-1][1]:s.end])
             after_list = ctx.benchmarks(found[-1][1] + tail.end(), min(s.end, found[-1][1] + tail.end() + 30)) if tail else []
             bench = after_list[0][2] if after_list else None  # « respectivement 89,4 et 85,5 sur Arena-Hard »
-        if bench is None and last_bench and ctx.p["against"].search(text, max(s.start, a - 12), a):
+        if bench is None and last_bench and ctx.p["against"].search(text, max(s.start, a - AGAINST_WINDOW), a):
             bench = last_bench  # « 64 % …, contre 38 % pour X »: the same test
         if bench is None:
             before = ctx.benchmarks(s.start, a)
@@ -196,8 +198,32 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         pending.append(dict(subject=subject, relation="scores", object=None, benchmark=None if bench is NO_BENCHMARK else bench,
                             metric=metric, value=value, claimed_by=by, hedged=hedged, start=a, end=b,
                             recognizer=f"score_{metric.strip('%') or 'percent'}"))
-    for claim in _unambiguous(pending, {r.model for r in view.refs}):
+    kept = _unambiguous(pending, {r.model for r in view.refs})
+    for claim in kept:
         ctx.add(view, **claim)
+    for claim in _beaten_against(ctx, view, kept):
+        ctx.add(view, **claim)
+
+
+def _beaten_against(ctx: "ClaimLinker", view: SentenceView, scores: list[dict]) -> list[dict]:
+    """« GPT-5.3-Codex obtient 56,8 % sur SWE-Bench Pro contre 54,2 % pour Gemini 3.1 Pro »: the
+    model whose score the sentence sets against another's, on the same test, beats it where its
+    figure is the higher (not for a measure where less is better, « un taux d'erreurs »)."""
+    text, s = ctx.text, view.sentence
+    if ctx.lex.cue("comparison.lower_is_better").search(text, s.start, s.end):
+        return []
+    out = []
+    for i, b in enumerate(scores):
+        if not ctx.p["against"].search(text, max(s.start, b["start"] - AGAINST_WINDOW), b["start"]):
+            continue
+        a = next((x for x in reversed(scores[:i]) if x["benchmark"] == b["benchmark"] and x["metric"] == b["metric"]
+                  and not ctx.p["against"].search(text, max(s.start, x["start"] - AGAINST_WINDOW), x["start"])), None)
+        if a is None or a["subject"] == b["subject"] or b["benchmark"] is None or a["value"] <= b["value"]:
+            continue
+        out.append(dict(subject=a["subject"], relation="outperforms", object=b["subject"], benchmark=b["benchmark"],
+                        metric=None, value=None, claimed_by=a["claimed_by"], hedged=a["hedged"], start=a["start"],
+                        end=b["end"], recognizer="outperforms_by_scores"))
+    return out
 
 
 def _other_subject_between(ctx: "ClaimLinker", view: SentenceView, subject: str, pos: int) -> bool:

@@ -210,3 +210,22 @@ TABLES = [
 @pytest.mark.parametrize("text, expected", TABLES)
 def test_table_claims(analyse, lex, text, expected):
     assert table_claims(analyse(text), lex) == expected
+
+
+def beaten(a, lex) -> set:
+    found = claims.link(a.text, a.views, a.sentences, a.ents, a.quantities, lex)
+    return {(c.subject, c.object, c.benchmark) for c in found if c.where.recognizer == "outperforms_by_scores"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a score set against a lower one on the same test beats it
+    ("GPT-5.3-Codex obtient 56,8 % sur SWE-Bench Pro contre 54,2 % pour Gemini 3.1 Pro.",
+     {("GPT-5.3-Codex", "Gemini 3.1 Pro", "SWE-Bench Pro")}),
+    ("Gemini 2.5 Pro obtient 84 % sur GPQA, contre seulement 71 % pour GPT-4.5.", {("Gemini 2.5 Pro", "GPT-4.5", "GPQA")}),
+    # not a higher one, nor where less is better, nor two figures listed without « contre »
+    ("GPT-5 obtient 40 % sur Humanity's Last Exam contre 45 % pour Grok 4.", set()),
+    ("Le taux d'erreurs de GPT-5 est de 5 % sur HealthBench contre 3 % pour o3.", set()),
+    ("GPT-5 obtient 40 % sur MMLU et Grok 4 obtient 35 % sur MMLU.", set()),
+])
+def test_a_score_set_against_a_lower_one_beats_it(analyse, lex, text, expected):
+    assert beaten(analyse(text), lex) == expected
