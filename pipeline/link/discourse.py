@@ -247,7 +247,8 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
         mine = [_prefer_focus(r, focus, ents) for r in mine]
         subject = None
         anaphoric = guessed = about_another = False  # (about a name the text does not know, or a product)
-        if not mine and focus and focus_alone and c["label_line"].match(text, sent.start, sent.end):
+        if not mine and focus and focus_alone and (c["label_line"].match(text, sent.start, sent.end) or (
+                sent.kind != BULLET and c["value_line"].match(text, sent.start, sent.end))):
             subject, anaphoric = focus, True  # « Fenêtre de contexte : 128k tokens » under the model's name (alone)
         elif sent.kind == HEADING:
             subject = mine[0].model if mine and not c["beaten"].match(text, mine[0].end) else None
