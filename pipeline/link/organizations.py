@@ -426,8 +426,9 @@ def fronted_made_by(sc: Scope) -> Iterator[Found]:
     orgs = _org_list(sc, m.end())
     if not orgs:
         return
-    gap = sc.p["fronted_gap"].match(sc.text, orgs[-1].end, s.end)
-    ref = next((r for r in sc.view.refs if gap and r.start == gap.end()), None)
+    ref = next((r for r in sc.view.refs if r.start >= orgs[-1].end
+                and sc.p["fronted_gap"].fullmatch(sc.text, orgs[-1].end, r.start)
+                and not sc.p["obj"].search(sc.text, orgs[-1].end, r.start)), None)  # (not « le modèle surpasse X »)
     if ref is None and sc.view.anaphoric and sc.view.subject and not sc.view.refs \
             and sc.p["fronted_model_noun"].match(sc.text, orgs[-1].end, s.end):
         # « Conçu par la startup DeepSeek AI, ce modèle open-source … »: the model in focus

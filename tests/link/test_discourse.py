@@ -35,6 +35,9 @@ VIEWS = [
     # … but « ce modèle » after a model the sentence introduces (« un plus petit modèle ») is that one
     ("Gopher est sous-entraîné. Les auteurs ont entraîné un plus petit modèle et ce modèle, baptisé Chinchilla, gagne.",
      [("Gopher", False), ("Chinchilla", False)]),
+    # an anaphor whose noun is named right after (« Son dernier exploit s'appelle X »): X
+    ("DeepSeek fonctionne sur des LLM classiques (comme GPT-4o). Son dernier exploit s’appelle DeepSeek-V3.",
+     [("GPT-4o", False), ("DeepSeek-V3", False)]),
     # « ce dernier »: the last model named, not the focus
     ("Llama 3.1 405B surpasse GPT-4o. Ce dernier reste plus rapide.", [("Llama 3.1 405B", False), ("GPT-4o", True)]),
     # « son modèle »: the article's model; « le nouveau venu »: the article's model, not the last subject

@@ -302,6 +302,10 @@ FINDER_CASES = [
     ("table_column", "| Modèle | Hébergeur |\n|---|---|\n| Llama 3 | Amazon |", set()),
     ("table_column", "| Position | Modèle | Entreprise |\n|---|---|---|\n| 4 | Grok-4 | xAI |", {("Grok-4", "xAI")}),  # the model not first
     ("fronted_made_by", "Présenté mardi par le laboratoire xAI, Grok-3 surpasse ses rivaux.", {("Grok-3", "xAI")}),
+    # makers listed with their articles; « le modèle s'appelle X »; not a model the fronted one is compared with
+    ("fronted_made_by", "Développé par l’EPFL, l’ETH Zurich et le Centre suisse de calcul scientifique (CSCS), le modèle "
+     "s’appelle Apertus.", {("Apertus", "EPFL"), ("Apertus", "ETH Zurich"), ("Apertus", "CSCS")}),
+    ("fronted_made_by", "Développé par l'EPFL, le modèle surpasse Llama 3.", set()),
     ("colon_list", "Elle reprend des anciennes versions d’OpenAI : *GPT-4.5* et *GPT-4o*.",
      {("GPT-4.5", "OpenAI"), ("GPT-4o", "OpenAI")}),
     ("colon_list", "Selon OpenAI : GPT-4o surpasse Claude 3 Opus.", set()),  # no « modèles de » before it

@@ -29,6 +29,10 @@ NBSP = "\u00a0"
         ("2 milliards de dollars", [(2_000_000_000, "foreign", False)]),
         ("70 % des matériaux", [(70, "foreign", False)]),
         (f"3{NBSP}000 GPU", [(3000, "foreign", False)]),
+        # physical units: an impact study's figures, not the model's
+        ("20,4 kt de CO₂e", [(None, "foreign", False)]),
+        ("281 000 m³ d'eau", [(281000, "foreign", False)]),
+        ("660 kg équivalent antimoine", [(660, "foreign", False)]),
         # a suffix apart from its number, before what it counts; not « M. » (Monsieur)
         ("850 M de paramètres", [(850_000_000, "params", False)]),
         ("15 T tokens", [(15_000_000_000_000, "tokens", False)]),
