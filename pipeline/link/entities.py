@@ -372,9 +372,10 @@ def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelM
         for form in _alias_forms(info, lex):
             by_form.setdefault(form, []).append(info)
     hits: list[tuple[int, int, str]] = []
+    longer = Spans((m.start, m.end) for m in pending)  # (« Sonnet 4 » is a name of its own, not « Sonnet » then « 4 »)
     for (form, det), infos in by_form.items():
         for a, b in _occurrences(text, form, determiner=det):
-            if not free(a, b):
+            if not free(a, b) or longer.overlaps(a, b):
                 continue
             before = [i for i in infos if i.first < a]
             target = max(before, key=lambda i: i.first) if before else min(infos, key=lambda i: i.first)

@@ -161,6 +161,13 @@ CASES = [
     # … not a measure that is no performance
     ("GPT-4o mini coûte moins cher : son prix est inférieur à celui de GPT-4o.", set()),
     ("Le contexte de Gemini 3 Flash est égal à celui de Gemini 3 Pro.", set()),
+    # « comparable au modèle X », « offre les performances de X », « des performances supérieures … par rapport à X »
+    ("Le LLM Apertus est comparable au modèle Llama 3 de Meta qui date de 2024.", {("Apertus", "rivals", "Llama 3", None, None, False)}),
+    ("Claude Haiku 4.5 offre les performances de Claude Sonnet 4 pour un tiers du prix.",
+     {("Claude Haiku 4.5", "rivals", "Claude Sonnet 4", None, None, False)}),
+    ("DeepSeek-Coder-V2 a démontré des performances supérieures dans diverses tâches par rapport à la fois à GPT-4 Turbo.",
+     {("DeepSeek-Coder-V2", "outperforms", "GPT-4 Turbo", None, None, False)}),
+    ("Le prix de GPT-5 est comparable au modèle o3.", set()),
     # a question claims nothing
     ("Une question revient : est-ce que Grok 4 va battre ChatGPT et Gemini 2.5 Pro ?", set()),
     ("Le prix de GPT-5 est supérieur à celui de Claude Opus 4.", set()),

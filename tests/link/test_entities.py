@@ -115,6 +115,10 @@ REFS = [
      [("Mixtral 8x7B", "Mixtral 8x7B", "name"), ("Mixtral", "Mixtral 8x7B", "family_alias"), ("Llama 2", "Llama 2", "name")]),
     ("Mistral Large 3 est sorti. Large 2 était plus petit.",
      [("Mistral Large 3", "Mistral Large 3", "name"), ("Large 2", "Mistral Large 2", "alias")]),
+    # a bare tier named before is not the start of a longer name after it (« Sonnet 4 » is Claude Sonnet 4)
+    ("Claude Sonnet coûte cher. Claude Sonnet 4 aussi. Claude Haiku 4.5 égale Sonnet 4.",
+     [("Claude Sonnet", "Claude Sonnet", "name"), ("Claude Sonnet 4", "Claude Sonnet 4", "name"),
+      ("Claude Haiku 4.5", "Claude Haiku 4.5", "name"), ("Sonnet 4", "Claude Sonnet 4", "alias")]),
     ("Llama 3.1 405B est sorti. Le modèle de Meta surpasse GPT-4o.",
      [("Llama 3.1 405B", "Llama 3.1 405B", "name"), ("Le modèle de Meta", "Llama 3.1 405B", "org_anaphor"),
       ("GPT-4o", "GPT-4o", "name")]),
