@@ -28,6 +28,7 @@ CASES = [
     ("Google DeepMind (Gemini 2.0) et Amazon (Claude 3) investissent.",  # a team of the maker the lexicon gives
      {("Gemini 2.0", "Google DeepMind", "parenthesis")}),
     ("Grok 4, le nouveau modèle phare d'xAI, est sorti.", {("Grok 4", "xAI", "apposition")}),
+    ("DeepSeek a surpris. Son modèle phare, baptisé DeepSeek-R1, est gratuit.", {("DeepSeek-R1", "DeepSeek", "possessive")}),
     ("Gemini 3 Pro est la dernière innovation de Google.", {("Gemini 3 Pro", "Google", "apposition")}),
     ("Gemini 2.5 Pro : L’IA de Google établit un record", {("Gemini 2.5 Pro", "Google", "apposition")}),
     ("GPT-4o, l'IA d'OpenAI, est sortie.", {("GPT-4o", "OpenAI", "apposition")}),
@@ -298,6 +299,12 @@ FINDER_CASES = [
     # the possessive right after the name, with no comma; a chatbot is one of its nouns
     ("possessive", "Google est en première ligne avec Med-PaLM son nouveau chatbot médical.", {("Med-PaLM", "Google")}),
     ("possessive", "Google compare Med-PaLM à GPT-4, son rival.", set()),
+    # in parentheses; « baptisé » after the possessive's noun; not a possessive that names no model
+    ("possessive", "Anthropic compare Claude 3.5 Sonnet à Claude 3 Opus (son ancien modèle phare).",
+     {("Claude 3 Opus", "Anthropic")}),
+    ("possessive", "Google comparait Gemini 2.5 Pro à GPT-4o (sa cible).", set()),
+    # the press's names for a company: « la firme de Redmond »
+    ("launch", "La firme de Redmond a présenté Phi-3 en avril.", {("Phi-3", "Microsoft")}),
     ("table_column", "| Modèle | Éditeur |\n|---|---|\n| BLOOM | BigScience |", {("BLOOM", "BigScience")}),
     ("table_column", "| Modèle | Hébergeur |\n|---|---|\n| Llama 3 | Amazon |", set()),
     ("table_column", "| Position | Modèle | Entreprise |\n|---|---|---|\n| 4 | Grok-4 | xAI |", {("Grok-4", "xAI")}),  # the model not first
