@@ -305,6 +305,9 @@ FINDER_CASES = [
     ("possessive", "Google comparait Gemini 2.5 Pro à GPT-4o (sa cible).", set()),
     # the press's names for a company: « la firme de Redmond »
     ("launch", "La firme de Redmond a présenté Phi-3 en avril.", {("Phi-3", "Microsoft")}),
+    # in reported speech (« a déclaré qu'il publiait »), not someone else's launch
+    ("launch", "OpenAI a déclaré qu'il publiait GPT-5.", {("GPT-5", "OpenAI")}),
+    ("launch", "OpenAI a annoncé que Meta publiait Llama 4.", {("Llama 4", "Meta")}),
     ("table_column", "| Modèle | Éditeur |\n|---|---|\n| BLOOM | BigScience |", {("BLOOM", "BigScience")}),
     ("table_column", "| Modèle | Hébergeur |\n|---|---|\n| Llama 3 | Amazon |", set()),
     ("table_column", "| Position | Modèle | Entreprise |\n|---|---|---|\n| 4 | Grok-4 | xAI |", {("Grok-4", "xAI")}),  # the model not first
