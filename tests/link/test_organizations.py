@@ -307,6 +307,8 @@ FINDER_CASES = [
     ("launch", "La firme de Redmond a présenté Phi-3 en avril.", {("Phi-3", "Microsoft")}),
     # in reported speech (« a déclaré qu'il publiait »), not someone else's launch
     ("launch", "OpenAI a déclaré qu'il publiait GPT-5.", {("GPT-5", "OpenAI")}),
+    ("fronted_launch", "Avec le lancement de Grok 4, xAI ne se contente pas de présenter une nouvelle version.", {("Grok 4", "xAI")}),
+    ("fronted_launch", "Après le lancement de Ébène 3, Basalte Research a riposté.", set()),
     ("launch", "OpenAI a annoncé que Meta publiait Llama 4.", {("Llama 4", "Meta")}),
     ("table_column", "| Modèle | Éditeur |\n|---|---|\n| BLOOM | BigScience |", {("BLOOM", "BigScience")}),
     ("table_column", "| Modèle | Hébergeur |\n|---|---|\n| Llama 3 | Amazon |", set()),
