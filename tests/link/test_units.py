@@ -44,6 +44,9 @@ CASES = [
     # « n'en active que »: the « en » is parameters
     ("Praline 4 n'en active que trente-deux milliards par jeton.", "trente-deux", PARAMS, 32 * B),
     ("Le second n'en compte que vingt et un milliards.", "vingt et un", PARAMS, 21 * B),
+    ("GPT-2 en comptait à peine 110 millions.", "110", PARAMS, 110 * 10**6),
+    ("Maverick en a 402 milliards.", "402", PARAMS, 402 * B),
+    ("Meta en a 3 milliards d'utilisateurs.", "3", "foreign", 3 * B),
     # « seulement 47 milliards sont activés pour chaque token »: what is activated per token is parameters
     ("Seulement 47 milliards sont activés pour chaque token.", "47", PARAMS, 47 * B),
     ("Seulement 3 milliards actifs par jeton.", "3 milliards", PARAMS, 3 * B),
