@@ -32,6 +32,8 @@ NBSP = "\u00a0"
         # physical units: an impact study's figures, not the model's
         ("20,4 kt de CO₂e", [(None, "foreign", False)]),
         ("281 000 m³ d'eau", [(281000, "foreign", False)]),
+        # a footnote call after the unit
+        ("123 milliards de paramètres²", [(123_000_000_000, "params", False)]),
         ("660 kg équivalent antimoine", [(660, "foreign", False)]),
         # a suffix apart from its number, before what it counts; not « M. » (Monsieur)
         ("850 M de paramètres", [(850_000_000, "params", False)]),
