@@ -44,7 +44,7 @@ def _patterns(lex: Lexicons):
                             r"actifs?|activ\w*|sollicit\w*|sont|soit|par|avec|dans|de|du|des|respectivement|ce|cette|ces|ses|leurs|le|la|les|l['’]|qui|que|"
                             r"lors|lorsque|quand|mais|selon|grâce|tandis|alors|afin|car|puis|ainsi|"
                             r"est|était|sera|reste|semble|peut|peuvent|permet|permettent|tient|tiennent|tourne|tournent|fonctionne|fonctionnent)\b)"
-                            r"[a-zà-ÿ]{3,}", re.I)
+                            r"(?-i:(?![A-ZÀ-Þ]))[a-zà-ÿ]{3,}", re.I)  # (a capitalised word is a name that follows: « 400 Md Meta AI »)
     active = patterns.compile(r"\s*(?:(?:de |d['’])?param[eè]tres?\s*(?:(?:de |du |d['’])\s*(?-i:[A-ZÀ-Ö])[\w.-]*(?:[ \u00a0][\w.-]+){0,2}?\s+)?)?"
                               r"(?:sont |soient |seront |restent |seulement |à la fois |simultanément )*" + fr(lex.cues["active"]), re.I)
     return units, foreign, other_noun, active

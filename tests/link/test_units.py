@@ -46,6 +46,9 @@ CASES = [
     ("Le second n'en compte que vingt et un milliards.", "vingt et un", PARAMS, 21 * B),
     ("GPT-2 en comptait à peine 110 millions.", "110", PARAMS, 110 * 10**6),
     ("Maverick en a 402 milliards.", "402", PARAMS, 402 * B),
+    # a name whose verb is left out, and a capitalised word after the value that is no unit
+    ("Seuls 17 Md de paramètres s’activent, même si Scout en totalise 109 Md et Maverick 400 Md Meta AI.", "400", PARAMS, 400 * B),
+    ("GPT-4o compte 200 milliards de paramètres et Claude 3 Opus 2 ans de retard.", "2 ans", FOREIGN, 2),
     ("Meta en a 3 milliards d'utilisateurs.", "3", "foreign", 3 * B),
     # « seulement 47 milliards sont activés pour chaque token »: what is activated per token is parameters
     ("Seulement 47 milliards sont activés pour chaque token.", "47", PARAMS, 47 * B),
