@@ -106,6 +106,9 @@ CASES = [
     ("DeepSeek-Coder-V2 a subi une pré-formation avec 6 billions de jetons supplémentaires.", "6 billions", "training_part"),
     ("DeepSeek-Coder-V2 a été pré-entraîné sur 6 billions de jetons.", "6 billions", None),
     ("GPT-4o est sorti. 1 000 tokens équivalent à environ 750 mots.", "1 000", "equivalence"),
+    ("Gemini 1.5 Pro est sorti. Un million de tokens correspond à une heure de vidéo.", "Un million", "equivalence"),
+    ("La capacité de Gemini 2.5 Pro à traiter un contexte de 1 million de tokens représente une avancée majeure.",
+     "1 million", None),
     # a part of the count before it, unless an active count
     ("Étoile Filante 3 s'appuie sur 64 experts, dont 2 experts partagés.", "2 experts", "subset"),
     ("DeepSeek-V3 compte 671 milliards de paramètres, dont 37 milliards actifs.", "37 milliards", None),
