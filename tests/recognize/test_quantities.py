@@ -34,6 +34,9 @@ NBSP = "\u00a0"
         ("281 000 m³ d'eau", [(281000, "foreign", False)]),
         # a footnote call after the unit
         ("123 milliards de paramètres²", [(123_000_000_000, "params", False)]),
+        # tokens said in words; words alone are no tokens
+        ("15 000 milliards de mots ou parties de mots", [(15_000_000_000_000, "tokens", False)]),
+        ("15 000 milliards de mots", [(15_000_000_000_000, "foreign", False)]),
         ("660 kg équivalent antimoine", [(660, "foreign", False)]),
         # a suffix apart from its number, before what it counts; not « M. » (Monsieur)
         ("850 M de paramètres", [(850_000_000, "params", False)]),
