@@ -303,6 +303,8 @@ FINDER_CASES = [
     ("possessive", "Anthropic compare Claude 3.5 Sonnet à Claude 3 Opus (son ancien modèle phare).",
      {("Claude 3 Opus", "Anthropic")}),
     ("possessive", "Google comparait Gemini 2.5 Pro à GPT-4o (sa cible).", set()),
+    ("possessive", "Le laboratoire Estuaire Recherche oppose à Aigrette-2 Pro son propre modèle, Bernache 5.",
+     {("Bernache 5", "Estuaire Recherche")}),
     # the press's names for a company: « la firme de Redmond »
     ("launch", "La firme de Redmond a présenté Phi-3 en avril.", {("Phi-3", "Microsoft")}),
     # in reported speech (« a déclaré qu'il publiait »), not someone else's launch
