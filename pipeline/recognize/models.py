@@ -428,6 +428,8 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue
         if _AFFILIATION_NUMBER.fullmatch(m.group("tail")) and _CAPITAL_WORD_AFTER.match(text, m.end()):
             continue  # « Yoann Dupont 3 Laurent Romary 2 », « Paris, France 2 Inria »: an author's affiliation call
+        if _AMOUNT_AFTER.match(text, m.end()):
+            continue  # « Facturé 75$ par million de tokens », « Tarif 20 % »: a price or a share, no version
         # « Sonnet 3.7 »: a variant word then a version is kept for the resolver, which makes it a
         # sibling of a named model (« Claude Sonnet 4 ») or nothing
         variant = name.split()[0] in lex.variant_words and not _SIZE_PART.fullmatch(m.group("tail").strip(" -"))
@@ -526,6 +528,8 @@ class _Nearest:
 # (« Borealis 7B », spaced, may be anything)
 # a word of the name with its version glued to a lower-case letter (« Étain3 », « Prix Sortie12 »)
 _GLUED = patterns.compile(r"(?:^| )[^\d ]*[a-zà-öø-ÿœ]\d")
+# a currency or a percentage right after the number: « Facturé 75$ », « Prix 20 € »
+_AMOUNT_AFTER = patterns.compile(r"[ \u00a0\u202f]?(?:[$€£¥%]|(?:dollars?|euros?|USD|EUR)\b)")
 # a flattened list of authors or affiliations: a one- or two-digit call, then the next capitalised name
 _AFFILIATION_NUMBER = patterns.compile(r"[ \u00a0]\d{1,2}")
 _CAPITAL_WORD_AFTER = patterns.compile(r"[ \u00a0]+(?:\d{1,2}[ \u00a0]+)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\b")

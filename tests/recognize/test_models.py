@@ -106,6 +106,7 @@ def test_family_and_recognizer(text, family, recognizer):
         "Le modèle coûte peu. Prix Sortie12 $/1M tokens",  # a table label glued to its value, in a later word
         "Tous les modèles parlent du Web3",
         "le Tour de France 2 est un modèle de course",  # a known non-model word opens the name
+        "Le modèle coûte cher. Facturé 75$ par million de tokens, il reste rentable.",  # a price
         # a paper's flattened authors and affiliations: their calls are no versions
         "Les modèles de langue pour le français. Louis Martin 1 Yoann Dupont 3 Laurent Romary 2 Djamé Seddah 2 1 Facebook AI Research",
     ],
