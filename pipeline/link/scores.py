@@ -251,12 +251,13 @@ _STRAY_SPACE = patterns.compile(",[ \u00a0](?=\\d$)")  # « 75, 7 % » is 75,7 %
 
 def _no_models_score(ctx: "ClaimLinker", view: SentenceView, a: int) -> bool:
     """The invalidators of a figure at ``a``: a gain (« MMLU-Pro a augmenté de +5,3 % »), a threshold
-    crossed (« le premier modèle à dépasser les 1400 points »), the score
+    crossed (« le premier modèle à dépasser les 1400 points »), a comparison's margin (« dépassant la
+    version précédente de près de 20 % »), the score
     of a version the text does not name (« …, une version améliorée atteignant 87,5 % ») or of a
     method or a person (« …, et la méthode du chercheur Jeremy Berman avait atteint 53 % »)."""
     text, s = ctx.text, view.sentence
     if ctx.p["delta"].search(text, max(s.start, a - 30), a) or ctx.p["unnamed_scorer"].search(text, max(s.start, a - 60), a) \
-            or ctx.p["threshold"].search(text, max(s.start, a - 80), a):
+            or ctx.p["threshold"].search(text, max(s.start, a - 80), a) or ctx.p["margin"].search(text, max(s.start, a - 80), a):
         return True
     clause = clause_bounds(text, s.start, s.end, a)[0]
     return not any(clause <= r.start < a for r in view.refs) and ctx.p["not_a_model_scorer"].search(text, clause, a) is not None

@@ -132,6 +132,9 @@ CASES = [
     ("Sur MMLU, Phi-4 gagne 4,5 points.", set()),
     # a threshold crossed is not the score
     ("Sur Chatbot Arena, Grok-3 devient le premier modèle à dépasser les 1400 points.", set()),
+    # a comparison's margin is not a score; the score before it is
+    ("Med-PaLM 2 a atteint 86,5 % à l'examen USMLE, dépassant ainsi la version précédente de près de 20 %.",
+     {("Med-PaLM 2", 86.5, "USMLE", "%", None)}),
     ("o3 est le premier modèle IA à dépasser 85% sur GPQA Diamond.", set()),
     ("Sur Chatbot Arena, Grok-3 dépasse les autres avec 1402 points.", {("Grok-3", 1402.0, "Chatbot Arena", "points", None)}),
     ("Sur BrowseComp, GLM-5 progresse. Ce score traduit une réduction de 56 points de pourcentage.", set()),
