@@ -560,7 +560,10 @@ LONG_LIST = 3  # names in a list that makes models of its bare family names, two
 # « des modèles américains tels que ChatGPT ou Claude », « d'autres SLM comme Mistral »: a bare family
 # name listed after « des modèles (LLM) … tels que / comme » (the names before it in the list may be
 # products; not « des concurrents comme Anthropic et DeepSeek »: companies)
-_SUCH_AS = patterns.compile(r"\b(?:mod[eè]les|[SL]LMs?)\s+(?:[\w-]+\s+){0,3}?(?:tels?\s+que\s+|tels?\s+qu['’]|comme\s+|notamment\s+)"
+_SUCH_AS = patterns.compile(r"(?:\b(?:mod[eè]les|[SL]LMs?)\s+(?:[\w-]+\s+){0,3}?(?:tels?\s+que\s+|tels?\s+qu['’]|comme\s+|notamment\s+)"
+                            # (« meilleur que GPT-5, Grok ou Claude »: the names a comparison lists after a model)
+                            r"|\b(?:meilleure?s?|plus\s+(?:performante?s?|puissante?s?|forte?s?|capables?))\s+que\s+"
+                            r"(?=[A-Z][\w.-]*[\s-]\d))"
                             r"(?:[A-Z][\w.-]*(?:\s+[\w.-]+)?\s*(?:,|ou|et)\s*){0,4}$")
 SUCH_AS_WINDOW = 160  # characters before a bare name where that introduction may stand
 _PAREN_AFTER = patterns.compile(r"\s*\(\s*$")

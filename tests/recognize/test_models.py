@@ -364,6 +364,9 @@ def test_api_ids_in_text(text, expected):
         # a list of three names or more, two of them models: its bare names are models
         ("Des modèles comme GPT, Claude, Gemini, Llama, Mistral ou ChatGPT.", ["GPT", "Claude", "Gemini", "Llama", "Mistral"]),
         ("GPT, Claude et Mistral sont cités.", []),
+        # … or listed after a versioned model a comparison names
+        ("Gemini 3 Pro, qui doit être meilleur que GPT-5, Grok ou Claude, arrive.", ["Gemini 3 Pro", "GPT-5", "Grok", "Claude"]),
+        ("Gemini 3 Pro est meilleur que Grok ou Claude.", ["Gemini 3 Pro"]),
     ],
 )
 def test_bare_families_in_lists(text, expected):
