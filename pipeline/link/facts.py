@@ -273,6 +273,8 @@ def family_sizes(text: str, view: SentenceView, units, ents: Entities, lex: Lexi
         return []
     if fact_cues(lex)["respectively"].search(text, view.sentence.start, view.sentence.end):
         return []  # « … que GPT-3, Gopher, MT NLG - qui possèdent, respectivement, 175, 280 et 530 milliards »: a list's
+    if fact_cues(lex)["distilled_sizes"].search(text, max(view.sentence.start, first.start - 60), first.start):
+        return []  # « dont des modèles distillés à 1,5B, 7B, 14B et 70B »: distilled models, the family's no variants
     named = [r.end for r in view.refs if r.model == fam and r.end <= first.start]
     if named and fact_cues(lex)["other_conjunct"].search(text, named[-1], first.start):
         return []  # « un Mistral Large 3 massif et plusieurs variantes “ministral” (3B, 8B, 14B) »: another group's

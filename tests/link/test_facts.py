@@ -51,6 +51,7 @@ CASES = [
     ("Qwen-3 8B : fenêtre de contexte ; exemple : un e-mail fait 800 tokens, un rapport 1500 tokens, un contrat 30 000 tokens",
      set()),
     # … but not the sizes of another group the sentence adds to the name
+    ("DeepSeek-R1 est décliné en plusieurs versions, dont des modèles distillés à 1,5B, 7B, 14B et 70B de paramètres.", set()),
     ("La famille comprend à la fois un Mistral Large 3 massif (un modèle MoE) et plusieurs variantes edge (3B, 8B, 14B).", set()),
     ("Qwen 2.5 arrive avec des variantes de 7, 14 et 72 milliards de paramètres.",
      {("Qwen 2.5 7B", "params_total", 7 * 10**9), ("Qwen 2.5 14B", "params_total", 14 * 10**9), ("Qwen 2.5 72B", "params_total", 72 * 10**9)}),
