@@ -132,8 +132,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
             continue  # a digit inside a model name (« GPT-4.1 sur … »)
         if ctx.p["gap_before"].search(text, max(s.start, a - GAP_WINDOW), a):
             continue  # « L'écart avec Claude Opus 4.5 n'est que de 8,7 points »: a difference, not a score
-        if _no_models_score(ctx, view, a):
-            continue
+        if _no_models_score(ctx, view, a) or ctx.p["required_after"].match(text, b):
+            continue  # (nor a pass mark: « un score d'environ 60 % est requis »)
         target_bench = None
         if resp_targets:
             kind, target = resp_targets[i]

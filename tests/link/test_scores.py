@@ -132,6 +132,8 @@ CASES = [
     ("Sur MMLU, Phi-4 gagne 4,5 points.", set()),
     # a threshold crossed is not the score
     ("Sur Chatbot Arena, Grok-3 devient le premier modèle à dépasser les 1400 points.", set()),
+    # a pass mark is not a score
+    ("Med-PaLM a passé l'examen USMLE. Pour exercer, un score d'environ 60 % est requis.", set()),
     # a comparison's margin is not a score; the score before it is
     ("Med-PaLM 2 a atteint 86,5 % à l'examen USMLE, dépassant ainsi la version précédente de près de 20 %.",
      {("Med-PaLM 2", 86.5, "USMLE", "%", None)}),
