@@ -361,3 +361,11 @@ def per_lexicons(fn):
 
     wrapper.__wrapped__ = fn
     return wrapper
+
+
+@per_lexicons
+def organization_names(lex: Lexicons) -> str:
+    """The lexicon's organisation names as one case-sensitive alternation (a tree of their shared
+    beginnings), built once for the recognisers and linkers that look for them."""
+    from pipeline import patterns
+    return patterns.alternation(lex.organizations, case_sensitive=True)

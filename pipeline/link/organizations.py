@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
 from pipeline import patterns
-from pipeline.lexicons import Lexicons, per_lexicons
+from pipeline.lexicons import Lexicons, organization_names, per_lexicons
 from pipeline.link.discourse import LIST_GAP, SentenceView, name_runs, object_cue
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.raw import Provenance, RawFact
@@ -99,7 +99,7 @@ def _patterns(lex: Lexicons) -> dict:
 @per_lexicons
 def lexicon_orgs(lex: Lexicons) -> re.Pattern:
     """The lexicon's organisation names, as whole words."""
-    return patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(lex.organizations, case_sensitive=True)})(?![\w-])")
+    return patterns.compile(rf"(?<![\w-])(?:{organization_names(lex)})(?![\w-])")
 
 
 def find_orgs(text: str, lex: Lexicons) -> list[Org]:
@@ -215,7 +215,7 @@ def glued_maker(sc: Scope) -> Iterator[Found]:
 @per_lexicons
 def _glued_org(lex: Lexicons) -> re.Pattern:
     """A lexicon organisation's name, with anything but a lower-case letter after it (« Anthropic200K »)."""
-    return patterns.compile(rf"(?:{patterns.alternation(lex.organizations, case_sensitive=True)})(?![a-z-])")
+    return patterns.compile(rf"(?:{organization_names(lex)})(?![a-z-])")
 
 
 def _same_maker(sc: Scope, model: str, last: str, org: str) -> bool:

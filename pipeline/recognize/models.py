@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import patterns
-from pipeline.lexicons import Lexicons, load, per_lexicons
+from pipeline.lexicons import Lexicons, load, organization_names, per_lexicons
 from pipeline.recognize import text_of
 from pipeline.recognize import model_lists
 from pipeline.recognize.names import capital_series_pattern, lower_size_tiers, name_patterns
@@ -63,7 +63,7 @@ def _owned(lex: Lexicons) -> re.Pattern:
     """After a bare family name, what makes it a model: its maker's genitive (« GPT d'OpenAI »,
     « Claude d'Anthropic »), an apposition (« Whisper, son IA de reconnaissance vocale ») or a
     definition (« Claude est une série de grands modèles de langage »)."""
-    orgs = patterns.alternation(lex.organizations, case_sensitive=True)
+    orgs = organization_names(lex)
     return patterns.compile(rf"\s+(?:d['’]|de\s+)(?:{orgs})\b|,\s+(?:son|sa)\s+(?:(?:nouvel|nouvelle|nouveau|dernier|dernière)\s+)?(?:modèle|IA|LLM)\b"
                             rf"|\s+(?:\([^()]{{0,80}}\)\s*)?est\s+(?:une|la)\s+(?:famille|série|gamme)\s+de\s+(?:grands\s+)?modèles\b")
 
@@ -77,7 +77,7 @@ _NOT_LISTED = patterns.compile(r"\b(?:[Ss]elon|[Dd]'après|[Pp]our|[Cc]hez|[Pp]a
 
 @per_lexicons
 def _code_of_org(lex: Lexicons) -> re.Pattern:
-    orgs = patterns.alternation(lex.organizations, case_sensitive=True)
+    orgs = organization_names(lex)
     code = r"[A-Z]\d+(?:\.\d+)?(?:-\d{4}(?![\w-]))?"  # « R1 », « V3.1 », « R1-0528 » (a dated checkpoint)
     return patterns.compile(rf"\bmod[eè]le\s+(?P<code>{code})\s+(?:de\s+|d['’])(?P<org>{orgs})\b"
                             rf"|\b(?P<org2>{orgs})\s*\(\s*(?P<code2>{code})\s*\)"
@@ -93,12 +93,12 @@ def _lower_variants(lex: Lexicons) -> frozenset[str]:
 
 @per_lexicons
 def _org_before(lex: Lexicons) -> re.Pattern:
-    return patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(lex.organizations, case_sensitive=True)})[ \u00a0]+$")
+    return patterns.compile(rf"(?<![\w-])(?:{organization_names(lex)})[ \u00a0]+$")
 
 
 @per_lexicons
 def _org_lexicon(lex: Lexicons) -> re.Pattern:
-    return patterns.compile(rf"(?:{patterns.alternation(lex.organizations, case_sensitive=True)})(?![\w-])")
+    return patterns.compile(rf"(?:{organization_names(lex)})(?![\w-])")
 
 
 @per_lexicons
