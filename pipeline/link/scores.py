@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # a score that says its word (« un score de 87,3 % ») but names no test: a row with no benchmark
 NO_BENCHMARK = "∅"
 AGAINST_WINDOW = 24  # characters before a figure where « contre (seulement) » may stand
+AGAINST_BACK = 6  # scores before one set « contre » it where the one it is set against may be (the cost stays linear)
 GAP_WINDOW = 100  # characters before a figure where « l'écart avec X (n'est que) de » may stand
 DIGIT = patterns.compile(r"\d")  # every score pattern reads a number: a sentence without a digit has none
 
@@ -216,7 +217,7 @@ def _beaten_against(ctx: "ClaimLinker", view: SentenceView, scores: list[dict]) 
     for i, b in enumerate(scores):
         if not ctx.p["against"].search(text, max(s.start, b["start"] - AGAINST_WINDOW), b["start"]):
             continue
-        a = next((x for x in reversed(scores[:i]) if x["benchmark"] == b["benchmark"] and x["metric"] == b["metric"]
+        a = next((x for x in reversed(scores[max(0, i - AGAINST_BACK):i]) if x["benchmark"] == b["benchmark"] and x["metric"] == b["metric"]
                   and not ctx.p["against"].search(text, max(s.start, x["start"] - AGAINST_WINDOW), x["start"])), None)
         if a is None or a["subject"] == b["subject"] or b["benchmark"] is None or a["value"] <= b["value"]:
             continue
