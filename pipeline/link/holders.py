@@ -15,6 +15,8 @@ and a value no holder answers for yields nothing (a wrong number is worse than a
 - ``relative``: « devant DeepSeek-V3, qui en compte 671 milliards ».
 - ``clause_name``: the nearest name before the value in its sentence that is not a comparison
   object (« surpasse GPT-4o »), nor the complement of another noun (« la vitesse de Claude 3 Opus »).
+- ``apposed``: « …, Kimi K2, un modèle d'un trillion de paramètres »: the name an indefinite in
+  apposition is said of, when its clause names no model.
 - ``subject``: the name the sentence is about, written after the value (« Avec 24 milliards de
   paramètres, Mistral Small 3 … »), or the pronoun after a fronted phrase (« Avec une fenêtre de
   1M de tokens, …, il est idéal »: the model in focus).
@@ -39,7 +41,7 @@ from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView, subject_before
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.tables import label_attribute
-from pipeline.link.traps import sized_model
+from pipeline.link.traps import APPOSITION, WINDOW, sized_model
 from pipeline.link.units import bullet_label
 from pipeline.link.variants import Variants, superlative
 from pipeline.recognize.quantities import Quantity
@@ -280,6 +282,15 @@ def subject(sc: Scope, c: Candidate) -> Optional[list[str]]:
     return None
 
 
+def apposed(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« Kimi K2, un modèle d'un trillion de paramètres », « Large 2 est un modèle dense de 123
+    milliards »: the name an indefinite in apposition is said of, right before it."""
+    s = sc.view.sentence
+    ap = APPOSITION.search(sc.text, max(s.start, c.q.start - WINDOW), c.q.start)
+    ref = next((r for r in reversed(sc.view.refs) if ap and ap.start() - 3 <= r.end <= ap.start()), None)
+    return [ref.model] if ref else None
+
+
 def anaphor(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """The model in focus; for a bullet that names none under no heading that names one, the
     article's model only when the title names no other and the bullet's label (or its clause's
@@ -345,6 +356,7 @@ HOLDERS: tuple[tuple[str, Holder], ...] = (
     ("possessive", possessive),
     ("relative", relative),
     ("clause_name", clause_name),
+    ("apposed", apposed),
     ("subject", subject),
     ("anaphor", anaphor),
     ("active_share", active_share),
