@@ -181,7 +181,7 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
     (« Phi-3-small et Phi-3-medium affichent 7 et 14 milliards »), or as the models a plural refers
     to (« Ces deux modèles … avec respectivement 117 et 21 milliards ») ; one value for all of them
     otherwise (« Scout et Maverick activent 17 milliards de paramètres »). Several values that do not
-    match the names one to one go to no one. Values that say their own holder (« pour X »,
+    match the names one to one go to no one; values with another name between them are not a list. Values that say their own holder (« pour X »,
     ordinals) are left to it."""
     explicit = dict(HOLDERS)
     held: dict[int, list[str]] = {}  # the values that say their holder: the models they go to
@@ -210,6 +210,9 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
         by_attr.setdefault(sc.candidates[i].attribute, []).append(i)
     out: dict[int, tuple[str, list[str]]] = {}
     for attr, idxs in by_attr.items():
+        first_q, last_q = sc.candidates[idxs[0]].q, sc.candidates[idxs[-1]].q
+        if len(idxs) > 1 and any(first_q.end <= r.start < last_q.start and r.model not in names for r in sc.view.refs):
+            continue  # « A ou B gèrent 128 000 jetons, tandis que C monte à 256 000 »: another name between the values
         if len(idxs) == len(names):
             for i, model in zip(idxs, names):
                 out[i] = (rule, [model])

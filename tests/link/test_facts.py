@@ -94,6 +94,10 @@ CASES = [
     ("Llama 4 Scout et Llama 4 Maverick activent 17 milliards de paramètres.",
      {("Llama 4 Scout", "params_active", 17000000000), ("Llama 4 Maverick", "params_active", 17000000000)}),
     ("Phi-3-mini, Phi-3-small et Phi-3-medium affichent 7 et 14 milliards de paramètres.", set()),
+    # values with another name between them are no list: each is its clause's
+    ("Plusieurs variantes, dont Mistral Medium 3.1 ou Pixtral 12B, gèrent jusqu’à 128 000 jetons de contexte, tandis que "
+     "des modèles orientés code comme Codestral montent à 256 000 jetons.",
+     {("Pixtral 12B", "context_tokens", 128000), ("Codestral", "context_tokens", 256000)}),
     # a list of names anywhere in the sentence, then « respectivement » and as many values: paired in order;
     # the values before the cue are not the list's
     ("Chinchilla compte 70 milliards de paramètres et surpasse GPT-3, Gopher, MT NLG - qui possèdent, respectivement, "

@@ -87,6 +87,8 @@ CASES = [
     ("Falcon 180B est sorti. C'était le premier modèle avec plus de 100 milliards de paramètres.", "100 milliards", "generic"),
     ("Mistral Small 3 compte 24 milliards de paramètres, peu comparé à certains géants dépassant les 100 milliards.",
      "100 milliards", "generic"),
+    ("Gemini 2.5 n’est pas comparé à GPT-4, mais à des modèles compacts, typiquement inférieurs à 10 milliards de paramètres.",
+     "10 milliards", "generic"),
     ("Mistral Small 3 compte 24 milliards de paramètres, peu comparé à certains géants dépassant les 100 milliards.",
      "24 milliards", None),
     # hypotheses, unless a model is named between the cue and the value
