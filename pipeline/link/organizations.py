@@ -528,15 +528,32 @@ def launch(sc: Scope) -> Iterator[Found]:
         if sc.p["respectively"].search(text, v.end(), s.end) and any(
                 LIST_GAP.fullmatch(text, o.end, subject.start) for o in sc.orgs if o.end <= subject.start):
             continue  # « OpenAI et Google ont présenté respectivement GPT-5 et Gemini 3 »: each its own
+        makers = [subject, *_co_subjects(sc, subject, v)]
         for k, r in enumerate(_launched(sc, v.end())):
             if k and not sc.lexicon_allows(r.model, subject.name):
                 break  # « Meta a lancé son modèle Llama 3 et GPT-4o est resté devant »: another's model, another clause
-            yield r, subject.name, min(subject.start, v.start()), r.end
+            for maker in makers:
+                if maker is subject or sc.lexicon_allows(r.model, maker.name):  # (« OpenAI et Google ont lancé Gemini 3 »)
+                    yield r, maker.name, min(maker.start, v.start()), r.end
         # « les modèles Phi-3 que l'entreprise lancera »: the name the relative clause hangs on
         before = [r for r in sc.view.refs if r.end <= v.start()]
         rel = sc.p["relative_object"].match(text, before[-1].end, v.start()) if before else None
         if rel and v.start() - rel.end() <= RELATIVE_SUBJECT:
             yield before[-1], subject.name, before[-1].start, v.end()
+
+
+def _co_subjects(sc: Scope, subject: Org, verb: re.Match) -> list[Org]:
+    """« L’EPFL, l’ETH Zurich et le CSCS ont lancé Apertus »: the organisations listed before the
+    launch's subject, when the verb is plural (they launched it together)."""
+    if not sc.p["plural_verb"].search(sc.text, subject.end, verb.end()):
+        return []
+    out, first = [], subject
+    for o in reversed([o for o in sc.orgs if o.end <= subject.start]):
+        if not sc.p["org_and"].fullmatch(sc.text, o.end, first.start):
+            break
+        out.append(o)
+        first = o
+    return out
 
 
 def launch_with(sc: Scope) -> Iterator[Found]:

@@ -309,6 +309,9 @@ FINDER_CASES = [
     ("launch", "La firme de Redmond a présenté Phi-3 en avril.", {("Phi-3", "Microsoft")}),
     # in reported speech (« a déclaré qu'il publiait »), not someone else's launch
     ("launch", "OpenAI a déclaré qu'il publiait GPT-5.", {("GPT-5", "OpenAI")}),
+    # organisations listed as the subject of a plural launch verb, each the lexicon allows
+    ("launch", "L’EPFL, l’ETH Zurich et le CSCS ont lancé Apertus.", {("Apertus", "EPFL"), ("Apertus", "ETH Zurich"), ("Apertus", "CSCS")}),
+    ("launch", "OpenAI et Google ont lancé Gemini 3.", {("Gemini 3", "Google")}),
     ("fronted_launch", "Avec le lancement de Grok 4, xAI ne se contente pas de présenter une nouvelle version.", {("Grok 4", "xAI")}),
     ("fronted_launch", "Après le lancement de Ébène 3, Basalte Research a riposté.", set()),
     ("launch", "OpenAI a annoncé que Meta publiait Llama 4.", {("Llama 4", "Meta")}),
