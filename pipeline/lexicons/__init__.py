@@ -331,21 +331,22 @@ def _compiled(lex: Lexicons, dotted: str) -> re.Pattern:
 
 def _fragments(lex: Lexicons) -> dict[str, str]:
     """The file's named fragments, ``{ordinal}`` (the lexicon's ordinal words, « deuxième »),
-    ``{tier}`` (its capitalised variant words, « Instruct ») and ``{organization}`` (its
+    ``{tier}`` (its capitalised variant words, « Instruct »), ``{size_tier}`` (« Small », « Pro ») and ``{organization}`` (its
     organisations' names); built once per lexicon."""
     found = _FRAGMENTS.get(id(lex))
     if found is None or found[0] is not lex:
         from pipeline import patterns
         tiers = patterns.alternation(w for w in lex.variant_words if w[:1].isupper() and len(w) > 2)
         found = _FRAGMENTS[id(lex)] = (lex, {**(lex.cues.get("fragments") or {}), "ordinal": patterns.alternation(lex.ordinals),
-                                            "tier": tiers, "organization": patterns.alternation(lex.organizations)})
+                                            "tier": tiers, "size_tier": patterns.alternation(lex.size_tiers, case_sensitive=True),
+                                            "organization": patterns.alternation(lex.organizations)})
     return found[1]
 
 
 _FRAGMENTS: dict[int, tuple[Lexicons, dict[str, str]]] = {}
 
 
-DYNAMIC_FRAGMENTS = ("ordinal", "tier", "organization")
+DYNAMIC_FRAGMENTS = ("ordinal", "tier", "size_tier", "organization")
 _CUE_READ: set[str] = set()  # the cue keys compiled so far in this process (tests check every key is read)
 
 

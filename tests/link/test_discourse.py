@@ -224,6 +224,9 @@ def test_name_runs_and_coordinated_subject(analyse, lex, text, runs, coordinated
     ("Devstral Small 2 tient sur un GPU. Cette version « Small » rend le déploiement local réalisable.",
      ["Devstral Small 2", "Devstral Small 2"]),
     ("Llama 4 Maverick est sorti. Sa version Instruct suit.", ["Llama 4 Maverick", "Llama 4 Maverick Instruct"]),
+    # « le modèle Small »: a size tier after « le modèle » names the variant too (not another word)
+    ("Mistral lance Magistral. Il y a le modèle Small, de 24 milliards.", ["Magistral", "Magistral Small"]),
+    ("Mistral lance Magistral. Le modèle Instruct suit.", ["Magistral"]),
     ("Meta publie la version 70B de Llama 3.", ["Llama 3 70B"]),
     ("Meta compare les versions 7B et 13B de Llama 2.", ["Llama 2 7B", "Llama 2 13B"]),
     ("Google a annoncé Gemini 1.5 Pro, proche de la version Ultra 1.0.", ["Gemini 1.5 Pro"]),  # a model of its own
