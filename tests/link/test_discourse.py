@@ -38,6 +38,8 @@ VIEWS = [
     # an anaphor whose noun is named right after (« Son dernier exploit s'appelle X »): X
     ("DeepSeek fonctionne sur des LLM classiques (comme GPT-4o). Son dernier exploit s’appelle DeepSeek-V3.",
      [("GPT-4o", False), ("DeepSeek-V3", False)]),
+    # a numbered item that opens on a pronoun is about the model in focus
+    ("4. Phi-4-mini est le plus petit.\n    1. Il est optimisé pour l’usage local.", [("Phi-4-mini", False), ("Phi-4-mini", True)]),
     # « ce dernier »: the last model named, not the focus
     ("Llama 3.1 405B surpasse GPT-4o. Ce dernier reste plus rapide.", [("Llama 3.1 405B", False), ("GPT-4o", True)]),
     # « son modèle »: the article's model; « le nouveau venu »: the article's model, not the last subject

@@ -192,6 +192,8 @@ CASES = [
     # the active part, opening a sentence that names no model, of the one total the sentence before gave
     ("ERNIE 4.5 compte 424 milliards de paramètres. Cependant, seulement 47 milliards sont activés pour chaque token.",
      "47 milliards", "active_share", ["ERNIE 4.5"]),
+    ("GPT OSS 120B compte 117 milliards de paramètres. Grâce à l'architecture MoE, seulement 5,1 milliards de paramètres "
+     "sont actifs par jeton.", "5,1 milliards", "active_share", ["GPT OSS 120B"]),
     ("ERNIE 4.5 renverse la donne.\n- 21 milliards de paramètres au total\n- Seulement 3 milliards actifs par token",
      "3 milliards", "anaphor", ["ERNIE 4.5"]),  # (bullets after the sentence that names it)
     ("ERNIE 4.5 compte 424 milliards de paramètres. Le marché change. Seulement 47 milliards sont activés par token.",
