@@ -168,6 +168,8 @@ CASES = [
     ("DeepSeek-Coder-V2 a démontré des performances supérieures dans diverses tâches par rapport à la fois à GPT-4 Turbo.",
      {("DeepSeek-Coder-V2", "outperforms", "GPT-4 Turbo", None, None, False)}),
     ("Le prix de GPT-5 est comparable au modèle o3.", set()),
+    ("DeepSeek-R1-0528 est sorti. Ses performances s’approchent désormais de celles des modèles de pointe comme o3 et Gemini 2.5 Pro.",
+     {("DeepSeek-R1-0528", "rivals", "o3", None, None, False), ("DeepSeek-R1-0528", "rivals", "Gemini 2.5 Pro", None, None, False)}),
     # a question claims nothing
     ("Une question revient : est-ce que Grok 4 va battre ChatGPT et Gemini 2.5 Pro ?", set()),
     ("Le prix de GPT-5 est supérieur à celui de Claude Opus 4.", set()),
