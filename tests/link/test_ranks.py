@@ -39,6 +39,8 @@ CASES = [
     ("Grok 3 a pris la tête du classement LMArena avec 1 402 points.", {("Grok 3", 1.0, "LMArena", None, False)}),
     ("Llama 4 Maverick figure en tête sur LMArena.", {("Llama 4 Maverick", 1.0, "LMArena", None, False)}),
     ("GPT-5 est numéro un sur LMArena.", {("GPT-5", 1.0, "LMArena", None, False)}),
+    ("Claude Opus 4 obtient le score le plus élevé sur SWE-bench.", {("Claude Opus 4", 1.0, "SWE-bench", None, False)}),
+    ("Claude Opus 4 obtient le score le plus élevé de sa famille.", set()),
     ("Sur LMArena, Qwen3 est le meilleur modèle ouvert sur ce test.", {("Qwen3", 1.0, "LMArena", None, False)}),
     ("GPT-5 est le deuxième meilleur modèle sur LMArena.", {("GPT-5", 2.0, "LMArena", None, False)}),
     ("Sur LMArena, DeepSeek-R1 complète le podium.", {("DeepSeek-R1", 3.0, "LMArena", None, False)}),
