@@ -218,6 +218,7 @@ def test_names_the_sentence_calls_a_model(text, expected):
     # a bare family name the words before make an organisation
     ("En avril, le laboratoire chinois Qwen a présenté une série de modèles.", []),
     ("Cela ne surprend pas les entreprises chinoises comme DeepSeek et Qwen, qui publient des modèles.", []),
+    ("Un secteur dominé par les laboratoires chinois (tels que DeepSeek ou Qwen). Ces modèles progressent.", []),
     ("La famille Qwen s'agrandit.", ["Qwen"]),
     # siblings after a slash, « et » or « ou »: the last part replaced by one of its kind
     ("Gemini 2.0 Pro/Flash", ["Gemini 2.0 Pro", "Gemini 2.0 Flash"]),
