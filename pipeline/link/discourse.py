@@ -453,6 +453,8 @@ def _versions(text: str, sent: Sentence, mine: list[Ref], ents: Entities, lex: L
         before = [r for r in out if r.end <= m.start()]  # « … annoncé Kimi K2, puis la version « Thinking » »
         if base_ref is None and m.group("v")[:1].isdigit():
             continue  # (a size names a variant of the name it is said of: « la version 34B de Llama 1 »)
+        if base_ref is None and not before and lex.cue("discourse.indefinite_model").search(text, sent.start, m.start()):
+            continue  # « le développement d'un modèle et de sa version Instruct »: the version of an unnamed model
         base = base_ref.model if base_ref else (before[-1].model if before else focus)
         info = ents.get(base) if base else None
         if info is None:

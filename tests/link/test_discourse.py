@@ -220,6 +220,7 @@ def test_name_runs_and_coordinated_subject(analyse, lex, text, runs, coordinated
      ["Kimi K2", "Kimi K2 Thinking"]),
     ("Meta a publié Llama 3 70B. Sa version Instruct suit.", ["Llama 3 70B", "Llama 3 70B Instruct"]),
     ("La version « Thinking » arrive.", []),  # no model named nor in focus
+    ("EuroLLM arrive. L'article décrit un modèle et sa version Instruct.", ["EuroLLM"]),  # an unnamed model's version
     # a size tier replaces the size tier; a flavour is added to a tier that names a model
     ("Gemini 3 Pro se distingue. Sa version Flash grimpe au classement.", ["Gemini 3 Pro", "Gemini 3 Flash"]),
     # a tier the name already has: the model itself
