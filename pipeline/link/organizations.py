@@ -533,7 +533,8 @@ def launch(sc: Scope) -> Iterator[Found]:
             if k and not sc.lexicon_allows(r.model, subject.name):
                 break  # « Meta a lancé son modèle Llama 3 et GPT-4o est resté devant »: another's model, another clause
             for maker in makers:
-                if maker is subject or sc.lexicon_allows(r.model, maker.name):  # (« OpenAI et Google ont lancé Gemini 3 »)
+                if (maker is subject and len(makers) == 1) or sc.lexicon_allows(r.model, maker.name):
+                    # (« OpenAI et Anthropic ont lancé … : GPT-5.3 Codex et Claude Opus 4.6 »: each its maker's)
                     yield r, maker.name, min(maker.start, v.start()), r.end
         # « les modèles Phi-3 que l'entreprise lancera »: the name the relative clause hangs on
         before = [r for r in sc.view.refs if r.end <= v.start()]

@@ -312,6 +312,8 @@ FINDER_CASES = [
     # organisations listed as the subject of a plural launch verb, each the lexicon allows
     ("launch", "L’EPFL, l’ETH Zurich et le CSCS ont lancé Apertus.", {("Apertus", "EPFL"), ("Apertus", "ETH Zurich"), ("Apertus", "CSCS")}),
     ("launch", "OpenAI et Google ont lancé Gemini 3.", {("Gemini 3", "Google")}),
+    ("launch", "OpenAI et Anthropic ont lancé leurs nouveaux modèles : GPT-5.3 Codex et Claude Opus 4.6.",
+     {("GPT-5.3 Codex", "OpenAI"), ("Claude Opus 4.6", "Anthropic")}),
     ("fronted_launch", "Avec le lancement de Grok 4, xAI ne se contente pas de présenter une nouvelle version.", {("Grok 4", "xAI")}),
     ("fronted_launch", "Après le lancement de Ébène 3, Basalte Research a riposté.", set()),
     ("launch", "OpenAI a annoncé que Meta publiait Llama 4.", {("Llama 4", "Meta")}),
