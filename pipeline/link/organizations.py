@@ -508,6 +508,8 @@ def _org_list(sc: Scope, pos: int) -> list[Org]:
     if hit is None:
         m = sc.p["unknown_after"].match(sc.text, pos, sc.view.sentence.end)
         name = m.group("org") if m else None
+        if name and not sc.text[m.end():].strip():
+            name = None  # « développé par OpenA » where the page is cut: a name we do not have whole
         if name and name.split()[0].lower() not in sc.lex.common_words and not any(
                 r.start < m.end() and m.start() < r.end for r in sc.view.refs):
             return [Org(m.start(), m.end(), sc.lex.organizations.get(name, name))]

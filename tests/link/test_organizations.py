@@ -331,6 +331,7 @@ FINDER_CASES = [
     ("launch", "Meta a lancé ses modèles Llama 4, notamment Llama 4 Scout (109 milliards) et Llama 4 Maverick.",
      {("Llama 4", "Meta"), ("Llama 4 Scout", "Meta"), ("Llama 4 Maverick", "Meta")}),
     ("made_by", "Grok 3 a été conçu par Basalte Research.", {("Grok 3", "Basalte Research")}),
+    ("made_by", "Claude Opus 4.1 surpasse des concurrents tels que Grok 4 développé par Basalte Rese", set()),  # cut page
     # « signé » after the model's definition; « tous trois » sums up a list; « qui, lui, a été »
     ("made_by", "PaLM 2 (Pathways Language Model 2) est un modèle de langage d’IA signé Google.", {("PaLM 2", "Google")}),
     ("made_by", "GPT-3, c’est la dernière version en date du modèle de langage généraliste développé par OpenAI.",
