@@ -188,6 +188,8 @@ def genitive(sc: Scope) -> Iterator[Found]:
         hit = _org_right_after(sc, r.end, sc.p["genitive"])
         if not hit:
             continue
+        if any(hit[0].end < x.start <= hit[0].end + 1 for x in refs):
+            continue  # « ce qui différencie R1 d’OpenAI o1 »: the organisation prefixes the next name
         yield r, hit[0].name, r.start, hit[1]
         co = _org_right_after(sc, hit[0].end, sc.p["co_maker"])  # « du MT-NLG de Microsoft et Nvidia. »: both
         if co and sc.p["phrase_end"].match(sc.text, co[0].end) and sc.lexicon_allows(r.model, co[0].name):
