@@ -331,8 +331,8 @@ def _compiled(lex: Lexicons, dotted: str) -> re.Pattern:
 
 def _fragments(lex: Lexicons) -> dict[str, str]:
     """The file's named fragments, ``{ordinal}`` (the lexicon's ordinal words, « deuxième »),
-    ``{tier}`` (its capitalised variant words, « Instruct »), ``{size_tier}`` (« Small », « Pro ») and ``{organization}`` (its
-    organisations' names); built once per lexicon."""
+    ``{tier}`` (its capitalised variant words, « Instruct »), ``{size_tier}`` (« Small », « Pro »)
+    and ``{organization}`` (its organisations' names); built once per lexicon."""
     found = _FRAGMENTS.get(id(lex))
     if found is None or found[0] is not lex:
         from pipeline import patterns

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cached_property
 from typing import Optional
 
 from pipeline import patterns
@@ -43,6 +44,9 @@ def _patterns(lex: Lexicons):
     }
 
 
+ARTICLE_OPENING = 600  # characters of an article where it says it is about a ranking
+
+
 class ClaimLinker:
     def __init__(self, text: str, ents: Entities, lex: Lexicons):
         self.text = text
@@ -73,6 +77,12 @@ class ClaimLinker:
         self._org_starts = [m.start() for m in lexicon_orgs(lex).finditer(text)]
         self._all_benchmarks = self._find_benchmarks()
         self._benchmark_starts = [x[0] for x in self._all_benchmarks]
+
+    @cached_property
+    def opens_on_a_ranking(self) -> bool:
+        """Whether the article's opening (``ARTICLE_OPENING`` characters) says it is about a ranking
+        (« classement », « palmarès », « top 10 »): read once per article."""
+        return self.lex.cue("ranks.ranking_article").search(self.text, 0, ARTICLE_OPENING) is not None
 
     def names_organization(self, a: int, b: int) -> bool:
         """Whether ``text[a:b]`` names an organisation of the lexicon."""

@@ -181,8 +181,8 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
     (« Phi-3-small et Phi-3-medium affichent 7 et 14 milliards »), or as the models a plural refers
     to (« Ces deux modèles … avec respectivement 117 et 21 milliards ») ; one value for all of them
     otherwise (« Scout et Maverick activent 17 milliards de paramètres »). Several values that do not
-    match the names one to one go to no one; values with another name between them are not a list. Values that say their own holder (« pour X »,
-    ordinals) are left to it."""
+    match the names one to one go to no one; values with another name between them are not a list.
+    Values that say their own holder (« pour X », ordinals) are left to it."""
     explicit = dict(HOLDERS)
     held: dict[int, list[str]] = {}  # the values that say their holder: the models they go to
     for i, c in enumerate(sc.candidates):
@@ -274,12 +274,13 @@ def family_sizes(text: str, view: SentenceView, units, ents: Entities, lex: Lexi
         return []  # « • Modèles : 7B, 13B, 30B, 65B paramètres » under the family's heading: bare labels, not its variants' counts
     if coordinated_subject(text, view, obj):
         return []
-    if fact_cues(lex)["respectively"].search(text, view.sentence.start, view.sentence.end):
+    cues = fact_cues(lex)
+    if cues["respectively"].search(text, view.sentence.start, view.sentence.end):
         return []  # « … que GPT-3, Gopher, MT NLG - qui possèdent, respectivement, 175, 280 et 530 milliards »: a list's
-    if fact_cues(lex)["distilled_sizes"].search(text, max(view.sentence.start, first.start - 60), first.start):
+    if cues["distilled_sizes"].search(text, max(view.sentence.start, first.start - 60), first.start):
         return []  # « dont des modèles distillés à 1,5B, 7B, 14B et 70B »: distilled models, the family's no variants
     named = [r.end for r in view.refs if r.model == fam and r.end <= first.start]
-    if named and fact_cues(lex)["other_conjunct"].search(text, named[-1], first.start):
+    if named and cues["other_conjunct"].search(text, named[-1], first.start):
         return []  # « un Mistral Large 3 massif et plusieurs variantes “ministral” (3B, 8B, 14B) »: another group's
     s = view.sentence
     out = []

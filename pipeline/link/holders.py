@@ -41,7 +41,7 @@ from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView, subject_before
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.tables import label_attribute
-from pipeline.link.traps import APPOSITION, WINDOW, sized_model
+from pipeline.link.traps import apposed_name, sized_model
 from pipeline.link.units import bullet_label
 from pipeline.link.variants import Variants, superlative
 from pipeline.recognize.quantities import Quantity
@@ -283,11 +283,9 @@ def subject(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 
 def apposed(sc: Scope, c: Candidate) -> Optional[list[str]]:
-    """« Kimi K2, un modèle d'un trillion de paramètres », « Large 2 est un modèle dense de 123
-    milliards »: the name an indefinite in apposition is said of, right before it."""
-    s = sc.view.sentence
-    ap = APPOSITION.search(sc.text, max(s.start, c.q.start - WINDOW), c.q.start)
-    ref = next((r for r in reversed(sc.view.refs) if ap and ap.start() - 3 <= r.end <= ap.start()), None)
+    """« Kimi K2, un modèle d'un trillion de paramètres »: the name an indefinite in apposition is
+    said of, right before it (the one the ``unnamed`` trap keeps the value for)."""
+    ref = apposed_name(sc.text, c.q, sc.view)
     return [ref.model] if ref else None
 
 

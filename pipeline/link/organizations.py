@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Iterator, Optional
 
 from pipeline import patterns
@@ -67,6 +68,11 @@ class Scope:
     ents: Optional[Entities] = None
     previous_subject: Optional[Org] = None  # the organisation the last sentence naming one opens on, if it names no model
     previous_launcher: Optional[Org] = None  # the organisation that launched, in the sentence before, models it did not name
+
+    @cached_property
+    def subject(self) -> Optional[Org]:
+        """The organisation the sentence opens on, if it is its subject (read once, by every finder that asks)."""
+        return _sentence_subject(self)
 
     def family(self, model: str) -> Optional[str]:
         info = self.ents.get(model) if self.ents else None
@@ -301,7 +307,7 @@ def _same_family(sc: Scope, a: str, b: str) -> bool:
 def names_its_model(sc: Scope) -> Iterator[Found]:
     """« Mistral AI teste actuellement un nouveau modèle (LLM) nommé Mistral Next »: the name the
     sentence gives, by a naming participle, to a model its organisation subject has or shows."""
-    subject = _sentence_subject(sc)
+    subject = sc.subject
     if subject is None:
         return
     text, s = sc.text, sc.view.sentence
@@ -321,7 +327,7 @@ NAMING_REACH = 120  # characters between the organisation and the name its model
 def with_aside(sc: Scope) -> Iterator[Found]:
     """« Google, avec Gemini 2.5 Pro, n'est pas en reste »: the model in an aside introduced by
     « avec » right after the organisation the sentence opens on (not another maker's)."""
-    subject = _sentence_subject(sc)
+    subject = sc.subject
     if subject is None:
         return
     m = sc.p["with_aside"].match(sc.text, subject.end)
@@ -534,12 +540,13 @@ def launch(sc: Scope) -> Iterator[Found]:
             continue  # « OpenAI et Google ont présenté respectivement GPT-5 et Gemini 3 »: each its own
         makers = [subject, *_co_subjects(sc, subject, v)]
         for k, r in enumerate(_launched(sc, v.end())):
-            if k and not sc.lexicon_allows(r.model, subject.name):
+            allowed = [o for o in makers if sc.lexicon_allows(r.model, o.name)]
+            if k and not allowed:
                 break  # « Meta a lancé son modèle Llama 3 et GPT-4o est resté devant »: another's model, another clause
-            for maker in makers:
-                if (maker is subject and len(makers) == 1) or sc.lexicon_allows(r.model, maker.name):
-                    # (« OpenAI et Anthropic ont lancé … : GPT-5.3 Codex et Claude Opus 4.6 »: each its maker's)
-                    yield r, maker.name, min(maker.start, v.start()), r.end
+            # (several makers: each model to the one the lexicon gives it, « OpenAI et Anthropic ont lancé … :
+            # GPT-5.3 Codex et Claude Opus 4.6 »; one: its first name whatever the lexicon says)
+            for maker in allowed if len(makers) > 1 else makers:
+                yield r, maker.name, min(maker.start, v.start()), r.end
         # « les modèles Phi-3 que l'entreprise lancera »: the name the relative clause hangs on
         before = [r for r in sc.view.refs if r.end <= v.start()]
         rel = sc.p["relative_object"].match(text, before[-1].end, v.start()) if before else None
@@ -608,7 +615,7 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
                 and not any(o.end <= r.start < verb for r in sc.view.refs):
             return o  # (« une start-up chinoise méconnue, DeepSeek, a lancé »: the subject's apposition)
     if sc.p["launch_infinitive"].search(text, max(s.start, verb - 15), verb):
-        return _sentence_subject(sc)  # « Mistral AI … trois mois après avoir lancé Mistral 7B »
+        return sc.subject  # « Mistral AI … trois mois après avoir lancé Mistral 7B »
     d = sc.p["developer"].search(text, max(s.start, verb - 60), verb)
     if d and sc.p["subject_gap"].fullmatch(text, d.end(), verb) and not before:
         named = {o.name for o in sc.previous_orgs}
@@ -687,7 +694,7 @@ def launch_noun(sc: Scope) -> Iterator[Found]:
             hit = _org_right_after(sc, r.end, sc.p["by"])
             if hit:
                 yield r, hit[0].name, m.start(), hit[1]
-    subject = _sentence_subject(sc)  # « Apple a fait une incursion … avec le lancement d'OpenELM »
+    subject = sc.subject  # « Apple a fait une incursion … avec le lancement d'OpenELM »
     if subject:
         for r in sc.view.refs:
             m = sc.p["launch_noun_with"].search(text, max(subject.end, r.start - 60), r.start)
@@ -706,7 +713,7 @@ def launch_noun(sc: Scope) -> Iterator[Found]:
 
 def house(sc: Scope) -> Iterator[Found]:
     """« QwQ-32B, le précédent modèle de raisonnement de la maison »: the sentence's organisation."""
-    subject = _sentence_subject(sc)
+    subject = sc.subject
     if subject:
         for r in sc.view.refs:
             m = sc.p["house"].match(sc.text, r.end, sc.view.sentence.end)
@@ -888,5 +895,5 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
             previous = mine  # the organisations a developer phrase may stand for, later
         previous_launcher = _launcher(sc) if mine or sc.previous_orgs else None
         if view.refs or mine:  # (a sentence that names neither, « « Nous sommes dans le pétrin. » », keeps it)
-            previous_subject = _sentence_subject(sc) if not view.refs else None
+            previous_subject = sc.subject if not view.refs else None
     return out

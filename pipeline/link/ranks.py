@@ -27,9 +27,6 @@ if TYPE_CHECKING:
     from pipeline.link.claim_context import ClaimLinker
 
 
-ARTICLE_OPENING = 600  # characters of an article where it says it is about a ranking
-
-
 @per_lexicons
 def _cues(lex: Lexicons) -> dict:
     return {name: lex.cue(f"ranks.{name}") for name in lex.cues["ranks"]}
@@ -118,7 +115,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         if bench is None and under_intro:
             bench = ctx.intro_benchmark  # « Classement Aider Polyglot : » then « - o1 : occupe la première position »
         if bench is None and not (under_intro or c["ranking"].search(text, s.start, s.end)
-                                  or named and s.kind != BULLET and c["ranking_article"].search(text, 0, ARTICLE_OPENING)):
+                                  or named and s.kind != BULLET and ctx.opens_on_a_ranking):
             continue  # (in an article on a ranking, the place of a model a sentence of its prose names)
         ctx.add(view, subject=model, relation="ranks", object=None, benchmark=bench, metric="position",
                 value=float(value), claimed_by=by, hedged=is_hedged(text, s.start, a, ctx.lex),

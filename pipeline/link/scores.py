@@ -211,14 +211,15 @@ def _beaten_against(ctx: "ClaimLinker", view: SentenceView, scores: list[dict]) 
     model whose score the sentence sets against another's, on the same test, beats it where its
     figure is the higher (not for a measure where less is better, « un taux d'erreurs »)."""
     text, s = ctx.text, view.sentence
-    if ctx.lex.cue("comparison.lower_is_better").search(text, s.start, s.end):
+    if len(scores) < 2 or ctx.lex.cue("comparison.lower_is_better").search(text, s.start, s.end):
         return []
+    against = [ctx.p["against"].search(text, max(s.start, x["start"] - AGAINST_WINDOW), x["start"]) is not None for x in scores]
     out = []
     for i, b in enumerate(scores):
-        if not ctx.p["against"].search(text, max(s.start, b["start"] - AGAINST_WINDOW), b["start"]):
+        if not against[i]:
             continue
-        a = next((x for x in reversed(scores[max(0, i - AGAINST_BACK):i]) if x["benchmark"] == b["benchmark"] and x["metric"] == b["metric"]
-                  and not ctx.p["against"].search(text, max(s.start, x["start"] - AGAINST_WINDOW), x["start"])), None)
+        a = next((scores[j] for j in range(i - 1, max(-1, i - 1 - AGAINST_BACK), -1)
+                  if not against[j] and scores[j]["benchmark"] == b["benchmark"] and scores[j]["metric"] == b["metric"]), None)
         if a is None or a["subject"] == b["subject"] or b["benchmark"] is None or a["value"] <= b["value"]:
             continue
         out.append(dict(subject=a["subject"], relation="outperforms", object=b["subject"], benchmark=b["benchmark"],

@@ -45,7 +45,7 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.link.cues import clause_bounds
 from pipeline.link.discourse import SentenceView
-from pipeline.link.entities import Entities
+from pipeline.link.entities import Entities, Ref
 from pipeline.link.units import alone_in_parentheses
 from pipeline.recognize.quantities import Quantity
 
@@ -62,12 +62,18 @@ class Trap:
     keep: Optional[Callable] = None
 
 
+def apposed_name(text: str, q: Quantity, view: SentenceView) -> Optional[Ref]:
+    """« Kimi K2, un modèle d'un trillion de paramètres », « Large 2 est un modèle dense de 123
+    milliards »: the name right before the indefinite in apposition the value is in, if any."""
+    ap = APPOSITION.search(text, max(view.sentence.start, q.start - WINDOW), q.start)
+    return next((r for r in reversed(view.refs) if ap and ap.start() - 3 <= r.end <= ap.start()), None)
+
+
 def _said_of_a_name(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
     """« Phi-3-mini, un modèle de 3,8 milliards », « Large 2 est un modèle dense de 123 milliards »,
     « **Devstral :** un modèle de 24 milliards », « Cela en fait un modèle de 685 milliards »: an
     indefinite said of the model just named (or of the sentence's anaphoric subject)."""
-    ap = APPOSITION.search(text, max(view.sentence.start, q.start - WINDOW), q.start)
-    if ap and any(ap.start() - 3 <= r.end <= ap.start() for r in view.refs):
+    if apposed_name(text, q, view) is not None:
         return True
     if MAKES_IT.search(text, max(view.sentence.start, q.start - WINDOW), q.start) and view.subject:
         return True
