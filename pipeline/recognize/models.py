@@ -428,7 +428,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue
         if _AFFILIATION_NUMBER.fullmatch(m.group("tail")) and _CAPITAL_WORD_AFTER.match(text, m.end()):
             continue  # « Yoann Dupont 3 Laurent Romary 2 », « Paris, France 2 Inria »: an author's affiliation call
-        if _AMOUNT_AFTER.match(text, m.end()):
+        if lex.cue("names.amount_after").match(text, m.end()):
             continue  # « Facturé 75$ par million de tokens », « Tarif 20 % »: a price or a share, no version
         # « Sonnet 3.7 »: a variant word then a version is kept for the resolver, which makes it a
         # sibling of a named model (« Claude Sonnet 4 ») or nothing
@@ -490,7 +490,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         right = after is not None and _LISTED.fullmatch(text, m.end(), after.start)
         joined = (before is not None and _JOINED.fullmatch(text, before.end, m.start())
                   or after is not None and _JOINED.fullmatch(text, m.end(), after.start))
-        bare.append((m, fam, bool((left and right) or joined) or _SUCH_AS.search(text, max(0, m.start() - SUCH_AS_WINDOW), m.start())
+        bare.append((m, fam, bool((left and right) or joined) or lex.cue("names.such_as").search(text, max(0, m.start() - SUCH_AS_WINDOW), m.start())
                      is not None or _after_its_maker(text, m.start(), m.end(), fam.organization, lex)))
     # « GPT, Claude, Gemini, Llama, Mistral ou ChatGPT »: a list of three names or more, two of them
     # models, makes models of the bare names in it
@@ -528,8 +528,6 @@ class _Nearest:
 # (« Borealis 7B », spaced, may be anything)
 # a word of the name with its version glued to a lower-case letter (« Étain3 », « Prix Sortie12 »)
 _GLUED = patterns.compile(r"(?:^| )[^\d ]*[a-zà-öø-ÿœ]\d")
-# a currency or a percentage right after the number: « Facturé 75$ », « Prix 20 € »
-_AMOUNT_AFTER = patterns.compile(r"[ \u00a0\u202f]?(?:[$€£¥%]|(?:dollars?|euros?|USD|EUR)\b)")
 # a flattened list of authors or affiliations: a one- or two-digit call, then the next capitalised name
 _AFFILIATION_NUMBER = patterns.compile(r"[ \u00a0]\d{1,2}")
 _CAPITAL_WORD_AFTER = patterns.compile(r"[ \u00a0]+(?:\d{1,2}[ \u00a0]+)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\b")
@@ -557,14 +555,6 @@ def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: li
 
 LONG_LIST = 3  # names in a list that makes models of its bare family names, two of them models
 
-# « des modèles américains tels que ChatGPT ou Claude », « d'autres SLM comme Mistral »: a bare family
-# name listed after « des modèles (LLM) … tels que / comme » (the names before it in the list may be
-# products; not « des concurrents comme Anthropic et DeepSeek »: companies)
-_SUCH_AS = patterns.compile(r"(?:\b(?:mod[eè]les|[SL]LMs?)\s+(?:[\w-]+\s+){0,3}?(?:tels?\s+que\s+|tels?\s+qu['’]|comme\s+|notamment\s+)"
-                            # (« meilleur que GPT-5, Grok ou Claude »: the names a comparison lists after a model)
-                            r"|\b(?:meilleure?s?|plus\s+(?:performante?s?|puissante?s?|forte?s?|capables?))\s+que\s+"
-                            r"(?=[A-Z][\w.-]*[\s-]\d))"
-                            r"(?:[A-Z][\w.-]*(?:\s+[\w.-]+)?\s*(?:,|ou|et)\s*){0,4}$")
 SUCH_AS_WINDOW = 160  # characters before a bare name where that introduction may stand
 _PAREN_AFTER = patterns.compile(r"\s*\(\s*$")
 _PAREN_CLOSE = patterns.compile(r"\s*\)")
