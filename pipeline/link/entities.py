@@ -314,17 +314,17 @@ def _alias_forms(info: ModelInfo, lex: Lexicons) -> list[tuple[str, bool]]:
 
 
 _WORD_CHAR = re.compile(r"[\w-]")
-_DETERMINER_BEFORE = re.compile(r"\b(?:le|du|au|la|l['’])\s+$")
 
 
-def _occurrences(text: str, form: str, *, determiner: bool) -> Iterator[tuple[int, int]]:
+def _occurrences(text: str, form: str, *, determiner: Optional[re.Pattern]) -> Iterator[tuple[int, int]]:
     """Where ``form`` stands as a word of its own (« V3 », not « DeepSeek-V3 »), after « le »,
-    « du », « la », « l' » when ``determiner``; left to right, never overlapping."""
+    « du », « la », « l' » when ``determiner`` is given (``entities.determiner_before``); left to right,
+    never overlapping."""
     i = text.find(form)
     while i >= 0:
         j = i + len(form)
         if not (i and _WORD_CHAR.match(text, i - 1)) and not _WORD_CHAR.match(text, j) and (
-                not determiner or _DETERMINER_BEFORE.search(text, max(0, i - 40), i)):
+                determiner is None or determiner.search(text, max(0, i - 40), i)):
             yield i, j
             i = text.find(form, j)
         else:
@@ -374,7 +374,7 @@ def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelM
     hits: list[tuple[int, int, str]] = []
     longer = Spans((m.start, m.end) for m in pending)  # (« Sonnet 4 » is a name of its own, not « Sonnet » then « 4 »)
     for (form, det), infos in by_form.items():
-        for a, b in _occurrences(text, form, determiner=det):
+        for a, b in _occurrences(text, form, determiner=lex.cue("entities.determiner_before") if det else None):
             if not free(a, b) or longer.overlaps(a, b):
                 continue
             before = [i for i in infos if i.first < a]

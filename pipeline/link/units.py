@@ -18,7 +18,6 @@ from pipeline.recognize.segments import BULLET, Sentence
 # « (… », « , pour le deuxième et »; not « depuis », « en ».
 LIST_LINK = load().cue("units_link.list_link")
 YEAR = patterns.compile(r"(?:19|20)\d\d")
-_BIG_WORD_SCALE = patterns.compile(r"(?i:millions?|milliards?)")
 _OPENS = patterns.compile(r"\([ \u00a0]*$")
 _CLOSES = patterns.compile(r"[ \u00a0]*\)(?![ \u00a0]*[«“\[(])")  # (not an aside that opens another: « (Llama 1 (1B) « Llama 2 (2B) … »)
 
@@ -91,11 +90,11 @@ def infer_units(text: str, s: Sentence, qs: list[Quantity], cues: dict) -> list[
             if q.scale is None and qs[k].scale and _small(q, qs[k]):
                 row[2] = numbers.quantity_value(q.number, qs[k].scale)
             continue
-        if q.scale == "B" or (q.scale == "M" or _BIG_WORD_SCALE.fullmatch(q.scale or "")) and alone_in_parentheses(text, q, s.start):
+        if q.scale == "B" or (q.scale == "M" or cues["big_scale_word"].fullmatch(q.scale or "")) and alone_in_parentheses(text, q, s.start):
             row[1] = PARAMS  # « 8B, 70B et 405B »: billions of parameters; « GPT-1 (117M) », « GPT-2 (1.5 milliard) »
         elif q.scale and (q.value or 0) >= 10**6 and cues["active_before"].search(text, max(s.start, q.start - 40), q.start):
             row[1] = PARAMS  # « n'en active que trente-deux milliards par jeton »: the « en » is parameters
-        elif _BIG_WORD_SCALE.fullmatch(q.scale or "") and (q.value or 0) >= 10**8 \
+        elif cues["big_scale_word"].fullmatch(q.scale or "") and (q.value or 0) >= 10**8 \
                 and cues["counts_en_before"].search(text, max(s.start, q.start - 40), q.start):
             row[1] = PARAMS  # « Le second n'en compte que vingt et un milliards »: the « en » is parameters
         elif q.scale and (q.value or 0) >= 10**6 and q.active and cues["per_token"].search(text, q.unit_end, min(s.end, q.unit_end + 40)):

@@ -33,57 +33,7 @@ from pipeline.recognize.segments import START, cells_under
 from pipeline.spans import Taken
 
 
-AI_CONTEXT = patterns.compile(
-    r"\b(?:mod[eè]les?|"
-    r"LLMs?|IA|intelligence artificielle|param[eè]tres|jetons|tokens|experts|contexte|open[- ]?(?:source|weights?)|"
-    r"poids ouverts|benchmarks?|raisonnement|chatbots?|génératif|générative|entra[iî]n)")
-
-
-# A name the sentence itself calls a model: « un modèle … baptisé Saba », « le modèle de langage
-# Pleias », « un autre modèle de langue : Bloom » (an « optimiseur baptisé MuonClip » is not a model).
-_NAME = r"[A-Z][\w.+-]*[a-z0-9+](?:[ \u00a0][A-Z0-9][\w.+-]*){0,2}"
-NAMED_AS_MODEL = patterns.compile(
-    rf"(?:\b(?:mod[eè]le|LLM|version)s?\b[^,.;:«]{{0,40}}?\b(?:baptisée?|nommée?|appelée?|dénommée?|surnommée?)\s+«?\s*"
-    rf"|\b(?:[Ll]e|[Dd]u|[Aa]u|[Ss]on|[Ll]eur|[Uu]n)\s+(?:nouveau\s+|autre\s+)?mod[eè]le\s+(?:d['’]IA|de langage|de langue|de raisonnement|"
-    rf"open[- ]source|ouvert)\s*:?\s+"
-    # « Google a prévisualisé le modèle SignGemma », « son modèle DeepseekMath-V2 »: after a bare « le
-    # modèle », only a name shaped like one (a capital inside, or a digit), never « le modèle Transformer »
-    rf"|\b(?:[Ll]e|[Dd]u|[Aa]u|[Ss]on|[Ll]eur|[Cc]e)\s+(?:nouveau\s+)?mod[eè]le\s+(?=[A-Z][a-z]+[A-Z]|[A-Z][\w+-]*\d))"
-    rf"(?P<name>{_NAME})(?!\w|[.+-]\w)")  # (never the start of a longer word: « DoubaO1.5PRO »)
-
-
 _SURNAME = patterns.compile(r"[ \u00a0]+[A-ZÀ-Ö][a-zà-ÿ]")  # « Claude Monet »: a first name, not the model
-# « la famille Claude », « la série GLM »: a bare family name that needs a
-# version elsewhere names the family here.
-_COLLECTIVE = patterns.compile(r"\b(?:famille|série|gamme|(?:son|sa|leur|le|ce)\s+(?:nouveau\s+|dernier\s+)?modèle)\s+(?:de\s+modèles\s+)?«?\s*$", re.I)
-
-
-@per_lexicons
-def _owned(lex: Lexicons) -> re.Pattern:
-    """After a bare family name, what makes it a model: its maker's genitive (« GPT d'OpenAI »,
-    « Claude d'Anthropic »), an apposition (« Whisper, son IA de reconnaissance vocale ») or a
-    definition (« Claude est une série de grands modèles de langage »)."""
-    orgs = organization_names(lex)
-    return patterns.compile(rf"\s+(?:d['’]|de\s+)(?:{orgs})\b|,\s+(?:son|sa)\s+(?:(?:nouvel|nouvelle|nouveau|dernier|dernière)\s+)?(?:modèle|IA|LLM)\b"
-                            rf"|\s+(?:\([^()]{{0,80}}\)\s*)?est\s+(?:une|la)\s+(?:famille|série|gamme)\s+de\s+(?:grands\s+)?modèles\b")
-
-
-# between two names of a list, an aside in parentheses after the first (« GPT (Generative Pre-trained
-# Transformer) et BERT »)
-_LISTED = patterns.compile(r"(?:\s*\([^()]{0,60}\))?\s*(?:,|et|ou|ou encore)\s*(?:le |la |l['’])?\s*")
-_JOINED = patterns.compile(r"(?:\s*\([^()]{0,60}\))?\s*,?\s*(?:et|ou|ou encore)\s+(?:le |la |l['’])?\s*")
-_NOT_LISTED = patterns.compile(r"\b(?:[Ss]elon|[Dd]'après|[Pp]our|[Cc]hez|[Pp]ar|de|d['’])\s*$")
-
-
-@per_lexicons
-def _code_of_org(lex: Lexicons) -> re.Pattern:
-    orgs = organization_names(lex)
-    code = r"[A-Z]\d+(?:\.\d+)?(?:-\d{4}(?![\w-]))?"  # « R1 », « V3.1 », « R1-0528 » (a dated checkpoint)
-    return patterns.compile(rf"\bmod[eè]le\s+(?P<code>{code})\s+(?:de\s+|d['’])(?P<org>{orgs})\b"
-                            rf"|\b(?P<org2>{orgs})\s*\(\s*(?P<code2>{code})\s*\)"
-                            rf"|\b(?P<org3>{orgs})\b(?:(?!{orgs})[^.;]){{0,60}}?\b(?:présent|lan[cç]|dévoil|publi|annon[cç]|sorti)\w*\s+(?:\w+ment\s+)?"
-                            rf"(?:son|sa)\s+(?:(?:nouveau|dernier|premier)\s+)?mod[eè]le(?:\s+(?:amélioré|mis à jour|phare))?"
-                            rf"(?:\s+de\s+[a-zé]+)?\s+(?P<code3>{code})\b")
 
 
 @per_lexicons
@@ -124,14 +74,13 @@ def _family_codes(text: str, lex: Lexicons) -> Iterator[tuple]:
                 if newer.search(text, max(0, m.start() - 20), m.start()):
                     continue
                 words = (w.group(1) for w in (_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()),
-                                              _SIBLING_BEFORE.search(text, max(0, m.start() - 40), m.start())) if w)
+                                              lex.cue("names.sibling_before").search(text, max(0, m.start() - 40), m.start())) if w)
                 if any(w[:1].isupper() and w.lower() not in lex.common_words and not named.fullmatch(w) for w in words):
                     continue  # « Coder V1 », « Coder V1 et V2 »: the code of another name
                 yield fam, m
 
 
 _WORD_BEFORE = patterns.compile(r"(?<![\w-])([\w-]+)[ \u00a0]+$")
-_SIBLING_BEFORE = patterns.compile(r"(?<![\w-])([\w-]+)[ \u00a0]+[A-Za-z]\d{1,2}(?:\.\d)?[ \u00a0]*(?:,|et|ou|/)[ \u00a0]*$")
 
 
 @per_lexicons
@@ -192,9 +141,6 @@ def api_id_name(fam: str, rest: str, *, variants: frozenset[str] = frozenset()) 
 
 
 _CHATGPT_N = patterns.compile(r"(?<![\w-])ChatGPT[- ]?(?P<v>\d(?:\.\d)?o?)(?![\w-])(?!\.\w)")
-# « Gemini 2.0 Pro/Flash », « Llama 3.1 / 3.2 », « Gemini 3 Pro et Flash », « Gemini Flash 2.0 et 2.5 »
-_SLASH_PART = patterns.compile(r"(?:\s*/\s*|[ \u00a0]+(?:et|ou)[ \u00a0]+)(?P<part>\d+(?:\.\d+)*[a-z]?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w])(?!\.\d)"
-                               r"(?![ \u00a0\u202f]*(?:\d|fois|%|milliards?|millions?|ans?|jours?|mois|points?|[BMK]\b))")
 _VERSION_PART = patterns.compile(r"\d+(?:\.\d+)*[a-z]?")
 _LAST_PART = patterns.compile(r"(?P<head>.*[ -])(?P<last>[^ -]+)$")
 
@@ -205,7 +151,7 @@ def _slashed(text: str, pos: int, surface: str, lex: Lexicons) -> Iterator[tuple
     last = _LAST_PART.match(surface)
     if not last:
         return
-    while (m := _SLASH_PART.match(text, pos)) is not None:
+    while (m := lex.cue("names.slash_part").match(text, pos)) is not None:
         part = m.group("part")
         same_kind = part[0].isdigit() == last.group("last")[0].isdigit() and (
             not part[0].isdigit() or _VERSION_PART.fullmatch(last.group("last")) is not None)  # (a version for a version, not a size)
@@ -343,8 +289,8 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if code:  # « Mistral Large 2407 », « GPT-4 1106 », « Mistral Large (2402) »: the release's date code
             c = code.group("code") or code.group("code2")
             end, surface, tail = code.end(), f"{surface} {c}", f"{tail} {c}"
-        if fam.requires_version and not tail.strip(" -\u00a0") and not _COLLECTIVE.search(text, max(0, m.start() - 30), m.start()) \
-                and not _owned(lex).match(text, end) and not lex.cue("names.called_a_model").match(text, end) \
+        if fam.requires_version and not tail.strip(" -\u00a0") and not lex.cue("names.collective").search(text, max(0, m.start() - 30), m.start()) \
+                and not lex.cue("names.owned").match(text, end) and not lex.cue("names.called_a_model").match(text, end) \
                 and not (fam.bare_with_maker and fam.name not in versioned and fam.organization in makers()
                          and not _SURNAME.match(text, end)):
             continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »,
@@ -362,7 +308,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     # « Le modèle R1 de DeepSeek », « de DeepSeek (R1) », « DeepSeek a présenté son modèle de
     # raisonnement R3 »: a code named with its maker is that
     # maker's family's model (« DeepSeek R1 »)
-    for m in _code_of_org(lex).finditer(text):
+    for m in lex.cue("names.code_of_org").finditer(text):
         group = next(g for g in ("code", "code2", "code3") if m.group(g))
         a, b = m.span(group)
         fam = _org_family(lex, m.group("org") or m.group("org2") or m.group("org3"))
@@ -404,10 +350,10 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     spans = sorted([(x.start, x.end) for x in found] + [m.span() for m in capitals])
     def told(m: re.Match) -> bool:  # a tier, a list, or « le modèle O3 », in a sentence on AI models
         i = bisect_left(spans, m.span())
-        in_list = (i and _LISTED.fullmatch(text, spans[i - 1][1], m.start())) or \
-            (i + 1 < len(spans) and _LISTED.fullmatch(text, m.end(), spans[i + 1][0]))
+        in_list = (i and lex.cue("names.listed").fullmatch(text, spans[i - 1][1], m.start())) or \
+            (i + 1 < len(spans) and lex.cue("names.listed").fullmatch(text, m.end(), spans[i + 1][0]))
         named = lex.cue("names.model_word_before").search(text, max(0, m.start() - 25), m.start())
-        return bool(m.group("tier") or in_list or named) and _in_ai_sentence(text, m.start(), sentences)
+        return bool(m.group("tier") or in_list or named) and _in_ai_sentence(text, m.start(), sentences, lex)
 
     # once the article names the series so, its other mentions are the model too (« d'O3 », « L'O3 »)
     if any(told(m) for m in capitals):
@@ -434,7 +380,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         # sibling of a named model (« Claude Sonnet 4 ») or nothing
         variant = name.split()[0] in lex.variant_words and not _SIZE_PART.fullmatch(m.group("tail").strip(" -"))
         sized = _SIZE_TAIL.fullmatch(m.group("tail")) is not None
-        unknowns.append((start, m.end(), text[start:m.end()], variant or sized or _in_ai_sentence(text, start, sentences)))
+        unknowns.append((start, m.end(), text[start:m.end()], variant or sized or _in_ai_sentence(text, start, sentences, lex)))
     # « Étain3 »: a version glued to a word counts when the name comes back (a footnote call,
     # « les issues GitHub2 », is written once)
     times = Counter(surface for _, _, surface, _ in unknowns)
@@ -449,19 +395,19 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         else:
             rest.append((start, end, surface))
     # « Givre3 Turbo, Sérac 2, Brume Matinale 2 : … »: a name listed with models is one too, everywhere
-    listed_names = {surface for _, _, surface in _listed_with(text, rest, found)}
+    listed_names = {surface for _, _, surface in _listed_with(text, rest, found, lex)}
     for start, end, surface in rest:
         if surface in listed_names:
             found.append(ModelMention(start, end, surface, None, True, "unknown_listed"))
             taken.add((start, end))
-    for m in NAMED_AS_MODEL.finditer(text):  # « baptisé Saba », « le modèle de langage Pleias »
+    for m in lex.cue("names.named_as_model").finditer(text):  # « baptisé Saba », « le modèle de langage Pleias »
         a, b = m.span("name")
         name = m.group("name")
         first = name.split()[0]
         if (first in lex.not_models or name in lex.organizations or first in lex.organizations
                 or first.lower() in lex.common_words or first.isupper() and len(first) <= 4 or not free(a, b)):
             continue
-        if not _in_ai_sentence(text, a, sentences):
+        if not _in_ai_sentence(text, a, sentences, lex):
             continue
         found.append(ModelMention(a, b, name, None, False, "named_as_model"))
         taken.add((a, b))
@@ -482,19 +428,19 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue
         if _org_lexicon(lex).match(text, m.start()) and _org_lexicon(lex).match(text, m.start()).end() > m.end():
             continue  # « Mistral AI »: the company
-        if _NOT_LISTED.search(text, max(0, m.start() - 12), m.start()):
+        if lex.cue("names.not_listed").search(text, max(0, m.start() - 12), m.start()):
             continue  # « Selon Mistral, Mixtral 8x22B … »: the company
         # only the names right before and right after can be listed with it (the gap is a comma or a conjunction)
         before, after = ends.before(m.start()), starts.after(m.end())
-        left = before is not None and _LISTED.fullmatch(text, before.end, m.start())
-        right = after is not None and _LISTED.fullmatch(text, m.end(), after.start)
-        joined = (before is not None and _JOINED.fullmatch(text, before.end, m.start())
-                  or after is not None and _JOINED.fullmatch(text, m.end(), after.start))
+        left = before is not None and lex.cue("names.listed").fullmatch(text, before.end, m.start())
+        right = after is not None and lex.cue("names.listed").fullmatch(text, m.end(), after.start)
+        joined = (before is not None and lex.cue("names.joined").fullmatch(text, before.end, m.start())
+                  or after is not None and lex.cue("names.joined").fullmatch(text, m.end(), after.start))
         bare.append((m, fam, bool((left and right) or joined) or lex.cue("names.such_as").search(text, max(0, m.start() - SUCH_AS_WINDOW), m.start())
                      is not None or _after_its_maker(text, m.start(), m.end(), fam.organization, lex)))
     # « GPT, Claude, Gemini, Llama, Mistral ou ChatGPT »: a list of three names or more, two of them
     # models, makes models of the bare names in it
-    listed_models = _in_long_lists(text, [(m.start(), m.end(), ok) for m, _, ok in bare], found)
+    listed_models = _in_long_lists(text, [(m.start(), m.end(), ok) for m, _, ok in bare], found, lex)
     for (m, fam, ok), in_list in zip(bare, listed_models):
         if ok or in_list:
             found.append(ModelMention(m.start(), m.end(), fam.name, fam.name, False, "family_in_list"))
@@ -534,7 +480,7 @@ _CAPITAL_WORD_AFTER = patterns.compile(r"[ \u00a0]+(?:\d{1,2}[ \u00a0]+)?[A-ZÀ-
 _SIZE_TAIL = patterns.compile(r"-\d+(?:[.,]\d+)?B|-\d+x\d+B")
 
 
-def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: list[ModelMention]) -> list[tuple[int, int, str]]:
+def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: list[ModelMention], lex: Lexicons) -> list[tuple[int, int, str]]:
     """The candidate names separated from a model mention (or from another such name) by a comma
     or a conjunction alone: left to right, then right to left, so that a list is read whole."""
     spans = sorted((x.start, x.end) for x in mentions)
@@ -547,7 +493,7 @@ def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: li
             a, b, _ = item
             i = bisect_left(spans, (a,))
             before, after = (spans[i - 1] if i else None), (spans[i] if i < len(spans) else None)
-            if (before and _LISTED.fullmatch(text, before[1], a)) or (after and _LISTED.fullmatch(text, b, after[0])):
+            if (before and lex.cue("names.listed").fullmatch(text, before[1], a)) or (after and lex.cue("names.listed").fullmatch(text, b, after[0])):
                 accepted.append(item)
                 insort(spans, (a, b))
     return sorted(accepted)
@@ -573,7 +519,7 @@ def _after_its_maker(text: str, start: int, end: int, maker: Optional[str], lex:
     return org is not None and lex.organizations.get(org.group(0)) == maker
 
 
-def _in_long_lists(text: str, bare: list[tuple[int, int, bool]], found: list[ModelMention]) -> list[bool]:
+def _in_long_lists(text: str, bare: list[tuple[int, int, bool]], found: list[ModelMention], lex: Lexicons) -> list[bool]:
     """For each bare name (start, end, already a model), whether it is in a list of ``LONG_LIST`` or
     more names, separated by commas and conjunctions only, of which at least two are models."""
     items = sorted([(x.start, x.end, True, -1) for x in found] + [(a, b, ok, i) for i, (a, b, ok) in enumerate(bare)])
@@ -581,9 +527,9 @@ def _in_long_lists(text: str, bare: list[tuple[int, int, bool]], found: list[Mod
     run: list[tuple[int, int, bool, int]] = []
     closed = False  # the run's last name came after « et » / « ou »: a comma then ends the list
     for item in items + [(len(text) + 1, len(text) + 1, False, -1)]:
-        if run and item[0] <= len(text) and _LISTED.fullmatch(text, run[-1][1], item[0]) \
-                and not (closed and not _JOINED.fullmatch(text, run[-1][1], item[0])):
-            closed = closed or bool(_JOINED.fullmatch(text, run[-1][1], item[0]))
+        if run and item[0] <= len(text) and lex.cue("names.listed").fullmatch(text, run[-1][1], item[0]) \
+                and not (closed and not lex.cue("names.joined").fullmatch(text, run[-1][1], item[0])):
+            closed = closed or bool(lex.cue("names.joined").fullmatch(text, run[-1][1], item[0]))
             run.append(item)
             continue
         closed = False
@@ -630,12 +576,12 @@ def _is_year(tail: str) -> bool:
     return bool(re.fullmatch(r"[ \u00a0-](?:19|20)\d\d", tail))
 
 
-def _in_ai_sentence(text: str, pos: int, sentences) -> bool:
+def _in_ai_sentence(text: str, pos: int, sentences, lex: Lexicons) -> bool:
     s = _sentence_at(sentences, pos)
     if s is not None:
-        return bool(AI_CONTEXT.search(text, s.start, s.end))
+        return bool(lex.cue("names.ai_context").search(text, s.start, s.end))
     a, b = max(0, pos - 200), min(len(text), pos + 200)
-    return bool(AI_CONTEXT.search(text[a:b]))
+    return bool(lex.cue("names.ai_context").search(text[a:b]))
 
 
 if not Doc.has_extension("model_mentions"):
