@@ -39,30 +39,17 @@ class Quantity:
 def _patterns(lex: Lexicons):
     units = {k: patterns.compile(r"\s*(?:[«“\"]\s*)?" + fr(v), re.I) for k, v in lex.cues["units"].items()}
     foreign = patterns.compile(r"\s*" + fr(lex.cues["foreign_units"]), re.I)
-    # Any word right after the number (other than a connector or a verb) blocks it from being an attribute.
-    other_noun = patterns.compile(r"\s*(?:de |d['’])?(?!\w+ment\b)(?!(?:dont|et|ou|pour|contre|à|au|en|sur|chacun|chacune|au total|seulement|environ|"
-                            r"actifs?|activ\w*|sollicit\w*|sont|soit|par|avec|dans|de|du|des|respectivement|ce|cette|ces|ses|leurs|le|la|les|l['’]|qui|que|"
-                            r"lors|lorsque|quand|mais|selon|grâce|tandis|alors|afin|car|puis|ainsi|"
-                            r"est|était|sera|reste|semble|peut|peuvent|permet|permettent|tient|tiennent|tourne|tournent|fonctionne|fonctionnent)\b)"
-                            r"(?-i:(?![A-ZÀ-Þ]))[a-zà-ÿ]{3,}", re.I)  # (a capitalised word is a name that follows: « 400 Md Meta AI »)
-    active = patterns.compile(r"\s*(?:(?:de |d['’])?param[eè]tres?\s*(?:(?:de |du |d['’])\s*(?-i:[A-ZÀ-Ö])[\w.-]*(?:[ \u00a0][\w.-]+){0,2}?\s+)?)?"
-                              r"(?:sont |soient |seront |restent |seulement |à la fois |simultanément )*" + fr(lex.cues["active"]), re.I)
+    other_noun = lex.cue("quantities.other_noun")  # any other word right after the number
+    active = patterns.compile(lex.cue_source("quantities.active_lead") + fr(lex.cues["active"]), re.I)
     return units, foreign, other_noun, active
 
 
 _QUANTITY = patterns.compile(numbers.QUANTITY)
 _SPACED_K = patterns.compile(r"[ \u00a0\u202f][kK](?![\w])")
-_SPACED_SUFFIX = patterns.compile(r"[ \u00a0\u202f](?P<s>[MBT])(?=[ \u00a0\u202f]+(?:de\s+|d['’])?(?:param|jeton|token|activ|actif))")
-_PERCENT = patterns.compile(r"\s*(?:%|pour ?cent\b)")
 _NEWLINE = patterns.compile("\n")
-# « qui dépasse le trillion de paramètres », « franchit le million de jetons »: one of the scale,
-# counted in parameters or tokens (« le milliard d'utilisateurs » is no model's)
-_DEFINITE_SCALE = patterns.compile(r"\b(?i:le|du)[ \u00a0](?P<scale>(?i:million|milliard|billion|trillion))"
-                                   r"(?=[ \u00a0]+(?:de[ \u00a0]+|d['’])(?i:param|jeton|token))")
 # « 25/09/2025 », « 10/10 »: a number slashed to another is a date or a fraction, no quantity
 _SLASHED_AFTER = patterns.compile(r"/\d")
 _SLASHED_BEFORE = patterns.compile(r"\d/$")
-_EXPERT_BLOCKS = patterns.compile(r"\s+(?:blocs|sous-réseaux|réseaux|modules)\b[^.;]{0,50}?«?\s*experts\b\s*»?")
 
 
 def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) -> Iterator[Quantity]:
@@ -72,7 +59,7 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
     masks = sorted(masks)
     line_ends = [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]  # (each number's line end by bisection)
     skip_until = -1  # the end of a compound number already read
-    definite = [d for d in _DEFINITE_SCALE.finditer(text) if not _masked(masks, d.start(), d.end())]
+    definite = [d for d in lex.cue("quantities.definite_scale").finditer(text) if not _masked(masks, d.start(), d.end())]
     k = 0  # the next of them, yielded in order with the others
     for m in _QUANTITY.finditer(text):
         a, b = m.start(), m.end()
@@ -87,7 +74,7 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
         spaced_k = _SPACED_K.match(text, b) if scale is None else None
         if spaced_k:  # « 128 k tokens »
             scale, b = "k", spaced_k.end()
-        spaced = _SPACED_SUFFIX.match(text, b) if scale is None else None
+        spaced = lex.cue("quantities.spaced_suffix").match(text, b) if scale is None else None
         if spaced:  # « 850 M de paramètres », « 15 T tokens »: a suffix apart, before what it counts
             scale, b = spaced.group("s"), spaced.end("s")
         value = numbers.quantity_value(num, scale)
@@ -101,10 +88,10 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
             continue  # an article, not a number
         eol = line_ends[bisect_left(line_ends, b)]  # what follows a number on its line: a unit never starts the next one
         unit, unit_end = _unit_after(text, b, eol, units)
-        if unit is None and (foreign.match(text, b, eol) or other_noun.match(text, b, eol) or _PERCENT.match(text, b, eol)):
+        if unit is None and (foreign.match(text, b, eol) or other_noun.match(text, b, eol) or lex.cue("quantities.percent").match(text, b, eol)):
             unit = FOREIGN
         if unit == FOREIGN:
-            e = _EXPERT_BLOCKS.match(text, b, eol)
+            e = lex.cue("quantities.expert_blocks").match(text, b, eol)
             if e:  # « huit blocs de paramètres distincts, les « experts » »
                 unit, unit_end = EXPERTS, e.end()
         is_active = bool(active.match(text, b, eol))
