@@ -56,6 +56,8 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
     """Quantities outside the masked spans (model names), with their units."""
     lex = lexicons or load()
     units, foreign, other_noun, active = _patterns(lex)
+    spaced_suffix, percent = lex.cue("quantities.spaced_suffix"), lex.cue("quantities.percent")
+    expert_blocks = lex.cue("quantities.expert_blocks")
     masks = sorted(masks)
     line_ends = [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]  # (each number's line end by bisection)
     skip_until = -1  # the end of a compound number already read
@@ -74,7 +76,7 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
         spaced_k = _SPACED_K.match(text, b) if scale is None else None
         if spaced_k:  # « 128 k tokens »
             scale, b = "k", spaced_k.end()
-        spaced = lex.cue("quantities.spaced_suffix").match(text, b) if scale is None else None
+        spaced = spaced_suffix.match(text, b) if scale is None else None
         if spaced:  # « 850 M de paramètres », « 15 T tokens »: a suffix apart, before what it counts
             scale, b = spaced.group("s"), spaced.end("s")
         value = numbers.quantity_value(num, scale)
@@ -88,10 +90,10 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
             continue  # an article, not a number
         eol = line_ends[bisect_left(line_ends, b)]  # what follows a number on its line: a unit never starts the next one
         unit, unit_end = _unit_after(text, b, eol, units)
-        if unit is None and (foreign.match(text, b, eol) or other_noun.match(text, b, eol) or lex.cue("quantities.percent").match(text, b, eol)):
+        if unit is None and (foreign.match(text, b, eol) or other_noun.match(text, b, eol) or percent.match(text, b, eol)):
             unit = FOREIGN
         if unit == FOREIGN:
-            e = lex.cue("quantities.expert_blocks").match(text, b, eol)
+            e = expert_blocks.match(text, b, eol)
             if e:  # « huit blocs de paramètres distincts, les « experts » »
                 unit, unit_end = EXPERTS, e.end()
         is_active = bool(active.match(text, b, eol))
