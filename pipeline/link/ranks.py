@@ -114,6 +114,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         under_intro = s.kind == BULLET and ctx.intro_ranking and named
         if bench is None and under_intro:
             bench = ctx.intro_benchmark  # « Classement Aider Polyglot : » then « - o1 : occupe la première position »
+        if bench is None and c["popularity"].search(text, s.start, s.end):
+            continue  # (an app's place by its users or downloads: no model's rank)
         if bench is None and not (under_intro or c["ranking"].search(text, s.start, s.end)
                                   or named and s.kind != BULLET and ctx.opens_on_a_ranking):
             continue  # (in an article on a ranking, the place of a model a sentence of its prose names)

@@ -15,6 +15,7 @@ Aliases and pronouns are resolved later, in ``pipeline.link.entities``.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
@@ -174,6 +175,7 @@ _PAREN_VERSION = patterns.compile(r"\s*\(\s*(?P<v>\d{1,2}(?:\.\d+(?:[ \u00a0](?P
 # a release's date code after a versioned name: month and day (« 1106 », « 0125 ») or year and month
 # (« 2402 », « 2407 »), never a year (« 2024 ») nor a count (« 1024 tokens »)
 _CODE = r"(?:0[1-9]|1[0-2])[0-3]\d|2[1-9](?:0[1-9]|1[0-2])"
+_YEAR_MONTH = patterns.compile(r"2[3-9](?:0[1-9]|1[0-2])")
 _DATE_CODE_AFTER = patterns.compile(
     rf"[ \u00a0]+(?P<code>{_CODE})(?![\w.,])(?![ \u00a0]*(?:tokens?|jetons?|milliards?|millions?|mots|%|Go|Mo|points?|[Ee]lo|ELO|€|\$|dollars?|\d))"
     rf"|\s*\(\s*(?P<code2>{_CODE})\s*\)")
@@ -283,7 +285,9 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             # « Gemini (2.5 Pro) » in a table's header: the version in parentheses completes the bare family
             end, tail = version.end(), f" {version.group('v')}"
             surface = f"{fam.name}{tail}"
-        code = _DATE_CODE_AFTER.match(text, end) if tail.strip(" -\u00a0") else None
+        code = _DATE_CODE_AFTER.match(text, end)
+        if code and not tail.strip(" -\u00a0") and not _YEAR_MONTH.fullmatch(code.group("code") or ""):
+            code = None  # (after a bare family, only a year and a month: « Codestral 2501 », not « Claude 1106 »)
         if code and code.group("code2") and any(c.isdigit() for c in tail):
             code = None  # « Mistral Small 3.1 (2503) »: the release code of a name that has its version, in passing
         if code:  # « Mistral Large 2407 », « GPT-4 1106 », « Mistral Large (2402) »: the release's date code
@@ -400,7 +404,10 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if surface in listed_names:
             found.append(ModelMention(start, end, surface, None, True, "unknown_listed"))
             taken.add((start, end))
-    for m in lex.cue("names.named_as_model").finditer(text):  # « baptisé Saba », « le modèle de langage Pleias »
+    called = lex.cue("names.called_a_model")
+    named = itertools.chain(lex.cue("names.named_as_model").finditer(text),  # « baptisé Saba », « le modèle de langage Pleias »
+                            (m for m in lex.cue("names.defined_as_model").finditer(text) if called.match(text, m.end())))  # « Llava est un LLM »
+    for m in named:
         a, b = m.span("name")
         name = m.group("name")
         first = name.split()[0]

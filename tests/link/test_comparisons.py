@@ -165,6 +165,17 @@ CASES = [
     ("Le LLM Apertus est comparable au modèle Llama 3 de Meta qui date de 2024.", {("Apertus", "rivals", "Llama 3", None, None, False)}),
     ("Claude Haiku 4.5 offre les performances de Claude Sonnet 4 pour un tiers du prix.",
      {("Claude Haiku 4.5", "rivals", "Claude Sonnet 4", None, None, False)}),
+    # « atteint quasiment les performances de X », « une performance "équivalente à X" », « grille la
+    # politesse à X », « plus puissant et sophistiqué que X »
+    ("gpt-oss-120b atteint quasiment les performances de o4-mini en raisonnement.",
+     {("gpt-oss-120b", "rivals", "o4-mini", None, None, False)}),
+    ('Selon Baidu, ERNIE X1 offre une performance "équivalente à DeepSeek R1 mais à la moitié du prix".',
+     {("ERNIE X1", "rivals", "DeepSeek R1", None, "Baidu", False)}),
+    ("Kimi K2 Thinking grille la politesse à GPT-5 et Claude Sonnet 4.5.",
+     {("Kimi K2 Thinking", "outperforms", "GPT-5", None, None, False),
+      ("Kimi K2 Thinking", "outperforms", "Claude Sonnet 4.5", None, None, False)}),
+    ("GPT-4 est un modèle encore plus puissant et sophistiqué que GPT-3.5.", {("GPT-4", "outperforms", "GPT-3.5", None, None, False)}),
+    ("GPT-4 est plus puissant et coûte plus cher que GPT-3.5.", set()),  # (a verb after « et »: no comparison of power)
     ("DeepSeek-Coder-V2 a démontré des performances supérieures dans diverses tâches par rapport à la fois à GPT-4 Turbo.",
      {("DeepSeek-Coder-V2", "outperforms", "GPT-4 Turbo", None, None, False)}),
     ("Le prix de GPT-5 est comparable au modèle o3.", set()),

@@ -45,6 +45,13 @@ VIEWS = [
     # « son modèle »: the article's model; « le nouveau venu »: the article's model, not the last subject
     ("Microsoft a publié Phi-4. Le laboratoire a entraîné son modèle sur des données synthétiques.",
      [("Phi-4", False), ("Phi-4", True)]),
+    # … unless the model in focus has the same maker and is not a variant named after the article's model
+    ("ERNIE 4.5 est sorti. ERNIE X1 est le nouveau modèle de Baidu. Baidu affirme que son modèle raisonne mieux.",
+     [("ERNIE 4.5", False), ("ERNIE X1", False), ("ERNIE X1", True)]),
+    ("DeepSeek-R1-0528 est sorti. DeepSeek-R1-0528-Qwen3-8B en est distillé. DeepSeek a entraîné son modèle sur 14 billions de jetons.",
+     [("DeepSeek-R1-0528", False), ("DeepSeek-R1-0528-Qwen3-8B", False), ("DeepSeek-R1-0528", True)]),
+    ("Llama 4 est sorti. GPT-4o est plus ancien. Meta a entraîné son modèle sur 30 000 milliards de jetons.",
+     [("Llama 4", False), ("GPT-4o", False), ("Llama 4", True)]),
     ("Llama 3.1 405B est sorti. GPT-4o est plus ancien. Le nouveau venu est plus grand.",
      [("Llama 3.1 405B", False), ("GPT-4o", False), ("Llama 3.1 405B", True)]),
     # « son modèle » right before a name: that name (not the article's model)

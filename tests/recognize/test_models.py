@@ -141,6 +141,10 @@ def test_unknown_name_shapes(text, expected):
     ("Le laboratoire publie le modèle de langage Pleias 1.0, entraîné sur des données ouvertes.", ["Pleias 1.0"]),
     ("grâce à un optimiseur maison baptisé MuonClip pour ses tokens", []),  # an optimiser, not a model
     ("Le nouveau SUV baptisé Austral arrive.", []),
+    # a name opening a sentence that calls it a model, in a sentence on AI
+    ("Llava est un nouveau LLM qui peut faire plus que discuter.", ["Llava"]),
+    ("Ollama est un nouvel outil pour lancer des LLM.", []),
+    ("Austral est un nouveau modèle de SUV.", []),
     # after a bare « le modèle », « son modèle »: a name shaped like one (a capital inside, a digit)
     ("Google a prévisualisé le modèle SignGemma pour la langue des signes.", ["SignGemma"]),
     ("Deepseek vient d'annoncer son modèle DeepseekMath-V2.", ["DeepseekMath-V2"]),
@@ -195,6 +199,9 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Magistral s'appuie sur Mistral Small 3.1 (2503).", ["Magistral", "Mistral Small 3.1"]),
     ("• GPT-4 1106 : 1250", ["GPT-4 1106"]),
     ("GPT-4 2024 est loin, Llama 3 1024 tokens.", ["GPT-4", "Llama 3"]),
+    # after a bare family, only a year and a month (« Codestral 2501 »), not « Claude 1106 » nor a parenthesis
+    ("Nous avons testé Codestral 2501 puis Codestral (2405).", ["Codestral 2501", "Codestral"]),
+    ("Le modèle Claude 1106 fois plus cher.", ["Claude"]),  # (the family « le modèle » names, no code)
     # an Ollama tag, the family in lower case (not inside a URL)
     ("| qwen3:14b | 12 Go |\n| qwen3-vl:30b-a3b | 22 Go |\n| ministral-3:14b | 13 Go |",
      ["Qwen3-14B", "Qwen3-VL-30B-A3B", "Ministral-3-14B"]),
