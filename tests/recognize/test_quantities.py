@@ -45,6 +45,7 @@ NBSP = "\u00a0"
         ("seuls 17 Md de paramètres s’activent par requête", [(17_000_000_000, "params", True)]),
         ("bien que seuls 17 milliards de paramètres soient actifs", [(17_000_000_000, "params", True)]),
         ("n'utilise que 12,9 milliards de paramètres par token", [(12_900_000_000, "params", True)]),
+        ("32 milliards de paramètres sont utilisés par jeton", [(32_000_000_000, "params", True)]),
         ("seuls 3 milliards de paramètres de Nickel2 Pro sont sollicités", [(3_000_000_000, "params", True)]),
         # a verb after the number is no noun: the number may still count something (« la version 20 milliards est … »)
         ("la version 20 milliards est plus légère", [(20_000_000_000, None, False)]),
