@@ -56,8 +56,9 @@ def _holders(ctx: "ClaimLinker", c: dict, view: SentenceView, hits) -> list[tupl
     text, s = ctx.text, view.sentence
     runs = [run for run in name_runs(text, view.refs) if len(run) > 1 and run[-1].end <= hits[0][0]]
     run = runs[-1] if runs else None
-    if run and len(hits) == len(run) and c["respectively"].search(text, run[-1].end, hits[0][0]):
-        return [(r.model, v, a, b) for r, (a, b, v) in zip(run, hits)]
+    if run and c["respectively"].search(text, run[-1].end, hits[0][0]):
+        # (as many places as names, in order; otherwise which name has which place cannot be told)
+        return [(r.model, v, a, b) for r, (a, b, v) in zip(run, hits)] if len(hits) == len(run) else []
     out = []
     for a, b, value in hits:
         if run and c["shared"].search(text, run[-1].end, a):

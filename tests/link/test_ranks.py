@@ -42,6 +42,10 @@ CASES = [
     # a product's place by its audience is no model's rank (« avec 19 millions d'utilisateurs »)
     ("Kimi K2 occupe la troisième place du classement, avec 19 millions d'utilisateurs actifs.", set()),
     ("Kimi K2 occupe la troisième place du classement.", {("Kimi K2", 3.0, None, None, False)}),
+    # « respectivement » with plural places: one place per name, in order; with a count that differs, none
+    ("Sur LMArena, Kimi K2 et Ernie 4.5 occupent respectivement les troisième et quatrième places.",
+     {("Kimi K2", 3.0, "LMArena", None, False), ("Ernie 4.5", 4.0, "LMArena", None, False)}),
+    ("Sur LMArena, Kimi K2, GPT-5 et Ernie 4.5 occupent respectivement les troisième et quatrième places.", set()),
     ("GPT-5 est numéro un sur LMArena.", {("GPT-5", 1.0, "LMArena", None, False)}),
     ("Claude Opus 4 obtient le score le plus élevé sur SWE-bench.", {("Claude Opus 4", 1.0, "SWE-bench", None, False)}),
     ("Claude Opus 4 obtient le score le plus élevé de sa famille.", set()),
