@@ -12,7 +12,9 @@ For each sentence, in order:
 6. Holders (``holders``): « pour X », ordinals, groups, « X et ses N », the clause's name, the
    sentence's subject, an anaphor. A value no rule ties to a named model yields nothing.
 Markdown tables are read cell by cell (``tables``); a cell written as prose (a name and a value with
-its unit) is read as a sentence. The ``recognizer`` column says which rule
+its unit) is read as a sentence; tables that lost their bars are read by their header: one row a
+line (``flat_table``), the models across the first line (``flat_across``), one cell a line
+(``stacked_table``). The ``recognizer`` column says which rule
 placed the value: ``params_total:clause_name``, ``context_tokens:paired``, ``family_sizes``.
 Last, a value no language model can have (a window of 8 tokens, 2 000 parameters) is dropped
 (``traps.implausible``), whichever rule placed it.
@@ -65,6 +67,7 @@ def link(text: str, views: list[SentenceView], quantities, ents: Entities, lex: 
     out += tables.table_facts(text, sentences, ents, quantities, memory.variants, lex, owners=table_owners(views))
     out += tables.flat_table_facts(text, sentences, ents.refs, quantities, lex)
     out += tables.flat_across_facts(text, sentences, ents.refs, quantities, lex)
+    out += tables.stacked_table_facts(text, sentences, ents.refs, quantities, lex)
     ents.refs.sort(key=lambda r: r.start)
     return FactsFound(tuple(f for f in out if not implausible(f.attribute, f.value)), ents)
 

@@ -5,6 +5,10 @@ BigScience | … | 176 milliards | », « | 2019 | GPT-2 | 1.5B | »), with the 
 o1 | ») with the attribute or benchmark in the row label; and a spec sheet that names no model
 (« | Fenêtre de contexte | 200 000 tokens | ») under a heading or an introduction that names one:
 the ``owner`` the caller gives. Labels are lexicon data (``tables.labels``).
+
+Tables a scraper flattened are read by their header too: a line of labels then one line a model
+(``flat_table_facts``), the models across the first line (``flat_across_facts``), and one cell a
+line under a « Modèle » line (``stacked_table_facts``).
 """
 from __future__ import annotations
 
@@ -214,6 +218,75 @@ def flat_table_facts(text: str, sentences, refs: list[Ref], quantities, lex: Lex
             continue
         header = flat_header(text, s, lex) if s.kind == HEADING and first is None else []
     return out
+
+
+STACKED_LABEL_CHARS = 40  # a column label of a stacked table is a short line of words
+
+
+def stacked_table_facts(text: str, sentences, refs: list[Ref], quantities, lex: Lexicons) -> list[RawFact]:
+    """« Modèle », « Paramètres », « VRAM requise », « RAM requise » on lines of their own, then
+    four lines a model (« Mistral 7B », « 7B », « 14GB », « 16 Go+ »): a table whose cells were
+    each put on a line of their own (a scraped documentation page). The header is a line that names
+    the model column (``tables.model_column``) and the short lines of words after it, up to the first
+    line that is a model's name alone; each group of as many lines that opens on a model's name alone
+    gives the value of each column a label names (``tables.flat_labels``) to that model, when the
+    cell is that value and nothing else. Reading stops at the first group that does not open on a name."""
+    out: list[RawFact] = []
+    index = RefIndex(refs)
+    column = lex.cue("tables.model_column")
+    not_value = lex.cue("tables.not_value_label")
+    lines = [x for x in sentences if _whole_line(text, x)]
+    i = 0
+    while i < len(lines):
+        if not column.fullmatch(text, lines[i].start, lines[i].end) or index.first_in(lines[i].start, lines[i].end):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and _stacked_label(text, lines[j], index):
+            j += 1
+        width = j - i
+        attrs = [None] + [_label_attribute(text, x, lex, not_value) for x in lines[i + 1:j]]
+        if width < 3 or not any(attrs):
+            i = j
+            continue
+        while j + width <= len(lines) and _alone(text, lines[j], index.first_in(lines[j].start, lines[j].end)):
+            model = index.first_in(lines[j].start, lines[j].end).model
+            for cell, attr in zip(lines[j + 1:j + width], attrs[1:]):
+                qs = [q for q in within(quantities, cell.start, cell.end) if q.value]
+                if attr is None or len(qs) != 1 or not _only_values(text, cell.start, cell.end, qs):
+                    continue
+                if attr in ("params_total", "params_active") and qs[0].value < 10**6:
+                    continue
+                out.append(RawFact(model, attr, qs[0].value, False,
+                                   Provenance(qs[0].start, qs[0].unit_end, cell.start, cell.end, "stacked_table")))
+            j += width
+        i = j
+    return out
+
+
+def _whole_line(text: str, s: Sentence) -> bool:
+    """Whether the sentence is a line of its own."""
+    return (s.start == 0 or text[s.start - 1] == "\n") and text.find("\n", s.start, s.end) < 0 \
+        and (s.end == len(text) or text[s.end:s.end + 1] in ("\n", "\r"))
+
+
+def _stacked_label(text: str, s: Sentence, index: RefIndex) -> bool:
+    """A column label: a short line of words, no figure, no model's name."""
+    words = text[s.start:s.end]
+    return len(words.strip()) <= STACKED_LABEL_CHARS and not any(c.isdigit() for c in words) \
+        and index.first_in(s.start, s.end) is None and any(c.isalpha() for c in words)
+
+
+def _label_attribute(text: str, s: Sentence, lex: Lexicons, not_value: re.Pattern) -> Optional[str]:
+    """The attribute a column label names (« Paramètres » -> params_total), or None (« VRAM requise »)."""
+    if not_value.search(text, s.start, s.end):
+        return None
+    return next((attr for attr, pat in _flat_labels(lex) if pat.search(text, s.start, s.end)), None)
+
+
+def _alone(text: str, s: Sentence, ref: Optional[Ref]) -> bool:
+    """Whether the line is a model's name and nothing else."""
+    return ref is not None and not text[s.start:ref.start].strip() and not text[ref.end:s.end].strip()
 
 
 # « Spécification ChatGPT-4o o1-mini » then « Fenêtre contextuelle 128K 128K »: the models across

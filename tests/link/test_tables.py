@@ -1,13 +1,13 @@
 """Tables (``pipeline.link.tables``), one layout per row: ``label_attribute`` (a label -> the
 attribute), ``flat_header`` (a line of column labels -> the attributes, left to right),
 ``table_facts`` (a Markdown table -> its facts), ``flat_table_facts`` and ``flat_across_facts`` (a table that lost its
-bars -> its facts)."""
+bars -> its facts), ``stacked_table_facts`` (a table with one cell a line -> its facts)."""
 from __future__ import annotations
 
 import pytest
 
 from pipeline.link.facts import table_owners
-from pipeline.link.tables import flat_across_facts, flat_header, flat_table_facts, label_attribute, table_facts
+from pipeline.link.tables import flat_across_facts, flat_header, flat_table_facts, label_attribute, stacked_table_facts, table_facts
 from pipeline.link.variants import Variants
 from pipeline.recognize.segments import Sentence
 
@@ -150,12 +150,29 @@ ACROSS = [
 ]
 
 
+STACKED_HEAD = "Modèles pris en charge\n\nModèle\nParamètres\nVRAM requise\n\n"
+STACKED = [
+    # a model column, then as many lines a model: the labelled column's value when the cell is that value alone
+    (STACKED_HEAD + "Mistral 7B\n\n7B\n\n14GB\n\nMixtral 8x7B\n\n47B\n\n90 Go\n",
+     {("Mistral 7B", "params_total", 7 * B), ("Mixtral 8x7B", "params_total", 47 * B)}),
+    ("Nom du modèle\nContexte\nLicence\nGemma 3 27B\n128K\nGemma\n", {("Gemma 3 27B", "context_tokens", 128_000)}),
+    # a cell with more than its value, a column no label names, a group that opens on no name (reading stops)
+    (STACKED_HEAD + "Mistral 7B\n\n7B (ou 8B)\n\n14GB\n", set()),
+    ("Modèle\nVRAM requise\nRAM requise\nMistral 7B\n14GB\n16 Go\n", set()),
+    (STACKED_HEAD + "Pour commencer\n\n7B\n\n14GB\n\nMistral 7B\n\n7B\n\n14GB\n", set()),
+    # no model column, or a header of one label only
+    ("Paramètres\nVRAM requise\nMistral 7B\n7B\n14GB\n", set()),
+    ("Modèle\nParamètres\nMistral 7B\n7B\n", set()),
+]
+
+
 @pytest.mark.parametrize("reader, recognizer, text, expected",
                          [(flat_table_facts, "flat_table", t, e) for t, e in FLAT]
-                         + [(flat_across_facts, "flat_across", t, e) for t, e in ACROSS])
+                         + [(flat_across_facts, "flat_across", t, e) for t, e in ACROSS]
+                         + [(stacked_table_facts, "stacked_table", t, e) for t, e in STACKED])
 def test_flat_tables(analyse, lex, reader, recognizer, text, expected):
     """Tables that lost their bars: models down the lines (``flat_table_facts``) or across the
-    first one (``flat_across_facts``)."""
+    first one (``flat_across_facts``), or one cell a line (``stacked_table_facts``)."""
     a = analyse(text)
     found = reader(a.text, a.sentences, a.ents.refs, a.quantities, lex)
     assert {(f.model, f.attribute, f.value) for f in found} == expected
