@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import patterns
+from pipeline.lexicons import Lexicons, load
 from pipeline.recognize import text_of
 
 HEADING, TEXT, BULLET, TABLE = "heading", "text", "bullet", "table"
@@ -28,9 +29,6 @@ MAX_SENTENCE_CHARS = 2_000
 _CUTS = ("; ", ", ", " ")  # where a sentence over the limit is cut, best first
 
 _MD_HEADING = patterns.compile(r"^\s*#{1,6}\s+")
-# Lines inside an article body that are not the article: related links, ads, calls to subscribe.
-_NOT_ARTICLE = patterns.compile(r"^\W{0,3}(?:[ÀA] lire (?:aussi|également)|Lire aussi|LIRE AUSSI|Voir aussi|Sur le même sujet|"
-                          r"Publicité\b|PUBLICITÉ\b|Abonnez-vous|Inscrivez-vous|Newsletter\b|Partager\b)", re.I)
 _BULLET = patterns.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 # A table row whose outer bars were lost: « Benchmark | o1 | o3 | o4-mini | », « ---|---|---| ».
 _BARE_ROW = patterns.compile(r"^[^|\n]{1,80}(?:\s*\|\s*[^|\n]*){2,}\|?\s*$|^-{2,}\|")
@@ -40,8 +38,7 @@ _DOKUWIKI_CELL_SEP = re.compile(r"[|^]")
 # Sentence end: . ! ? … followed by space and an upper-case letter, a quote or a dash, or a name
 # in camel case (« xAI affirme … », « iFlytek »).
 _SENT_END = patterns.compile(r"(?<=[.!?…])(?:[ \u00a0\u202f]?[\"»”)])?\s+(?=[A-ZÀ-ÖØ-Þ«\"“(*—–-]|[a-z][A-Z])")  # (« … pétrin. » Il …)
-# (and « 2. » after a number, in a numbered list run into one line: « 1. A : 1372 2. B : 1368 »)
-_ABBREV = patterns.compile(r"(?:\b(?:M|Mme|Dr|St|déc|janv|févr|sept|oct|nov|av|env|cf|p|etc|vs|n°|No|Inc|Ltd|Corp|J\.-C)|\b[A-Z]|(?<=[\d):] )\d{1,2})\.$")
+# (a full stop after an abbreviation ends none: ``segments.abbreviation``)
 
 
 @dataclass(frozen=True)
@@ -126,12 +123,13 @@ def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
     return tuple(out)
 
 
-def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def split_sentences(text: str, start: int, end: int, *, lexicons: Lexicons | None = None) -> Iterator[tuple[int, int]]:
     """Sentence spans inside one block of running text."""
+    abbreviation = (lexicons or load()).cue("segments.abbreviation")
     s = start
     for m in _SENT_END.finditer(text, start, end):
         before = text[max(s, m.start() - 40):m.start()].rstrip()  # (an abbreviation is short)
-        if _ABBREV.search(before) or m.start() - s < 3:
+        if abbreviation.search(before) or m.start() - s < 3:
             continue
         yield from bounded(text, s, m.start())
         s = m.end()
@@ -185,7 +183,9 @@ _LINE_ENDS = frozenset(".!?:;»")
 _LOWER_START = patterns.compile(r"[a-zà-öø-ÿ]")  # « … gpt-oss-20b\net gpt-oss-120b », « … gemini-1.5-flash\na une limite »
 
 
-def segment(text: str) -> tuple[Sentence, ...]:
+def segment(text: str, *, lexicons: Lexicons | None = None) -> tuple[Sentence, ...]:
+    lex = lexicons or load()
+    not_article = lex.cue("segments.not_article")
     out: list[Sentence] = []
     block = 0
     for start, end in _lines(text):
@@ -197,7 +197,7 @@ def segment(text: str) -> tuple[Sentence, ...]:
         start += lead
         end = start + len(stripped)
         block += 1
-        if _NOT_ARTICLE.match(stripped):
+        if not_article.match(stripped):
             continue
         if (stripped.startswith("|") or _BARE_ROW.match(stripped) or _DOKUWIKI_HEADER.match(stripped)) \
                 and len(stripped) <= MAX_SENTENCE_CHARS:
@@ -208,7 +208,7 @@ def segment(text: str) -> tuple[Sentence, ...]:
             out.append(Sentence(start, end, HEADING, block))
             continue
         kind = BULLET if _BULLET.match(stripped) else TEXT
-        for a, b in split_sentences(text, start, end):
+        for a, b in split_sentences(text, start, end, lexicons=lex):
             out.append(Sentence(a, b, kind, block))
     return tuple(out)
 
