@@ -9,6 +9,7 @@ Organisations are the lexicon's (``organizations.yaml``) and names a descriptor 
 - ``colon_list``: « des anciennes versions d'OpenAI : GPT-4.5 et GPT-4o ».
 - ``apposition``: « Grok 4, le nouveau modèle phare d'xAI », « Gemini 3 Pro est la dernière
   innovation de Google ».
+- ``dashed``: « Codestral 2501 – Mistral, DeepSeek Coder – DeepSeek » (a list's items, the maker after a dash).
 - ``prefix``: « Google Gemini 2.5 Pro », « OpenAI o3 ».
 - ``paired_with``: « OpenAI avec GPT-4o et Google avec Gemini Ultra ».
 - ``made_by``: « Grok 3, développé par xAI », « développé par Mistral AI et Nvidia », « signé Mistral AI ».
@@ -286,6 +287,16 @@ def colon_list(sc: Scope) -> Iterator[Found]:
                 last = r
         for r in listed:
             yield r, o.name, o.start, last.end
+
+
+def dashed(sc: Scope) -> Iterator[Found]:
+    """« Codestral 2501 – Mistral, DeepSeek Coder – DeepSeek, LLaMA 3 – Meta »: an item of a list,
+    a name and its maker after a dash, with nothing after the maker but the item's end (and a maker the
+    lexicon allows: « le duel GPT-4o - Google. » is no maker's)."""
+    for r in sc.view.refs:
+        hit = _org_right_after(sc, r.end, sc.p["dashed"])
+        if hit and sc.p["phrase_end"].match(sc.text, hit[0].end, sc.view.sentence.end) and sc.lexicon_allows(r.model, hit[0].name):
+            yield r, hit[0].name, r.start, hit[1]
 
 
 def apposition(sc: Scope) -> Iterator[Found]:
@@ -822,6 +833,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
     ("parenthesis", parenthesis),
     ("colon_list", colon_list),
     ("apposition", apposition),
+    ("dashed", dashed),
     ("genitive_apposition", genitive_apposition),
     ("prefix", prefix),
     ("paired_with", paired_with),
@@ -847,7 +859,7 @@ FINDERS: tuple[tuple[str, Callable[[Scope], Iterator[Found]]], ...] = (
 # The finders that only read the sentence's organisations (``Scope.orgs``): none in the sentence,
 # nothing to find; and those whose subject is an organisation of the sentence or of the one before
 # (« Le géant chinois a dévoilé … », « Il a sorti … »).
-_NEED_ORGS = frozenset({"genitive", "genitive_apposition", "names_its_model", "with_aside", "parenthesis", "clause_possessive", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
+_NEED_ORGS = frozenset({"genitive", "dashed", "genitive_apposition", "names_its_model", "with_aside", "parenthesis", "clause_possessive", "colon_list", "apposition", "prefix", "paired_with", "anaphor_genitive",
                         "made_by_respectively",
                         "launch_noun", "house", "table_column"})
 _NEED_A_SUBJECT = frozenset({"launch", "launch_with", "possessive"})

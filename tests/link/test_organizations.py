@@ -36,6 +36,11 @@ CASES = [
     ("Meta a présenté Llama 2, la seconde version de son modèle concurrent du célèbre GPT-4 de OpenAI.",
      {("Llama 2", "Meta", "launch"), ("GPT-4", "OpenAI", "genitive")}),
     ("GPT-5 — la dernière version du modèle d’OpenAI — est sortie.", {("GPT-5", "OpenAI", "apposition")}),
+    # a list's item: the name, a dash, its maker and nothing else
+    ("Exemple de modèles : Codestral 2501 – Mistral, LLaMA 3 – Meta", {("Codestral 2501", "Mistral AI", "dashed"), ("LLaMA 3", "Meta", "dashed")}),
+    ("- GPT-4o – OpenAI\n- Claude 3 Opus – Anthropic", {("GPT-4o", "OpenAI", "dashed"), ("Claude 3 Opus", "Anthropic", "dashed")}),
+    ("GPT-4o – OpenAI le promet – reste en tête.", set()),  # (more words after the maker)
+    ("Le duel GPT-4o - Google.", set()),  # (a maker the lexicon does not allow)
     ("Mistral Large 3 est le nouveau champion de Mistral AI.", {("Mistral Large 3", "Mistral AI", "apposition")}),
     # a fronted gerund of launch, the organisation after the comma; not against the lexicon
     ("En lançant GPT-5, OpenAI a réintroduit GPT-4o.", {("GPT-5", "OpenAI", "fronted_launch")}),
