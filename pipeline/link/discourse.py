@@ -280,10 +280,12 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                 subject = main if c["newcomer"].match(text, sent.start, first_ref) and main else focus
                 anaphoric = True
             elif sent.kind == BULLET and (owner or main) and not about_another and (
-                    not mine or text[sent.start] in "-*•" and _only_objects(text, sent, mine, cue)):
+                    not mine or text[sent.start] in "-*•" and _only_objects(text, sent, mine, cue)) and not (
+                    focus and focus != (owner or main) and _starts_before(c["definite"].search(text, sent.start, sent.end), first_ref)):
                 # « Kimi K2 en bref » then « - Contexte : 128 000 jetons »; a bullet that names no
                 # model, under no heading that names one (or only one it compares with: « soit 16
-                # fois plus que les modèles Llama 3 »), is about the article's model
+                # fois plus que les modèles Llama 3 »), is about the article's model (but « le modèle
+                # affiche … » after « - xAI lance Grok 4. » is the model in focus: the rule below)
                 subject, anaphoric, guessed = owner or main, True, owner is None
             elif not mine and out and _answers(text, out[-1], sent):
                 subject, anaphoric = out[-1].subject, True  # « Sa force ? Une capacité à gérer … »

@@ -39,7 +39,7 @@ def _hits(ctx: "ClaimLinker", c: dict, view: SentenceView) -> list[tuple[int, in
         hits += [(m.start("ord"), m.end(), ordinal[m.group("ord").lower()])
                  for m in c["ellipsis"].finditer(text, hits[0][1], s.end)]
     hits += [(m.start("ord"), m.end("ord"), ordinal[m.group("ord").lower()]) for m in c["first_of_pair"].finditer(text, s.start, s.end)]
-    hits += [(m.start(), m.end(), int(m.group("n") or m.group("n2") or m.group("n3"))) for m in c["number"].finditer(text, s.start, s.end)]
+    hits += [(m.start(), m.end(), int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))) for m in c["number"].finditer(text, s.start, s.end)]
     hits += [(m.start(), m.end(), 1) for m in c["head"].finditer(text, s.start, s.end)]
     hits += [(m.start(), m.end(), ordinal[m.group("ord").lower()] if m.group("ord") else 1)
              for m in c["best"].finditer(text, s.start, s.end)]

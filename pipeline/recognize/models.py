@@ -142,6 +142,8 @@ def api_id_name(fam: str, rest: str, *, variants: frozenset[str] = frozenset()) 
 
 
 _CHATGPT_N = patterns.compile(r"(?<![\w-])ChatGPT[- ]?(?P<v>\d(?:\.\d)?o?)(?![\w-])(?!\.\w)")
+# « GPT-o1 », « ChatGPT o3-mini »: OpenAI's reasoning series written after the chatbot's or the GPT name
+_GPT_O = patterns.compile(r"(?<![\w-])(?:Chat)?GPT[- ](?P<o>o[1-9](?:-mini|-pro)?)(?![\w-])(?!\.\w)")
 _VERSION_PART = patterns.compile(r"\d+(?:\.\d+)*[a-z]?")
 _LAST_PART = patterns.compile(r"(?P<head>.*[ -])(?P<last>[^ -]+)$")
 
@@ -175,6 +177,8 @@ _PAREN_VERSION = patterns.compile(r"\s*\(\s*(?P<v>\d{1,2}(?:\.\d+(?:[ \u00a0](?P
 # a release's date code after a versioned name: month and day (« 1106 », « 0125 ») or year and month
 # (« 2402 », « 2407 »), never a year (« 2024 ») nor a count (« 1024 tokens »)
 _CODE = r"(?:0[1-9]|1[0-2])[0-3]\d|2[1-9](?:0[1-9]|1[0-2])"
+_EFFORT_LEVELS = frozenset({"High", "Low", "Medium", "Minimal"})  # « GPT-5.2 « High » »: a reasoning setting, not a model
+_QUOTED_TIER = patterns.compile(r"[ \u00a0]*[\"«“][ \u00a0]*(?P<tier>[A-Z][a-z]+)[ \u00a0]*[\"»”]")
 _YEAR_MONTH = patterns.compile(r"2[3-9](?:0[1-9]|1[0-2])")
 _DATE_CODE_AFTER = patterns.compile(
     rf"[ \u00a0]+(?P<code>{_CODE})(?![\w.,])(?![ \u00a0]*(?:tokens?|jetons?|milliards?|millions?|mots|%|Go|Mo|points?|[Ee]lo|ELO|€|\$|dollars?|\d))"
@@ -285,6 +289,10 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             # « Gemini (2.5 Pro) » in a table's header: the version in parentheses completes the bare family
             end, tail = version.end(), f" {version.group('v')}"
             surface = f"{fam.name}{tail}"
+        quoted = _QUOTED_TIER.match(text, end) if any(c.isdigit() for c in tail) else None
+        if quoted and quoted.group("tier") in lex.variant_words and quoted.group("tier") not in _EFFORT_LEVELS:
+            # « Llama 4 "Behemoth" », « Gemini 2.5 « Pro » »: a tier the page puts in quotes is the name's
+            end, surface, tail = quoted.end(), f"{surface} {quoted.group('tier')}", f"{tail} {quoted.group('tier')}"
         code = _DATE_CODE_AFTER.match(text, end)
         if code and not tail.strip(" -\u00a0") and not _YEAR_MONTH.fullmatch(code.group("code") or ""):
             code = None  # (after a bare family, only a year and a month: « Codestral 2501 », not « Claude 1106 »)
@@ -341,6 +349,10 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     for m in _CHATGPT_N.finditer(text):
         if free(m.start(), m.end()):
             found.append(ModelMention(m.start(), m.end(), f"GPT-{m.group('v')}", "GPT", True, "chatgpt_version"))
+            taken.add((m.start(), m.end()))
+    for m in _GPT_O.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(ModelMention(m.start(), m.end(), m.group("o"), "o-series", "-" in m.group("o"), "series"))
             taken.add((m.start(), m.end()))
     for m in lower.finditer(text):
         if free(m.start(), m.end()):

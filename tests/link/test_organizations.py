@@ -41,6 +41,10 @@ CASES = [
     ("- GPT-4o – OpenAI\n- Claude 3 Opus – Anthropic", {("GPT-4o", "OpenAI", "dashed"), ("Claude 3 Opus", "Anthropic", "dashed")}),
     ("GPT-4o – OpenAI le promet – reste en tête.", set()),  # (more words after the maker)
     ("Le duel GPT-4o - Google.", set()),  # (a maker the lexicon does not allow)
+    ("xAI a rendu open source Grok-1 en mars.", {("Grok-1", "xAI", "launch")}),
+    # a launch that names no model, then the names the next sentence gives (« une paire de modèles », « mis au point »)
+    ("L'EPFL a mis au point une paire de grands modèles de langage. Baptisés Meditron 7B et 70B, ils sont open source.",
+     {("Meditron 7B", "EPFL", "named_after")}),
     ("Mistral Large 3 est le nouveau champion de Mistral AI.", {("Mistral Large 3", "Mistral AI", "apposition")}),
     # a fronted gerund of launch, the organisation after the comma; not against the lexicon
     ("En lançant GPT-5, OpenAI a réintroduit GPT-4o.", {("GPT-5", "OpenAI", "fronted_launch")}),

@@ -143,6 +143,8 @@ def test_unknown_name_shapes(text, expected):
     ("Le nouveau SUV baptisé Austral arrive.", []),
     # a name opening a sentence that calls it a model, in a sentence on AI
     ("Llava est un nouveau LLM qui peut faire plus que discuter.", ["Llava"]),
+    # a participle that gives a name is not its first word
+    ("Des chercheurs ont mis au point deux modèles de langage. Baptisés Meditron 7B et 70B, ils sont open source.", ["Meditron 7B"]),
     ("Ollama est un nouvel outil pour lancer des LLM.", []),
     ("Austral est un nouveau modèle de SUV.", []),
     # after a bare « le modèle », « son modèle »: a name shaped like one (a capital inside, a digit)
@@ -202,6 +204,11 @@ def test_names_the_sentence_calls_a_model(text, expected):
     # after a bare family, only a year and a month (« Codestral 2501 »), not « Claude 1106 » nor a parenthesis
     ("Nous avons testé Codestral 2501 puis Codestral (2405).", ["Codestral 2501", "Codestral"]),
     ("Le modèle Claude 1106 fois plus cher.", ["Claude"]),  # (the family « le modèle » names, no code)
+    # a tier in quotes after a versioned name is the name's (not a reasoning setting: « High »)
+    ('Avec ses 288 milliards de paramètres actifs, Llama 4 "Behemoth" serait le plus grand.', ["Llama 4 Behemoth"]),
+    ("Il devance GPT-5.2 « High » d'OpenAI.", ["GPT-5.2"]),
+    # OpenAI's reasoning series written after « GPT- » or « ChatGPT »
+    ("Grok-3 dépasse souvent GPT-o1 ; ChatGPT o3-mini reste rapide.", ["Grok-3", "o1", "o3-mini"]),
     # an Ollama tag, the family in lower case (not inside a URL)
     ("| qwen3:14b | 12 Go |\n| qwen3-vl:30b-a3b | 22 Go |\n| ministral-3:14b | 13 Go |",
      ["Qwen3-14B", "Qwen3-VL-30B-A3B", "Ministral-3-14B"]),
