@@ -258,6 +258,8 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
             anaphor = c["anaphoric_start"].match(text, sent.start, first_ref)
             if anaphor and _NAME_FOLLOWS.fullmatch(text, anaphor.end(), first_ref):
                 anaphor = None  # « Le modèle Qwen3-Coder … », « La fenêtre de contexte de Gemini … »: the name follows
+            elif anaphor and mine and c["identity"].search(text, anaphor.end(), first_ref):
+                anaphor = None  # « Le modèle le plus réputé est le fameux Whisper v3 »: the name it is
             elif anaphor and c["unknown_name_follows"].match(text, anaphor.end(), first_ref):
                 anaphor, about_another = None, True  # « Son modèle 3.5 Sonnet atteint … »: a name the text does not know
             own = c["own_model"].search(text, sent.start, first_ref)
@@ -290,8 +292,10 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
             elif not mine and out and _answers(text, out[-1], sent):
                 subject, anaphoric = out[-1].subject, True  # « Sa force ? Une capacité à gérer … »
             elif focus and _starts_before(definite := c["definite"].search(text, sent.start, sent.end), first_ref) \
-                    and not c["indefinite_model"].search(text, sent.start, definite.start()):
-                subject, anaphoric = focus, True  # « la famille a été pré-entraînée sur … » (not after « un nouveau modèle »)
+                    and not c["indefinite_model"].search(text, sent.start, definite.start()) \
+                    and not (mine and c["identity"].search(text, definite.end(), first_ref)):
+                subject, anaphoric = focus, True  # « la famille a été pré-entraînée sur … » (not after « un nouveau modèle »,
+                # nor « Le modèle le plus réputé est le fameux Whisper v3 »: the name that follows)
             else:
                 # « le modèle de Meta » looks back; it does not take the focus
                 for r, is_object, _ in _name_roles(text, sent, mine, cue, ignore=lambda r: r.kind == "org_anaphor"):

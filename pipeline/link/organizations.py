@@ -759,18 +759,25 @@ def table_column(sc: Scope) -> Iterator[Found]:
 
 def possessive(sc: Scope) -> Iterator[Found]:
     """« Snowflake se sert de l'architecture MoE pour son LLM Arctic », « Meta lève le voile sur
-    Llama 4, sa nouvelle série », « Baidu a lancé ses modèles Ernie 4.5 Turbo et Ernie X1 Turbo »."""
+    Llama 4, sa nouvelle série », « Baidu a lancé ses modèles Ernie 4.5 Turbo et Ernie X1 Turbo »;
+    the organisation the sentence before opens on, for « Son modèle Claude … » or « Elle … ses modèles X »."""
     text, s = sc.text, sc.view.sentence
     first = sc.orgs[0] if sc.orgs else None
-    if first is None and sc.previous_subject is not None and sc.view.refs:
+    if (first is None or any(r.start < first.start for r in sc.view.refs)) and sc.previous_subject is not None and sc.view.refs:
         # « Anthropic s'est spécialisée dans … . Son modèle Claude est … »: the owner is the
-        # organisation the sentence before opens on
+        # organisation the sentence before opens on (when this one opens on no organisation)
         r = sc.view.refs[0]
         m = sc.p["possessive_before"].search(text, s.start, r.start)
         if m and not text[s.start:m.start()].strip(" -*•\t"):
             yield r, sc.previous_subject.name, s.start, r.end
-        return
-    if first is None or first.start - s.start > 60 or len({o.name for o in sc.orgs}) > 1 \
+            return
+        # « … Mistral AI s'était focalisée sur le texte. Elle annonce … ses nouveaux modèles Voxtral
+        # Mini et Voxtral Small »: a pronoun opening the sentence stands for it
+        pronoun = sc.p["pronoun_subject"].match(text, s.start, r.start)
+        if pronoun is None:
+            return
+        first = Org(s.start, pronoun.end(), sc.previous_subject.name)
+    elif first is None or first.start - s.start > 60 or len({o.name for o in sc.orgs}) > 1 \
             or sc.p["not_subject"].search(text, max(s.start, first.start - 12), first.start) \
             or any(r.start < first.start for r in sc.view.refs):
         return

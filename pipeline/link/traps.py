@@ -26,6 +26,7 @@ extra check, in code, where words alone cannot tell. In order:
   alone in parentheses after a name with no size nor tier, « GPT-3 (175B) », it is that model's.
 - ``adapter``: « 16 millions de paramètres entraînables » (a LoRA adapter, not the model).
 - ``training_part``: « 280 milliards de tokens textuels multilingues »: a part of the data.
+- ``fine_tuning``: « affiné StarCoderBase sur 35 milliards de tokens Python »: the data of a fine-tuning.
 - ``equivalence``: « 1 000 tokens équivalent à environ 750 mots ».
 - ``subset``: « 64 experts, dont 2 experts partagés »: a part of the count before it; not an
   active count (« dont 37 milliards actifs »).
@@ -148,6 +149,7 @@ TRAPS = (
     Trap("bare_size", keep=_not_a_size_label),
     Trap("adapter"),
     Trap("training_part"),
+    Trap("fine_tuning"),
     Trap("equivalence"),
     Trap("subset", keep=_active_count),
     Trap("per_request"),

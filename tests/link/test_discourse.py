@@ -52,6 +52,9 @@ VIEWS = [
      [("DeepSeek-R1-0528", False), ("DeepSeek-R1-0528-Qwen3-8B", False), ("DeepSeek-R1-0528", True)]),
     ("Llama 4 est sorti. GPT-4o est plus ancien. Meta a entraîné son modèle sur 30 000 milliards de jetons.",
      [("Llama 4", False), ("GPT-4o", False), ("Llama 4", True)]),
+    # « Le modèle le plus réputé est le fameux Whisper v3 »: the name the definite description is
+    ("Voxtral est sorti. Le modèle le plus réputé est le fameux Whisper v3. Il reste rapide.",
+     [("Voxtral", False), ("Whisper v3", False), ("Whisper v3", True)]),
     # a bullet that speaks of « le modèle » is about the model in focus, not the article's
     ("Grok 3 est sorti.\n- Puis xAI lance Grok 4.\n- Son prix est élevé, mais le modèle affiche 25 % sur HLE.",
      [("Grok 3", False), ("Grok 4", False), ("Grok 4", True)]),

@@ -14,6 +14,10 @@ def extract():
 
 
 CASES = [
+    # « X et Y : des modèles de N »: the names listed before the apposition share the value
+    ("La communauté BigCode présente StarCoder et StarCoderBase : des modèles de 15,5 milliards de paramètres.",
+     {("StarCoder", "params_total", 15_500_000_000), ("StarCoderBase", "params_total", 15_500_000_000),
+      ("StarCoder", "organization", "BigCode"), ("StarCoderBase", "organization", "BigCode")}),
     # tokens a request generates are no context window (nor is a window under 512 tokens)
     ("- Une requête GPT-4o génère en moyenne 500 tokens, ce qui nécessite 100 milliards d’opérations.", set()),
     # a table cell written as prose, with a name and a value that says its unit, is a sentence;

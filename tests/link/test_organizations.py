@@ -42,6 +42,16 @@ CASES = [
     ("GPT-4o – OpenAI le promet – reste en tête.", set()),  # (more words after the maker)
     ("Le duel GPT-4o - Google.", set()),  # (a maker the lexicon does not allow)
     ("xAI a rendu open source Grok-1 en mars.", {("Grok-1", "xAI", "launch")}),
+    ("GPT-3, issu de l’entreprise OpenAI, débite des milliards de mots.", {("GPT-3", "OpenAI", "made_by")}),
+    ("Llama 3, issu de Llama 2, est meilleur.", set()),
+    ("Sora, l’alternative proposée par OpenAI, reste limitée.", {("Sora", "OpenAI", "made_by")}),
+    ("Lucie, l’intelligence artificielle française développée par Linagora et le CNRS, a été lancée.",
+     {("Lucie", "Linagora", "made_by"), ("Lucie", "CNRS", "made_by")}),
+    ("Le laboratoire a présenté un modèle de langage appelé Hélium, lui aussi développé par Kyutai.",
+     {("Hélium", "Kyutai", "made_by")}),
+    # a pronoun opening the sentence stands for the organisation the sentence before opens on
+    ("Mistral AI s’était focalisée sur le texte. Elle annonce son entrée dans la voix avec ses nouveaux modèles "
+     "Voxtral Mini et Voxtral Small.", {("Voxtral Mini", "Mistral AI", "possessive"), ("Voxtral Small", "Mistral AI", "possessive")}),
     # a launch that names no model, then the names the next sentence gives (« une paire de modèles », « mis au point »)
     ("L'EPFL a mis au point une paire de grands modèles de langage. Baptisés Meditron 7B et 70B, ils sont open source.",
      {("Meditron 7B", "EPFL", "named_after")}),
