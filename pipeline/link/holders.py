@@ -156,12 +156,17 @@ def genitive_after(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 
 def name_in_parentheses(sc: Scope, c: Candidate) -> Optional[list[str]]:
-    """« passée de 4 096 tokens (GPT-3) à 32 000 tokens »: the name alone in parentheses right after the value."""
+    """« passée de 4 096 tokens (GPT-3) à 32 000 tokens »: the name alone in parentheses right after
+    the value; « un LLM maison (Helium) à 7 milliards »: the name a model noun glosses right before it."""
     m = _cue(sc, "open_parenthesis").match(sc.text, c.q.unit_end, sc.view.sentence.end)
     ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
-    if ref is None or not _cue(sc, "close_parenthesis").match(sc.text, ref.end, sc.view.sentence.end):
-        return None
-    return [ref.model]
+    if ref is not None and _cue(sc, "close_parenthesis").match(sc.text, ref.end, sc.view.sentence.end):
+        return [ref.model]
+    before = _last_ref_before(sc, c)
+    if before and _cue(sc, "gloss_to_value").fullmatch(sc.text, before.end, c.q.start) \
+            and _cue(sc, "glossed_before").search(sc.text, max(sc.view.sentence.start, before.start - 40), before.start):
+        return [before.model]
+    return None
 
 
 def against_at(sc: Scope, c: Candidate) -> Optional[list[str]]:

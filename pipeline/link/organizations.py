@@ -270,8 +270,9 @@ def parenthesis(sc: Scope) -> Iterator[Found]:
 
 
 def colon_list(sc: Scope) -> Iterator[Found]:
-    """« des anciennes versions d'OpenAI : GPT-4.5 et GPT-4o »: models of an organisation, then
-    the names listed after a colon."""
+    """« des anciennes versions d'OpenAI : GPT-4.5 et GPT-4o », « Les modèles avancés de Mistral,
+    comme Mistral Large », « aux modèles d’OpenAI, y compris GPT-4o »: models of an organisation,
+    then the names listed after a colon, a dash, « comme », « y compris » or a parenthesis."""
     text = sc.text
     for o in sc.orgs:
         if not sc.p["models_of"].search(text, max(sc.view.sentence.start, o.start - 50), o.start):
@@ -286,7 +287,8 @@ def colon_list(sc: Scope) -> Iterator[Found]:
                 listed.append(r)
                 last = r
         for r in listed:
-            yield r, o.name, o.start, last.end
+            if sc.lexicon_allows(r.model, o.name):  # (« les modèles d'OpenAI, comme GPT-4o et Claude 3 »: not Claude's)
+                yield r, o.name, o.start, last.end
 
 
 def dashed(sc: Scope) -> Iterator[Found]:
@@ -452,6 +454,11 @@ def fronted_made_by(sc: Scope) -> Iterator[Found]:
             and sc.p["fronted_model_noun"].match(sc.text, orgs[-1].end, s.end):
         # « Conçu par la startup DeepSeek AI, ce modèle open-source … »: the model in focus
         ref = Ref(s.start, orgs[-1].end, sc.view.subject, "anaphor")
+    elif ref is None and sc.view.focus and not sc.view.refs and sc.p["fronted_pronoun"].match(sc.text, orgs[-1].end, s.end) \
+            and all(o.name in sc.lex.organizations.values() for o in orgs):
+        # « Conçu par l’EPFL, …, il incarne … »: makers the lexicon knows (not « Conçu en 2019 par François
+        # Chollet, il teste … », a benchmark's author)
+        ref = Ref(s.start, orgs[-1].end, sc.view.focus, "anaphor")
     if ref:
         for org in orgs:
             yield ref, org.name, s.start, ref.end
@@ -723,13 +730,16 @@ def launch_noun(sc: Scope) -> Iterator[Found]:
 
 
 def house(sc: Scope) -> Iterator[Found]:
-    """« QwQ-32B, le précédent modèle de raisonnement de la maison »: the sentence's organisation."""
+    """« QwQ-32B, le précédent modèle de raisonnement de la maison », « Kyutai est parti d’un LLM
+    maison (Helium) »: the sentence's organisation."""
     subject = sc.subject
     if subject:
         for r in sc.view.refs:
             m = sc.p["house"].match(sc.text, r.end, sc.view.sentence.end)
             if m and r.start > subject.end:
                 yield r, subject.name, r.start, m.end()
+            elif r.start > subject.end and sc.p["house_before"].search(sc.text, max(subject.end, r.start - 40), r.start):
+                yield r, subject.name, subject.start, r.end
 
 
 def table_column(sc: Scope) -> Iterator[Found]:
@@ -896,7 +906,7 @@ def organization_facts(text: str, sviews: list[SentenceView], ents: Entities, le
         sc = Scope(text, view, mine, previous, lex, p, headers.get(s.start), ents, previous_subject, previous_launcher)
         # (« développé par Basalte Research »: a maker the lexicon does not know; « Conçu par la
         # startup DeepSeek AI, ce modèle … »: the model in focus)
-        if view.refs or (view.anaphoric and view.subject):
+        if view.refs or (view.anaphoric and view.subject) or (view.focus and p["fronted_made_by"].match(text, s.start, s.end)):
             seen: set[tuple[str, str]] = set()
             for name, finder in FINDERS:
                 if not _may_find(name, sc):

@@ -14,6 +14,9 @@ def extract():
 
 
 CASES = [
+    # « un LLM maison (Helium) à 7 milliards »: the name a model noun glosses in parentheses, right before the value
+    ("Kyutai est parti d’un LLM maison (Helium) à 7 milliards de paramètres.",
+     {("Helium", "params_total", 7_000_000_000), ("Helium", "organization", "Kyutai")}),
     # « X et Y : des modèles de N »: the names listed before the apposition share the value
     ("La communauté BigCode présente StarCoder et StarCoderBase : des modèles de 15,5 milliards de paramètres.",
      {("StarCoder", "params_total", 15_500_000_000), ("StarCoderBase", "params_total", 15_500_000_000),

@@ -43,6 +43,26 @@ CASES = [
     ("Le duel GPT-4o - Google.", set()),  # (a maker the lexicon does not allow)
     ("xAI a rendu open source Grok-1 en mars.", {("Grok-1", "xAI", "launch")}),
     ("GPT-3, issu de l’entreprise OpenAI, débite des milliards de mots.", {("GPT-3", "OpenAI", "made_by")}),
+    # models of an organisation, then the names after « comme », a dash, « y compris », a parenthesis
+    # (not a name the lexicon gives to another maker)
+    ("Les modèles avancés de Mistral, comme Mistral Large, sont payants.", {("Mistral Large", "Mistral AI", "colon_list")}),
+    ("Il compare aux modèles d’OpenAI, y compris GPT-4o et GPT-3.5.", {("GPT-4o", "OpenAI", "colon_list"), ("GPT-3.5", "OpenAI", "colon_list")}),
+    ("Les modèles d’OpenAI, comme GPT-4o et Claude 3, dominent.", {("GPT-4o", "OpenAI", "colon_list")}),
+    ("Le Chat utilise des modèles appartenant à Mistral, notamment Mistral Large et Mistral Small.",
+     {("Mistral Large", "Mistral AI", "colon_list"), ("Mistral Small", "Mistral AI", "colon_list")}),
+    ("OpenAI sort deux versions de son modèle linguistique d’IA GPT-4.1.", {("GPT-4.1", "OpenAI", "launch")}),
+    ("Mistral AI propose ses modèles « commerciaux » Mistral Large et Mistral Small.",
+     {("Mistral Large", "Mistral AI", "possessive"), ("Mistral Small", "Mistral AI", "possessive")}),
+    ("OpenAI est un grand nom de l'IA, mais ses modèles précédents (GPT-3.5, DALL-E) ont vieilli.",
+     {("GPT-3.5", "OpenAI", "possessive"), ("DALL-E", "OpenAI", "possessive")}),
+    ("La dernière version GPT-4.5 (série o) d’OpenAI est sortie.", {("GPT-4.5", "OpenAI", "genitive")}),
+    ("Gemini 3 désigne la dernière génération de modèles d'intelligence artificielle développés par Google DeepMind.",
+     {("Gemini 3", "Google DeepMind", "made_by")}),
+    # a fronted « Conçu par … », then a pronoun: the model in focus, when the makers are the lexicon's
+    ("La Suisse se dote d’un modèle de langage baptisé Apertus. Conçu par l’EPFL et l’ETH Zurich, il incarne une approche ouverte.",
+     {("Apertus", "EPFL", "fronted_made_by"), ("Apertus", "ETH Zurich", "fronted_made_by")}),
+    ("Le modèle o3 a été testé sur ARC-AGI. Conçu en 2019 par François Chollet, il teste le raisonnement.", set()),
+    ("Kyutai est parti d’un LLM maison (Helium) à 7 milliards de paramètres.", {("Helium", "Kyutai", "house")}),
     ("Llama 3, issu de Llama 2, est meilleur.", set()),
     ("Sora, l’alternative proposée par OpenAI, reste limitée.", {("Sora", "OpenAI", "made_by")}),
     ("Lucie, l’intelligence artificielle française développée par Linagora et le CNRS, a été lancée.",

@@ -143,6 +143,8 @@ def test_unknown_name_shapes(text, expected):
     ("Le nouveau SUV baptisé Austral arrive.", []),
     # a name opening a sentence that calls it a model, in a sentence on AI
     ("Llava est un nouveau LLM qui peut faire plus que discuter.", ["Llava"]),
+    ("Kyutai est parti d’un LLM maison (Helium) à 7 milliards de paramètres.", ["Helium"]),
+    ("Il a choisi un modèle (Le Chat) pour discuter.", []),
     # a participle that gives a name is not its first word
     ("Des chercheurs ont mis au point deux modèles de langage. Baptisés Meditron 7B et 70B, ils sont open source.", ["Meditron 7B"]),
     ("Ollama est un nouvel outil pour lancer des LLM.", []),
