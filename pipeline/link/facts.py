@@ -148,9 +148,9 @@ def _not_scattered(text: str, facts: list[RawFact]) -> list[RawFact]:
     for f in facts:
         groups.setdefault((f.model, f.attribute), []).append(f)
     scattered = set()
-    for key, group in groups.items():
-        spans = sorted((f.where.start, f.where.end) for f in group)
-        if len({f.value for f in group}) >= SCATTER and not all(
+    for key, same in groups.items():
+        spans = sorted((f.where.start, f.where.end) for f in same)
+        if len({f.value for f in same}) >= SCATTER and not all(
                 SIZE_GAP.fullmatch(text, a[1] if a[1] <= b[0] else b[0], b[0]) for a, b in zip(spans, spans[1:])):
             scattered.add(key)
     return [f for f in facts if (f.model, f.attribute) not in scattered]

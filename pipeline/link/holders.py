@@ -36,7 +36,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Optional
 
-from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView, subject_before
 from pipeline.link.entities import Entities, Ref

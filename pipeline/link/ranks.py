@@ -53,7 +53,7 @@ def _hits(ctx: "ClaimLinker", c: dict, view: SentenceView) -> list[tuple[int, in
 
 def _holders(ctx: "ClaimLinker", c: dict, view: SentenceView, hits) -> list[tuple[str, int, int, int]]:
     """(model, rank, start, end): the names a list ranks together, else the subject of each rank."""
-    text, s = ctx.text, view.sentence
+    text = ctx.text
     runs = [run for run in name_runs(text, view.refs) if len(run) > 1 and run[-1].end <= hits[0][0]]
     run = runs[-1] if runs else None
     if run and c["respectively"].search(text, run[-1].end, hits[0][0]):

@@ -22,7 +22,6 @@ from pipeline.link.entities import Entities, Ref
 from pipeline.link.raw import Provenance, RawFact
 from pipeline.link.variants import Variants, variant_name
 from pipeline.normalize import numbers
-from pipeline.recognize.quantities import Quantity
 from pipeline.recognize.segments import HEADING, Cell, Sentence, table_blocks, within
 
 

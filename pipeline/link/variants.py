@@ -4,7 +4,6 @@ modèles » refer back to them. (A plural anaphor for names just listed, « Ces 
 trois », is the discourse's: ``SentenceView.group``.)"""
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from pipeline.lexicons import load
