@@ -185,6 +185,9 @@ def _tier_lists(text: str, ents: Entities, lex: Lexicons) -> None:
         info = ents.get(named[i - 1].model)
         if info is None or not info.family or any(p in lex.variant_words for p in tail_parts(info.name, info.family)):
             continue
+        lead = text[max(named[i - 1].end, m.start("tiers") - 40):m.start("tiers")]
+        if any((f := lex.family(w)) is not None and f.name != info.family for w in _CAPITALISED.findall(lead)):
+            continue  # « … GPT-4 ! Les 3 versions de Gemini : Nano, Pro et Ultra »: another family's tiers
         for t in re.finditer(r"[^\s,]+", m.group("tiers")):
             word = t.group(0)
             if word in ("et", "ou") or word not in lex.variant_words:
@@ -196,6 +199,9 @@ def _tier_lists(text: str, ents: Entities, lex: Lexicons) -> None:
             ents.refs.append(Ref(a, a + len(word), name, "name"))
             added.add((a, a + len(word)))
     ents.refs.sort(key=lambda r: r.start)
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w.-]*")
 
 
 COMPARED_WINDOW = 60  # characters before a title's name where a comparison makes it the rival, not the subject

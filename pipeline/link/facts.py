@@ -185,13 +185,25 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
     to (« Ces deux modèles … avec respectivement 117 et 21 milliards ») ; one value for all of them
     otherwise (« Scout et Maverick activent 17 milliards de paramètres »). Several values that do not
     match the names one to one go to no one; values with another name between them are not a list.
-    Values that say their own holder (« pour X », ordinals) are left to it."""
+    Values that say their own holder (« pour X », ordinals) are left to it; a value listed right
+    before one of them goes with it (« 8192 et 32768 tokens pour les deux versions de GPT-4 »)."""
     explicit = dict(HOLDERS)
     held: dict[int, list[str]] = {}  # the values that say their holder: the models they go to
     for i, c in enumerate(sc.candidates):
         models = next((m for m in (explicit[name](sc, c) for name in EXPLICIT_HOLDERS) if m is not None), None)
         if models is not None:
             held[i] = models
+    listed_with: dict[int, tuple[str, list[str]]] = {}
+    for i in range(len(sc.candidates) - 2, -1, -1):
+        a, b = sc.candidates[i], sc.candidates[i + 1]
+        if i not in held and i + 1 in held and a.attribute == b.attribute and SIZE_GAP.fullmatch(sc.text, a.q.unit_end, b.q.start):
+            held[i] = held[i + 1]
+            listed_with[i] = ("listed_with", held[i + 1])
+    return {**_list_pairs(sc, held), **listed_with}
+
+
+def _list_pairs(sc: Scope, held: dict[int, list[str]]) -> dict[int, tuple[str, list[str]]]:
+    """``paired`` for the values that do not say their holder."""
     free = [i for i in range(len(sc.candidates)) if i not in held]
     if not free:
         return {}

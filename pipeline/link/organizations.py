@@ -368,9 +368,11 @@ GENITIVE_REACH = 70  # characters before the organisation where « un autre mod�
 
 
 def prefix(sc: Scope) -> Iterator[Found]:
+    """« Google Gemini 2.5 Pro », « OpenAI o3 »: the maker's name before the model's, when the lexicon
+    gives the model no other maker (« fiche Hugging Face Devstral 2 » is the model's page on a hub)."""
     for o in sc.orgs:
         ref = next((r for r in sc.view.refs if sc.p["prefix_gap"].fullmatch(sc.text, o.end, r.start)), None)
-        if ref:
+        if ref and sc.lexicon_allows(ref.model, o.name):
             yield ref, o.name, o.start, ref.end
 
 

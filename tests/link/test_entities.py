@@ -57,6 +57,8 @@ RESOLVE = [
      {"Llama 4", "Llama 4 Scout", "Llama 4 Maverick", "Llama 4 Behemoth"}),
     ("Anthropic publie Claude 3 en trois versions : Haiku, Sonnet et Opus.",
      {"Claude 3", "Claude 3 Haiku", "Claude 3 Sonnet", "Claude 3 Opus"}),
+    # … not when the list says it is another family's (« Les 3 versions de Gemini : Nano, Pro et Ultra »)
+    ("Face à GPT-4 !\n\nLes 3 versions de Gemini : Nano, Pro et Ultra", {"GPT-4", "Gemini"}),
     # tiers only one family has belong to its last model, not to the name right before them
     ("Claude 3 rivalise avec GPT-4. Ce nouveau modèle existe en trois versions : Haiku, Sonnet et Opus.",
      {"Claude 3", "GPT-4", "Claude 3 Haiku", "Claude 3 Sonnet", "Claude 3 Opus"}),

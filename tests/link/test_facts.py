@@ -14,6 +14,9 @@ def extract():
 
 
 CASES = [
+    # « A et B tokens pour les deux versions de X »: both values are X's (a value listed before one that says its holder)
+    ("Limitée à 4096 tokens sur GPT-3.5, elle passe à 8192 et 32768 tokens pour les deux versions de GPT-4.",
+     {("GPT-4", "context_tokens", 8192), ("GPT-4", "context_tokens", 32768)}),
     # « un LLM maison (Helium) à 7 milliards »: the name a model noun glosses in parentheses, right before the value
     ("Kyutai est parti d’un LLM maison (Helium) à 7 milliards de paramètres.",
      {("Helium", "params_total", 7_000_000_000), ("Helium", "organization", "Kyutai")}),
