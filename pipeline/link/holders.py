@@ -207,14 +207,19 @@ def _last_ref_before(sc: Scope, c: Candidate) -> Optional[Ref]:
     return before[-1] if before else None
 
 
+_SIZE_LIST = re.compile(r"\(\s*(?:\d+(?:[.,]\d+)?\s*[BMK]?\s*(?:,|et|ou)\s*)+$")
+
+
 def parenthesized(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« DeepSeek R1 (version complète de 671 milliards de paramètres) »: a value in parentheses
-    right after a name is that name's; in an aside after another one closed since the last name,
-    no one's that we know."""
+    right after a name is that name's (not the last of a list of sizes there); in an aside after
+    another one closed since the last name, no one's that we know."""
     r = _last_ref_before(sc, c)
     if not r:
         return None
     if _cue(sc, "parenthesized").fullmatch(sc.text, r.end, c.q.start):
+        if _SIZE_LIST.search(sc.text, r.end, c.q.start):
+            return []  # « les modèles Ministral 3 (3 B, 8 B, 14 B paramètres) »: the last of a list of sizes, no one's
         return [r.model]
     # « A (230 milliards), B (196 milliards) et C de Meituan (68 milliards) », C unknown: C's, not B's
     return [] if _cue(sc, "aside_after_aside").search(sc.text, r.end, c.q.start) else None
@@ -297,10 +302,13 @@ def anaphor(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """The model in focus; for a bullet that names none under no heading that names one, the
     article's model only when the title names no other and the bullet's label (or its clause's
     subject) says the value's attribute (« • Taille du modèle : 70 milliards de paramètres »: a
-    spec sheet)."""
+    spec sheet); no one after « cette dernière » that follows figures (the latter is a size)."""
     v = sc.view
     if not (v.subject and v.anaphoric):
         return None
+    latter = _cue(sc, "latter").search(sc.text, v.sentence.start, c.q.start)
+    if latter and any(ch.isdigit() for ch in sc.text[v.sentence.start:latter.start()]):
+        return []  # « des modèles à 122 et 35 milliards (cette dernière, avec 3 milliards actifs) »: a size, not the model
     if v.guessed:
         if not v.sole:
             return None

@@ -5,7 +5,8 @@ in the text before the value (up to 80 characters of its sentence; its clause fo
 ``after`` is matched right after the number and its scale, ``unless`` cancels the trap. At most one
 extra check, in code, where words alone cannot tell. In order:
 
-- ``range_low`` / ``range_high`` / ``between``: « de 1,5 à 70 milliards », « entre 7 et 70 milliards ».
+- ``range_low`` / ``range_high`` / ``between``: « de 1,5 à 70 milliards », « entre 7 et 70 milliards »;
+  ``range_opening``: « une gamme allant de 397 milliards … jusqu'à une version 27B ».
 - ``negated``: « Mixtral ne pèse pas 56 milliards » (but « n'en active que 17 milliards » is a value).
 - ``component``: « un encodeur de vision de 2,5 milliards ».
 - ``unnamed``: « une version de 400 milliards », « un modèle de 7B paramètres »; not when said of
@@ -135,6 +136,7 @@ def _model_named_after(text: str, q: Quantity, view: SentenceView, ents: Entitie
 TRAPS = (
     Trap("range_low"),
     Trap("range_high", keep=_not_from_a_name),
+    Trap("range_opening"),
     Trap("between"),
     Trap("negated", scope="clause"),
     Trap("component"),

@@ -178,6 +178,7 @@ _PAREN_VERSION = patterns.compile(r"\s*\(\s*(?P<v>\d{1,2}(?:\.\d+(?:[ \u00a0](?P
 # (« 2402 », « 2407 »), never a year (« 2024 ») nor a count (« 1024 tokens »)
 _CODE = r"(?:0[1-9]|1[0-2])[0-3]\d|2[1-9](?:0[1-9]|1[0-2])"
 _EFFORT_LEVELS = frozenset({"High", "Low", "Medium", "Minimal"})  # « GPT-5.2 « High » »: a reasoning setting, not a model
+_PAREN_TIER = patterns.compile(r"[ \u00a0]*\([ \u00a0]*(?P<tier>[A-Z][a-z]+)[ \u00a0]*\)")
 _QUOTED_TIER = patterns.compile(r"[ \u00a0]*[\"«“][ \u00a0]*(?P<tier>[A-Z][a-z]+)[ \u00a0]*[\"»”]")
 _YEAR_MONTH = patterns.compile(r"2[3-9](?:0[1-9]|1[0-2])")
 _DATE_CODE_AFTER = patterns.compile(
@@ -289,9 +290,11 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             # « Gemini (2.5 Pro) » in a table's header: the version in parentheses completes the bare family
             end, tail = version.end(), f" {version.group('v')}"
             surface = f"{fam.name}{tail}"
-        quoted = _QUOTED_TIER.match(text, end) if any(c.isdigit() for c in tail) else None
+        quoted = (_QUOTED_TIER.match(text, end) or _PAREN_TIER.match(text, end)) if any(c.isdigit() for c in tail) \
+            and not any(p in lex.variant_words for p in tail.replace("-", " ").split()) else None
         if quoted and quoted.group("tier") in lex.variant_words and quoted.group("tier") not in _EFFORT_LEVELS:
-            # « Llama 4 "Behemoth" », « Gemini 2.5 « Pro » »: a tier the page puts in quotes is the name's
+            # « Llama 4 "Behemoth" », « Gemini 2.5 « Pro » », « Claude 3.5 (Sonnet) »: a tier the page puts in
+            # quotes or parentheses after a versioned name with none is the name's
             end, surface, tail = quoted.end(), f"{surface} {quoted.group('tier')}", f"{tail} {quoted.group('tier')}"
         code = _DATE_CODE_AFTER.match(text, end)
         if code and not tail.strip(" -\u00a0") and not _YEAR_MONTH.fullmatch(code.group("code") or ""):

@@ -13,7 +13,7 @@ from pipeline.lexicons import Lexicons, per_lexicons
 SEP = "[ \u00a0\u202f-]"
 _VERSION = r"\d+(?:\.\d+)*(?:,\d(?!\d)(?!\s*(?:milliards?|millions?|%|fois|[BMK]\b)))?(?:[a-z]|O(?=[^\w]|$))?(?![\w])"  # « GPT-4O » is GPT-4o; « GPT-3,5 » is GPT-3.5
 _SIZE = r"\d+(?:[.,]\d+)?[BMK](?![\w])|\d+x\d+B(?![\w])|\d+ B(?![\w])"
-_CODE = r"[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?(?![\w])"
+_CODE = r"(?!Q\d)[A-Z]{1,2}\d+(?:\.\d+)?[A-Z]?\+?(?![\w])"  # (not a quantisation, « Kimi K2 Q8 »)
 UPPER = "A-ZÀ-ÖØ-ÞŒ"
 LOWER = "a-zà-öø-ÿœ"
 # « GPT-5-level reasoning », « GPT-4-like », « Llama-based »: an English suffix after a name is no part of it

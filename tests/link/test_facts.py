@@ -14,6 +14,13 @@ def extract():
 
 
 CASES = [
+    # the last of a list of sizes in parentheses after a family's name is no one's
+    ("Côté léger : les modèles Ministral 3 (3 B, 8 B, 14 B paramètres), denses et efficaces.", set()),
+    ("Qwen3-235B-A22B (235 milliards de paramètres, dont 22 milliards actifs) est sorti.",
+     {("Qwen3-235B-A22B", "params_total", 235_000_000_000), ("Qwen3-235B-A22B", "params_active", 22_000_000_000)}),
+    # « cette dernière » after figures the sentence gives is the last size, not the last model named
+    ("Qwen est sorti. La gamme compte des modèles à 122 et 35 milliards de paramètres (cette dernière avec "
+     "3 milliards de paramètres actifs).", set()),
     # « A et B tokens pour les deux versions de X »: both values are X's (a value listed before one that says its holder)
     ("Limitée à 4096 tokens sur GPT-3.5, elle passe à 8192 et 32768 tokens pour les deux versions de GPT-4.",
      {("GPT-4", "context_tokens", 8192), ("GPT-4", "context_tokens", 32768)}),

@@ -107,6 +107,7 @@ CASES = [
     ("Qwen2.5-VL a vu 280 milliards de tokens textuels multilingues.", "280 milliards", "training_part"),
     ("DeepSeek-Coder-V2 a subi une pré-formation avec 6 billions de jetons supplémentaires.", "6 billions", "training_part"),
     ("Nous avons affiné StarCoderBase sur 35 milliards de tokens Python.", "35 milliards", "fine_tuning"),
+    ("Qwen 3.5 arrive avec une gamme allant de 397 milliards de paramètres jusqu'à une version 27B.", "397 milliards", "range_opening"),
     ("StarCoderBase est entraîné sur 1 000 milliards de tokens.", "1 000 milliards", None),
     ("DeepSeek-Coder-V2 a été pré-entraîné sur 6 billions de jetons.", "6 billions", None),
     ("GPT-4o est sorti. 1 000 tokens équivalent à environ 750 mots.", "1 000", "equivalence"),
