@@ -281,6 +281,11 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                 # « Le nouveau venu » is the article's main model, not the one just compared.
                 subject = main if c["newcomer"].match(text, sent.start, first_ref) and main else focus
                 anaphoric = True
+            elif sent.kind == BULLET and not mine and out and out[-1].sentence.block == sent.block and out[-1].subject \
+                    and out[-1].refs and text[sent.start] not in "-*•":
+                # « - GPT-2: Ce modèle … . La taille de 1,5 milliard de paramètres … »: the next sentence of a
+                # bullet that names its model is about that model
+                subject, anaphoric = out[-1].subject, True
             elif sent.kind == BULLET and (owner or main) and not about_another and (
                     not mine or text[sent.start] in "-*•" and _only_objects(text, sent, mine, cue)) and not (
                     focus and focus != (owner or main) and _starts_before(c["definite"].search(text, sent.start, sent.end), first_ref)):

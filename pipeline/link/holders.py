@@ -226,9 +226,15 @@ def parenthesized(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 
 def possessive(sc: Scope, c: Candidate) -> Optional[list[str]]:
-    """« GPT-3 et ses 175 milliards de paramètres »."""
+    """« GPT-3 et ses 175 milliards de paramètres »; in a sentence that names no model, the model in
+    focus (« Gemma 3 270M est … Le chiffre "270M" fait référence à ses 270 millions de paramètres »)."""
     r = _last_ref_before(sc, c)
-    return [r.model] if r and _cue(sc, "possessive").fullmatch(sc.text, r.end, c.q.start) else None
+    if r:
+        return [r.model] if _cue(sc, "possessive").fullmatch(sc.text, r.end, c.q.start) else None
+    v = sc.view
+    if not v.refs and v.focus and _cue(sc, "possessive_value").search(sc.text, max(v.sentence.start, c.q.start - 8), c.q.start):
+        return [v.focus]
+    return None
 
 
 def relative(sc: Scope, c: Candidate) -> Optional[list[str]]:

@@ -14,6 +14,19 @@ def extract():
 
 
 CASES = [
+    # with no name in the sentence, « ses N » is the model in focus's
+    ('Gemma 3 270M est une version miniature. Le chiffre "270M" fait référence à ses 270 millions de paramètres.',
+     {("Gemma 3 270M", "params_total", 270_000_000)}),
+    # « N tokens sur X », « X (8K context) »
+    ("Limitée à 4096 tokens sur GPT-3.5, la fenêtre grandit.", {("GPT-3.5", "context_tokens", 4096)}),
+    ("| OpenAI GPT-4 (8K context) | 0,03 $ |", {("GPT-4", "context_tokens", 8000), ("GPT-4", "organization", "OpenAI")}),
+    # the next sentence of a bullet that names its model is about it
+    ("- BERT: Avec sa taille de 110 millions de paramètres, il est facile à adapter.\n"
+     "- GPT-2: Ce modèle est connu pour sa capacité à générer du texte. La taille de 1,5 milliard de paramètres lui permet d'évoluer.",
+     {("BERT", "params_total", 110_000_000), ("GPT-2", "params_total", 1_500_000_000)}),
+    # « Le tout entraîné sur … »: the model just described
+    ("Moondream 3.0 est un modèle de vision compact. Le tout entraîné sur environ 450 milliards de tokens.",
+     {("Moondream 3.0", "training_tokens", 450_000_000_000)}),
     # the last of a list of sizes in parentheses after a family's name is no one's
     ("Côté léger : les modèles Ministral 3 (3 B, 8 B, 14 B paramètres), denses et efficaces.", set()),
     ("Qwen3-235B-A22B (235 milliards de paramètres, dont 22 milliards actifs) est sorti.",
@@ -23,7 +36,7 @@ CASES = [
      "3 milliards de paramètres actifs).", set()),
     # « A et B tokens pour les deux versions de X »: both values are X's (a value listed before one that says its holder)
     ("Limitée à 4096 tokens sur GPT-3.5, elle passe à 8192 et 32768 tokens pour les deux versions de GPT-4.",
-     {("GPT-4", "context_tokens", 8192), ("GPT-4", "context_tokens", 32768)}),
+     {("GPT-3.5", "context_tokens", 4096), ("GPT-4", "context_tokens", 8192), ("GPT-4", "context_tokens", 32768)}),
     # « un LLM maison (Helium) à 7 milliards »: the name a model noun glosses in parentheses, right before the value
     ("Kyutai est parti d’un LLM maison (Helium) à 7 milliards de paramètres.",
      {("Helium", "params_total", 7_000_000_000), ("Helium", "organization", "Kyutai")}),

@@ -64,6 +64,8 @@ CASES = [
     ("Le modèle o3 a été testé sur ARC-AGI. Conçu en 2019 par François Chollet, il teste le raisonnement.", set()),
     ("Kyutai est parti d’un LLM maison (Helium) à 7 milliards de paramètres.", {("Helium", "Kyutai", "house")}),
     ("Voir la fiche Hugging Face Devstral 2.", set()),  # (a hub before the name: not its maker, the lexicon says)
+    ("Claude, chatbot de deuxième génération développé par la startup californienne Anthropic, arrive.",
+     {("Claude", "Anthropic", "made_by")}),
     ("Llama 3, issu de Llama 2, est meilleur.", set()),
     ("Sora, l’alternative proposée par OpenAI, reste limitée.", {("Sora", "OpenAI", "made_by")}),
     ("Lucie, l’intelligence artificielle française développée par Linagora et le CNRS, a été lancée.",
