@@ -339,7 +339,7 @@ def _fragments(lex: Lexicons) -> dict[str, str]:
         tiers = patterns.alternation(w for w in lex.variant_words if w[:1].isupper() and len(w) > 2)
         found = _FRAGMENTS[id(lex)] = (lex, {**(lex.cues.get("fragments") or {}), "ordinal": patterns.alternation(lex.ordinals),
                                             "tier": tiers, "size_tier": patterns.alternation(lex.size_tiers, case_sensitive=True),
-                                            "organization": patterns.alternation(lex.organizations)})
+                                            "organization": organization_names(lex)})
     return found[1]
 
 

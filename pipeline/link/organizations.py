@@ -389,6 +389,8 @@ def paired_with(sc: Scope) -> Iterator[Found]:
 def made_by(sc: Scope) -> Iterator[Found]:
     """« Mistral 7B, développé par Mistral AI », « X est un modèle … signé Google »; « A, B et C,
     tous trois créés par Google »: every name of the list the quantifier sums up."""
+    if not sc.p["made_by_gate"].search(sc.text, sc.view.sentence.start, sc.view.sentence.end):
+        return
     runs = {run[-1].start: run for run in name_runs(sc.text, sc.view.refs)}
     for r in sc.view.refs:
         m = sc.p["made_by"].match(sc.text, r.end, sc.view.sentence.end)

@@ -38,6 +38,12 @@ _SURNAME = patterns.compile(r"[ \u00a0]+[A-ZÀ-Ö][a-zà-ÿ]")  # « Claude Mone
 
 
 @per_lexicons
+def _names(lex: Lexicons) -> dict[str, re.Pattern]:
+    """The model-name cues of the lexicon (``names.*``), compiled once."""
+    return {name: lex.cue(f"names.{name}") for name in lex.cues["names"]}
+
+
+@per_lexicons
 def _lower_variants(lex: Lexicons) -> frozenset[str]:
     return frozenset(w.lower() for w in lex.variant_words)
 
@@ -68,14 +74,15 @@ def _family_codes(text: str, lex: Lexicons) -> Iterator[tuple]:
     """The codes a family's models go by alone (``codes`` in the lexicon: « V3 », « R1 Zero »,
     « V3.2-Speciale » for DeepSeek), in an article that names the family or its maker; not « le
     nouveau R1 », the update the article is about."""
-    newer = lex.cue("names.newer")
+    names = _names(lex)
+    newer = names["newer"]
     for fam, named, codes in _code_families(lex):
         if named.search(text):
             for m in codes.finditer(text):
                 if newer.search(text, max(0, m.start() - 20), m.start()):
                     continue
                 words = (w.group(1) for w in (_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()),
-                                              lex.cue("names.sibling_before").search(text, max(0, m.start() - 40), m.start())) if w)
+                                              names["sibling_before"].search(text, max(0, m.start() - 40), m.start())) if w)
                 if any(w[:1].isupper() and w.lower() not in lex.common_words and not named.fullmatch(w) for w in words):
                     continue  # « Coder V1 », « Coder V1 et V2 »: the code of another name
                 yield fam, m
@@ -151,10 +158,11 @@ _LAST_PART = patterns.compile(r"(?P<head>.*[ -])(?P<last>[^ -]+)$")
 def _slashed(text: str, pos: int, surface: str, lex: Lexicons) -> Iterator[tuple[int, int, str]]:
     """The names a slash (or « et », « ou ») adds after ``surface``: its last part replaced by each
     one of the same kind (a version by a version, a tier by a tier word)."""
+    names = _names(lex)
     last = _LAST_PART.match(surface)
     if not last:
         return
-    while (m := lex.cue("names.slash_part").match(text, pos)) is not None:
+    while (m := names["slash_part"].match(text, pos)) is not None:
         part = m.group("part")
         same_kind = part[0].isdigit() == last.group("last")[0].isdigit() and (
             not part[0].isdigit() or _VERSION_PART.fullmatch(last.group("last")) is not None)  # (a version for a version, not a size)
@@ -178,6 +186,7 @@ _PAREN_VERSION = patterns.compile(r"\s*\(\s*(?P<v>\d{1,2}(?:\.\d+(?:[ \u00a0](?P
 # (« 2402 », « 2407 »), never a year (« 2024 ») nor a count (« 1024 tokens »)
 _CODE = r"(?:0[1-9]|1[0-2])[0-3]\d|2[1-9](?:0[1-9]|1[0-2])"
 _EFFORT_LEVELS = frozenset({"High", "Low", "Medium", "Minimal"})  # « GPT-5.2 « High » »: a reasoning setting, not a model
+_TIER_OPENERS = frozenset('"«“(')  # (what a quoted or parenthesised tier opens with: read only then)
 _PAREN_TIER = patterns.compile(r"[ \u00a0]*\([ \u00a0]*(?P<tier>[A-Z][a-z]+)[ \u00a0]*\)")
 _QUOTED_TIER = patterns.compile(r"[ \u00a0]*[\"«“][ \u00a0]*(?P<tier>[A-Z][a-z]+)[ \u00a0]*[\"»”]")
 _YEAR_MONTH = patterns.compile(r"2[3-9](?:0[1-9]|1[0-2])")
@@ -256,6 +265,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
                         sentences=()) -> Iterator[ModelMention]:
     """Model-name mentions in ``text``, left to right, never overlapping."""
     lex = lexicons or load()
+    names = _names(lex)
     family, lower, unknown = name_patterns(lex)
     taken = Taken()
     found: list[ModelMention] = []
@@ -290,13 +300,14 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             # « Gemini (2.5 Pro) » in a table's header: the version in parentheses completes the bare family
             end, tail = version.end(), f" {version.group('v')}"
             surface = f"{fam.name}{tail}"
-        quoted = (_QUOTED_TIER.match(text, end) or _PAREN_TIER.match(text, end)) if any(c.isdigit() for c in tail) \
+        quoted = (_QUOTED_TIER.match(text, end) or _PAREN_TIER.match(text, end)) \
+            if text[end:end + 3].lstrip(" \u00a0")[:1] in _TIER_OPENERS and any(c.isdigit() for c in tail) \
             and not any(p in lex.variant_words for p in tail.replace("-", " ").split()) else None
         if quoted and quoted.group("tier") in lex.variant_words and quoted.group("tier") not in _EFFORT_LEVELS:
             # « Llama 4 "Behemoth" », « Gemini 2.5 « Pro » », « Claude 3.5 (Sonnet) »: a tier the page puts in
             # quotes or parentheses after a versioned name with none is the name's
             end, surface, tail = quoted.end(), f"{surface} {quoted.group('tier')}", f"{tail} {quoted.group('tier')}"
-        code = _DATE_CODE_AFTER.match(text, end)
+        code = _DATE_CODE_AFTER.match(text, end) if text[end:end + 3].lstrip(" \u00a0(")[:1].isdigit() else None
         if code and not tail.strip(" -\u00a0") and not _YEAR_MONTH.fullmatch(code.group("code") or ""):
             code = None  # (after a bare family, only a year and a month: « Codestral 2501 », not « Claude 1106 »)
         if code and code.group("code2") and any(c.isdigit() for c in tail):
@@ -304,13 +315,13 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if code:  # « Mistral Large 2407 », « GPT-4 1106 », « Mistral Large (2402) »: the release's date code
             c = code.group("code") or code.group("code2")
             end, surface, tail = code.end(), f"{surface} {c}", f"{tail} {c}"
-        if fam.requires_version and not tail.strip(" -\u00a0") and not lex.cue("names.collective").search(text, max(0, m.start() - 30), m.start()) \
-                and not lex.cue("names.owned").match(text, end) and not lex.cue("names.called_a_model").match(text, end) \
+        if fam.requires_version and not tail.strip(" -\u00a0") and not names["collective"].search(text, max(0, m.start() - 30), m.start()) \
+                and not names["owned"].match(text, end) and not names["called_a_model"].match(text, end) \
                 and not (fam.bare_with_maker and fam.name not in versioned and fam.organization in makers()
                          and not _SURNAME.match(text, end)):
             continue  # « Claude » the assistant, « Mistral » the company; but « la famille Claude », « GPT d'OpenAI »,
             # « Bloom est un modèle de langage », « Claude » in an article that names Anthropic and no Claude model
-        if not tail.strip(" -\u00a0") and lex.cue("names.org_noun_before").search(text, max(0, m.start() - 50), m.start()):
+        if not tail.strip(" -\u00a0") and names["org_noun_before"].search(text, max(0, m.start() - 50), m.start()):
             continue  # « le laboratoire chinois Qwen a présenté »: the organisation
         if not tail.strip(" -\u00a0") and _other_name_after(text, end, lex):
             continue  # « Llama CPP », « Llama Stack »: part of another name (a tool, a product)
@@ -323,7 +334,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     # « Le modèle R1 de DeepSeek », « de DeepSeek (R1) », « DeepSeek a présenté son modèle de
     # raisonnement R3 »: a code named with its maker is that
     # maker's family's model (« DeepSeek R1 »)
-    for m in lex.cue("names.code_of_org").finditer(text):
+    for m in names["code_of_org"].finditer(text):
         group = next(g for g in ("code", "code2", "code3") if m.group(g))
         a, b = m.span(group)
         fam = _org_family(lex, m.group("org") or m.group("org2") or m.group("org3"))
@@ -369,9 +380,9 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     spans = sorted([(x.start, x.end) for x in found] + [m.span() for m in capitals])
     def told(m: re.Match) -> bool:  # a tier, a list, or « le modèle O3 », in a sentence on AI models
         i = bisect_left(spans, m.span())
-        in_list = (i and lex.cue("names.listed").fullmatch(text, spans[i - 1][1], m.start())) or \
-            (i + 1 < len(spans) and lex.cue("names.listed").fullmatch(text, m.end(), spans[i + 1][0]))
-        named = lex.cue("names.model_word_before").search(text, max(0, m.start() - 25), m.start())
+        in_list = (i and names["listed"].fullmatch(text, spans[i - 1][1], m.start())) or \
+            (i + 1 < len(spans) and names["listed"].fullmatch(text, m.end(), spans[i + 1][0]))
+        named = names["model_word_before"].search(text, max(0, m.start() - 25), m.start())
         return bool(m.group("tier") or in_list or named) and _in_ai_sentence(text, m.start(), sentences, lex)
 
     # once the article names the series so, its other mentions are the model too (« d'O3 », « L'O3 »)
@@ -387,13 +398,13 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     benchmark_words = _benchmark_words(lex)
     for m in unknown.finditer(text):
         start, name = _drop_leading_words(m.start(), m.group("fam"), lex)
-        if name and (name.split()[0] in benchmark_words or lex.cue("names.benchmark_word").search(name.split()[0])):
+        if name and (name.split()[0] in benchmark_words or names["benchmark_word"].search(name.split()[0])):
             continue  # « MMLU 5-shot », « AIME 2025 », « Kingbench 2.0 »: a benchmark and its setting
         if name is None or _is_year(m.group("tail")) or not free(start, m.end()):
             continue
         if _AFFILIATION_NUMBER.fullmatch(m.group("tail")) and _CAPITAL_WORD_AFTER.match(text, m.end()):
             continue  # « Yoann Dupont 3 Laurent Romary 2 », « Paris, France 2 Inria »: an author's affiliation call
-        if lex.cue("names.amount_after").match(text, m.end()):
+        if names["amount_after"].match(text, m.end()):
             continue  # « Facturé 75$ par million de tokens », « Tarif 20 % »: a price or a share, no version
         # « Sonnet 3.7 »: a variant word then a version is kept for the resolver, which makes it a
         # sibling of a named model (« Claude Sonnet 4 ») or nothing
@@ -419,9 +430,9 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if surface in listed_names:
             found.append(ModelMention(start, end, surface, None, True, "unknown_listed"))
             taken.add((start, end))
-    called = lex.cue("names.called_a_model")
-    named = itertools.chain(lex.cue("names.named_as_model").finditer(text),  # « baptisé Saba », « le modèle de langage Pleias »
-                            (m for m in lex.cue("names.defined_as_model").finditer(text) if called.match(text, m.end())))  # « Llava est un LLM »
+    called = names["called_a_model"]
+    named = itertools.chain(names["named_as_model"].finditer(text),  # « baptisé Saba », « le modèle de langage Pleias »
+                            (m for m in names["defined_as_model"].finditer(text) if called.match(text, m.end())))  # « Llava est un LLM »
     for m in named:
         a, b = m.span("name")
         name = m.group("name")
@@ -450,15 +461,15 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue
         if _org_lexicon(lex).match(text, m.start()) and _org_lexicon(lex).match(text, m.start()).end() > m.end():
             continue  # « Mistral AI »: the company
-        if lex.cue("names.not_listed").search(text, max(0, m.start() - 12), m.start()):
+        if names["not_listed"].search(text, max(0, m.start() - 12), m.start()):
             continue  # « Selon Mistral, Mixtral 8x22B … »: the company
         # only the names right before and right after can be listed with it (the gap is a comma or a conjunction)
         before, after = ends.before(m.start()), starts.after(m.end())
-        left = before is not None and lex.cue("names.listed").fullmatch(text, before.end, m.start())
-        right = after is not None and lex.cue("names.listed").fullmatch(text, m.end(), after.start)
-        joined = (before is not None and lex.cue("names.joined").fullmatch(text, before.end, m.start())
-                  or after is not None and lex.cue("names.joined").fullmatch(text, m.end(), after.start))
-        bare.append((m, fam, bool((left and right) or joined) or lex.cue("names.such_as").search(text, max(0, m.start() - SUCH_AS_WINDOW), m.start())
+        left = before is not None and names["listed"].fullmatch(text, before.end, m.start())
+        right = after is not None and names["listed"].fullmatch(text, m.end(), after.start)
+        joined = (before is not None and names["joined"].fullmatch(text, before.end, m.start())
+                  or after is not None and names["joined"].fullmatch(text, m.end(), after.start))
+        bare.append((m, fam, bool((left and right) or joined) or names["such_as"].search(text, max(0, m.start() - SUCH_AS_WINDOW), m.start())
                      is not None or _after_its_maker(text, m.start(), m.end(), fam.organization, lex)))
     # « GPT, Claude, Gemini, Llama, Mistral ou ChatGPT »: a list of three names or more, two of them
     # models, makes models of the bare names in it
@@ -505,6 +516,7 @@ _SIZE_TAIL = patterns.compile(r"-\d+(?:[.,]\d+)?B|-\d+x\d+B")
 def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: list[ModelMention], lex: Lexicons) -> list[tuple[int, int, str]]:
     """The candidate names separated from a model mention (or from another such name) by a comma
     or a conjunction alone: left to right, then right to left, so that a list is read whole."""
+    names = _names(lex)
     spans = sorted((x.start, x.end) for x in mentions)
     accepted: list[tuple[int, int, str]] = []
     pending = sorted(candidates)
@@ -515,7 +527,7 @@ def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: li
             a, b, _ = item
             i = bisect_left(spans, (a,))
             before, after = (spans[i - 1] if i else None), (spans[i] if i < len(spans) else None)
-            if (before and lex.cue("names.listed").fullmatch(text, before[1], a)) or (after and lex.cue("names.listed").fullmatch(text, b, after[0])):
+            if (before and names["listed"].fullmatch(text, before[1], a)) or (after and names["listed"].fullmatch(text, b, after[0])):
                 accepted.append(item)
                 insort(spans, (a, b))
     return sorted(accepted)
@@ -544,14 +556,15 @@ def _after_its_maker(text: str, start: int, end: int, maker: Optional[str], lex:
 def _in_long_lists(text: str, bare: list[tuple[int, int, bool]], found: list[ModelMention], lex: Lexicons) -> list[bool]:
     """For each bare name (start, end, already a model), whether it is in a list of ``LONG_LIST`` or
     more names, separated by commas and conjunctions only, of which at least two are models."""
+    names = _names(lex)
     items = sorted([(x.start, x.end, True, -1) for x in found] + [(a, b, ok, i) for i, (a, b, ok) in enumerate(bare)])
     out = [False] * len(bare)
     run: list[tuple[int, int, bool, int]] = []
     closed = False  # the run's last name came after « et » / « ou »: a comma then ends the list
     for item in items + [(len(text) + 1, len(text) + 1, False, -1)]:
-        if run and item[0] <= len(text) and lex.cue("names.listed").fullmatch(text, run[-1][1], item[0]) \
-                and not (closed and not lex.cue("names.joined").fullmatch(text, run[-1][1], item[0])):
-            closed = closed or bool(lex.cue("names.joined").fullmatch(text, run[-1][1], item[0]))
+        if run and item[0] <= len(text) and names["listed"].fullmatch(text, run[-1][1], item[0]) \
+                and not (closed and not names["joined"].fullmatch(text, run[-1][1], item[0])):
+            closed = closed or bool(names["joined"].fullmatch(text, run[-1][1], item[0]))
             run.append(item)
             continue
         closed = False
@@ -599,11 +612,12 @@ def _is_year(tail: str) -> bool:
 
 
 def _in_ai_sentence(text: str, pos: int, sentences, lex: Lexicons) -> bool:
+    names = _names(lex)
     s = _sentence_at(sentences, pos)
     if s is not None:
-        return bool(lex.cue("names.ai_context").search(text, s.start, s.end))
+        return bool(names["ai_context"].search(text, s.start, s.end))
     a, b = max(0, pos - 200), min(len(text), pos + 200)
-    return bool(lex.cue("names.ai_context").search(text[a:b]))
+    return bool(names["ai_context"].search(text[a:b]))
 
 
 if not Doc.has_extension("model_mentions"):
