@@ -304,6 +304,9 @@ def apposed(sc: Scope, c: Candidate) -> Optional[list[str]]:
     return [ref.model] if ref else None
 
 
+LATTER_REACH = 80  # characters before a value where « cette dernière » names its holder
+
+
 def anaphor(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """The model in focus; for a bullet that names none under no heading that names one, the
     article's model only when the title names no other and the bullet's label (or its clause's
@@ -312,7 +315,7 @@ def anaphor(sc: Scope, c: Candidate) -> Optional[list[str]]:
     v = sc.view
     if not (v.subject and v.anaphoric):
         return None
-    latter = _cue(sc, "latter").search(sc.text, v.sentence.start, c.q.start)
+    latter = _cue(sc, "latter").search(sc.text, max(v.sentence.start, c.q.start - LATTER_REACH), c.q.start)
     if latter and any(ch.isdigit() for ch in sc.text[v.sentence.start:latter.start()]):
         return []  # « des modèles à 122 et 35 milliards (cette dernière, avec 3 milliards actifs) »: a size, not the model
     if v.guessed:
