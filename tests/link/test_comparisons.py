@@ -177,6 +177,9 @@ CASES = [
     ("GPT-4 est un modèle encore plus puissant et sophistiqué que GPT-3.5.", {("GPT-4", "outperforms", "GPT-3.5", None, None, False)}),
     ("GPT-4 est plus puissant et coûte plus cher que GPT-3.5.", set()),  # (a verb after « et »: no comparison of power)
     ("Claude 3 Opus performe mieux que GPT-4 en code.", {("Claude 3 Opus", "outperforms", "GPT-4", None, None, False)}),
+    ("Gemini Pro, équivalent à GPT-3.5 selon Google, arrive.", {("Gemini Pro", "rivals", "GPT-3.5", None, "Google", False)}),
+    ("FLUX.1 offre un photoréalisme qui semble proche de Midjourney 6.", {("FLUX.1", "rivals", "Midjourney 6", None, None, False)}),
+    ("Le nombre de paramètres de Llama 3 est équivalent à celui de GPT-3.", set()),  # (a size, not a performance)
     # the passive with an adverb between « a » and « été »: the agent wins
     ("Whisper v3 est connu. Mais il a récemment été dépassé par GPT-4o.", {("GPT-4o", "outperforms", "Whisper v3", None, None, False)}),
     ("DeepSeek-Coder-V2 a démontré des performances supérieures dans diverses tâches par rapport à la fois à GPT-4 Turbo.",

@@ -40,6 +40,7 @@ CASES = [
     ("Llama 4 Maverick figure en tête sur LMArena.", {("Llama 4 Maverick", 1.0, "LMArena", None, False)}),
     ("Sur SciArena, Gemini 2.5 Pro s'est quant à lui classé troisième.", {("Gemini 2.5 Pro", 3.0, "SciArena", None, False)}),
     ("Sur LMArena, ERNIE 5.0 s’est aussi classé n°2 mondial en mathématiques.", {("ERNIE 5.0", 2.0, "LMArena", None, False)}),
+    ("Sur LMArena, Gemini 3 atteint la tête du classement.", {("Gemini 3", 1.0, "LMArena", None, False)}),
     # a product's place by its audience is no model's rank (« avec 19 millions d'utilisateurs »)
     ("Kimi K2 occupe la troisième place du classement, avec 19 millions d'utilisateurs actifs.", set()),
     ("Kimi K2 occupe la troisième place du classement.", {("Kimi K2", 3.0, None, None, False)}),
