@@ -274,7 +274,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                 # same maker, that one (« ERNIE X1 est le nouveau modèle de Baidu. … Baidu affirme que
                 # son modèle … », in an article that opened on ERNIE 4.5), unless it is a variant named
                 # after the article's model (« DeepSeek-R1-0528-Qwen3-8B », a distilled DeepSeek-R1-0528)
-                other = focus and focus != main and not focus.startswith(main) and _same_maker(ents, focus, main)
+                other = focus and focus != main and not focus.startswith(main) and _same_maker(ents, lex, focus, main)
                 subject, anaphoric = (focus if other else main), True
             elif anaphor and focus:
                 # « Sa fenêtre … le double de celle de Large 2 »: still the model in focus;
@@ -380,10 +380,10 @@ def _opens_on_list(text: str, view: SentenceView) -> bool:
 _WORD = patterns.compile(r"\w")
 
 
-def _same_maker(ents: Entities, a: str, b: str) -> bool:
-    """Whether two models the article names are known to have one maker."""
+def _same_maker(ents: Entities, lex: Lexicons, a: str, b: str) -> bool:
+    """Whether two models the article names are known to have one maker (a lab and its parent count as one)."""
     x, y = ents.get(a), ents.get(b)
-    return bool(x and y and x.organization and x.organization == y.organization)
+    return bool(x and y and x.organization and y.organization and lex.same_maker(x.organization, y.organization))
 
 
 def _named_member(text: str, mine: list[Ref], subject: Optional[str], ents: Entities, c: dict) -> Optional[str]:
