@@ -216,7 +216,8 @@ def _bare_tiers(text: str, ents: Entities, lex: Lexicons) -> None:
     """« Llama 4 est sorti. … Maverick (42 milliards de paramètres) surpasse … »: a tier only one
     family has, alone, names that tier of the family's last model named before it (at most
     ``_TIER_OWNER_REACH`` characters back) when that model has a version and no tier of its own
-    (« Llama 4 », « Claude 3 »; not « Claude 3.5 Sonnet … Opus », nor « Llama … Scout »)."""
+    (« Llama 4 », « Claude 3 »; not « Claude 3.5 Sonnet … Opus », nor « Llama … Scout »), or a sibling
+    tier of the family's (« Llama 4 Maverick … Behemoth » is Llama 4 Behemoth)."""
     named = [r for r in ents.refs if r.kind == "name"]  # sorted by start
     if not named:
         return
@@ -232,12 +233,28 @@ def _bare_tiers(text: str, ents: Entities, lex: Lexicons) -> None:
         if info is None:
             continue
         tail = tail_parts(info.name, info.family)
+        base = info.name
+        if len(tail) == 2 and lex.bare_tiers.get(tail[1]) == family and info.name[:-len(tail[1])][-1:] in (" ", "-") \
+                and a - _last_end(named, starts, info.name, a) <= _SIBLING_REACH:
+            # « Llama 4 Maverick atteint 1417 Elo. Quant au modèle Behemoth, … »: a sibling tier of the same version
+            tail, base = tail[:1], info.name[:-len(tail[1]) - 1]
         if len(tail) != 1 or not _VERSION.fullmatch(tail[0]):
-            continue  # (« Llama » alone, « Llama 3.1 70B », or a model that has its own tier)
-        name = ents.add_model(canonical_name(f"{info.name} {m.group(0)}", family, lex), family, info.organization, a)
+            continue  # (« Llama » alone, « Llama 3.1 70B », or a model that has another tier)
+        name = ents.add_model(canonical_name(f"{base} {m.group(0)}", family, lex), family, info.organization, a)
         added.append(Ref(a, b, name, "name"))
     if added:
         ents.refs = sorted(ents.refs + added, key=lambda r: r.start)
+
+
+_SIBLING_REACH = 400  # characters at most between a model with a tier and a sibling tier named alone
+
+
+def _last_end(named: list[Ref], starts: list[int], model: str, before: int) -> int:
+    """Where the last mention of ``model`` before ``before`` ends (looked for ``_SIBLING_REACH`` back at most)."""
+    i = bisect_right(starts, before)
+    while i and named[i - 1].model != model and before - named[i - 1].end <= _SIBLING_REACH:
+        i -= 1  # (bounded by the reach: linear in the text)
+    return named[i - 1].end if i and named[i - 1].model == model else before - _SIBLING_REACH - 1
 
 
 def _last_of_family(ents: Entities, named: list[Ref], starts: list[int], family: str, before: int):

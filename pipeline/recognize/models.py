@@ -463,6 +463,9 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue  # « Mistral AI »: the company
         if names["not_listed"].search(text, max(0, m.start() - 12), m.start()):
             continue  # « Selon Mistral, Mixtral 8x22B … »: the company
+        product = _NEXT_CAPITALISED.match(text, m.end())
+        if product and product.group("word") not in lex.variant_words:
+            continue  # « Devstral 2 et Mistral Vibe CLI »: the first word of a product's name
         # only the names right before and right after can be listed with it (the gap is a comma or a conjunction)
         before, after = ends.before(m.start()), starts.after(m.end())
         left = before is not None and names["listed"].fullmatch(text, before.end, m.start())

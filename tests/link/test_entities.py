@@ -63,8 +63,9 @@ RESOLVE = [
     ("Claude 3 rivalise avec GPT-4. Ce nouveau modèle existe en trois versions : Haiku, Sonnet et Opus.",
      {"Claude 3", "GPT-4", "Claude 3 Haiku", "Claude 3 Sonnet", "Claude 3 Opus"}),
     ("GPT-4 existe en trois versions : Haiku, Sonnet et Opus.", {"GPT-4"}),
-    # … not after a model that already has a tier, nor after no model
-    ("Llama 4 Scout : Maverick et Behemoth suivront.", {"Llama 4 Scout"}),
+    # … after a model with a sibling tier of the family's, that version's tiers (« Llama 4 Scout : Maverick
+    # et Behemoth suivront »), not after no model
+    ("Llama 4 Scout : Maverick et Behemoth suivront.", {"Llama 4 Scout", "Llama 4 Maverick", "Llama 4 Behemoth"}),
     # a tier one family has, alone, after that family's model with a version and nothing else
     ("Meta a sorti Llama 4. Selon Artificial Analysis, Maverick surpasse Claude 3.7 Sonnet.",
      {"Llama 4", "Llama 4 Maverick", "Claude 3.7 Sonnet"}),

@@ -112,8 +112,11 @@ CASES = [
     # « ce dernier, qui … »: the last name
     ("Ce modèle progresse par rapport à Qwen-3-Max-Thinking, malgré la taille de ce dernier, qui dépassait le trillion de paramètres.",
      {("Qwen-3-Max-Thinking", "params_total", 10**12)}),
-    # a clause with its own subject, a name the text does not know as a model
+    # a clause with its own subject: a sibling tier of the model named before it
     ("Le modèle Llama 4 Scout a 109 milliards de paramètres, tandis que Maverick en a 402 milliards.",
+     {("Llama 4 Scout", "params_total", 109 * 10**9), ("Llama 4 Maverick", "params_total", 402 * 10**9)}),
+    # … a clause with its own subject, a name the text does not know as a model
+    ("Le modèle Llama 4 Scout a 109 milliards de paramètres, tandis que Falcor en a 402 milliards.",
      {("Llama 4 Scout", "params_total", 109 * 10**9)}),
     # … right after the family's name; under its heading, bare size labels state no count
     ("Juillet 2023 - Llama 2\n\n• Modèles : 7B, 13B, 70B paramètres\n• Licence : ouverte", set()),
