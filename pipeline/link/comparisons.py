@@ -81,6 +81,9 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         if not subject_named_before(ctx, view, a) and _someone_else(ctx, view, a):
             prev_end = b
             continue  # « ChatGPT devance Gemini », « OpenAI surpasse Meta »: not the model in focus
+        if not subject_named_before(ctx, view, a) and _cue(ctx, "unnamed_subject").search(text, max(s.start, a - 60), a):
+            prev_end = b
+            continue  # « un modèle traditionnel capable de surpasser V3 »: a model hoped for, no one's claim
         if rel == "outperforms" and _cue(ctx, "figure_follows").match(text, b, min(s.end, b + 30)):
             prev_end = b
             continue  # « dépasse 81 % », « a dépassé le milliard d'utilisateurs »: a figure, not a comparison

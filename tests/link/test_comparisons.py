@@ -180,6 +180,10 @@ CASES = [
     ("Gemini Pro, équivalent à GPT-3.5 selon Google, arrive.", {("Gemini Pro", "rivals", "GPT-3.5", None, "Google", False)}),
     ("FLUX.1 offre un photoréalisme qui semble proche de Midjourney 6.", {("FLUX.1", "rivals", "Midjourney 6", None, None, False)}),
     ("Le nombre de paramètres de Llama 3 est équivalent à celui de GPT-3.", set()),  # (a size, not a performance)
+    ("Llama 4 Scout surclasse des poids lourds comme Gemma 3 ou Mistral 3.1.",
+     {("Llama 4 Scout", "outperforms", "Gemma 3", None, None, False), ("Llama 4 Scout", "outperforms", "Mistral 3.1", None, None, False)}),
+    # an unnamed model hoped for is no one's claim
+    ("Llama 4 est sorti. On attendait le dévoilement d’un modèle traditionnel capable de surpasser DeepSeek V3.", set()),
     # the passive with an adverb between « a » and « été »: the agent wins
     ("Whisper v3 est connu. Mais il a récemment été dépassé par GPT-4o.", {("GPT-4o", "outperforms", "Whisper v3", None, None, False)}),
     ("DeepSeek-Coder-V2 a démontré des performances supérieures dans diverses tâches par rapport à la fois à GPT-4 Turbo.",

@@ -14,6 +14,15 @@ def extract():
 
 
 CASES = [
+    # « seuls 280 B de paramètres environ sont en jeu lors de l'inférence »: the active count
+    ("Le modèle GPT-4 a 1,76 T de paramètres, mais seuls 280 B de paramètres environ sont en jeu lors de l'inférence.",
+     {("GPT-4", "params_total", 1_760_000_000_000), ("GPT-4", "params_active", 280_000_000_000)}),
+    # « cette petite IA »: the model in focus
+    ("Microsoft renverse la table avec Phi 4. Avec seulement 14 milliards de paramètres, cette petite IA surprend.",
+     {("Phi 4", "params_total", 14_000_000_000)}),
+    # a value in an aside opened after a negation is no negated value
+    ("Mistral Large 2402 est spécialisé en RAG : les informations ne sont pas perdues dans de longs contextes (jusqu’à 32 K jetons).",
+     {("Mistral Large 2402", "context_tokens", 32_000)}),
     # with no name in the sentence, « ses N » is the model in focus's
     ('Gemma 3 270M est une version miniature. Le chiffre "270M" fait référence à ses 270 millions de paramètres.',
      {("Gemma 3 270M", "params_total", 270_000_000)}),

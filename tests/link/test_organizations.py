@@ -64,6 +64,11 @@ CASES = [
     ("Le modèle o3 a été testé sur ARC-AGI. Conçu en 2019 par François Chollet, il teste le raisonnement.", set()),
     ("Kyutai est parti d’un LLM maison (Helium) à 7 milliards de paramètres.", {("Helium", "Kyutai", "house")}),
     ("Voir la fiche Hugging Face Devstral 2.", set()),  # (a hub before the name: not its maker, the lexicon says)
+    ("Meta avait lancé la quatrième génération de sa famille Llama, comprenant les modèles à poids ouverts Llama 4 Scout et Llama 4 Maverick.",
+     {("Llama", "Meta", "launch"), ("Llama 4 Scout", "Meta", "launch"), ("Llama 4 Maverick", "Meta", "launch")}),
+    ("Meta a donné un aperçu de Llama 4 Behemoth.", {("Llama 4 Behemoth", "Meta", "launch")}),
+    ("Mistral a officialisé Magistral Small & Medium.", {("Magistral Small", "Mistral AI", "launch"), ("Magistral Medium", "Mistral AI", "launch")}),
+    ("Le modèle Llama 3 prévu par Meta sera plus grand.", {("Llama 3", "Meta", "made_by")}),
     ("Claude, chatbot de deuxième génération développé par la startup californienne Anthropic, arrive.",
      {("Claude", "Anthropic", "made_by")}),
     ("Llama 3, issu de Llama 2, est meilleur.", set()),

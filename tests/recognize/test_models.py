@@ -211,6 +211,7 @@ def test_names_the_sentence_calls_a_model(text, expected):
     ("Il devance GPT-5.2 « High » d'OpenAI.", ["GPT-5.2"]),
     ("| Anthropic Claude 3.5 (Sonnet) | 0,003 $ |", ["Claude 3.5 Sonnet"]),
     ("AI21 Jurassic-2 Mid coûte peu. Lancez Kimi K2 Q8 en local.", ["Jurassic-2 Mid", "Kimi K2"]),  # (Q8: a quantisation)
+    ("Des modèles comme Jurassique-1 Jumbo dominaient.", ["Jurassic-1 Jumbo"]),  # (the French spelling, output as the name)
     # OpenAI's reasoning series written after « GPT- » or « ChatGPT »
     ("Grok-3 dépasse souvent GPT-o1 ; ChatGPT o3-mini reste rapide.", ["Grok-3", "o1", "o3-mini"]),
     # an Ollama tag, the family in lower case (not inside a URL)
