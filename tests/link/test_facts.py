@@ -99,7 +99,7 @@ CASES = [
     # a relative said of the anaphor a sentence opens on; the member of a family « baptisé » is
     # what the sentence before was about
     ("Alibaba dévoile une déclinaison de sa famille Qwen, baptisée Qwen 3-Max. Ce modèle, qui dépasse le trillion de paramètres, marque une étape.",
-     {("Qwen 3-Max", "params_total", 10**12), ("Qwen", "organization", "Alibaba")}),
+     {("Qwen 3-Max", "params_total", 10**12), ("Qwen", "organization", "Alibaba"), ("Qwen 3-Max", "organization", "Alibaba")}),
     # « Ces modèles »: the last list, its names followed by asides in parentheses
     ("Meta lance Llama 4 Scout (109 milliards de paramètres) et Llama 4 Maverick (400 milliards de paramètres).\n\nLes tests déçoivent.\n\n"
      "Ces modèles offrent une fenêtre de contexte de 10 millions de tokens.",
