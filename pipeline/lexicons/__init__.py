@@ -38,6 +38,7 @@ class Lexicons:
     families: tuple[Family, ...]
     lowercase_series: tuple[tuple[str, str, str], ...]  # (pattern, organization, family)
     variant_words: frozenset[str]
+    effort_levels: frozenset[str]  # variant words that, quoted after a name, are a reasoning setting (« GPT-5.2 « High » »)
     tier_aliases: frozenset[str]
     tier_families: Mapping[str, str]  # « Sonnet » -> « Claude »
     bare_tiers: Mapping[str, str]  # « Maverick » -> « Llama »: a tier that names itself alone
@@ -268,11 +269,14 @@ def load() -> Lexicons:
             _require(isinstance(alias, str) and alias and alias not in benches, "benchmarks.yaml",
                      f"{b['name']}: bad alias {alias!r}")
             bench_aliases[alias] = b["name"]
+    _require(all(isinstance(w, str) and w for w in fam.get("effort_levels") or ()), "families.yaml",
+             "effort_levels must be words")
     series = tuple((s["pattern"], s["organization"], s["family"]) for s in fam.get("lowercase_series") or [])
     return Lexicons(
         families=validate_families(fam),
         lowercase_series=series,
         variant_words=frozenset(fam.get("variant_words") or ()),
+        effort_levels=frozenset(fam.get("effort_levels") or ()),
         tier_aliases=frozenset(fam.get("tier_aliases") or ()),
         tier_families=dict(fam.get("tier_families") or {}),
         bare_tiers=dict(fam.get("bare_tiers") or {}),

@@ -229,13 +229,14 @@ def _bare_tiers(text: str, ents: Entities, lex: Lexicons) -> None:
         if taken.overlaps(a, b):
             continue
         family = lex.bare_tiers[m.group(0)]
-        info = _last_of_family(ents, named, starts, family, a)
-        if info is None:
+        owner = _last_of_family(ents, named, starts, family, a)
+        if owner is None:
             continue
+        info = ents.get(owner.model)
         tail = tail_parts(info.name, info.family)
         base = info.name
         if len(tail) == 2 and lex.bare_tiers.get(tail[1]) == family and info.name[:-len(tail[1])][-1:] in (" ", "-") \
-                and a - _last_end(named, starts, info.name, a) <= _SIBLING_REACH:
+                and a - owner.end <= _SIBLING_REACH:
             # « Llama 4 Maverick atteint 1417 Elo. Quant au modèle Behemoth, … »: a sibling tier of the same version
             tail, base = tail[:1], info.name[:-len(tail[1]) - 1]
         if len(tail) != 1 or not _VERSION.fullmatch(tail[0]):
@@ -249,21 +250,13 @@ def _bare_tiers(text: str, ents: Entities, lex: Lexicons) -> None:
 _SIBLING_REACH = 400  # characters at most between a model with a tier and a sibling tier named alone
 
 
-def _last_end(named: list[Ref], starts: list[int], model: str, before: int) -> int:
-    """Where the last mention of ``model`` before ``before`` ends (looked for ``_SIBLING_REACH`` back at most)."""
-    i = bisect_right(starts, before)
-    while i and named[i - 1].model != model and before - named[i - 1].end <= _SIBLING_REACH:
-        i -= 1  # (bounded by the reach: linear in the text)
-    return named[i - 1].end if i and named[i - 1].model == model else before - _SIBLING_REACH - 1
-
-
-def _last_of_family(ents: Entities, named: list[Ref], starts: list[int], family: str, before: int):
-    """The model of ``family`` named last before ``before``, at most ``_TIER_OWNER_REACH`` back."""
+def _last_of_family(ents: Entities, named: list[Ref], starts: list[int], family: str, before: int) -> Optional[Ref]:
+    """The last mention before ``before`` of a model of ``family``, at most ``_TIER_OWNER_REACH`` back."""
     i = bisect_right(starts, before)
     while i and before - named[i - 1].end <= _TIER_OWNER_REACH:
         info = ents.get(named[i - 1].model)
         if info is not None and info.family == family:
-            return info
+            return named[i - 1]
         i -= 1
     return None
 

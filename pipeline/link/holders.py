@@ -207,9 +207,6 @@ def _last_ref_before(sc: Scope, c: Candidate) -> Optional[Ref]:
     return before[-1] if before else None
 
 
-_SIZE_LIST = re.compile(r"\(\s*(?:\d+(?:[.,]\d+)?\s*[BMK]?\s*(?:,|et|ou)\s*)+$")
-
-
 def parenthesized(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« DeepSeek R1 (version complète de 671 milliards de paramètres) »: a value in parentheses
     right after a name is that name's (not the last of a list of sizes there); in an aside after
@@ -218,7 +215,7 @@ def parenthesized(sc: Scope, c: Candidate) -> Optional[list[str]]:
     if not r:
         return None
     if _cue(sc, "parenthesized").fullmatch(sc.text, r.end, c.q.start):
-        if _SIZE_LIST.search(sc.text, r.end, c.q.start):
+        if _cue(sc, "size_list_open").search(sc.text, r.end, c.q.start):
             return []  # « les modèles Ministral 3 (3 B, 8 B, 14 B paramètres) »: the last of a list of sizes, no one's
         return [r.model]
     # « A (230 milliards), B (196 milliards) et C de Meituan (68 milliards) », C unknown: C's, not B's
@@ -232,7 +229,7 @@ def possessive(sc: Scope, c: Candidate) -> Optional[list[str]]:
     if r:
         return [r.model] if _cue(sc, "possessive").fullmatch(sc.text, r.end, c.q.start) else None
     v = sc.view
-    if not v.refs and v.focus and _cue(sc, "possessive_value").search(sc.text, max(v.sentence.start, c.q.start - 8), c.q.start):
+    if not v.refs and v.focus and _cue(sc, "possessive").search(sc.text, max(v.sentence.start, c.q.start - 8), c.q.start):
         return [v.focus]
     return None
 

@@ -109,6 +109,12 @@ def lexicon_orgs(lex: Lexicons) -> re.Pattern:
     return patterns.compile(rf"(?<![\w-])(?:{organization_names(lex)})(?![\w-])")
 
 
+@per_lexicons
+def _known_makers(lex: Lexicons) -> frozenset[str]:
+    """The canonical names of the lexicon's organisations."""
+    return frozenset(lex.organizations.values())
+
+
 def find_orgs(text: str, lex: Lexicons) -> list[Org]:
     """The organisations of the lexicon, names after a descriptor (« la start-up Perdrix Labs »)
     and names ending with an organisation's word (« Frimas Labs », « Creuset IA »)."""
@@ -459,7 +465,7 @@ def fronted_made_by(sc: Scope) -> Iterator[Found]:
         # « Conçu par la startup DeepSeek AI, ce modèle open-source … »: the model in focus
         ref = Ref(s.start, orgs[-1].end, sc.view.subject, "anaphor")
     elif ref is None and sc.view.focus and not sc.view.refs and sc.p["fronted_pronoun"].match(sc.text, orgs[-1].end, s.end) \
-            and all(o.name in sc.lex.organizations.values() for o in orgs):
+            and all(o.name in _known_makers(sc.lex) for o in orgs):
         # « Conçu par l’EPFL, …, il incarne … »: makers the lexicon knows (not « Conçu en 2019 par François
         # Chollet, il teste … », a benchmark's author)
         ref = Ref(s.start, orgs[-1].end, sc.view.focus, "anaphor")

@@ -185,7 +185,6 @@ _PAREN_VERSION = patterns.compile(r"\s*\(\s*(?P<v>\d{1,2}(?:\.\d+(?:[ \u00a0](?P
 # a release's date code after a versioned name: month and day (« 1106 », « 0125 ») or year and month
 # (« 2402 », « 2407 »), never a year (« 2024 ») nor a count (« 1024 tokens »)
 _CODE = r"(?:0[1-9]|1[0-2])[0-3]\d|2[1-9](?:0[1-9]|1[0-2])"
-_EFFORT_LEVELS = frozenset({"High", "Low", "Medium", "Minimal"})  # « GPT-5.2 « High » »: a reasoning setting, not a model
 _TIER_OPENERS = frozenset('"«“(')  # (what a quoted or parenthesised tier opens with: read only then)
 _PAREN_TIER = patterns.compile(r"[ \u00a0]*\([ \u00a0]*(?P<tier>[A-Z][a-z]+)[ \u00a0]*\)")
 _QUOTED_TIER = patterns.compile(r"[ \u00a0]*[\"«“][ \u00a0]*(?P<tier>[A-Z][a-z]+)[ \u00a0]*[\"»”]")
@@ -303,7 +302,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         quoted = (_QUOTED_TIER.match(text, end) or _PAREN_TIER.match(text, end)) \
             if text[end:end + 3].lstrip(" \u00a0")[:1] in _TIER_OPENERS and any(c.isdigit() for c in tail) \
             and not any(p in lex.variant_words for p in tail.replace("-", " ").split()) else None
-        if quoted and quoted.group("tier") in lex.variant_words and quoted.group("tier") not in _EFFORT_LEVELS:
+        if quoted and quoted.group("tier") in lex.variant_words and quoted.group("tier") not in lex.effort_levels:
             # « Llama 4 "Behemoth" », « Gemini 2.5 « Pro » », « Claude 3.5 (Sonnet) »: a tier the page puts in
             # quotes or parentheses after a versioned name with none is the name's
             end, surface, tail = quoted.end(), f"{surface} {quoted.group('tier')}", f"{tail} {quoted.group('tier')}"
