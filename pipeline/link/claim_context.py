@@ -10,7 +10,8 @@ from typing import Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, fr, per_lexicons
-from pipeline.link.discourse import SentenceView, object_cue, subject_before
+from pipeline.link.cues import object_cue
+from pipeline.link.discourse import SentenceView, subject_before
 from pipeline.link.entities import Entities, name_key
 from pipeline.link.organizations import lexicon_orgs
 from pipeline.link.raw import Provenance, RawClaim

@@ -6,7 +6,8 @@ subject, else the model in focus), like any other fact.
 from __future__ import annotations
 
 from pipeline.lexicons import Lexicons, per_lexicons
-from pipeline.link.discourse import object_cue, subject_before
+from pipeline.link.cues import object_cue
+from pipeline.link.discourse import subject_before
 from pipeline.link.raw import Provenance, RawFact
 from pipeline.recognize.segments import HEADING
 

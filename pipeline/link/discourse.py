@@ -14,9 +14,9 @@ from typing import Callable, Iterator, Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
+from pipeline.link.cues import object_cue
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.units import bullet_label
-from pipeline.link.cues import object_cue  # noqa: F401 (the linkers import it from here too)
 from pipeline.recognize.segments import BULLET, HEADING, Sentence, within
 
 
@@ -274,7 +274,7 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                 # same maker, that one (« ERNIE X1 est le nouveau modèle de Baidu. … Baidu affirme que
                 # son modèle … », in an article that opened on ERNIE 4.5), unless it is a variant named
                 # after the article's model (« DeepSeek-R1-0528-Qwen3-8B », a distilled DeepSeek-R1-0528)
-                other = focus and focus != main and not focus.startswith(main) and _same_maker(ents, lex, focus, main)
+                other = focus and focus != main and not focus.startswith(main) and _models_share_maker(ents, lex, focus, main)
                 subject, anaphoric = (focus if other else main), True
             elif anaphor and focus:
                 # « Sa fenêtre … le double de celle de Large 2 »: still the model in focus;
@@ -380,7 +380,7 @@ def _opens_on_list(text: str, view: SentenceView) -> bool:
 _WORD = patterns.compile(r"\w")
 
 
-def _same_maker(ents: Entities, lex: Lexicons, a: str, b: str) -> bool:
+def _models_share_maker(ents: Entities, lex: Lexicons, a: str, b: str) -> bool:
     """Whether two models the article names are known to have one maker (a lab and its parent count as one)."""
     x, y = ents.get(a), ents.get(b)
     return bool(x and y and x.organization and y.organization and lex.same_maker(x.organization, y.organization))
@@ -474,7 +474,7 @@ def _versions(text: str, sent: Sentence, mine: list[Ref], ents: Entities, lex: L
         before = [r for r in out if r.end <= m.start()]  # « … annoncé Kimi K2, puis la version « Thinking » »
         if base_ref is None and m.group("v")[:1].isdigit():
             continue  # (a size names a variant of the name it is said of: « la version 34B de Llama 1 »)
-        if base_ref is None and not before and lex.cue("discourse.indefinite_model").search(text, sent.start, m.start()):
+        if base_ref is None and not before and _cues(lex)["indefinite_model"].search(text, sent.start, m.start()):
             continue  # « le développement d'un modèle et de sa version Instruct »: the version of an unnamed model
         base = base_ref.model if base_ref else (before[-1].model if before else focus)
         info = ents.get(base) if base else None

@@ -29,7 +29,8 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, load
 from pipeline.link.attributes import attribute_of
 from pipeline.link.cues import fact_cues, is_hedged
-from pipeline.link.discourse import SentenceView, coordinated_subject, name_runs, object_cue, subject_before
+from pipeline.link.cues import object_cue
+from pipeline.link.discourse import SentenceView, coordinated_subject, name_runs, subject_before
 from pipeline.link.entities import Entities, Ref, tail_parts
 from pipeline.link import tables
 from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, group, holder_of

@@ -43,7 +43,8 @@ from typing import Callable, Iterator, Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, organization_names, per_lexicons
-from pipeline.link.discourse import LIST_GAP, SentenceView, name_runs, object_cue
+from pipeline.link.cues import object_cue
+from pipeline.link.discourse import LIST_GAP, SentenceView, name_runs
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.raw import Provenance, RawFact
 from pipeline.recognize.segments import TABLE, table_blocks, within

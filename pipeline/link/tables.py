@@ -248,8 +248,8 @@ def stacked_table_facts(text: str, sentences, refs: list[Ref], quantities, lex: 
         if width < 3 or not any(attrs):
             i = j
             continue
-        while j + width <= len(lines) and _alone(text, lines[j], index.first_in(lines[j].start, lines[j].end)):
-            model = index.first_in(lines[j].start, lines[j].end).model
+        while j + width <= len(lines) and _alone(text, lines[j], first := index.first_in(lines[j].start, lines[j].end)):
+            model = first.model
             for cell, attr in zip(lines[j + 1:j + width], attrs[1:]):
                 qs = [q for q in within(quantities, cell.start, cell.end) if q.value]
                 if attr is None or len(qs) != 1 or not _only_values(text, cell.start, cell.end, qs):

@@ -15,6 +15,7 @@ Aliases and pronouns are resolved later, in ``pipeline.link.entities``.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from bisect import bisect_left, bisect_right, insort
@@ -273,12 +274,8 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     listed = list(family.finditer(text))  # read again below: a bare family name listed with models
     # (a family the article names with a version: alone, its name may stand for that model, not the family)
     versioned = {lex.family(m.group("fam")).name for m in listed if (m.group("tail") or "").strip(" -\u00a0")}
-    named_makers: list[set[str]] = []
-
-    def makers() -> set[str]:  # the organisations the article names (read once, when first asked)
-        if not named_makers:
-            named_makers.append({lex.organizations[m.group(0)] for m in _org_lexicon(lex).finditer(text)})
-        return named_makers[0]
+    # the organisations the article names (read once, when first asked)
+    makers = functools.cache(lambda: frozenset(lex.organizations[m.group(0)] for m in _org_lexicon(lex).finditer(text)))
 
     for m in listed:
         fam = lex.family(m.group("fam"))

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.link.discourse import coordinated_subject, name_runs, object_cue, subject_before
+from pipeline.link.cues import object_cue
+from pipeline.link.discourse import coordinated_subject, name_runs, subject_before
 
 VIEWS = [
     # an explicit subject; a comparison object is never one

@@ -11,7 +11,7 @@ import pytest
 from pipeline.link import facts
 from pipeline.link.attributes import attribute_of
 from pipeline.link.cues import fact_cues
-from pipeline.link.discourse import object_cue
+from pipeline.link.cues import object_cue
 from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, holder_of
 from pipeline.link.traps import invalidated_by
 from pipeline.link.units import infer_units
