@@ -33,7 +33,7 @@ from pipeline.link.cues import object_cue
 from pipeline.link.discourse import SentenceView, coordinated_subject, name_runs, subject_before
 from pipeline.link.entities import Entities, Ref, tail_parts
 from pipeline.link import tables
-from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, group, holder_of
+from pipeline.link.holders import Candidate, Memory, Scope, group, holder_of
 from pipeline.link.raw import Provenance, RawFact
 from pipeline.link.traps import bare_label, continues, contradicts_name, implausible, invalidated_by
 from pipeline.link.units import alone_in_parentheses, infer_units
@@ -188,10 +188,9 @@ def paired(sc: Scope) -> dict[int, tuple[str, list[str]]]:
     match the names one to one go to no one; values with another name between them are not a list.
     Values that say their own holder (« pour X », ordinals) are left to it; a value listed right
     before one of them goes with it (« 8192 et 32768 tokens pour les deux versions de GPT-4 »)."""
-    explicit = dict(HOLDERS)
     held: dict[int, list[str]] = {}  # the values that say their holder: the models they go to
     for i, c in enumerate(sc.candidates):
-        models = next((m for m in (explicit[name](sc, c) for name in EXPLICIT_HOLDERS) if m is not None), None)
+        models = next((m for m in (sc.ask(name, c) for name in EXPLICIT_HOLDERS) if m is not None), None)
         if models is not None:
             held[i] = models
     listed_with: dict[int, tuple[str, list[str]]] = {}

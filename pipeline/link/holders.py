@@ -76,6 +76,15 @@ class Scope:
     memory: Memory
     view: SentenceView
     candidates: tuple[Candidate, ...]
+    answers: dict = field(default_factory=dict, repr=False, compare=False)  # (holder, value) -> its answer
+
+    def ask(self, name: str, c: Candidate) -> Optional[list[str]]:
+        """The holder ``name``'s answer for the value, worked out once for the sentence (the list
+        pairing asks the explicit holders before ``holder_of`` asks them all)."""
+        key = (name, id(c))
+        if key not in self.answers:
+            self.answers[key] = _HOLDER_BY_NAME[name](self, c)
+        return self.answers[key]
 
     @cached_property
     def cues(self) -> dict[str, re.Pattern]:
@@ -379,10 +388,13 @@ HOLDERS: tuple[tuple[str, Holder], ...] = (
 )
 
 
+_HOLDER_BY_NAME: dict[str, Holder] = dict(HOLDERS)
+
+
 def holder_of(sc: Scope, c: Candidate) -> tuple[Optional[str], list[str]]:
     """(the holder's name, the models) of one value; (None, []) when no holder answers."""
-    for name, fn in HOLDERS:
-        models = fn(sc, c)
+    for name, _ in HOLDERS:
+        models = sc.ask(name, c)
         if models is not None:
             return name, models
     return None, []

@@ -67,8 +67,10 @@ class Trap:
 def apposed_name(text: str, q: Quantity, view: SentenceView) -> Optional[Ref]:
     """« Kimi K2, un modèle d'un trillion de paramètres », « Large 2 est un modèle dense de 123
     milliards »: the name right before the indefinite in apposition the value is in, if any."""
+    if not view.refs:
+        return None  # (no name to say it of: no search)
     ap = APPOSITION.search(text, max(view.sentence.start, q.start - WINDOW), q.start)
-    return next((r for r in reversed(view.refs) if ap and ap.start() - 3 <= r.end <= ap.start()), None)
+    return next((r for r in reversed(view.refs) if ap.start() - 3 <= r.end <= ap.start()), None) if ap else None
 
 
 def _said_of_a_name(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
@@ -166,6 +168,9 @@ IN_PARENTHESES = patterns.compile(r"\s*\([^()]{0,60}")
 MAKES_IT = load().cue("traps_keep.makes_it")
 
 
+_BY_LAST_CHAR = ""  # (no trap's name: the traps worth trying, by the last character before a value)
+
+
 @per_lexicons
 def _compiled(lex: Lexicons) -> dict:
     out = {}
@@ -175,6 +180,7 @@ def _compiled(lex: Lexicons) -> dict:
         if "before" in cues:
             cues["before_ends"] = patterns.last_chars(cues["before"])  # (None: the words may end anyhow)
             cues["before_barriers"] = patterns.barriers(cues["before"]) if trap.scope != "window" else ""
+    out[_BY_LAST_CHAR] = {}  # (filled by _traps_ending_with, one character at a time)
     return out
 
 
@@ -248,11 +254,9 @@ def bare_label(text: str, q: Quantity, view: SentenceView, ents: Entities, lex: 
 def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, lex: Lexicons) -> Optional[str]:
     """The name of the first trap the value falls into, or None."""
     s = view.sentence
-    compiled = _compiled(lex)
     last = patterns.last_non_space(text, s.start, q.start)  # a ``before`` anchored at the value ends there
     clause_start = None  # (looked for once, by the first trap of that scope)
-    for trap in TRAPS:
-        cues = compiled[trap.name]
+    for trap, cues in _traps_ending_with(_compiled(lex), text[last] if last >= s.start else None):
         if trap.scope == "clause":
             if clause_start is None:
                 clause_start = _clause_start(text, s.start, q.start)
@@ -261,8 +265,7 @@ def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, l
             start = s.start if trap.scope == "sentence" else max(s.start, q.start - WINDOW)
         m = None
         if "before" in cues:
-            ends = cues["before_ends"]
-            if ends is not None and (last < start or not ends.match(text, last)):
+            if cues["before_ends"] is not None and last < start:
                 continue  # (it cannot match: no search over the window)
             m = cues["before"].search(text, patterns.search_start(text, start, q.start, cues["before_barriers"]), q.start)
             if m is None:
@@ -275,3 +278,17 @@ def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, l
             continue
         return trap.name
     return None
+
+
+def _traps_ending_with(compiled: dict, last: Optional[str]) -> tuple:
+    """The (trap, cues) pairs worth trying when ``last`` is the last character before the value (None:
+    the sentence has none), in order: a trap whose ``before`` words cannot end with it is left out,
+    a choice made once per character rather than once per value."""
+    by_char = compiled[_BY_LAST_CHAR]
+    found = by_char.get(last)
+    if found is None:
+        found = by_char[last] = tuple(
+            (trap, cues) for trap, cues in ((t, compiled[t.name]) for t in TRAPS)
+            if "before" not in cues or cues["before_ends"] is None
+            or (last is not None and cues["before_ends"].match(last)))
+    return found
