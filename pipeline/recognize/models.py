@@ -60,6 +60,12 @@ def _org_lexicon(lex: Lexicons) -> re.Pattern:
 
 
 @per_lexicons
+def _product_names(lex: Lexicons) -> re.Pattern:
+    """The assistants and apps built on models (« ChatGPT », « Le Chat »), as whole words."""
+    return patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(lex.products, case_sensitive=True)})(?![\w-])")
+
+
+@per_lexicons
 def _benchmark_words(lex: Lexicons) -> frozenset[str]:
     return frozenset(b.split()[0] for b in lex.benchmarks)
 
@@ -449,7 +455,10 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     found.sort(key=lambda x: x.start)
     # a bare family name listed with models is the family (« comme GPT-4 et Claude », « Gemini ou
     # Claude », « comme Llama, Mistral et Qwen »: the models it is listed with may be bare too)
-    ends, starts = _Nearest(found, key=lambda x: x.end), _Nearest(found, key=lambda x: x.start)
+    # (an assistant listed with it counts as a model there: « ChatGPT ou Claude », « Perplexity, Claude ou Mistral »)
+    neighbours = found + [ModelMention(p.start(), p.end(), p.group(0), None, False, "product")
+                          for p in _product_names(lex).finditer(text) if free(p.start(), p.end())]
+    ends, starts = _Nearest(neighbours, key=lambda x: x.end), _Nearest(neighbours, key=lambda x: x.start)
     bare = []  # the bare family names that may be models, with whether they are
     for m in listed:
         fam = lex.family(m.group("fam"))
@@ -472,7 +481,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
                      is not None or _after_its_maker(text, m.start(), m.end(), fam.organization, lex)))
     # « GPT, Claude, Gemini, Llama, Mistral ou ChatGPT »: a list of three names or more, two of them
     # models, makes models of the bare names in it
-    listed_models = _in_long_lists(text, [(m.start(), m.end(), ok) for m, _, ok in bare], found, lex)
+    listed_models = _in_long_lists(text, [(m.start(), m.end(), ok) for m, _, ok in bare], neighbours, lex)
     for (m, fam, ok), in_list in zip(bare, listed_models):
         if ok or in_list:
             found.append(ModelMention(m.start(), m.end(), fam.name, fam.name, False, "family_in_list"))

@@ -384,6 +384,11 @@ def test_api_ids_in_text(text, expected):
         # a list of three names or more, two of them models: its bare names are models
         ("Des modèles comme GPT, Claude, Gemini, Llama, Mistral ou ChatGPT.", ["GPT", "Claude", "Gemini", "Llama", "Mistral"]),
         ("GPT, Claude et Mistral sont cités.", []),
+        # an assistant listed with it counts as a model there
+        ("Les interfaces de ChatGPT ou Claude cachent des mécanismes.", ["Claude"]),
+        ("Des versions de Chat-GPT, Claude, Copilot, Gemini, Grok, Llama se succèdent.", ["Claude", "Gemini", "Grok", "Llama"]),
+        ("ChatGPT, Mistral et Anthropic publient.", []),  # (the companies' list)
+        ("ChatGPT et Mistral AI publient.", []),
         # … or listed after a versioned model a comparison names
         ("Gemini 3 Pro, qui doit être meilleur que GPT-5, Grok ou Claude, arrive.", ["Gemini 3 Pro", "GPT-5", "Grok", "Claude"]),
         ("Gemini 3 Pro est meilleur que Grok ou Claude.", ["Gemini 3 Pro"]),
