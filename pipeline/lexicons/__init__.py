@@ -374,3 +374,11 @@ def organization_names(lex: Lexicons) -> str:
     beginnings), built once for the recognisers and linkers that look for them."""
     from pipeline import patterns
     return patterns.alternation(lex.organizations, case_sensitive=True)
+
+
+@per_lexicons
+def organization_pattern(lex: Lexicons):
+    """The lexicon's organisation names as whole words (not « Meta » in « Metaverse », nor after a
+    hyphen), compiled once for every stage that looks for them."""
+    from pipeline import patterns
+    return patterns.compile(rf"(?<![\w-])(?:{organization_names(lex)})(?![\w-])")

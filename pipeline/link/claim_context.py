@@ -9,11 +9,10 @@ from functools import cached_property
 from typing import Optional
 
 from pipeline import patterns
-from pipeline.lexicons import Lexicons, fr, per_lexicons
+from pipeline.lexicons import Lexicons, fr, organization_pattern, per_lexicons
 from pipeline.link.cues import object_cue
 from pipeline.link.discourse import SentenceView, subject_before
 from pipeline.link.entities import Entities, name_key
-from pipeline.link.organizations import lexicon_orgs
 from pipeline.link.raw import Provenance, RawClaim
 from pipeline.spans import Spans, Taken
 
@@ -75,7 +74,7 @@ class ClaimLinker:
         # how many of them so far (None: not under such an introduction), and the leaderboard
         self.ordered_items: Optional[int] = None
         self.ordered_benchmark: Optional[str] = None
-        self._org_starts = [m.start() for m in lexicon_orgs(lex).finditer(text)]
+        self._org_starts = [m.start() for m in organization_pattern(lex).finditer(text)]
         self._all_benchmarks = self._find_benchmarks()
         self._benchmark_starts = [x[0] for x in self._all_benchmarks]
 

@@ -42,7 +42,7 @@ from functools import cached_property
 from typing import Callable, Iterator, Optional
 
 from pipeline import patterns
-from pipeline.lexicons import Lexicons, organization_names, per_lexicons
+from pipeline.lexicons import Lexicons, organization_names, organization_pattern, per_lexicons
 from pipeline.link.cues import object_cue
 from pipeline.link.discourse import LIST_GAP, SentenceView, name_runs
 from pipeline.link.entities import Entities, Ref
@@ -105,12 +105,6 @@ def _patterns(lex: Lexicons) -> dict:
 
 
 @per_lexicons
-def lexicon_orgs(lex: Lexicons) -> re.Pattern:
-    """The lexicon's organisation names, as whole words."""
-    return patterns.compile(rf"(?<![\w-])(?:{organization_names(lex)})(?![\w-])")
-
-
-@per_lexicons
 def _known_makers(lex: Lexicons) -> frozenset[str]:
     """The canonical names of the lexicon's organisations."""
     return frozenset(lex.organizations.values())
@@ -120,7 +114,7 @@ def find_orgs(text: str, lex: Lexicons) -> list[Org]:
     """The organisations of the lexicon, names after a descriptor (« la start-up Perdrix Labs »)
     and names ending with an organisation's word (« Frimas Labs », « Creuset IA »)."""
     p = _patterns(lex)
-    found = [Org(m.start(), m.end(), lex.organizations[m.group(0)]) for m in lexicon_orgs(lex).finditer(text)]
+    found = [Org(m.start(), m.end(), lex.organizations[m.group(0)]) for m in organization_pattern(lex).finditer(text)]
     # A leader stands for the company as « le groupe de Mark Zuckerberg », or beside the company's
     # own name (« xAI et Elon Musk ont dévoilé »); « le Grok d'Elon Musk » ties a model to a person.
     companies: dict[str, list[int]] = {}  # an organisation -> where its own name stands (sorted)

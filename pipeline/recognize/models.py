@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import patterns
-from pipeline.lexicons import Lexicons, load, organization_names, per_lexicons
+from pipeline.lexicons import Lexicons, load, organization_names, organization_pattern, per_lexicons
 from pipeline.recognize import text_of
 from pipeline.recognize import model_lists
 from pipeline.recognize.names import capital_series_pattern, lower_size_tiers, name_patterns
@@ -52,11 +52,6 @@ def _lower_variants(lex: Lexicons) -> frozenset[str]:
 @per_lexicons
 def _org_before(lex: Lexicons) -> re.Pattern:
     return patterns.compile(rf"(?<![\w-])(?:{organization_names(lex)})[ \u00a0]+$")
-
-
-@per_lexicons
-def _org_lexicon(lex: Lexicons) -> re.Pattern:
-    return patterns.compile(rf"(?:{organization_names(lex)})(?![\w-])")
 
 
 @per_lexicons
@@ -281,7 +276,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
     # (a family the article names with a version: alone, its name may stand for that model, not the family)
     versioned = {lex.family(m.group("fam")).name for m in listed if (m.group("tail") or "").strip(" -\u00a0")}
     # the organisations the article names (read once, when first asked)
-    makers = functools.cache(lambda: frozenset(lex.organizations[m.group(0)] for m in _org_lexicon(lex).finditer(text)))
+    makers = functools.cache(lambda: frozenset(lex.organizations[m.group(0)] for m in organization_pattern(lex).finditer(text)))
 
     for m in listed:
         fam = lex.family(m.group("fam"))
@@ -464,7 +459,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         fam = lex.family(m.group("fam"))
         if m.group("tail") or not fam.requires_version or not free(m.start(), m.end()):
             continue
-        if _org_lexicon(lex).match(text, m.start()) and _org_lexicon(lex).match(text, m.start()).end() > m.end():
+        if organization_pattern(lex).match(text, m.start()) and organization_pattern(lex).match(text, m.start()).end() > m.end():
             continue  # « Mistral AI »: the company
         if names["not_listed"].search(text, max(0, m.start() - 12), m.start()):
             continue  # « Selon Mistral, Mixtral 8x22B … »: the company
@@ -556,7 +551,7 @@ def _after_its_maker(text: str, start: int, end: int, maker: Optional[str], lex:
     opening = _PAREN_AFTER.search(text, max(0, start - 4), start)
     if opening is None:
         return False
-    org = next((o for o in _org_lexicon(lex).finditer(text, max(0, opening.start() - 40), opening.start())
+    org = next((o for o in organization_pattern(lex).finditer(text, max(0, opening.start() - 40), opening.start())
                 if o.end() == opening.start()), None)
     return org is not None and lex.organizations.get(org.group(0)) == maker
 
