@@ -6,6 +6,8 @@ and a value no holder answers for yields nothing (a wrong number is worse than a
 - ``genitive_after``: « la fenêtre de 400 000 tokens de GPT-5 ».
 - ``name_in_parentheses``: « passée de 4 096 tokens (GPT-3) à 32 000 »: a name alone in parentheses
   right after the value and its unit.
+- ``glossed_name``: « un LLM maison (Helium) à 7 milliards »: the name a model noun glosses in
+  parentheses right before the value.
 - ``for_group``: « 128K pour les deux modèles », « pour les trois plus grandes ».
 - ``against_at``: « 500 milliards contre 1 000 à GPT-4 ».
 - ``sized_variant``: « la version 120 milliards » is the model named with that size (« gpt-oss-120b »).
@@ -165,11 +167,17 @@ def genitive_after(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 def name_in_parentheses(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« passée de 4 096 tokens (GPT-3) à 32 000 tokens »: the name alone in parentheses right after
-    the value; « un LLM maison (Helium) à 7 milliards »: the name a model noun glosses right before it."""
+    the value."""
     m = _cue(sc, "open_parenthesis").match(sc.text, c.q.unit_end, sc.view.sentence.end)
     ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
     if ref is not None and _cue(sc, "close_parenthesis").match(sc.text, ref.end, sc.view.sentence.end):
         return [ref.model]
+    return None
+
+
+def glossed_name(sc: Scope, c: Candidate) -> Optional[list[str]]:
+    """« un LLM maison (Helium) à 7 milliards »: the name a model noun glosses in parentheses right
+    before the value."""
     before = _last_ref_before(sc, c)
     if before and _cue(sc, "gloss_to_value").fullmatch(sc.text, before.end, c.q.start) \
             and _cue(sc, "glossed_before").search(sc.text, max(sc.view.sentence.start, before.start - 40), before.start):
@@ -373,6 +381,7 @@ HOLDERS: tuple[tuple[str, Holder], ...] = (
     ("for_named", for_named),
     ("genitive_after", genitive_after),
     ("name_in_parentheses", name_in_parentheses),
+    ("glossed_name", glossed_name),
     ("for_group", for_group),
     ("against_at", against_at),
     ("sized_variant", sized_variant),

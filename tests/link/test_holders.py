@@ -93,6 +93,9 @@ CASES = [
      "3 milliards", "genitive_after", ["Nickel2 Pro"]),
     ("À chaque jeton, seuls deux experts de Martin Pêcheur 3 sont sollicités.", "deux experts", None, []),
     ("GPT-4 est sorti. Sa fenêtre est passée de 4 096 tokens (GPT-3) à 32 000 tokens.", "4 096", "name_in_parentheses", ["GPT-3"]),
+    ("Kyutai est parti d’un LLM maison (Helium) à 7 milliards de paramètres.", "7 milliards", "glossed_name", ["Helium"]),
+    # (no model noun before the parentheses: no gloss, the clause's name)
+    ("Kyutai a publié Moshi (Helium) à 7 milliards de paramètres.", "7 milliards", "clause_name", ["Moshi"]),
     ("GPT-5 arrive. La concurrence s'intensifie : Moonshot AI a lancé Kimi K2, un modèle d’une trillion de paramètres.",
      "une trillion", "apposed", ["Kimi K2"]),
     ("GPT-4 est sorti. Sa fenêtre est passée à 32 000 tokens (contre 4 096 pour GPT-3).", "32 000", "anaphor", ["GPT-4"]),
