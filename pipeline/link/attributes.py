@@ -1,7 +1,8 @@
 """Which attribute a quantity states, from its unit and the words of its clause.
 
 Rules, in order:
-1. Parameters: params_active when « actifs / activés » follows the number, else params_total.
+1. Parameters: params_active when « actifs / activés » follows the number (not after « sur un total
+   de »), else params_total.
 2. Experts: the expert count, unless the experts are those routed per token (« dont 8 sont
    sollicités par jeton », « sélectionne deux experts »).
 3. Tokens: none when the count is a speed, a price, an output limit or a lab test (« par
@@ -36,6 +37,8 @@ def attribute_of(text: str, q: Quantity, unit: str, s: Sentence, cues: dict, *,
         if unit == PARAMS and label_attribute(label) == "params_active":
             return "params_active"
     if unit == PARAMS:
+        if q.active and cues["total_named_before"].search(text, max(s.start, q.start - 40), q.start):
+            return "params_total"  # « sur un total de 671 milliards par jeton traité »
         return "params_active" if q.active or _active_before(text, q, s, cues) else "params_total"
     if unit == EXPERTS:
         return None if _routed_per_token(text, q, s, cues) else "experts"

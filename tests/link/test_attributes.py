@@ -22,6 +22,12 @@ CASES = [
     ("Llama 4 Maverick compte 17 milliards de paramètres activés sur 400 milliards de paramètres.",
      "400 milliards", PARAMS, None, "params_total"),
     ("DeepSeek-V3 compte 671 milliards de paramètres au total.", "671 milliards", PARAMS, None, "params_total"),
+    # (a translation's word order: the part activated, then « sur un total de … par jeton traité »)
+    ("DeepSeek-V3 permet d'activer seulement un sous-ensemble de ses paramètres 37 milliards sur un total de 671 "
+     "milliards par jeton traité.", "37 milliards", PARAMS, None, "params_active"),
+    ("DeepSeek-V3 permet d'activer seulement un sous-ensemble de ses paramètres 37 milliards sur un total de 671 "
+     "milliards par jeton traité.", "671 milliards", PARAMS, None, "params_total"),
+    ("DeepSeek-V3 active 37 milliards de paramètres par jeton.", "37 milliards", PARAMS, None, "params_active"),
     # a bullet's label says it first
     ("- paramètres actifs : 40 Md ;", "40 Md", PARAMS, None, "params_active"),
     ("- paramètres : 40 Md ;", "40 Md", PARAMS, None, "params_total"),
