@@ -37,26 +37,28 @@ class Quantity:
 
 @per_lexicons
 def _patterns(lex: Lexicons):
-    units = {k: patterns.compile(r"\s*(?:[«“\"]\s*)?" + fr(v), re.I) for k, v in lex.cues["units"].items()}
-    foreign = patterns.compile(r"\s*" + fr(lex.cues["foreign_units"]), re.I)
-    other_noun = lex.cue("quantities.other_noun")  # any other word right after the number
+    # the units in the lexicon's order, as one pattern whose named group says which matched (the
+    # first alternative that matches wins, as trying them in turn would)
+    units = patterns.compile("|".join(f"(?P<{k}>" + r"\s*(?:[«“\"]\s*)?" + fr(v) + ")" for k, v in lex.cues["units"].items()),
+                             re.I)
+    # a currency, another noun or a percentage right after the number: not a unit of ours
+    percent = lex.cue("quantities.percent")
+    foreign = patterns.compile("|".join([r"\s*" + fr(lex.cues["foreign_units"]), lex.cue_source("quantities.other_noun"),
+                                         f"(?-i:{percent.pattern})"]), re.I)
     active = patterns.compile(lex.cue_source("quantities.active_lead") + fr(lex.cues["active"]), re.I)
-    return units, foreign, other_noun, active
+    return units, foreign, active
 
 
 _QUANTITY = patterns.compile(numbers.QUANTITY)
 _SPACED_K = patterns.compile(r"[ \u00a0\u202f][kK](?![\w])")
 _NEWLINE = patterns.compile("\n")
-# « 25/09/2025 », « 10/10 »: a number slashed to another is a date or a fraction, no quantity
-_SLASHED_AFTER = patterns.compile(r"/\d")
-_SLASHED_BEFORE = patterns.compile(r"\d/$")
 
 
 def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) -> Iterator[Quantity]:
     """Quantities outside the masked spans (model names), with their units."""
     lex = lexicons or load()
-    units, foreign, other_noun, active = _patterns(lex)
-    spaced_suffix, percent = lex.cue("quantities.spaced_suffix"), lex.cue("quantities.percent")
+    units, foreign, active = _patterns(lex)
+    spaced_suffix = lex.cue("quantities.spaced_suffix")
     expert_blocks = lex.cue("quantities.expert_blocks")
     masks = sorted(masks)
     line_ends = [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]  # (each number's line end by bisection)
@@ -70,7 +72,7 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
             k += 1
         if a < skip_until or _masked(masks, a, b):
             continue
-        if _SLASHED_AFTER.match(text, b) or _SLASHED_BEFORE.search(text, max(0, a - 2), a):
+        if _slashed(text, a, b):
             continue
         num, scale = m.group("num"), m.group("scale")
         spaced_k = _SPACED_K.match(text, b) if scale is None else None
@@ -90,7 +92,7 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
             continue  # an article, not a number
         eol = line_ends[bisect_left(line_ends, b)]  # what follows a number on its line: a unit never starts the next one
         unit, unit_end = _unit_after(text, b, eol, units)
-        if unit is None and (foreign.match(text, b, eol) or other_noun.match(text, b, eol) or percent.match(text, b, eol)):
+        if unit is None and foreign.match(text, b, eol):
             unit = FOREIGN
         if unit == FOREIGN:
             e = expert_blocks.match(text, b, eol)
@@ -102,16 +104,19 @@ def find_quantities(text: str, *, lexicons: Lexicons | None = None, masks=()) ->
         yield _quantity(text, d, units, line_ends)
 
 
-def _unit_after(text: str, b: int, eol: int, units: dict) -> tuple[Optional[str], int]:
+def _unit_after(text: str, b: int, eol: int, units: re.Pattern) -> tuple[Optional[str], int]:
     """The unit right after a number ending at ``b`` on its line, and where it ends."""
-    for name, pat in units.items():
-        u = pat.match(text, b, eol)
-        if u:
-            return name, u.end()
-    return None, b
+    u = units.match(text, b, eol)
+    return (u.lastgroup, u.end()) if u else (None, b)
 
 
-def _quantity(text: str, m: re.Match, units: dict, line_ends: list[int]) -> Quantity:
+def _slashed(text: str, a: int, b: int) -> bool:
+    """« 25/09/2025 », « 10/10 »: the number ``text[a:b]`` slashed to another (a date, a fraction)."""
+    return (text.startswith("/", b) and text[b + 1:b + 2].isdecimal()) or \
+        (a >= 2 and text[a - 1] == "/" and text[a - 2].isdecimal())
+
+
+def _quantity(text: str, m: re.Match, units: re.Pattern, line_ends: list[int]) -> Quantity:
     """« le trillion de paramètres »: one of the scale, with the unit the lookahead saw."""
     b = m.end()
     unit, unit_end = _unit_after(text, b, line_ends[bisect_left(line_ends, b)], units)
