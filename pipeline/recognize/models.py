@@ -401,6 +401,10 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
             continue
         if _AFFILIATION_NUMBER.fullmatch(m.group("tail")) and _CAPITAL_WORD_AFTER.match(text, m.end()):
             continue  # « Yoann Dupont 3 Laurent Romary 2 », « Paris, France 2 Inria »: an author's affiliation call
+        if _INITIALS.match(name) and not _SIZE_OR_V.match(m.group("tail")):
+            continue  # initials before a hyphen name a model with a size or a « v » version only (« LN-Nano 8B », not « UE-Chine 2 »)
+        if names["thing_before"].search(text, max(0, start - 20), start):
+            continue  # « l'architecture Aricate v4 »: another kind of thing
         if names["amount_after"].match(text, m.end()):
             continue  # « Facturé 75$ par million de tokens », « Tarif 20 % »: a price or a share, no version
         # « Sonnet 3.7 »: a variant word then a version is kept for the resolver, which makes it a
@@ -514,6 +518,8 @@ _GLUED = patterns.compile(r"(?:^| )[^\d ]*[a-zà-öø-ÿœ]\d")
 _AFFILIATION_NUMBER = patterns.compile(r"[ \u00a0]\d{1,2}")
 _CAPITAL_WORD_AFTER = patterns.compile(r"[ \u00a0]+(?:\d{1,2}[ \u00a0]+)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\b")
 _SIZE_TAIL = patterns.compile(r"-\d+(?:[.,]\d+)?B|-\d+x\d+B")
+_INITIALS = patterns.compile(r"[A-ZÀ-ÖØ-Þ]{1,2}-")
+_SIZE_OR_V = patterns.compile(r"[ \u00a0\u202f-](?:\d+(?:[.,]\d+)?[BMK](?![\w])|\d+x\d+B|\d+ B(?![\w])|v\d)")
 
 
 def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: list[ModelMention], lex: Lexicons) -> list[tuple[int, int, str]]:

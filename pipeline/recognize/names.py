@@ -61,12 +61,14 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # (the effort also after a space, capitalised: « o3-mini High », « o3-mini high »)
     lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low)(?:-(?:high|medium|low)|[ \u00a0](?:[Hh]igh|[Ll]ow)(?![\w-]))?)?(?![\w-])")
     # One or two capitalised words (accents and ligatures included: « Ébène », « Cigüe », « Grand
-    # Duc », « Croix du Sud »), each with an optional hyphenated capital part (« Héron-X »), then a version or a size,
-    # or a version glued to a lower-case end (« Étain3 », « Nickel2 Pro »).
-    word = rf"[{UPPER}][{LOWER}A-Z]{{2,}}(?:[{UPPER}][{LOWER}]+)*(?:-[{UPPER}][{LOWER}{UPPER}\d]*)?"
+    # Duc », « Croix du Sud »), each with an optional hyphenated capital part (« Héron-X »), then a version
+    # (« v1 » too) or a size, or a version glued to a lower-case end (« Étain3 », « Nickel2 Pro »).
+    # (or initials before a hyphen and a capitalised part: « LN-Nano 8B », « N-ATLAS v1 »)
+    word = (rf"(?:[{UPPER}][{LOWER}A-Z]{{2,}}(?:[{UPPER}][{LOWER}]+)*|[{UPPER}]{{1,2}}(?=-[{UPPER}]))"
+            rf"(?:-[{UPPER}][{LOWER}{UPPER}\d]*)?")
     unknown = patterns.compile(
         rf"(?<![\w@/.-])(?P<fam>{word}(?:[ \u00a0](?:(?:du|de la|des|de)[ \u00a0])?{word})?)"
-        rf"(?P<tail>(?:{SEP}(?:{_SIZE}|\d{{1,2}}(?:\.\d+)?(?![\w]))|(?<=[{LOWER}])\d{{1,2}}(?:\.\d+)?(?![\w]))"
+        rf"(?P<tail>(?:{SEP}(?:{_SIZE}|\d{{1,2}}(?:\.\d+)?(?![\w])|v\d{{1,2}}(?:\.\d+)?(?![\w]))|(?<=[{LOWER}])\d{{1,2}}(?:\.\d+)?(?![\w]))"
         rf"(?:(?!{SEP}(?:{_SIZE}|\d))(?:{more})){{0,3}})(?![\w-])"
         r"(?!\s*(?:%|,\d|[\u00a0\u202f ]\d{3}))")
     return family, lower, unknown

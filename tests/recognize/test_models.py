@@ -109,6 +109,8 @@ def test_family_and_recognizer(text, family, recognizer):
         "Le modèle coûte cher. Facturé 75$ par million de tokens, il reste rentable.",  # a price
         # a paper's flattened authors and affiliations: their calls are no versions
         "Les modèles de langue pour le français. Louis Martin 1 Yoann Dupont 3 Laurent Romary 2 Djamé Seddah 2 1 Facebook AI Research",
+        "La loi UE-Chine 2 encadre les modèles.",  # initials before a hyphen, a bare number: no model
+        "Le modèle repose sur l'architecture Aricate v4, maison.",  # another kind of thing
     ],
 )
 def test_unknown_name_no_match(text):
@@ -130,6 +132,9 @@ def test_unknown_name_no_match(text):
          ["Givre3 Turbo", "Sérac 2", "Brume Matinale 2", "Sérac 2", "Brume Matinale 2"]),
         # a size joined by a hyphen names a model even outside an AI sentence
         ("une rumeur évoque un successeur : Grésil-70B.", ["Grésil-70B"]),
+        # initials before a hyphen and a capitalised part, with a size or a « v » version
+        ("Nvidia a lancé trois modèles : LN-Nano 8B, LN-Super 49B et LN-Ultra 253B.", ["LN-Nano 8B", "LN-Super 49B", "LN-Ultra 253B"]),
+        ("Le Nigeria lance N-ATLAS v1, un modèle de langage. N-ATLAS v1 est ouvert.", ["N-ATLAS v1", "N-ATLAS v1"]),
     ],
 )
 def test_unknown_name_shapes(text, expected):
