@@ -57,6 +57,13 @@ RESOLVE = [
      {"Llama 4", "Llama 4 Scout", "Llama 4 Maverick", "Llama 4 Behemoth"}),
     ("Anthropic publie Claude 3 en trois versions : Haiku, Sonnet et Opus.",
      {"Claude 3", "Claude 3 Haiku", "Claude 3 Sonnet", "Claude 3 Opus"}),
+    # « La gamme comprend … », each tier with its aside
+    ("Nvidia lance Nemotron 3, une gamme de modèles ouverts. La gamme comprend Nano (30 milliards de paramètres), "
+     "Super (100 milliards) et Ultra (500 milliards).",
+     {"Nemotron 3", "Nemotron 3 Nano", "Nemotron 3 Super", "Nemotron 3 Ultra"}),
+    ("Anthropic a présenté Claude 3 avec trois modèles de langage : Haiku (un petit modèle), Sonnet (un de taille "
+     "intermédiaire) et Opus.", {"Claude 3", "Claude 3 Haiku", "Claude 3 Sonnet", "Claude 3 Opus"}),
+    ("Nvidia lance Nemotron 3. La gamme comprend des outils (RL) et des données.", {"Nemotron 3"}),
     # … not when the list says it is another family's (« Les 3 versions de Gemini : Nano, Pro et Ultra »)
     ("Face à GPT-4 !\n\nLes 3 versions de Gemini : Nano, Pro et Ultra", {"GPT-4", "Gemini"}),
     # tiers only one family has belong to its last model, not to the name right before them
