@@ -156,6 +156,8 @@ def test_unknown_name_shapes(text, expected):
     ("Austral est un nouveau modèle de SUV.", []),
     # after a bare « le modèle », « son modèle »: a name shaped like one (a capital inside, a digit)
     ("Google a prévisualisé le modèle SignGemma pour la langue des signes.", ["SignGemma"]),
+    ("Le modèle AFM-on-device a nécessité 2 048 puces, tandis que le modèle AFM-server en a utilisé 8 192.", ["AFM-on-device", "AFM-server"]),
+    ("Le modèle IA reste fermé.", []),  # (initials alone: no name)
     ("Deepseek vient d'annoncer son modèle DeepseekMath-V2.", ["DeepseekMath-V2"]),
     ("Le modèle Transformer a changé le traitement du langage.", []),
     ("Google a présenté le modèle Perdrix.", []),
