@@ -629,10 +629,11 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
     organisation of the sentence before (« Le géant chinois a dévoilé »)."""
     text, s = sc.text, sc.view.sentence
     before = [o for o in sc.orgs if o.end <= verb and not _in_aside(text, s.start, o, verb)]
+    if len(before) > 1 and _after_preposition(sc, before[-1]) and _in_commas(text, before[-2].end, before[-1], verb):
+        before.pop()  # « La start-up Moonshot, backée par Alibaba, lance Kimi K2 »: the aside's is not the subject
     if before:
         o = before[-1]
-        prep = sc.p["not_subject"].search(text, max(s.start, o.start - 12), o.start) and not sc.p["relative_subject"].match(text, o.end) \
-            and not sc.p["team_of"].search(text, max(s.start, o.start - 40), o.start)
+        prep = _after_preposition(sc, o)
         apposed = sc.p["apposed_before"].search(text, max(s.start, o.start - 3), o.start) and sc.p["apposed_gap"].fullmatch(text, o.end, verb)
         if (sc.p["subject_gap"].fullmatch(text, o.end, verb) or apposed) and not prep \
                 and not any(o.end <= r.start < verb for r in sc.view.refs):
@@ -650,6 +651,19 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
     if pronoun and sc.previous_subject and not before and sc.p["subject_gap"].fullmatch(text, pronoun.end(), verb):
         return sc.previous_subject
     return None
+
+
+def _after_preposition(sc: Scope, o: Org) -> bool:
+    """« selon Google », « par Meta »: an organisation a preposition introduces (not « par Meta, qui … »,
+    nor « l'équipe de … »)."""
+    text, s = sc.text, sc.view.sentence
+    return bool(sc.p["not_subject"].search(text, max(s.start, o.start - 12), o.start)) and not sc.p["relative_subject"].match(text, o.end) \
+        and not sc.p["team_of"].search(text, max(s.start, o.start - 40), o.start)
+
+
+def _in_commas(text: str, start: int, o: Org, end: int) -> bool:
+    """The organisation stands in an aside between two commas, both in ``text[start:end]``."""
+    return text.find(",", start, o.start) >= 0 and text.find(",", o.end, end) >= 0
 
 
 def _in_aside(text: str, start: int, o: Org, end: int) -> bool:

@@ -343,6 +343,9 @@ FINDER_CASES = [
     ("launch", "Meta dévoile Llama 4.", {("Llama 4", "Meta")}),
     ("launch", "Amazon propose Llama 3.1 sur Bedrock.", set()),
     ("launch", "Meta dévoile Llama 4 face à GPT-4o.", {("Llama 4", "Meta")}),
+    # an organisation a preposition introduces in an aside between commas is not the subject
+    ("launch", "La start-up Moonshot, backée par Alibaba, lance Kimi K2.", {("Kimi K2", "Moonshot AI")}),
+    ("launch", "Selon Google, Meta lance Llama 4.", {("Llama 4", "Meta")}),
     ("launch_with", "Google lui a répondu avec Gemma 3.", {("Gemma 3", "Google")}),
     ("house", "Alibaba publie QwQ-32B, le précédent modèle de raisonnement de la maison.", {("QwQ-32B", "Alibaba")}),
     ("house", "QwQ-32B, le précédent modèle de raisonnement de la maison, reste ouvert.", set()),
