@@ -20,6 +20,7 @@ CASES = [
     # ordinals, numbers, « en tête », « le meilleur », the podium
     ("Mistral Large 3 occupe la deuxième place du classement LMArena.", {("Mistral Large 3", 2.0, "LMArena", None, False)}),
     ("GPT-4o se hisse à la 9e place du classement LMArena.", {("GPT-4o", 9.0, "LMArena", None, False)}),
+    ("Sur Lmarena, GPT-4o se classe à la 13e place.", {("GPT-4o", 13.0, "LMArena", None, False)}),  # (the board as some pages write it)
     ("Gemini 3 Pro se classe 7ème sur LMArena.", {("Gemini 3 Pro", 7.0, "LMArena", None, False)}),
     ("Sur LMArena, les Gemini 2.5 de Google se sont classés en premier.", {("Gemini 2.5", 1.0, "LMArena", None, False)}),
     ("Sur LMArena, Gemini 3 Pro est premier.", {("Gemini 3 Pro", 1.0, "LMArena", None, False)}),
