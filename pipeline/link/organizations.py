@@ -562,8 +562,11 @@ def launch(sc: Scope) -> Iterator[Found]:
                 LIST_GAP.fullmatch(text, o.end, subject.start) for o in sc.orgs if o.end <= subject.start):
             continue  # « OpenAI et Google ont présenté respectivement GPT-5 et Gemini 3 »: each its own
         makers = [subject, *_co_subjects(sc, subject, v)]
+        inferred = subject.start < s.start  # (« Le géant américain a annoncé »: the organisation of a sentence before)
         for k, r in enumerate(_launched(sc, v.end())):
             allowed = [o for o in makers if sc.lexicon_allows(r.model, o.name)]
+            if inferred and not allowed:
+                break  # (an organisation the text does not name here never contradicts the lexicon's maker)
             if k and not allowed:
                 break  # « Meta a lancé son modèle Llama 3 et GPT-4o est resté devant »: another's model, another clause
             # (several makers: each model to the one the lexicon gives it, « OpenAI et Anthropic ont lancé … :

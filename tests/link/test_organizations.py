@@ -259,6 +259,8 @@ CASES = [
      {("Ernie 4.5 Turbo", "Baidu", "launch"), ("Ernie X1 Turbo", "Baidu", "launch")}),
     # a developer phrase stands for the one organisation of the sentence before
     ("Alibaba publie un modèle. Le géant chinois a dévoilé Qwen2.5-Max.", {("Qwen2.5-Max", "Alibaba", "launch")}),
+    # … unless the lexicon gives the model another maker (« censé surpasser celui d’OpenAI. Le géant américain a annoncé … Gemini »)
+    ("Un système censé surpasser celui d’OpenAI. Le géant américain a annoncé le déploiement de Gemini.", set()),
     # a name a descriptor introduces
     ("La start-up française Perdrix Labs a dévoilé Mistral 7B.", {("Mistral 7B", "Perdrix Labs", "launch")}),
     ("Le lancement par Alibaba de Qwen 2.5-Max a surpris.", {("Qwen 2.5-Max", "Alibaba", "launch_noun")}),
