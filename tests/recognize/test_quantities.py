@@ -44,6 +44,8 @@ NBSP = "\u00a0"
         ("(37 B activés par token)", [(37_000_000_000, None, True)]),
         ("seuls 17 Md de paramètres s’activent par requête", [(17_000_000_000, "params", True)]),
         ("dont 41 milliards réellement activés par token", [(41_000_000_000, None, True)]),  # (an adverb between)
+        ("Fenêtre de contexte de 1M de tokensCONFIRMÉ", [(1_000_000, "tokens", False)]),  # (a table flattened with no separators)
+        ("~32B paramètres actifsFUITÉ", [(32_000_000_000, "params", True)]),
         ("bien que seuls 17 milliards de paramètres soient actifs", [(17_000_000_000, "params", True)]),
         ("n'utilise que 12,9 milliards de paramètres par token", [(12_900_000_000, "params", True)]),
         ("32 milliards de paramètres sont utilisés par jeton", [(32_000_000_000, "params", True)]),
