@@ -326,6 +326,8 @@ def _finder_hits(a, lex, finder_name: str) -> set[tuple[str, str]]:
 FINDER_CASES = [
     ("genitive", "Le GPT-4o d'OpenAI est disponible.", {("GPT-4o", "OpenAI")}),
     ("genitive", "Selon OpenAI, GPT-4.5 surpasse Claude 3.7 Sonnet.", set()),
+    ("genitive", "Orange adapte Llama (pour le traitement du langage naturel) de Meta.", {("Llama", "Meta")}),
+    ("genitive", "Orange adapte Llama (avec une couche maison) de Meta.", set()),  # (an aside that says no purpose)
     ("genitive", "Déjà ce qui différencie DeepSeek-R1 d’OpenAI o1, c’est son caractère open source.", set()),
     # two makers where the genitive's phrase ends on them; not an organisation that starts a clause
     ("genitive", "Gopher reste en deçà des 530 milliards du MT-NLG de Microsoft et Nvidia.",
