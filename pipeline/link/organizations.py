@@ -638,8 +638,9 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
         o = before[-1]
         prep = _after_preposition(sc, o)
         apposed = sc.p["apposed_before"].search(text, max(s.start, o.start - 3), o.start) and sc.p["apposed_gap"].fullmatch(text, o.end, verb)
+        after_aside = _comma_aside_end(text, o.end, verb)  # (« OpenAI, un mois après avoir lancé GPT-5.1, a dévoilé »)
         if (sc.p["subject_gap"].fullmatch(text, o.end, verb) or apposed) and not prep \
-                and not any(o.end <= r.start < verb for r in sc.view.refs):
+                and not any(after_aside <= r.start < verb for r in sc.view.refs):
             return o  # (« une start-up chinoise méconnue, DeepSeek, a lancé »: the subject's apposition)
     if sc.p["launch_infinitive"].search(text, max(s.start, verb - 15), verb):
         return sc.subject  # « Mistral AI … trois mois après avoir lancé Mistral 7B »
@@ -662,6 +663,16 @@ def _after_preposition(sc: Scope, o: Org) -> bool:
     text, s = sc.text, sc.view.sentence
     return bool(sc.p["not_subject"].search(text, max(s.start, o.start - 12), o.start)) and not sc.p["relative_subject"].match(text, o.end) \
         and not sc.p["team_of"].search(text, max(s.start, o.start - 40), o.start)
+
+
+def _comma_aside_end(text: str, start: int, end: int) -> int:
+    """Where an aside between commas that opens right at ``start`` ends (after its closing comma,
+    the last before ``end``), or ``start`` when none opens there."""
+    gap = text[start:end]
+    if not gap.lstrip().startswith(","):
+        return start
+    close = gap.rfind(",")
+    return start + close + 1 if close > gap.find(",") else start
 
 
 def _in_commas(text: str, start: int, o: Org, end: int) -> bool:

@@ -350,6 +350,9 @@ FINDER_CASES = [
     # an organisation a preposition introduces in an aside between commas is not the subject
     ("launch", "La start-up Moonshot, backée par Alibaba, lance Kimi K2.", {("Kimi K2", "Moonshot AI")}),
     ("launch", "Selon Google, Meta lance Llama 4.", {("Llama 4", "Meta")}),
+    # names in an aside between commas after the subject do not stop it (nor a version's dot there)
+    ("launch", "OpenAI, un mois après avoir lancé GPT-5.1, a dévoilé GPT-5.2.", {("GPT-5.1", "OpenAI"), ("GPT-5.2", "OpenAI")}),
+    ("launch", "OpenAI a vu Claude 3 dévoiler ses atouts.", set()),
     ("launch_with", "Google lui a répondu avec Gemma 3.", {("Gemma 3", "Google")}),
     ("house", "Alibaba publie QwQ-32B, le précédent modèle de raisonnement de la maison.", {("QwQ-32B", "Alibaba")}),
     ("house", "QwQ-32B, le précédent modèle de raisonnement de la maison, reste ouvert.", set()),
