@@ -40,6 +40,7 @@ paramètres avec seulement 3 milliards actifs ») goes with it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -169,6 +170,7 @@ MAKES_IT = load().cue("traps_keep.makes_it")
 
 
 _BY_LAST_CHAR = ""  # (no trap's name: the traps worth trying, by the last character before a value)
+_AFTER_ANY = " "  # (nor is this: whether any trap read by its ``after`` words alone may match)
 
 
 @per_lexicons
@@ -181,6 +183,15 @@ def _compiled(lex: Lexicons) -> dict:
             cues["before_ends"] = patterns.last_chars(cues["before"])  # (None: the words may end anyhow)
             cues["before_barriers"] = patterns.barriers(cues["before"]) if trap.scope != "window" else ""
     out[_BY_LAST_CHAR] = {}  # (filled by _traps_ending_with, one character at a time)
+    # the traps read by their ``after`` words alone (none that an empty text matches): one pattern
+    # says whether any of them may match right after a value, before each is tried
+    together = [t.name for t in TRAPS if "after" in out[t.name] and "before" not in out[t.name]
+                and out[t.name]["after"].match("") is None]
+    for trap in TRAPS:
+        if "after" in out[trap.name]:
+            out[trap.name]["after_together"] = trap.name in together
+    out[_AFTER_ANY] = patterns.compile("|".join(
+        f"(?{'i' if out[n]['after'].flags & re.IGNORECASE else '-i'}:{out[n]['after'].pattern})" for n in together))
     return out
 
 
@@ -256,7 +267,9 @@ def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, l
     s = view.sentence
     last = patterns.last_non_space(text, s.start, q.start)  # a ``before`` anchored at the value ends there
     clause_start = None  # (looked for once, by the first trap of that scope)
-    for trap, cues in _traps_ending_with(_compiled(lex), text[last] if last >= s.start else None):
+    compiled = _compiled(lex)
+    some_after = None  # whether any of the traps read by their ``after`` words alone may match (read once)
+    for trap, cues in _traps_ending_with(compiled, text[last] if last >= s.start else None):
         if trap.scope == "clause":
             if clause_start is None:
                 clause_start = _clause_start(text, s.start, q.start)
@@ -270,8 +283,14 @@ def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, l
             m = cues["before"].search(text, patterns.search_start(text, start, q.start, cues["before_barriers"]), q.start)
             if m is None:
                 continue
-        if "after" in cues and not cues["after"].match(text, q.end):
-            continue
+        if "after" in cues:
+            if cues["after_together"]:
+                if some_after is None:
+                    some_after = compiled[_AFTER_ANY].match(text, q.end) is not None
+                if not some_after:
+                    continue  # (none of them: no need to try each)
+            if not cues["after"].match(text, q.end):
+                continue
         if "unless" in cues and cues["unless"].search(text, start, q.start):
             continue
         if trap.keep is not None and trap.keep(text, q, view, ents, m):
