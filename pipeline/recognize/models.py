@@ -30,7 +30,7 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, organization_names, organization_pattern, per_lexicons
 from pipeline.recognize import text_of
 from pipeline.recognize import model_lists
-from pipeline.recognize.names import capital_series_pattern, lower_size_tiers, name_patterns
+from pipeline.recognize.names import capital_series_pattern, lower_size_tiers, name_patterns, suffixed_name_pattern
 from pipeline.recognize.segments import START, cells_under
 from pipeline.spans import Taken
 
@@ -58,6 +58,12 @@ def _org_before(lex: Lexicons) -> re.Pattern:
 def _product_names(lex: Lexicons) -> re.Pattern:
     """The assistants and apps built on models (« ChatGPT », « Le Chat »), as whole words."""
     return patterns.compile(rf"(?<![\w-])(?:{patterns.alternation(lex.products, case_sensitive=True)})(?![\w-])")
+
+
+@per_lexicons
+def _glued_products(lex: Lexicons) -> frozenset[str]:
+    """The products' names without spaces (« LeChat »), as a name glued or hyphenated may hold them."""
+    return frozenset(p.replace(" ", "") for p in lex.products)
 
 
 @per_lexicons
@@ -412,6 +418,14 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         variant = name.split()[0] in lex.variant_words and not _SIZE_PART.fullmatch(m.group("tail").strip(" -"))
         sized = _SIZE_TAIL.fullmatch(m.group("tail")) is not None
         unknowns.append((start, m.end(), text[start:m.end()], variant or sized or _in_ai_sentence(text, start, sentences, lex)))
+    # « Latam-GPT », « InkubaLM »: a name built on a language-model suffix, where its sentence speaks of AI models
+    for m in suffixed_name_pattern(lex).finditer(text):
+        name = m.group("fam")
+        if any(p in name.replace("-", "") for p in _glued_products(lex)) or name in lex.organizations \
+                or name in lex.not_models or lex.family(name) or not free(m.start(), m.end()):
+            continue  # (« Chat-GPT », « ChatGPTChatGPT »: the product)
+        unknowns.append((m.start(), m.end(), m.group(0), _in_ai_sentence(text, m.start(), sentences, lex)))
+    unknowns.sort()
     # « Étain3 »: a version glued to a word counts when the name comes back (a footnote call,
     # « les issues GitHub2 », is written once)
     times = Counter(surface for _, _, surface, _ in unknowns)

@@ -62,16 +62,27 @@ def name_patterns(lex: Lexicons) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lower = patterns.compile(rf"(?<![\w-])(?P<fam>{series})(?P<tail>-(?:mini|pro|preview|high|low)(?:-(?:high|medium|low)|[ \u00a0](?:[Hh]igh|[Ll]ow)(?![\w-]))?)?(?![\w-])")
     # One or two capitalised words (accents and ligatures included: « Ébène », « Cigüe », « Grand
     # Duc », « Croix du Sud »), each with an optional hyphenated capital part (« Héron-X »), then a version
-    # (« v1 » too) or a size, or a version glued to a lower-case end (« Étain3 », « Nickel2 Pro »).
+    # (« v1 », « V3.5 » too) or a size, or a version glued to a lower-case end (« Étain3 », « Nickel2 Pro »).
     # (or initials before a hyphen and a capitalised part: « LN-Nano 8B », « N-ATLAS v1 »)
     word = (rf"(?:[{UPPER}][{LOWER}A-Z]{{2,}}(?:[{UPPER}][{LOWER}]+)*|[{UPPER}]{{1,2}}(?=-[{UPPER}]))"
             rf"(?:-[{UPPER}][{LOWER}{UPPER}\d]*)?")
     unknown = patterns.compile(
         rf"(?<![\w@/.-])(?P<fam>{word}(?:[ \u00a0](?:(?:du|de la|des|de)[ \u00a0])?{word})?)"
-        rf"(?P<tail>(?:{SEP}(?:{_SIZE}|\d{{1,2}}(?:\.\d+)?(?![\w])|v\d{{1,2}}(?:\.\d+)?(?![\w]))|(?<=[{LOWER}])\d{{1,2}}(?:\.\d+)?(?![\w]))"
+        rf"(?P<tail>(?:{SEP}(?:{_SIZE}|\d{{1,2}}(?:\.\d+)?(?![\w])|[vV]\d{{1,2}}(?:\.\d+)?(?![\w]))|(?<=[{LOWER}])\d{{1,2}}(?:\.\d+)?(?![\w]))"
         rf"(?:(?!{SEP}(?:{_SIZE}|\d))(?:{more})){{0,3}})(?![\w-])"
         r"(?!\s*(?:%|,\d|[\u00a0\u202f ]\d{3}))")
     return family, lower, unknown
+
+
+@per_lexicons
+def suffixed_name_pattern(lex: Lexicons) -> re.Pattern:
+    """A capitalised word that ends, glued or after a hyphen, in a language-model suffix (« GPT »,
+    « LM », « LLM »): « Latam-GPT », « BloombergGPT », « InkubaLM », « StableLM 2 », with an optional
+    version or size; a name of its own, that no lexicon needs to know (not « LLM », « SLM », « ChatGPT »,
+    which have no lower-case stem or are products)."""
+    return patterns.compile(
+        rf"(?<![\w@/.-])(?P<fam>[{UPPER}][{LOWER}][\w]*?-?(?:GPT|LLM|LM))"
+        rf"(?P<tail>(?:{SEP}(?:{_SIZE}|\d{{1,2}}(?:\.\d+)?)(?![\w]))?)(?![\w/-])")  # (not « DragonLLM/… », a namespace)
 
 
 NOT_LOWER_TIERS = frozenset({"plus", "max", "large", "medium", "small", "mini"})  # French words, or lower case already

@@ -110,6 +110,9 @@ def test_family_and_recognizer(text, family, recognizer):
         # a paper's flattened authors and affiliations: their calls are no versions
         "Les modèles de langue pour le français. Louis Martin 1 Yoann Dupont 3 Laurent Romary 2 Djamé Seddah 2 1 Facebook AI Research",
         "La loi UE-Chine 2 encadre les modèles.",  # initials before a hyphen, a bare number: no model
+        "Les LLM, les SLM et Chat-GPT sont des modèles de langage.",  # no lower-case stem; a product
+        "Le modèle DragonLLM/Qwen-Open-Finance est en ligne.",  # a namespace before a slash
+        "Le nouveau film de BloombergGPT sort demain.",  # (no sentence on AI models)
         "Le modèle repose sur l'architecture Aricate v4, maison.",  # another kind of thing
     ],
 )
@@ -132,6 +135,12 @@ def test_unknown_name_no_match(text):
          ["Givre3 Turbo", "Sérac 2", "Brume Matinale 2", "Sérac 2", "Brume Matinale 2"]),
         # a size joined by a hyphen names a model even outside an AI sentence
         ("une rumeur évoque un successeur : Grésil-70B.", ["Grésil-70B"]),
+        # a name built on a language-model suffix, in a sentence on AI models
+        ("Avec Latam-GPT, le Chili développe un nouveau modèle de langage.", ["Latam-GPT"]),
+        ("InkubaLM : Un modèle de langue multilingue développé par Lelapa AI.", ["InkubaLM"]),
+        ("Le modèle StableLM 2 est ouvert.", ["StableLM 2"]),
+        # a capital « V » version
+        ("iFlytek a présenté son modèle d’IA, SparkDesk V3.5, qui rivalise avec GPT-4 Turbo.", ["SparkDesk V3.5", "GPT-4 Turbo"]),
         # initials before a hyphen and a capitalised part, with a size or a « v » version
         ("Nvidia a lancé trois modèles : LN-Nano 8B, LN-Super 49B et LN-Ultra 253B.", ["LN-Nano 8B", "LN-Super 49B", "LN-Ultra 253B"]),
         ("Le Nigeria lance N-ATLAS v1, un modèle de langage. N-ATLAS v1 est ouvert.", ["N-ATLAS v1", "N-ATLAS v1"]),
@@ -334,8 +343,9 @@ def test_series_in_capitals(text, expected):
     ("DeepSeek-V3 est sorti ; la R1.5 aussi.", ["DeepSeek-V3", "DeepSeek R1.5"]),
     ("DeepSeek utilise des GPU H800 et la norme V2X.", []),
     ("DeepSeek a mis à jour son modèle. Le nouveau R1 se rapproche d'o3.", ["o3"]),  # the update, not R1
-    # … nor the code of another name (« Coder V1 »), nor its sibling (« Coder v1 et V2 »)
-    ("Deepseek Coder v1 et V2 diffèrent. Coder V1 a été formé sur 2 billions de jetons.", ["Deepseek Coder v1"]),
+    # … nor the code of another name (« Coder V1 »: a variant word and its version, kept for the resolver,
+    # not « DeepSeek V1 »), nor its sibling (« Coder v1 et V2 »)
+    ("Deepseek Coder v1 et V2 diffèrent. Coder V1 a été formé sur 2 billions de jetons.", ["Deepseek Coder v1", "Coder V1"]),
     ("DeepSeek a publié V3. Avec V3, puis R1, la startup a surpris.", ["DeepSeek V3", "DeepSeek V3", "DeepSeek R1"]),
 ])
 def test_family_codes(text, expected):
