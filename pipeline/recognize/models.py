@@ -445,6 +445,10 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         if surface in listed_names:
             found.append(ModelMention(start, end, surface, None, True, "unknown_listed"))
             taken.add((start, end))
+    # « LATAM-GPT » once « Latam-GPT » is a model: the same name in other letters' case
+    for a, b, surface in _case_variants(text, [m.text for m in found if m.family is None and m.start < m.end], free):
+        found.append(ModelMention(a, b, surface, None, True, "case_variant"))
+        taken.add((a, b))
     called = names["called_a_model"]
     named = itertools.chain(names["named_as_model"].finditer(text),  # « baptisé Saba », « le modèle de langage Pleias »
                             (m for m in names["defined_as_model"].finditer(text) if called.match(text, m.end())))  # « Llava est un LLM »
@@ -554,6 +558,26 @@ def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: li
                 accepted.append(item)
                 insort(spans, (a, b))
     return sorted(accepted)
+
+
+CASE_VARIANT_MIN = 5  # characters a name needs (with a hyphen or a digit) for its case variants to be it
+
+
+def _case_variants(text: str, surfaces: list[str], free) -> Iterator[tuple[int, int, str]]:
+    """Where ``text`` writes one of the names in other letters' case (« LATAM-GPT » for « Latam-GPT »),
+    with the name as first written: one pass over the text for all of them. Only names distinctive
+    enough (``CASE_VARIANT_MIN`` characters, a hyphen or a digit) count."""
+    first: dict[str, str] = {}
+    for surface in surfaces:
+        if len(surface) >= CASE_VARIANT_MIN and (any(c.isdigit() for c in surface) or "-" in surface):
+            first.setdefault(surface.lower(), surface)
+    if not first:
+        return
+    pattern = re.compile(rf"(?<![\w-])(?:{patterns.alternation(first)})(?![\w-])", re.I)
+    for m in pattern.finditer(text):
+        surface = first.get(m.group(0).lower())
+        if surface is not None and m.group(0) != surface and free(m.start(), m.end()):
+            yield m.start(), m.end(), surface
 
 
 LONG_LIST = 3  # names in a list that makes models of its bare family names, two of them models

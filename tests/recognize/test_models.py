@@ -139,6 +139,9 @@ def test_unknown_name_no_match(text):
         ("Avec Latam-GPT, le Chili développe un nouveau modèle de langage.", ["Latam-GPT"]),
         ("InkubaLM : Un modèle de langue multilingue développé par Lelapa AI.", ["InkubaLM"]),
         ("Le modèle StableLM 2 est ouvert.", ["StableLM 2"]),
+        # the same name in other letters' case, once it is a model (a distinctive one: a hyphen or a digit)
+        ("Avec Latam-GPT, le Chili développe un modèle de langage. LATAM-GPT compte 70 milliards de paramètres.",
+         ["Latam-GPT", "Latam-GPT"]),
         # a capital « V » version
         ("iFlytek a présenté son modèle d’IA, SparkDesk V3.5, qui rivalise avec GPT-4 Turbo.", ["SparkDesk V3.5", "GPT-4 Turbo"]),
         # initials before a hyphen and a capitalised part, with a size or a « v » version
