@@ -135,6 +135,8 @@ GROUPS = [
     ("o3 et o4-mini sont sortis. Leur fenêtre atteint 200 000 jetons.", [(), ("o3", "o4-mini")]),
     ("o3 et o4-mini sont sortis. Sauf qu’ils sont lents.", [(), ("o3", "o4-mini")]),
     ("o3 et o4-mini sont sortis. Cependant, ces modèles sont lents.", [(), ("o3", "o4-mini")]),
+    ("o3 et o4-mini sont sortis. Avec 200 000 jetons chacun, ces modèles sont lents.", [(), ("o3", "o4-mini")]),
+    ("o3 et o4-mini sont sortis. Avec GPT-5, ces modèles sont lents.", [(), ()]),  # (a name in the phrase before)
     ("Llama 4 Scout et Llama 4 Maverick sont sortis. Les tests déçoivent. Ces modèles sont lents.",
      [(), (), ("Llama 4 Scout", "Llama 4 Maverick")]),
     # « Ils » only after a group or a list the sentence before opened on
