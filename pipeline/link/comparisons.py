@@ -77,6 +77,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         # « A rivalise avec B et C rivalise avec D »: C, which _objects left out, is the next cue's subject
         opener = next((r.model for r in view.refs if b <= r.start and r.end <= limit < s.end and not text[r.end:limit].strip()
                        and len(objects) and all(r.model != o[0] for o in objects)), None)
+        if not opener and len(subjects) == 1:
+            subjects = _coordinated(ctx, view, a, b, subjects[0]) or subjects  # « Gemini et Mistral Large surpassent GPT-4 »
         subject = subjects[0] if subjects else None
         if not subject_named_before(ctx, view, a) and _someone_else(ctx, view, a):
             prev_end = b
@@ -134,6 +136,20 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
                             benchmark=bn, metric=None, value=None, claimed_by=by, hedged=hedged, start=a, end=oend,
                             recognizer=f"{rel}_{kind}")
         prev_end = b
+
+
+def _coordinated(ctx: "ClaimLinker", view: SentenceView, pos: int, end: int, subject: str) -> list[str]:
+    """« Gemini et Mistral Large s'étaient approchés de GPT-4 »: the names the sentence opens on,
+    joined by « et » or commas and right before the cue, with a verb in the plural: each is a
+    subject; [] otherwise."""
+    before = [r for r in view.refs if r.end <= pos]
+    if len(before) < 2 or ctx.obj.search(ctx.text, view.sentence.start, before[0].start):
+        return []
+    run = name_runs(ctx.text, before)[0]
+    if len(run) < 2 or run[-1] is not before[-1] or run[-1].model != subject \
+            or not _cue(ctx, "plural_verb").search(ctx.text, run[-1].end, end):
+        return []
+    return list(dict.fromkeys(r.model for r in run))
 
 
 def _antecedents(ctx: "ClaimLinker", view: SentenceView, pos: int, end: int) -> list[str]:

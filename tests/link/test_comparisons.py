@@ -28,6 +28,14 @@ CASES = [
      {("Llama 4 Maverick", "outperforms", "GPT-4o", "MMLU", None, False),
       ("Llama 4 Maverick", "outperforms", "Gemini 2.0 Flash", "MMLU", None, False)}),
     ("Mistral Large 2 rivalise avec Llama 3.1 405B.", {("Mistral Large 2", "rivals", "Llama 3.1 405B", None, None, False)}),
+    # names the sentence opens on, joined, with a verb in the plural: each is a subject
+    ("Gemini et Mistral Large surpassent GPT-4.", {("Gemini", "outperforms", "GPT-4", None, None, False),
+                                                   ("Mistral Large", "outperforms", "GPT-4", None, None, False)}),
+    ("Gemini et Mistral Large s'étaient approchés de GPT-4.", {("Gemini", "rivals", "GPT-4", None, None, False),
+                                                               ("Mistral Large", "rivals", "GPT-4", None, None, False)}),
+    ("Gemini et Mistral Large sont sortis. Mistral Large surpasse GPT-4.",
+     {("Mistral Large", "outperforms", "GPT-4", None, None, False)}),
+    ("Selon Gemini et Mistral Large, Claude 3 surpasse GPT-4.", {("Claude 3", "outperforms", "GPT-4", None, None, False)}),
     # « les versions 7B et 13B de Llama 2 », « la version 34B de Llama 1 »: the variants; an aside in
     # commas before « que »; « son modèle X » after a fronted phrase names its subject
     ("Llama 2 est sorti. Selon des calculs récents, son modèle Mistral 7B est plus performant, sur tous les tests, que les "
