@@ -36,6 +36,9 @@ CASES = [
     ("Gemini et Mistral Large sont sortis. Mistral Large surpasse GPT-4.",
      {("Mistral Large", "outperforms", "GPT-4", None, None, False)}),
     ("Selon Gemini et Mistral Large, Claude 3 surpasse GPT-4.", {("Claude 3", "outperforms", "GPT-4", None, None, False)}),
+    # the object in apposition to a noun that says who it is
+    ("Grok 4 surpasse son prédécesseur, Grok 3.", {("Grok 4", "outperforms", "Grok 3", None, None, False)}),
+    ("Grok 4 surpasse son prédécesseur, et Grok 3 reste derrière.", set()),
     # « les versions 7B et 13B de Llama 2 », « la version 34B de Llama 1 »: the variants; an aside in
     # commas before « que »; « son modèle X » after a fronted phrase names its subject
     ("Llama 2 est sorti. Selon des calculs récents, son modèle Mistral 7B est plus performant, sur tous les tests, que les "
