@@ -169,12 +169,10 @@ IN_PARENTHESES = patterns.compile(r"\s*\([^()]{0,60}")
 MAKES_IT = load().cue("traps_keep.makes_it")
 
 
-_BY_LAST_CHAR = ""  # (no trap's name: the traps worth trying, by the last character before a value)
-_AFTER_ANY = " "  # (nor is this: whether any trap read by its ``after`` words alone may match)
-
-
 @per_lexicons
 def _compiled(lex: Lexicons) -> dict:
+    """Each trap's cues by its name: ``before``, ``after``, ``unless`` as the lexicon gives them, and
+    what is worked out from them once (``before_ends``, ``before_barriers``, ``after_together``)."""
     out = {}
     for trap in TRAPS:
         group = lex.cues["traps"][trap.name]
@@ -182,17 +180,27 @@ def _compiled(lex: Lexicons) -> dict:
         if "before" in cues:
             cues["before_ends"] = patterns.last_chars(cues["before"])  # (None: the words may end anyhow)
             cues["before_barriers"] = patterns.barriers(cues["before"]) if trap.scope != "window" else ""
-    out[_BY_LAST_CHAR] = {}  # (filled by _traps_ending_with, one character at a time)
-    # the traps read by their ``after`` words alone (none that an empty text matches): one pattern
-    # says whether any of them may match right after a value, before each is tried
-    together = [t.name for t in TRAPS if "after" in out[t.name] and "before" not in out[t.name]
-                and out[t.name]["after"].match("") is None]
-    for trap in TRAPS:
-        if "after" in out[trap.name]:
-            out[trap.name]["after_together"] = trap.name in together
-    out[_AFTER_ANY] = patterns.compile("|".join(
-        f"(?{'i' if out[n]['after'].flags & re.IGNORECASE else '-i'}:{out[n]['after'].pattern})" for n in together))
+        if "after" in cues:  # (read by its after-words alone, which an empty text does not match: tried together)
+            cues["after_together"] = "before" not in cues and cues["after"].match("") is None
     return out
+
+
+@dataclass(frozen=True)
+class _Dispatch:
+    """What decides, once per value, which traps are worth trying: the traps by the last character
+    before the value (filled as characters come), and one pattern for the after-words of the traps
+    read by them alone (whether any of them may match right after the value)."""
+
+    by_last_char: dict
+    after_any: re.Pattern
+
+
+@per_lexicons
+def _dispatch(lex: Lexicons) -> _Dispatch:
+    compiled = _compiled(lex)
+    together = [compiled[t.name]["after"] for t in TRAPS if compiled[t.name].get("after_together")]
+    return _Dispatch({}, patterns.compile("|".join(
+        f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in together)))
 
 
 def sized_model(ents: Entities, value: Optional[int]) -> Optional[str]:
@@ -267,9 +275,9 @@ def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, l
     s = view.sentence
     last = patterns.last_non_space(text, s.start, q.start)  # a ``before`` anchored at the value ends there
     clause_start = None  # (looked for once, by the first trap of that scope)
-    compiled = _compiled(lex)
+    dispatch = _dispatch(lex)
     some_after = None  # whether any of the traps read by their ``after`` words alone may match (read once)
-    for trap, cues in _traps_ending_with(compiled, text[last] if last >= s.start else None):
+    for trap, cues in _traps_ending_with(_compiled(lex), dispatch, text[last] if last >= s.start else None):
         if trap.scope == "clause":
             if clause_start is None:
                 clause_start = _clause_start(text, s.start, q.start)
@@ -286,7 +294,7 @@ def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, l
         if "after" in cues:
             if cues["after_together"]:
                 if some_after is None:
-                    some_after = compiled[_AFTER_ANY].match(text, q.end) is not None
+                    some_after = dispatch.after_any.match(text, q.end) is not None
                 if not some_after:
                     continue  # (none of them: no need to try each)
             if not cues["after"].match(text, q.end):
@@ -299,11 +307,11 @@ def invalidated_by(text: str, q: Quantity, view: SentenceView, ents: Entities, l
     return None
 
 
-def _traps_ending_with(compiled: dict, last: Optional[str]) -> tuple:
+def _traps_ending_with(compiled: dict, dispatch: _Dispatch, last: Optional[str]) -> tuple:
     """The (trap, cues) pairs worth trying when ``last`` is the last character before the value (None:
     the sentence has none), in order: a trap whose ``before`` words cannot end with it is left out,
     a choice made once per character rather than once per value."""
-    by_char = compiled[_BY_LAST_CHAR]
+    by_char = dispatch.by_last_char
     found = by_char.get(last)
     if found is None:
         found = by_char[last] = tuple(
