@@ -325,6 +325,7 @@ def _finder_hits(a, lex, finder_name: str) -> set[tuple[str, str]]:
 
 FINDER_CASES = [
     ("genitive", "Le GPT-4o d'OpenAI est disponible.", {("GPT-4o", "OpenAI")}),
+    ("genitive", "Le modèle o1 d’openAI est sorti.", {("o1", "OpenAI")}),  # (as some pages write the name)
     ("genitive", "Selon OpenAI, GPT-4.5 surpasse Claude 3.7 Sonnet.", set()),
     ("genitive", "Orange adapte Llama (pour le traitement du langage naturel) de Meta.", {("Llama", "Meta")}),
     ("genitive", "Orange adapte Llama (avec une couche maison) de Meta.", set()),  # (an aside that says no purpose)
