@@ -395,9 +395,11 @@ def made_by(sc: Scope) -> Iterator[Found]:
     runs = {run[-1].start: run for run in name_runs(sc.text, sc.view.refs)}
     for r in sc.view.refs:
         m = sc.p["made_by"].match(sc.text, r.end, sc.view.sentence.end)
-        if not m or sc.p["made_of_other"].search(sc.text, max(sc.view.sentence.start, r.start - 60), r.start) \
-                or sc.p["other_model_between"].search(sc.text, r.end, m.end()):
+        if not m or sc.p["other_model_between"].search(sc.text, r.end, m.end()):
             continue
+        if sc.p["made_of_other"].search(sc.text, max(sc.view.sentence.start, r.start - 60), r.start) \
+                and not sc.p["apposed_noun"].match(sc.text, r.end):
+            continue  # (« la version de GPT-4 développée par », but « concurrent de Sora, l'alternative proposée par OpenAI »)
         named = runs.get(r.start, [r]) if sc.p["all_of_them"].match(sc.text, r.end) else [r]
         for org in _org_list(sc, m.end()):  # « développé par Mistral AI et Nvidia »
             for ref in named:

@@ -342,6 +342,9 @@ FINDER_CASES = [
     ("prefix", "Google, Gemini 2.5 Pro et GPT-4o sont cités.", set()),
     ("prefix", "Il rivalise avec Google’s Gemini-3.0-Pro.", {("Gemini 3.0 Pro", "Google")}),  # English genitive (Gemini's canonical name)
     ("made_by", "Grok 3, développé par xAI, est sorti.", {("Grok 3", "xAI")}),
+    # a noun in apposition to the name carries its maker, even after « concurrent de »
+    ("made_by", "Veo 2 se pose en concurrent direct de Sora, l’alternative proposée par OpenAI.", {("Sora", "OpenAI")}),
+    ("made_by", "La version de GPT-4 développée par Microsoft est sortie.", set()),
     # « l'annonce de X par Meta »: the launch noun finds it (made_by, tried before, finds it too)
     ("launch_noun", "L'annonce de Llama 3.3 70B par Meta a surpris.", {("Llama 3.3 70B", "Meta")}),
     ("launch_noun", "Le lancement par Alibaba de Qwen 2.5-Max a surpris.", {("Qwen 2.5-Max", "Alibaba")}),
