@@ -78,7 +78,7 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         opener = next((r.model for r in view.refs if b <= r.start and r.end <= limit < s.end and not text[r.end:limit].strip()
                        and len(objects) and all(r.model != o[0] for o in objects)), None)
         if not opener and len(subjects) == 1:
-            subjects = _coordinated(ctx, view, a, b, subjects[0]) or subjects  # « Gemini et Mistral Large surpassent GPT-4 »
+            subjects = _coordinated(ctx, view, a, b, subjects[0]) or [_apposition_owner(ctx, view, a, subjects[0])]
         subject = subjects[0] if subjects else None
         if not subject_named_before(ctx, view, a) and _someone_else(ctx, view, a):
             prev_end = b
@@ -150,6 +150,20 @@ def _coordinated(ctx: "ClaimLinker", view: SentenceView, pos: int, end: int, sub
             or not _cue(ctx, "plural_verb").search(ctx.text, run[-1].end, end):
         return []
     return list(dict.fromkeys(r.model for r in run))
+
+
+def _apposition_owner(ctx: "ClaimLinker", view: SentenceView, pos: int, subject: str) -> str:
+    """« Ernie 3.5, la dernière version de son modèle d'IA Ernie, avait surpassé GPT-4 »: a name inside
+    an apposition between commas (a determiner opens it) right before the cue is not the subject,
+    the name the apposition follows is; else ``subject``."""
+    before = [r for r in view.refs if r.end <= pos]
+    if len(before) < 2 or before[-1].model != subject:
+        return subject
+    owner, inner = before[-2], before[-1]
+    if _cue(ctx, "apposition_open").fullmatch(ctx.text, owner.end, inner.start) \
+            and _cue(ctx, "apposition_close").search(ctx.text, inner.end, pos):
+        return owner.model
+    return subject
 
 
 def _antecedents(ctx: "ClaimLinker", view: SentenceView, pos: int, end: int) -> list[str]:
