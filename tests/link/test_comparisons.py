@@ -40,6 +40,7 @@ CASES = [
     ("Baidu dit que Ernie 3.5, la dernière version de son modèle Ernie, a surpassé GPT-4.",
      {("Ernie 3.5", "outperforms", "GPT-4", None, None, False)}),
     ("Llama 3, le modèle de Meta, surpasse Mistral 7B.", {("Llama 3", "outperforms", "Mistral 7B", None, None, False)}),
+    ("GPT-4, comme Claude 3, surpasse Gemini.", {("GPT-4", "outperforms", "Gemini", None, None, False)}),
     # the object in apposition to a noun that says who it is
     ("Grok 4 surpasse son prédécesseur, Grok 3.", {("Grok 4", "outperforms", "Grok 3", None, None, False)}),
     ("Grok 4 surpasse son prédécesseur, et Grok 3 reste derrière.", set()),
