@@ -303,7 +303,10 @@ def views(text: str, sentences, ents: Entities, lex: Lexicons) -> tuple[list[Sen
                 # nor « Le modèle le plus réputé est le fameux Whisper v3 »: the name that follows)
             else:
                 # « le modèle de Meta » looks back; it does not take the focus
-                for r, is_object, _ in _name_roles(text, sent, mine, cue, ignore=lambda r: r.kind == "org_anaphor"):
+                # (not a name in an aside: « K2 Think s'appuie sur … (inspirée du modèle LLaMA-65B), … il surclasse »)
+                for r, is_object, _ in _name_roles(text, sent, mine, cue, ignore=lambda r: r.kind == "org_anaphor",
+                                                   aside=lambda r: _aside_from(text, sent, r) < sent.end
+                                                   and not c["glossed_before"].search(text, max(sent.start, r.start - 60), r.start)):
                     if not is_object and (r.kind != "code" or (r is mine[0] and c["code_opens"].fullmatch(text, sent.start, r.start))):
                         subject = r.model  # (« … ses modèles pour V3 »: a code deep in a sentence is no subject)
                         break

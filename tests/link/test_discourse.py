@@ -37,8 +37,9 @@ VIEWS = [
     ("Gopher est sous-entraîné. Les auteurs ont entraîné un plus petit modèle et ce modèle, baptisé Chinchilla, gagne.",
      [("Gopher", False), ("Chinchilla", False)]),
     # an anaphor whose noun is named right after (« Son dernier exploit s'appelle X »): X
+    # (the example in parentheses before it is no subject)
     ("DeepSeek fonctionne sur des LLM classiques (comme GPT-4o). Son dernier exploit s’appelle DeepSeek-V3.",
-     [("GPT-4o", False), ("DeepSeek-V3", False)]),
+     [(None, False), ("DeepSeek-V3", False)]),
     # a numbered item that opens on a pronoun is about the model in focus
     ("4. Phi-4-mini est le plus petit.\n    1. Il est optimisé pour l’usage local.", [("Phi-4-mini", False), ("Phi-4-mini", True)]),
     # « ce dernier »: the last model named, not the focus
@@ -109,6 +110,9 @@ VIEWS += [
     ("Contre GPT-4o, Claude 3.5 Sonnet gagne.", [("Claude 3.5 Sonnet", False)]),
     ("Face à GPT-4o, Claude 3.5 Sonnet affiche 200 000 jetons de contexte.", [("Claude 3.5 Sonnet", False)]),
     ("Devant GPT-4o, Gemini 1.5 Pro et Claude 3 Opus, Llama 3 reste léger.", [(None, False)]),
+    # a name in an aside in parentheses is not the subject, unless it glosses a model noun
+    ("Ce modèle s'appuie sur une architecture dense (inspirée du modèle LLaMA-65B) et surclasse GPT-4o.", [(None, False)]),
+    ("DeepSeek lance aussi un autre modèle (Janus-Pro-7B) qui pourrait concurrencer DALL-E 3.", [("Janus-Pro-7B", False)]),
 ]
 
 
