@@ -159,6 +159,7 @@ CASES = [
     # the name in apposition right after an organisation's model
     ("Un autre modèle de Google, Gemini-Exp-1114, occupe la troisième position.",
      {("Gemini-Exp-1114", "Google", "genitive_apposition")}),
+    ("La dernière itération du modèle d’Anthropic, Claude 2.1, est sortie.", {("Claude 2.1", "Anthropic", "genitive_apposition")}),
     ("Le succès de Google, Gemini 3 Pro, surprend.", set()),
     ("Le troisième modèle d'Archipel IA, baptisé « Molène 1 », arrive.", {("Molène 1", "Archipel IA", "genitive_apposition")}),
     # « ses modèles phares tels que A, B et C »
