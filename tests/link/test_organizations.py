@@ -350,6 +350,7 @@ FINDER_CASES = [
     ("launch_noun", "L'annonce de Llama 3.3 70B par Meta a surpris.", {("Llama 3.3 70B", "Meta")}),
     ("launch_noun", "Le lancement par Alibaba de Qwen 2.5-Max a surpris.", {("Qwen 2.5-Max", "Alibaba")}),
     ("launch", "Meta dévoile Llama 4.", {("Llama 4", "Meta")}),
+    ("launch", "Meta a balancé Llama 4 la semaine dernière.", {("Llama 4", "Meta")}),  # (the press's familiar word)
     ("launch", "Amazon propose Llama 3.1 sur Bedrock.", set()),
     ("launch", "Meta dévoile Llama 4 face à GPT-4o.", {("Llama 4", "Meta")}),
     # an organisation a preposition introduces in an aside between commas is not the subject
