@@ -33,6 +33,7 @@ extra check, in code, where words alone cannot tell. In order:
   active count (« dont 37 milliards actifs »).
 - ``per_request``: « environ 23 000 tokens par requête »: a usage, not a window (unless the
   window is named before it).
+- ``threshold``: « le tarif long contexte s'applique après 200K tokens »: a threshold, not a window.
 - ``for_other``: « 1 million de tokens contre 128k pour ChatGPT »: the value of the product or the
   company named after « pour », not of the sentence's model; not when a model is named there.
 Then ``continues``: a value that goes on from one a trap dropped (« un modèle de 30 milliards de
@@ -158,6 +159,7 @@ TRAPS = (
     Trap("equivalence"),
     Trap("subset", keep=_active_count),
     Trap("per_request"),
+    Trap("threshold"),
     Trap("for_other", keep=_model_named_after),
 )
 

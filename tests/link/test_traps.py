@@ -61,6 +61,10 @@ CASES = [
     # tokens per request: a usage, unless the window is named
     ("DeepSeek R1 traite désormais environ 23 000 tokens par requête.", "23 000", "per_request"),
     ("DeepSeek R1 dispose d'un contexte de 128 000 tokens par requête.", "128 000", None),
+    # a threshold a price or a behaviour changes at, not a window
+    ("Claude 3 bascule vers le tarif long contexte après 200K tokens.", "200K", "threshold"),
+    ("Claude 3 facture plus cher au-delà de 200 000 tokens.", "200 000", "threshold"),
+    ("Claude 3 accepte 200K tokens après la mise à jour.", "200K", None),
     # the value of a product or a company named after « pour »; not of a model named there
     ("Gemini a une fenêtre étendue (1 million de tokens contre 128k pour ChatGPT).", "128k", "for_other"),
     ("Qwen3-235B-A22B accepte 128K jetons de contexte, contre 32K pour Qwen3-0.6B.", "32K", None),
