@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Optional
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
 from pipeline.link.discourse import SentenceView, name_runs, subject_before
+from pipeline.link.entities import Ref
 from pipeline.link import ranks
 from pipeline.link.cues import is_hedged
 
@@ -78,7 +79,8 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         opener = next((r.model for r in view.refs if b <= r.start and r.end <= limit < s.end and not text[r.end:limit].strip()
                        and len(objects) and all(r.model != o[0] for o in objects)), None)
         if not opener and len(subjects) == 1:
-            subjects = _coordinated(ctx, view, a, b, subjects[0]) or [_apposition_owner(ctx, view, a, subjects[0])]
+            before = [r for r in view.refs if r.end <= a]
+            subjects = _coordinated(ctx, view, before, b, subjects[0]) or [_apposition_owner(ctx, before, a, subjects[0])]
         subject = subjects[0] if subjects else None
         if not subject_named_before(ctx, view, a) and _someone_else(ctx, view, a):
             prev_end = b
@@ -138,11 +140,10 @@ def link_sentence(ctx: "ClaimLinker", view: SentenceView, by: Optional[str]) -> 
         prev_end = b
 
 
-def _coordinated(ctx: "ClaimLinker", view: SentenceView, pos: int, end: int, subject: str) -> list[str]:
-    """« Gemini et Mistral Large s'étaient approchés de GPT-4 »: the names the sentence opens on,
-    joined by « et » or commas and right before the cue, with a verb in the plural: each is a
-    subject; [] otherwise."""
-    before = [r for r in view.refs if r.end <= pos]
+def _coordinated(ctx: "ClaimLinker", view: SentenceView, before: list[Ref], end: int, subject: str) -> list[str]:
+    """« Gemini et Mistral Large s'étaient approchés de GPT-4 »: the names the sentence opens on
+    (``before``: its names before the cue), joined by « et » or commas and right before the cue,
+    with a verb in the plural: each is a subject; [] otherwise."""
     if len(before) < 2 or ctx.obj.search(ctx.text, view.sentence.start, before[0].start):
         return []
     run = name_runs(ctx.text, before)[0]
@@ -152,11 +153,10 @@ def _coordinated(ctx: "ClaimLinker", view: SentenceView, pos: int, end: int, sub
     return list(dict.fromkeys(r.model for r in run))
 
 
-def _apposition_owner(ctx: "ClaimLinker", view: SentenceView, pos: int, subject: str) -> str:
+def _apposition_owner(ctx: "ClaimLinker", before: list[Ref], pos: int, subject: str) -> str:
     """« Ernie 3.5, la dernière version de son modèle d'IA Ernie, avait surpassé GPT-4 »: a name inside
-    an apposition between commas (a determiner opens it) right before the cue is not the subject,
-    the name the apposition follows is; else ``subject``."""
-    before = [r for r in view.refs if r.end <= pos]
+    an apposition between commas (a determiner opens it) right before the cue at ``pos`` is not the
+    subject, the name the apposition follows is; else ``subject``."""
     if len(before) < 2 or before[-1].model != subject:
         return subject
     owner, inner = before[-2], before[-1]

@@ -85,7 +85,7 @@ class Scope:
         pairing asks the explicit holders before ``holder_of`` asks them all)."""
         key = (name, id(c))
         if key not in self.answers:
-            self.answers[key] = _HOLDER_BY_NAME[name](self, c)
+            self.answers[key] = None if name in NAMED_AFTER and not self.view.refs else _HOLDER_BY_NAME[name](self, c)
         return self.answers[key]
 
     @cached_property
@@ -147,8 +147,6 @@ def ordinal(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 def for_named(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« 128 000 jetons pour Llama 3.1 », « 540 milliards pour la première version de PaLM »."""
-    if not sc.view.refs:
-        return None  # (no name in the sentence: no need to read the words)
     m = _cue(sc, "for").match(sc.text, c.q.unit_end, sc.view.sentence.end)
     if not m:
         return None
@@ -160,8 +158,6 @@ def for_named(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 def genitive_after(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« la fenêtre de 400 000 tokens de GPT-5 »: the name a genitive gives right after the value and its unit."""
-    if not sc.view.refs:
-        return None
     m = _cue(sc, "of_after").match(sc.text, c.q.unit_end, sc.view.sentence.end)
     ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
     if ref is None or c.attribute != "params_active" and _cue(sc, "activated_after").match(sc.text, ref.end, sc.view.sentence.end):
@@ -172,8 +168,6 @@ def genitive_after(sc: Scope, c: Candidate) -> Optional[list[str]]:
 def name_in_parentheses(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« passée de 4 096 tokens (GPT-3) à 32 000 tokens »: the name alone in parentheses right after
     the value."""
-    if not sc.view.refs:
-        return None
     m = _cue(sc, "open_parenthesis").match(sc.text, c.q.unit_end, sc.view.sentence.end)
     ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
     if ref is not None and _cue(sc, "close_parenthesis").match(sc.text, ref.end, sc.view.sentence.end):
@@ -193,8 +187,6 @@ def glossed_name(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 def against_at(sc: Scope, c: Candidate) -> Optional[list[str]]:
     """« 500 milliards de paramètres contre 1 000 à GPT-4 »: the model after « à »."""
-    if not sc.view.refs:
-        return None
     s = sc.view.sentence
     if not _cue(sc, "against_at").search(sc.text, max(s.start, c.q.start - 10), c.q.start):
         return None
@@ -406,6 +398,9 @@ HOLDERS: tuple[tuple[str, Holder], ...] = (
 
 
 _HOLDER_BY_NAME: dict[str, Holder] = dict(HOLDERS)
+# the holders that answer only with a name the sentence gives after the value (« pour X », « de X »,
+# « (X) », « à X »): in a sentence that names no model they are not asked
+NAMED_AFTER = frozenset({"for_named", "genitive_after", "name_in_parentheses", "against_at"})
 
 
 def holder_of(sc: Scope, c: Candidate) -> tuple[Optional[str], list[str]]:

@@ -481,7 +481,7 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         fam = lex.family(m.group("fam"))
         if m.group("tail") or not fam.requires_version or not free(m.start(), m.end()):
             continue
-        if organization_pattern(lex).match(text, m.start()) and organization_pattern(lex).match(text, m.start()).end() > m.end():
+        if (org := organization_pattern(lex).match(text, m.start())) and org.end() > m.end():
             continue  # « Mistral AI »: the company
         if names["not_listed"].search(text, max(0, m.start() - 12), m.start()):
             continue  # « Selon Mistral, Mixtral 8x22B … »: the company
