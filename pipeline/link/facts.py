@@ -124,10 +124,9 @@ def _sentence_facts(text: str, view: SentenceView, qs: list[Quantity], ents: Ent
         rule, models = placed.get(i, (None, []))
         if rule is None:
             rule, models = holder_of(sc, c)
-        hedged = _hedged(text, sc, c, lex)
+        models = [m for m in models if not contradicts_name(m, c.attribute, c.value)]
+        hedged = bool(models) and _hedged(text, sc, c, lex)  # (read only for a value that gives a fact)
         for model in models:
-            if contradicts_name(model, c.attribute, c.value):
-                continue
             out.append(RawFact(model, c.attribute, c.value, hedged,
                                Provenance(c.q.start, c.q.unit_end, s.start, s.end, f"{c.attribute}:{rule}")))
     out = _not_scattered(text, out)

@@ -82,11 +82,25 @@ class Scope:
 
     def ask(self, name: str, c: Candidate) -> Optional[list[str]]:
         """The holder ``name``'s answer for the value, worked out once for the sentence (the list
-        pairing asks the explicit holders before ``holder_of`` asks them all)."""
+        pairing asks the explicit holders before ``holder_of`` asks them all); ``None`` without
+        asking when the sentence lacks what the holder needs (``NEEDS``)."""
         key = (name, id(c))
         if key not in self.answers:
-            self.answers[key] = None if name in NAMED_AFTER and not self.view.refs else _HOLDER_BY_NAME[name](self, c)
+            self.answers[key] = _HOLDER_BY_NAME[name](self, c) if name in self.open_holders else None
         return self.answers[key]
+
+    @cached_property
+    def open_holders(self) -> tuple[str, ...]:
+        """The holders that may answer in this sentence, in their order: those whose ``NEEDS``
+        the sentence and the memory meet (read once for the sentence, not for each value)."""
+        return tuple(name for name, _ in HOLDERS if name not in NEEDS or NEEDS[name](self))
+
+    @cached_property
+    def has_ordinal(self) -> bool:
+        """An ordinal word (« premier », « second ») stands in the sentence."""
+        s = self.view.sentence
+        lowered = self.text[s.start:s.end].lower()
+        return any(word in lowered for word in self.lex.ordinals)
 
     @cached_property
     def cues(self) -> dict[str, re.Pattern]:
@@ -398,14 +412,47 @@ HOLDERS: tuple[tuple[str, Holder], ...] = (
 
 
 _HOLDER_BY_NAME: dict[str, Holder] = dict(HOLDERS)
-# the holders that answer only with a name the sentence gives after the value (« pour X », « de X »,
-# « (X) », « à X »): in a sentence that names no model they are not asked
-NAMED_AFTER = frozenset({"for_named", "genitive_after", "name_in_parentheses", "against_at"})
+
+
+def _names(sc: Scope) -> bool:
+    return bool(sc.view.refs)
+
+
+def _variants(sc: Scope) -> bool:
+    return bool(sc.memory.variants.current())
+
+
+def _total_just_given(sc: Scope) -> bool:
+    last = sc.memory.last_total
+    return not sc.view.refs and last is not None and last[0] == sc.view.index - 1
+
+
+# What a holder needs from its sentence to answer at all (a holder not listed is always asked): a
+# condition read once for the sentence, which holds whenever the holder answers for one of its
+# values, so that skipping the holder changes no answer. A holder answering [] (« no one ») is
+# an answer and stops the others: only conditions under which it answers neither [] nor a model.
+NEEDS: dict[str, Callable[[Scope], bool]] = {
+    "ordinal": lambda sc: bool(sc.memory.prev_refs) and sc.has_ordinal,  # (its word is one of ``lex.ordinals``)
+    "for_named": _names,  # (a name after the value: « pour X », « de X », « (X) », « à X »)
+    "genitive_after": _names,
+    "name_in_parentheses": _names,
+    "glossed_name": _names,
+    "for_group": _variants,
+    "against_at": _names,
+    "group": lambda sc: bool(sc.view.group) or _variants(sc),
+    "parenthesized": _names,
+    "possessive": lambda sc: _names(sc) or bool(sc.view.focus),
+    "clause_name": _names,
+    "apposed": _names,
+    "subject": lambda sc: bool(sc.view.subject or sc.view.focus),
+    "anaphor": lambda sc: bool(sc.view.subject and sc.view.anaphoric),
+    "active_share": _total_just_given,
+}
 
 
 def holder_of(sc: Scope, c: Candidate) -> tuple[Optional[str], list[str]]:
     """(the holder's name, the models) of one value; (None, []) when no holder answers."""
-    for name, _ in HOLDERS:
+    for name in sc.open_holders:
         models = sc.ask(name, c)
         if models is not None:
             return name, models

@@ -12,7 +12,7 @@ from pipeline.link import facts
 from pipeline.link.attributes import attribute_of
 from pipeline.link.cues import fact_cues
 from pipeline.link.cues import object_cue
-from pipeline.link.holders import HOLDERS, Candidate, Memory, Scope, holder_of
+from pipeline.link.holders import HOLDERS, NEEDS, Candidate, Memory, Scope, holder_of
 from pipeline.link.traps import invalidated_by
 from pipeline.link.units import infer_units
 from pipeline.recognize.quantities import FOREIGN, TOKENS
@@ -242,3 +242,28 @@ def test_each_holder_answers_alone(analyse, text, written, holder, models):
     """The holder named answers by itself, whatever the holders before it."""
     sc, c = scope_of(analyse(text), written)
     assert dict(HOLDERS)[holder](sc, c) == models
+
+
+@pytest.mark.parametrize("text, written, holder, models", CASES)
+def test_a_holder_whose_needs_fail_gives_no_answer(analyse, text, written, holder, models):
+    """``NEEDS`` only skips holders that would not answer: on every row, a holder whose sentence
+    lacks what it needs answers neither a model nor [] when called directly (the holder that
+    answers the row always has what it needs)."""
+    sc, c = scope_of(analyse(text), written)
+    for name, fn in HOLDERS:
+        if name in NEEDS and not NEEDS[name](sc):
+            assert fn(sc, c) is None, name
+    assert holder is None or holder in sc.open_holders
+
+
+@pytest.mark.parametrize("text, written, closed", [
+    # no name in the sentence: the holders that read a name of the sentence are not asked
+    ("Llama 3 est sorti. Il compte 70 milliards de paramètres.", "70 milliards",
+     {"for_named", "genitive_after", "name_in_parentheses", "glossed_name", "against_at", "parenthesized",
+      "clause_name", "apposed", "ordinal", "for_group", "group", "active_share"}),
+    # a name, no ordinal word, no variants, no focus before the sentence
+    ("Llama 3 compte 70 milliards de paramètres.", "70 milliards", {"ordinal", "for_group", "group", "anaphor", "active_share"}),
+])
+def test_closed_holders(analyse, text, written, closed):
+    sc, _ = scope_of(analyse(text), written)
+    assert {name for name, _ in HOLDERS} - set(sc.open_holders) == closed
