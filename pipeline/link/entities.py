@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
-from typing import Iterator, Optional
+from typing import Optional
 
 from pipeline import patterns
 from pipeline.lexicons import Lexicons, per_lexicons
@@ -332,28 +332,92 @@ def _alias_forms(info: ModelInfo, lex: Lexicons) -> list[tuple[str, bool]]:
 _WORD_CHAR = re.compile(r"[\w-]")
 
 
-def _occurrences(text: str, form: str, *, determiner: Optional[re.Pattern]) -> Iterator[tuple[int, int]]:
-    """Where ``form`` stands as a word of its own (« V3 », not « DeepSeek-V3 »), after « le »,
-    « du », « la », « l' » when ``determiner`` is given (``entities.determiner_before``); left to right,
-    never overlapping."""
-    i = text.find(form)
-    while i >= 0:
-        j = i + len(form)
-        if not (i and _WORD_CHAR.match(text, i - 1)) and not _WORD_CHAR.match(text, j) and (
-                determiner is None or determiner.search(text, max(0, i - 40), i)):
-            yield i, j
-            i = text.find(form, j)
-        else:
-            i = text.find(form, i + 1)
+def occurrences(text: str, forms, *, determiner: Optional[re.Pattern] = None) -> dict[str, list[tuple[int, int]]]:
+    """For each form, where it stands as a word of its own (« V3 », not « DeepSeek-V3 »), after
+    « le », « du », « la », « l' » when ``determiner`` is given (``entities.determiner_before``);
+    left to right, never overlapping (a form found is not looked for again inside itself).
+
+    The text is read once for all the forms, not once per form (an archive page naming thousands
+    of models has thousands of forms): every position where some form starts, after no word
+    character, holds the longest such form, and the others starting there are its beginnings."""
+    words = sorted(set(forms))
+    found: dict[str, list[tuple[int, int]]] = {w: [] for w in words}
+    if not words:
+        return found
+    lengths = sorted({len(w) for w in words})
+    starts = re.compile(rf"(?<![\w-])(?=({patterns.alternation(words, case_sensitive=True)}))")
+    for m in starts.finditer(text):
+        i, longest = m.start(), m.group(1)
+        for n in lengths:
+            if n > len(longest):
+                break
+            spots = found.get(longest[:n])
+            if spots is not None and not _WORD_CHAR.match(text, i + n) and (not spots or spots[-1][1] <= i) and (
+                    determiner is None or determiner.search(text, max(0, i - 40), i)):
+                spots.append((i, i + n))
+    return found
 
 
-def _tier_first_families(ents: Entities, lex: Lexicons, *, before: int) -> set[str]:
-    """The families of the models named before ``before`` tier first (« Mistral Large 3 », « Claude Opus 4 »)."""
-    return {i.family for i in ents.models.values()
-            if i.family and i.first < before and (tail := tail_parts(i.name, i.family)) and tail[0] in lex.variant_words}
+class _Siblings:
+    """What ``_family_of_variant`` reads of the article's models, indexed once and kept up to date
+    as it adds siblings, so that a name reads its own candidates, not every model of the article
+    (an archive page names thousands): the models by the first word of their name after the
+    family (« Large » for « Mistral Large 3 ») and, for a family whose word order is the maker's
+    (``tier_order``), by every word of it (« Ultra » in « Gemini 1.0 Ultra »); the families named
+    tier first, by where each is first named so; each family's first model."""
+
+    def __init__(self, ents: Entities, lex: Lexicons):
+        self.lex = lex
+        self.by_word: dict[str, list[tuple[int, int, ModelInfo]]] = {}  # (where first named, order added, model), sorted
+        self.added = 0
+        self.tier_first: list[tuple[int, str]] = []  # (where first named tier first, family), sorted
+        self._tier_min: dict[str, int] = {}  # family -> where first named tier first
+        self.first_of: dict[str, ModelInfo] = {}
+        for info in ents.models.values():
+            self.add(info)
+
+    def add(self, info: ModelInfo) -> None:
+        """One more model, named after those already added."""
+        if not info.family:
+            return
+        self.first_of.setdefault(info.family, info)
+        self.added += 1
+        tail = tail_parts(info.name, info.family)
+        words = dict.fromkeys(tail if info.family in self.lex.tier_order else tail[:1])
+        for word in words:
+            insort(self.by_word.setdefault(word, []), (info.first, self.added, info))
+        if tail and tail[0] in self.lex.variant_words:
+            earliest = self._tier_min.get(info.family)
+            if earliest is None or info.first < earliest:
+                if earliest is not None:
+                    del self.tier_first[bisect_left(self.tier_first, (earliest, info.family))]
+                insort(self.tier_first, (info.first, info.family))
+                self._tier_min[info.family] = info.first
+
+    def nearest(self, word: str, pos: int) -> Optional[ModelInfo]:
+        """The model indexed under ``word`` first named nearest to ``pos`` (of two as near, the one
+        added first)."""
+        near = self.by_word.get(word)
+        if not near:
+            return None
+        k = bisect_left(near, (pos,))
+        gap = min(abs(near[j][0] - pos) for j in (k - 1, k) if 0 <= j < len(near))
+        best = None
+        for at in {pos - gap, pos + gap}:
+            j = bisect_left(near, (at,))
+            while j < len(near) and near[j][0] == at:
+                if best is None or near[j][1] < best[1]:
+                    best = near[j]
+                j += 1
+        return best[2]
+
+    def tier_first_family(self, *, before: int) -> Optional[str]:
+        """The one family named tier first (« Mistral Large 3 ») before ``before``, if only one is."""
+        n = bisect_left(self.tier_first, (before,))
+        return self.tier_first[0][1] if n == 1 else None
 
 
-def _family_of_variant(m: ModelMention, ents: Entities, lex: Lexicons) -> Optional[tuple[str, Optional[str]]]:
+def _family_of_variant(m: ModelMention, siblings: _Siblings, lex: Lexicons) -> Optional[tuple[str, Optional[str]]]:
     """The family (and its maker) a name that starts with a variant word belongs to: that of the
     named model with the same first word nearest to it (« Large 2 » near « Mistral Large 3 »), else
     the one family the article names tier first (« Medium 3 » in an article on « Mistral Large 3 »),
@@ -361,15 +425,12 @@ def _family_of_variant(m: ModelMention, ents: Entities, lex: Lexicons) -> Option
     parts = tail_parts(m.text, None)
     # (or the tier anywhere in the name of a family whose word order is the maker's: « Ultra 1.0 » near
     # « Gemini 1.0 Ultra »)
-    siblings = [i for i in ents.models.values() if i.family and parts and (
-        tail_parts(i.name, i.family)[:1] == parts[:1] or i.family in lex.tier_order and parts[0] in tail_parts(i.name, i.family))]
-    if siblings:
-        sib = min(siblings, key=lambda i: abs(i.first - m.start))
+    sib = siblings.nearest(parts[0], m.start) if parts else None
+    if sib is not None:
         return sib.family, sib.organization
-    tiered = _tier_first_families(ents, lex, before=m.start)
-    if len(tiered) == 1:
-        family = tiered.pop()
-        return family, next(i for i in ents.models.values() if i.family == family).organization
+    family = siblings.tier_first_family(before=m.start)
+    if family is not None:
+        return family, siblings.first_of[family].organization
     if parts[0] in lex.tier_families:
         family = lex.tier_families[parts[0]]
         return family, _family_org(lex, family)
@@ -389,21 +450,30 @@ def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelM
             by_form.setdefault(form, []).append(info)
     hits: list[tuple[int, int, str]] = []
     longer = Spans((m.start, m.end) for m in pending)  # (« Sonnet 4 » is a name of its own, not « Sonnet » then « 4 »)
+    spots = {False: occurrences(text, (form for form, det in by_form if not det)),
+             True: occurrences(text, (form for form, det in by_form if det), determiner=lex.cue("entities.determiner_before"))}
     for (form, det), infos in by_form.items():
-        for a, b in _occurrences(text, form, determiner=lex.cue("entities.determiner_before") if det else None):
+        ordered = sorted(infos, key=attrgetter("first"))  # (stable: of two named at one place, the first listed)
+        firsts = [i.first for i in ordered]
+        for a, b in spots[det][form]:
             if not free(a, b) or longer.overlaps(a, b):
                 continue
-            before = [i for i in infos if i.first < a]
-            target = max(before, key=lambda i: i.first) if before else min(infos, key=lambda i: i.first)
+            k = bisect_left(firsts, a)  # the model of that form named last before it, else the first named
+            target = ordered[bisect_left(firsts, firsts[k - 1]) if k else 0]
             hits.append((a, b, target.name))
             taken.add((a, b))
+    siblings = None  # (indexed when a name first needs it: most articles have none to place)
     for m in pending:  # "Large 2": an alias, or the same family's sibling of a named model
         if not free(m.start, m.end):
             continue
-        found = _family_of_variant(m, ents, lex)
+        siblings = siblings or _Siblings(ents, lex)
+        found = _family_of_variant(m, siblings, lex)
         if found:
             family, organization = found
+            known = len(ents.models)
             name = ents.add_model(canonical_name(f"{family} {m.text}", family, lex), family, organization, m.start)
+            if len(ents.models) > known:
+                siblings.add(ents.models[name_key(name)])
             hits.append((m.start, m.end, name))
             taken.add((m.start, m.end))
     for a, b, name in hits:

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.link.entities import canonical_name, name_key
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from pipeline.link.entities import canonical_name, name_key, occurrences
 
 CANONICAL = [
     ("Claude Sonnet 3.7", "Claude", "Claude 3.7 Sonnet"),
@@ -92,7 +96,16 @@ RESOLVE = [
     ("Mistral Large 3 est sorti. Medium 3 était plus petit.", {"Mistral Large 3", "Mistral Medium 3"}),
     ("Mistral Large 3 et Claude Opus 4 sont sortis. Medium 3 était plus petit.", {"Mistral Large 3", "Claude Opus 4"}),
     ("GPT-4o est sorti. Large 2 était plus petit.", {"GPT-4o"}),
-    ("Medium 3.1 arrive en tête, devant Gemini Flash 2.0.", {"Gemini 2.0 Flash"}),  # named after it: not its family (Gemini's word order)
+    ("Medium 3.1 arrive en tête, devant Gemini Flash 2.0.", {"Gemini 2.0 Flash"}),
+    # … the family of the nearest model named with that tier, before or after
+    ("Mistral Large 3 est sorti. Claude Opus 4 aussi. Large 2 était plus petit.",
+     {"Mistral Large 3", "Claude Opus 4", "Mistral Large 2"}),
+    ("Large 2 était plus petit. Mistral Large 3 est sorti.", {"Mistral Large 3", "Mistral Large 2"}),
+    # a sibling named from an earlier one's tier serves the next (« Medium 3 », then « Medium 2 »)
+    ("Mistral Large 3 est sorti. Medium 3 était plus petit. Puis Medium 2.",
+     {"Mistral Large 3", "Mistral Medium 3", "Mistral Medium 2"}),
+    # the family whose word order is the maker's: the tier anywhere in its models' names
+    ("Google a sorti Gemini 1.0 Ultra. Ultra 1.5 arrive.", {"Gemini 1.0 Ultra", "Gemini 1.5 Ultra"}),  # named after it: not its family (Gemini's word order)
     ("Sonnet 4.5 est sorti.", {"Claude Sonnet 4.5"}),
     # a bare family in the body is the title's model of that family, unless the title compares with it
     ("Gemini Nano arrive sur les téléphones\n\nGoogle a présenté Gemini, son modèle le plus avancé.", {"Gemini Nano"}),
@@ -155,3 +168,45 @@ REFS = [
 def test_resolve_refs(analyse, text, refs):
     a = analyse(text)
     assert [(a.text[r.start:r.end], r.model, r.kind) for r in a.ents.refs] == refs
+
+
+OCCURRENCES = [
+    # a word of its own, not part of a longer name
+    (["V3"], "DeepSeek-V3 puis le V3 et V3.", False, {"V3": [(20, 22), (26, 28)]}),
+    (["V3"], "V3, puis V3x et xV3.", False, {"V3": [(0, 2)]}),
+    # forms that start at one place: each found where it is followed by no word character (« Large 2 »
+    # in « Large 2.5 » too: the caller keeps the longer name)
+    (["Large 2", "Large 2.5"], "Large 2.5 et Large 2 ; Large 2.", False,
+     {"Large 2": [(0, 7), (13, 20), (23, 30)], "Large 2.5": [(0, 9)]}),
+    # never overlapping: the form found is not looked for again inside itself
+    (["a a"], "a a a", False, {"a a": [(0, 3)]}),
+    # with a determiner before it only
+    (["8B"], "le 8B et 8B puis du 8B.", True, {"8B": [(3, 5), (20, 22)]}),
+    ([], "rien", False, {}),
+]
+
+
+@pytest.mark.parametrize("forms, text, det, found", OCCURRENCES)
+def test_occurrences(lex, forms, text, det, found):
+    assert occurrences(text, forms, determiner=lex.cue("entities.determiner_before") if det else None) == found
+
+
+def _one_form_at_a_time(text, form):
+    """The reading of one form by itself: each place it is written, left to right, never overlapping."""
+    out, i = [], text.find(form)
+    while i >= 0:
+        j = i + len(form)
+        if not (i and re.match(r"[\w-]", text[i - 1])) and not re.match(r"[\w-]", text[j:j + 1]):
+            out.append((i, j))
+            i = text.find(form, j)
+        else:
+            i = text.find(form, i + 1)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(["Large", "2", "2.5", "V3", "a", "-", " ", ", ", "Large 2", "x"]), max_size=40),
+       forms=st.lists(st.sampled_from(["Large", "Large 2", "Large 2.5", "2", "2.5", "V3", "a a", "a", "x-a"]), max_size=6))
+def test_occurrences_read_every_form_as_it_would_be_read_alone(words, forms):
+    text = "".join(words)
+    assert occurrences(text, forms) == {f: _one_form_at_a_time(text, f) for f in set(forms)}
