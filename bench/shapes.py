@@ -88,6 +88,25 @@ def nesting(n_bytes: int, *, seed: int = 0) -> str:
     return _fill(n_bytes, units, head=f"{TITLE}\n\nLe modèle ", tail=" compte 70 milliards de paramètres.\n")
 
 
+def archive(n_bytes: int, *, seed: int = 0) -> str:
+    """A news archive of thousands of launches, each model named in full, then by its short forms
+    (« le Large 3.1 », « le V3.1 ») and next to a sibling the text never names in full: as many
+    short forms to look for as models named."""
+    rng = random.Random(seed)
+    families = (("Mistral Large", "Large"), ("Mistral Medium", "Medium"), ("Claude Opus", "Opus"))
+
+    def units() -> Iterator[str]:
+        for i in range(10 ** 9):
+            family, tier = families[i % len(families)]
+            version = f"{i // 7 + 1}.{i % 7}"
+            yield (f"{family} {version} est sorti. Le {tier} {version} compte {rng.randint(2, 900)} milliards de "
+                   f"paramètres, contre {tier} {i + 10 ** 6}.{i % 3} l'an dernier. DeepSeek-V{version} suit ; le "
+                   f"V{version} accepte {rng.randint(8, 512)}K tokens, comme Llama {version} {i % 400 + 1}B."
+                   + ("\n\n" if i % 5 == 4 else ""))
+
+    return _fill(n_bytes, units(), head=f"{TITLE}\n\n", sep=" ") + "\n"
+
+
 def real(n_bytes: int, *, seed: int = 0) -> str:
     """The real pages' paragraphs, shuffled and repeated: ordinary text at a size no article has."""
     paragraphs = []
@@ -113,5 +132,6 @@ SHAPES: dict[str, Callable[..., str]] = {
     "run_on": run_on,
     "numbers": numbers,
     "nesting": nesting,
+    "archive": archive,
     "real": real,
 }
