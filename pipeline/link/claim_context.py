@@ -91,13 +91,11 @@ class ClaimLinker:
 
     def benchmarks(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """(start, end, canonical name) of the benchmarks named in ``text[a:b]``, in order."""
-        i = bisect_left(self._benchmark_starts, a)
+        found = self._all_benchmarks
         out = []
-        for x in self._all_benchmarks[i:]:
-            if x[0] >= b:
-                break
-            if x[1] <= b:
-                out.append(x)
+        for i in range(bisect_left(self._benchmark_starts, a), bisect_left(self._benchmark_starts, b)):
+            if found[i][1] <= b:  # (read in place: a copy of the rest of the list would grow with the article)
+                out.append(found[i])
         return out
 
     def _find_benchmarks(self) -> list[tuple[int, int, str]]:
