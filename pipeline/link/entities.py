@@ -65,17 +65,59 @@ class ModelInfo:
     first: int
 
 
+_NAME_SIZE = patterns.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*[Bb](?![\w])")
+
+
+@lru_cache(maxsize=4096)
+def name_sizes(name: str) -> frozenset[int]:
+    """The sizes a model's name states (« gpt-oss-120b »: 120 billion; « Mixtral 8x7B »: 7 billion)."""
+    return frozenset(round(float(m.group(1).replace(",", ".")) * 1e9) for m in _NAME_SIZE.finditer(name))
+
+
 @dataclass
 class Entities:
     models: dict[str, ModelInfo] = field(default_factory=dict)  # key -> info
     refs: list[Ref] = field(default_factory=list)
+    # the models by the size their name states, and the first model of each family named by one
+    # word after it (« Qwen3 »), for as many models as ``_indexed`` (kept up to date by
+    # ``add_model``; read again from the models when they were given another way)
+    _sized: dict[int, set[str]] = field(default_factory=dict, repr=False, compare=False)
+    _one_word: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
 
     def add_model(self, name: str, family: Optional[str], org: Optional[str], pos: int) -> str:
         key = name_key(name)
         info = self.models.get(key)
         if info is None:
             self.models[key] = info = ModelInfo(name, family, org, pos)
+            if self._indexed and self._indexed == len(self.models) - 1:
+                self._index(info)  # (an index in use is kept up to date; none is built before it is asked)
         return info.name
+
+    def named_with_size(self, size: int) -> set[str]:
+        """The names of the models whose name states ``size`` (« gpt-oss-120b » for 120 billion),
+        looked up, not read from every model (a page of sizes would read them all for each)."""
+        return self._indexes()[0].get(size, set())
+
+    def one_word_member(self, family: str, word: str) -> Optional[str]:
+        """The first model named by ``family`` and the one word ``word`` after it (« Qwen3 » for
+        Qwen and « 3 »), if any."""
+        return self._indexes()[1].get((family, word))
+
+    def _indexes(self) -> tuple[dict[int, set[str]], dict[tuple[str, str], str]]:
+        if self._indexed != len(self.models):
+            self._sized, self._one_word, self._indexed = {}, {}, 0
+            for info in self.models.values():
+                self._index(info)
+        return self._sized, self._one_word
+
+    def _index(self, info: ModelInfo) -> None:
+        for size in name_sizes(info.name):
+            self._sized.setdefault(size, set()).add(info.name)
+        tail = tail_parts(info.name, info.family)
+        if info.family and len(tail) == 1:
+            self._one_word.setdefault((info.family, tail[0]), info.name)
+        self._indexed += 1
 
     def get(self, name: str) -> Optional[ModelInfo]:
         return self.models.get(name_key(name))

@@ -383,11 +383,7 @@ def _family_model(ents: Entities, model: str) -> Optional[str]:
     if not info or not info.family:
         return None
     parts = tail_parts(info.name, info.family)
-    for other in ents.models.values():
-        if other.family == info.family and len(tail_parts(other.name, other.family)) == 1 and parts and \
-                tail_parts(other.name, other.family)[0] == re.split(r"[-]", parts[0])[0]:
-            return other.name
-    return None
+    return ents.one_word_member(info.family, parts[0].split("-")[0]) if parts else None
 
 
 HOLDERS: tuple[tuple[str, Holder], ...] = (

@@ -49,7 +49,7 @@ from pipeline import patterns
 from pipeline.lexicons import Lexicons, load, per_lexicons
 from pipeline.link.cues import clause_bounds
 from pipeline.link.discourse import SentenceView
-from pipeline.link.entities import Entities, Ref
+from pipeline.link.entities import Entities, Ref, name_sizes
 from pipeline.link.units import alone_in_parentheses
 from pipeline.recognize.quantities import Quantity
 
@@ -115,7 +115,7 @@ def _size_of_the_name_before(text: str, q: Quantity, view: SentenceView, ents: E
         return False
     info = ents.get(r.model)
     words = set(r.model.replace("-", " ").split())
-    return info is not None and not _name_sizes(r.model) and not words & _TIER_WORDS
+    return info is not None and not name_sizes(r.model) and not words & _TIER_WORDS
 
 
 def _active_count(text: str, q: Quantity, view: SentenceView, ents: Entities, m) -> bool:
@@ -210,18 +210,8 @@ def sized_model(ents: Entities, value: Optional[int]) -> Optional[str]:
     milliards), or None."""
     if not value:
         return None
-    found = {info.name for info in ents.models.values() if value in _name_sizes(info.name)}
-    return found.pop() if len(found) == 1 else None
-
-
-_NAME_SIZE = patterns.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*[Bb](?![\w])")
-
-
-def _name_sizes(name: str) -> set[int]:
-    out = set()
-    for m in _NAME_SIZE.finditer(name):
-        out.add(round(float(m.group(1).replace(",", ".")) * 1e9))
-    return out
+    found = ents.named_with_size(value)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 NAME_SIZE_TOLERANCE = 0.3  # « gpt-oss-120b » has 117 billion parameters, « Calcite-70B » 70,4 billion
@@ -244,7 +234,7 @@ def contradicts_name(model: str, attribute: str, value) -> bool:
     … avec quatre milliards de paramètres »): the value is another model's, or another thing's."""
     if attribute != "params_total" or not isinstance(value, int):
         return False
-    sizes = _name_sizes(model)
+    sizes = name_sizes(model)
     return bool(sizes) and all(abs(value - size) > NAME_SIZE_TOLERANCE * size for size in sizes)
 
 

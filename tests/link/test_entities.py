@@ -210,3 +210,25 @@ def _one_form_at_a_time(text, form):
 def test_occurrences_read_every_form_as_it_would_be_read_alone(words, forms):
     text = "".join(words)
     assert occurrences(text, forms) == {f: _one_form_at_a_time(text, f) for f in set(forms)}
+
+
+def test_the_entities_indexes_follow_the_models_added():
+    """``named_with_size`` and ``one_word_member`` answer as a reading of every model would, after
+    models are added, in a copy, and for models given without ``add_model``."""
+    from pipeline.link.entities import Entities, ModelInfo
+
+    ents = Entities()
+    ents.add_model("gpt-oss-120b", "gpt-oss", "OpenAI", 0)
+    assert ents.named_with_size(120 * 10**9) == {"gpt-oss-120b"}
+    ents.add_model("Qwen3", "Qwen", "Alibaba", 10)
+    ents.add_model("Llama 3.1 8B", "Llama", "Meta", 20)
+    ents.add_model("Qwen3-8B", "Qwen", "Alibaba", 30)  # (a second model of 8B: no one size's sole model)
+    assert ents.named_with_size(8 * 10**9) == {"Llama 3.1 8B", "Qwen3-8B"}
+    assert ents.one_word_member("Qwen", "3") == "Qwen3"
+    assert ents.one_word_member("Qwen", "8B") is None
+    copy = ents.copy()
+    copy.add_model("Qwen2", "Qwen", "Alibaba", 40)
+    assert copy.one_word_member("Qwen", "2") == "Qwen2" and ents.one_word_member("Qwen", "2") is None
+    given = Entities({"mistral7b": ModelInfo("Mistral 7B", "Mistral", "Mistral AI", 0)})
+    assert given.named_with_size(7 * 10**9) == {"Mistral 7B"}
+    assert given.named_with_size(8 * 10**9) == set()
