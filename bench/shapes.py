@@ -90,10 +90,13 @@ def nesting(n_bytes: int, *, seed: int = 0) -> str:
 
 def archive(n_bytes: int, *, seed: int = 0) -> str:
     """A news archive of thousands of launches, each model named in full, then by its short forms
-    (« le Large 3.1 », « le V3.1 ») and next to a sibling the text never names in full: as many
-    short forms to look for as models named."""
+    (« le Large 3.1 », « le V3.1 »), next to a sibling the text never names in full, by the size
+    its name states (« la version 120 milliards » of gpt-oss-120b) and by its family (« la famille
+    Qwen3 »), with a scored bullet on a benchmark: as many names and short forms to look up as
+    launches."""
     rng = random.Random(seed)
     families = (("Mistral Large", "Large"), ("Mistral Medium", "Medium"), ("Claude Opus", "Opus"))
+    benchmarks = ("MMLU", "GPQA", "HumanEval", "MATH", "SWE-bench")
 
     def units() -> Iterator[str]:
         for i in range(10 ** 9):
@@ -101,10 +104,12 @@ def archive(n_bytes: int, *, seed: int = 0) -> str:
             version = f"{i // 7 + 1}.{i % 7}"
             yield (f"{family} {version} est sorti. Le {tier} {version} compte {rng.randint(2, 900)} milliards de "
                    f"paramètres, contre {tier} {i + 10 ** 6}.{i % 3} l'an dernier. DeepSeek-V{version} suit ; le "
-                   f"V{version} accepte {rng.randint(8, 512)}K tokens, comme Llama {version} {i % 400 + 1}B."
-                   + ("\n\n" if i % 5 == 4 else ""))
+                   f"V{version} accepte {rng.randint(8, 512)}K tokens. OpenAI publie gpt-oss-{i + 1}b : la version "
+                   f"{i + 1} milliards de paramètres est ouverte. Alibaba publie Qwen{i + 1}-{i % 9 + 1}B ; la famille "
+                   f"Qwen{i + 1} compte {rng.randint(2, 900)} milliards de paramètres.\n"
+                   f"- Llama {version} : {rng.randint(10, 99)},{rng.randint(0, 9)} % sur {benchmarks[i % 5]}\n")
 
-    return _fill(n_bytes, units(), head=f"{TITLE}\n\n", sep=" ") + "\n"
+    return _fill(n_bytes, units(), head=f"{TITLE}\n\n", sep="\n") + "\n"
 
 
 def real(n_bytes: int, *, seed: int = 0) -> str:
