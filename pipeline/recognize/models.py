@@ -508,7 +508,9 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         found = [m for m in found if _in_sentence(sentences, m.start)]
         licence_cells = cells_under(text, sentences, lex.cue("tables.not_model_header"))
         if licence_cells:  # « | Licence | … | Llama 3.3 Community | »
-            found = [m for m in found if not any(c.start <= m.start < c.end for c in licence_cells)]
+            cells = sorted((c.start, c.end) for c in licence_cells)  # (cells do not overlap: the one a name may be in is found)
+            starts = [a for a, _ in cells]
+            found = [m for m in found if not ((k := bisect_right(starts, m.start)) and m.start < cells[k - 1][1])]
     yield from found
 
 
@@ -546,16 +548,18 @@ def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: li
     names = _names(lex)
     spans = sorted((x.start, x.end) for x in mentions)
     accepted: list[tuple[int, int, str]] = []
+    seen: set[tuple[int, int, str]] = set()  # (the accepted ones, looked up: a long list is read in one pass)
     pending = sorted(candidates)
     for order in (pending, pending[::-1]):
         for item in order:
-            if item in accepted:
+            if item in seen:
                 continue
             a, b, _ = item
             i = bisect_left(spans, (a,))
             before, after = (spans[i - 1] if i else None), (spans[i] if i < len(spans) else None)
             if (before and names["listed"].fullmatch(text, before[1], a)) or (after and names["listed"].fullmatch(text, b, after[0])):
                 accepted.append(item)
+                seen.add(item)
                 insort(spans, (a, b))
     return sorted(accepted)
 
