@@ -415,7 +415,7 @@ def _names(sc: Scope) -> bool:
 
 
 def _variants(sc: Scope) -> bool:
-    return bool(sc.memory.variants.current())
+    return sc.memory.variants.any_current()
 
 
 def _total_just_given(sc: Scope) -> bool:

@@ -4,6 +4,7 @@ modèles » refer back to them. (A plural anaphor for names just listed, « Ces 
 trois », is the discourse's: ``SentenceView.group``.)"""
 from __future__ import annotations
 
+from bisect import insort
 from typing import Optional
 
 from pipeline.lexicons import load
@@ -16,40 +17,46 @@ class Variants:
     """Size variants named from a family (« Gemma 3 en 1, 4, 12 et 27 milliards »)."""
 
     def __init__(self) -> None:
-        self.by_family: dict[str, list[tuple[int, str]]] = {}  # family model -> [(size, variant)]
+        self.by_family: dict[str, list[tuple[int, str]]] = {}  # family model -> [(size, variant)], kept sorted
+        self._names: dict[str, set[str]] = {}  # family model -> its variants (each added once, looked up)
         self.last_family: Optional[str] = None
         self.last_pos = -1
 
     def add(self, family_model: str, size: int, name: str, pos: int = -1) -> None:
+        names = self._names.setdefault(family_model, set())
         lst = self.by_family.setdefault(family_model, [])
-        if name not in [n for _, n in lst]:
-            lst.append((size, name))
+        if name not in names:
+            names.add(name)
+            insort(lst, (size, name))
         self.last_family = family_model
         self.last_pos = max(self.last_pos, pos)
 
     def of(self, family_model: Optional[str]) -> list[str]:
-        return [n for _, n in sorted(self.by_family.get(family_model or "", []))]
+        return [n for _, n in self.by_family.get(family_model or "", [])]
 
     def current(self) -> list[tuple[int, str]]:
-        return sorted(self.by_family.get(self.last_family or "", []))
+        return list(self.by_family.get(self.last_family or "", []))
+
+    def any_current(self) -> bool:
+        """Whether the family in focus has variants (without copying them)."""
+        return bool(self.by_family.get(self.last_family or ""))
 
     def group(self, phrase_region: str) -> Optional[list[str]]:
         """Plural and superlative references to the variants of the family in focus (« les trois
         plus grandes », « ses trois tailles »)."""
-        cur = self.current()
+        cur = self.by_family.get(self.last_family or "")
         if not cur:
             return None
-        names = [n for _, n in cur]
         m = _CUES["the_n_most"].search(phrase_region)  # « les trois plus grandes »
         if m:
             k = int(m.group("n")) if m.group("n").isdigit() else (parse_number(m.group("n")) or 0)
             k = int(k)
-            return names[-k:] if m.group("big") else names[:k]
+            return [n for _, n in (cur[-k:] if m.group("big") else cur[:k])]
         m = _CUES["the_most"].search(phrase_region)  # « la plus petite »
         if m:
-            return names[-1:] if m.group("big") else names[:1]
+            return [n for _, n in (cur[-1:] if m.group("big") else cur[:1])]
         if _CUES["group_of"].search(phrase_region):  # « ses trois tailles », « les deux », « leurs fenêtres »
-            return names
+            return [n for _, n in cur]
         return None
 
 

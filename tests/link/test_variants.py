@@ -87,3 +87,16 @@ def test_group_without_variants():
 ])
 def test_superlative(phrase, expected):
     assert superlative(phrase) is expected
+
+
+def test_variants_are_kept_in_size_order_each_once():
+    """Added out of order and twice, a family's variants read in order of size, each once; the
+    family in focus is the last one added to."""
+    v = llama_31()
+    v.add("Llama 3.1", 70_000_000_000, "Llama 3.1 70B", 40)
+    assert v.of("Llama 3.1") == [SMALL, MID, BIG]
+    assert v.current() == [(8_000_000_000, SMALL), (70_000_000_000, MID), (405_000_000_000, BIG)]
+    assert v.any_current() and v.last_pos == 40
+    v.add("Gemma 3", 1_000_000_000, "Gemma 3 1B", 50)
+    assert v.of("Gemma 3") == ["Gemma 3 1B"] and v.group("ses tailles") == ["Gemma 3 1B"]
+    assert not Variants().any_current() and Variants().group("les deux plus grandes") is None
