@@ -98,5 +98,5 @@ def test_variants_are_kept_in_size_order_each_once():
     assert v.current() == [(8_000_000_000, SMALL), (70_000_000_000, MID), (405_000_000_000, BIG)]
     assert v.any_current() and v.last_pos == 40
     v.add("Gemma 3", 1_000_000_000, "Gemma 3 1B", 50)
-    assert v.of("Gemma 3") == ["Gemma 3 1B"] and v.group("ses tailles") == ["Gemma 3 1B"]
+    assert v.of("Gemma 3") == ["Gemma 3 1B"] and v.group("ses trois tailles") == ["Gemma 3 1B"]
     assert not Variants().any_current() and Variants().group("les deux plus grandes") is None
