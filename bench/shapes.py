@@ -34,9 +34,9 @@ def _name(i: int) -> str:
 
 
 def table(n_bytes: int, *, seed: int = 0) -> str:
-    """A markdown table of model names and their sizes, one row per model."""
-    head = f"{TITLE}\n\nVoici les modèles évalués.\n\n| Modèle | Paramètres | Contexte |\n|---|---|---|\n"
-    rows = (f"| {_name(i)} | {i % 900 + 1}B | {(i % 64 + 1) * 1000} tokens |" for i in range(10 ** 9))
+    """A markdown table of model names, their sizes and licences, one row per model."""
+    head = f"{TITLE}\n\nVoici les modèles évalués.\n\n| Modèle | Paramètres | Contexte | Licence |\n|---|---|---|---|\n"
+    rows = (f"| {_name(i)} | {i % 900 + 1}B | {(i % 64 + 1) * 1000} tokens | Apache 2.0 |" for i in range(10 ** 9))
     return _fill(n_bytes, rows, head=head, sep="\n") + "\n"
 
 
@@ -92,8 +92,8 @@ def archive(n_bytes: int, *, seed: int = 0) -> str:
     """A news archive of thousands of launches, each model named in full, then by its short forms
     (« le Large 3.1 », « le V3.1 »), next to a sibling the text never names in full, by the size
     its name states (« la version 120 milliards » of gpt-oss-120b) and by its family (« la famille
-    Qwen3 »), with a scored bullet on a benchmark: as many names and short forms to look up as
-    launches."""
+    Qwen3 »), one family's sizes named again and again, and a scored bullet on a benchmark: as many
+    names, short forms and variants to look up as launches."""
     rng = random.Random(seed)
     families = (("Mistral Large", "Large"), ("Mistral Medium", "Medium"), ("Claude Opus", "Opus"))
     benchmarks = ("MMLU", "GPQA", "HumanEval", "MATH", "SWE-bench")
@@ -106,7 +106,8 @@ def archive(n_bytes: int, *, seed: int = 0) -> str:
                    f"paramètres, contre {tier} {i + 10 ** 6}.{i % 3} l'an dernier. DeepSeek-V{version} suit ; le "
                    f"V{version} accepte {rng.randint(8, 512)}K tokens. OpenAI publie gpt-oss-{i + 1}b : la version "
                    f"{i + 1} milliards de paramètres est ouverte. Alibaba publie Qwen{i + 1}-{i % 9 + 1}B ; la famille "
-                   f"Qwen{i + 1} compte {rng.randint(2, 900)} milliards de paramètres.\n"
+                   f"Qwen{i + 1} compte {rng.randint(2, 900)} milliards de paramètres. Gemma 3 est décliné en "
+                   f"{3 * i + 1}, {3 * i + 2} et {3 * i + 3} milliards de paramètres.\n"
                    f"- Llama {version} : {rng.randint(10, 99)},{rng.randint(0, 9)} % sur {benchmarks[i % 5]}\n")
 
     return _fill(n_bytes, units(), head=f"{TITLE}\n\n", sep="\n") + "\n"
