@@ -490,7 +490,8 @@ def _case_crossed(words: set[str]) -> bool:
     """Whether a word is, case-insensitively, the beginning of a longer one without being it as written."""
     folded = sorted((_folded(w), w) for w in words)
     for i, (fu, u) in enumerate(folded):
-        for fv, v in folded[i + 1:]:
+        for j in range(i + 1, len(folded)):  # (read in place: a copy of the rest for each word grows with their square)
+            fv, v = folded[j]
             if not fv.startswith(fu):
                 break  # (sorted: the words folded to a continuation of fu follow it)
             if len(fv) > len(fu) and not v.startswith(u):

@@ -534,6 +534,9 @@ def anaphor_genitive(sc: Scope) -> Iterator[Found]:
         yield Ref(s.start, org.end, v.subject, "anaphor"), org.name, s.start, org.end
 
 
+_NON_SPACE = patterns.compile(r"\S")
+
+
 def _org_list(sc: Scope, pos: int) -> list[Org]:
     """« Mistral AI et Nvidia », « la start-up DeepSeek »: the organisations listed from ``pos``;
     else a capitalised name right there (« conçu par Basalte Research »)."""
@@ -541,7 +544,7 @@ def _org_list(sc: Scope, pos: int) -> list[Org]:
     if hit is None:
         m = sc.p["unknown_after"].match(sc.text, pos, sc.view.sentence.end)
         name = m.group("org") if m else None
-        if name and not sc.text[m.end():].strip():
+        if name and not _NON_SPACE.search(sc.text, m.end()):
             name = None  # « développé par OpenA » where the page is cut: a name we do not have whole
         if name and name.split()[0].lower() not in sc.lex.common_words and not any(
                 r.start < m.end() and m.start() < r.end for r in sc.view.refs):
@@ -585,10 +588,11 @@ def launch(sc: Scope) -> Iterator[Found]:
 def _co_subjects(sc: Scope, subject: Org, verb: re.Match) -> list[Org]:
     """« L’EPFL, l’ETH Zurich et le CSCS ont lancé Apertus »: the organisations listed before the
     launch's subject, when the verb is plural (they launched it together)."""
-    if not sc.p["plural_verb"].search(sc.text, subject.end, verb.end()):
+    before = [o for o in sc.orgs if o.end <= subject.start]  # (none for a subject of a sentence before)
+    if not before or not sc.p["plural_verb"].search(sc.text, subject.end, verb.end()):
         return []
     out, first = [], subject
-    for o in reversed([o for o in sc.orgs if o.end <= subject.start]):
+    for o in reversed(before):
         if not sc.p["org_and"].fullmatch(sc.text, o.end, first.start):
             break
         out.append(o)

@@ -13,6 +13,9 @@ from pipeline.normalize.numbers import parse_number
 _CUES = {name: load().cue(f"variants.{name}") for name in ("the_n_most", "the_most", "group_of")}
 
 
+MAX_GROUP = 16  # sizes of one family a group phrase may refer to (a real family has at most about ten)
+
+
 class Variants:
     """Size variants named from a family (« Gemma 3 en 1, 4, 12 et 27 milliards »)."""
 
@@ -43,9 +46,11 @@ class Variants:
 
     def group(self, phrase_region: str) -> Optional[list[str]]:
         """Plural and superlative references to the variants of the family in focus (« les trois
-        plus grandes », « ses trois tailles »)."""
+        plus grandes », « ses trois tailles »); none for a family of more than ``MAX_GROUP``
+        sizes, which no phrase names as a whole (a page that lists sizes again and again would give
+        each value to all of them)."""
         cur = self.by_family.get(self.last_family or "")
-        if not cur:
+        if not cur or len(cur) > MAX_GROUP:
             return None
         m = _CUES["the_n_most"].search(phrase_region)  # « les trois plus grandes »
         if m:

@@ -100,3 +100,16 @@ def test_variants_are_kept_in_size_order_each_once():
     v.add("Gemma 3", 1_000_000_000, "Gemma 3 1B", 50)
     assert v.of("Gemma 3") == ["Gemma 3 1B"] and v.group("ses trois tailles") == ["Gemma 3 1B"]
     assert not Variants().any_current() and Variants().group("les deux plus grandes") is None
+
+
+def test_no_group_phrase_answers_for_a_family_of_more_sizes_than_any_has():
+    """« Ses deux modèles » after a page that listed a family's sizes again and again: no phrase
+    names more than ``MAX_GROUP`` sizes as a whole (each value would go to all of them)."""
+    from pipeline.link.variants import MAX_GROUP
+
+    v = Variants()
+    for k in range(1, MAX_GROUP + 1):
+        v.add("Llama 3", k * 10**9, f"Llama 3 {k}B", k)
+    assert len(v.group("ses deux modèles")) == MAX_GROUP and v.group("la plus petite") == ["Llama 3 1B"]
+    v.add("Llama 3", 99 * 10**9, "Llama 3 99B", 99)
+    assert v.group("ses deux modèles") is None and v.group("la plus petite") is None
