@@ -2,8 +2,10 @@
 bisection, not a pass over all of them (an article's cost stays linear in its size)."""
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from typing import Iterable
+
+from sortedcontainers import SortedList
 
 
 class Spans:
@@ -25,14 +27,15 @@ class Spans:
 
 class Taken:
     """Spans given out one by one, never overlapping each other: whether a new one is free costs a
-    bisection."""
+    bisection, and so does adding one anywhere (a sorted list of blocks: a plain list would move
+    every span after it, which grows with the square of a page's names when they come out of order)."""
 
     def __init__(self):
-        self._spans: list[tuple[int, int]] = []
+        self._spans: SortedList = SortedList()
 
     def free(self, a: int, b: int) -> bool:
-        i = bisect_left(self._spans, (b,))  # the spans that start before b
+        i = self._spans.bisect_left((b,))  # the spans that start before b
         return i == 0 or self._spans[i - 1][1] <= a
 
     def add(self, span: tuple[int, int]) -> None:
-        insort(self._spans, span)
+        self._spans.add(span)
