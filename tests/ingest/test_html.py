@@ -4,10 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from pipeline.ingest import read_file
 from pipeline.ingest.formats.html import (
-    coverage,
+    covers,
     element_blocks,
     is_boilerplate,
     parse_tree,
@@ -247,15 +248,52 @@ def test_element_blocks(html, blocks):
 
 
 @pytest.mark.parametrize(
-    ("blocks", "text", "share"),
+    ("blocks", "text", "share", "covered"),
     [
-        (["abc", "def"], "abc\n\ndef", 1.0),
-        (["abc", "def"], "abc", 0.5),
-        ([], "abc", 1.0),
+        (["abc", "def"], "abc\n\ndef", 0.9, True),
+        (["abc", "def"], "abc", 0.9, False),
+        (["abc", "def"], "abc", 0.5, True),
+        (["def\nabc"], "ABC  d e f", 1.0, True),  # out of order, spaces and case aside
+        (["abc", "xyz"], "abcdef", 0.5, True),  # a line inside a longer one counts
+        ([], "abc", 0.9, True),
+        (["", "  "], "abc", 0.9, True),  # no characters to cover
     ],
 )
-def test_coverage(blocks, text, share):
-    assert coverage(blocks, text) == share
+def test_covers(blocks, text, share, covered):
+    assert covers(blocks, text, share=share) is covered
+
+
+def _plain_coverage(blocks, text):
+    """The definition: each line's characters (spaces aside, any case) count when the line is in the text."""
+    def squash(x):
+        return "".join(x.split()).lower()
+    hay = squash(text)
+    needles = [squash(line) for block in blocks for line in block.split("\n")]
+    total = sum(map(len, needles))
+    return sum(len(n) for n in needles if n in hay) / total if total else 1.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(blocks=st.lists(st.text(alphabet="ab \nAB", max_size=8), max_size=8), text=st.text(alphabet="ab \nAB", max_size=30),
+       share=st.sampled_from([0.5, 0.9, 1.0]))
+def test_covers_answers_as_the_definition(blocks, text, share):
+    from unittest.mock import patch
+
+    from pipeline.ingest.formats import html
+
+    with patch.object(html, "SEARCH_BUDGET", 10**9):  # (the budget aside: it only ever answers no)
+        assert covers(blocks, text, share=share) is (_plain_coverage(blocks, text) >= share)
+
+
+def test_lines_out_of_order_past_the_budget_are_not_covered():
+    """Lines found, but each only by a reading of the whole text, past ``SEARCH_BUDGET`` readings:
+    no (the general extractor's text is kept), where in order they are covered."""
+    from pipeline.ingest.formats.html import SEARCH_BUDGET
+
+    lines = [f"ligne{i:03d}" for i in range(4 * SEARCH_BUDGET)]
+    text = "\n".join(lines)
+    assert covers(["\n".join(lines)], text, share=0.9)
+    assert not covers(["\n".join(reversed(lines))], text, share=0.9)
 
 
 def test_corpus_page(corpus_dir):

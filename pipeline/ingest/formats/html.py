@@ -124,7 +124,7 @@ def article_blocks(tree) -> list[str]:
         return own
     own_text, their_text = "\n".join(own), "\n".join(theirs)
     grows_too_much = kind == "main" and len(own_text) > MAX_MAIN_GROWTH * len(their_text) + 200
-    if coverage(theirs, own_text) >= MIN_COVERAGE and not grows_too_much:
+    if covers(theirs, own_text, share=MIN_COVERAGE) and not grows_too_much:
         return own
     return theirs
 
@@ -189,16 +189,39 @@ def element_blocks(root) -> list[str]:
     return blocks
 
 
-def coverage(blocks: Iterable[str], text: str) -> float:
-    """Share (by characters) of the lines of ``blocks`` that occur in ``text``."""
+SEARCH_BUDGET = 20  # times the text's length that ``covers`` may read looking for lines out of order
+
+
+def covers(blocks: Iterable[str], text: str, *, share: float) -> bool:
+    """Whether the lines of ``blocks`` that occur in ``text`` (spaces and case aside) make at least
+    ``share`` of their characters.
+
+    Each line is looked for from where the previous one was found, as both texts run in the same
+    order: a page's lines cost one reading of the text, not one each (a page of thirty thousand
+    paragraphs read the text thirty thousand times). A line not found there is looked for in the
+    whole text; past ``SEARCH_BUDGET`` readings of it the answer is no (the general extractor's
+    text is kept). The answer is known as soon as the lines read settle it."""
     haystack = _squash(text)
-    total = found = 0
-    for block in blocks:
-        for line in block.split("\n"):
-            needle = _squash(line)
-            total += len(needle)
-            found += len(needle) if needle in haystack else 0
-    return found / total if total else 1.0
+    needles = [needle for block in blocks for line in block.split("\n") if (needle := _squash(line))]
+    total = sum(map(len, needles))
+    if not total:
+        return True
+    found, left, hint, budget = 0, total, 0, SEARCH_BUDGET * max(1, len(haystack))
+    for needle in needles:
+        left -= len(needle)
+        at = haystack.find(needle, hint)
+        budget -= (at + len(needle) - hint) if at >= 0 else len(haystack) - hint
+        if at < 0:
+            at = haystack.find(needle)
+            budget -= at + len(needle) if at >= 0 else len(haystack)
+        if at >= 0:
+            found += len(needle)
+            hint = at + len(needle)
+        if found / total >= share:
+            return True
+        if (found + left) / total < share or budget < 0:
+            return False
+    return found / total >= share
 
 
 def page_meta(tree, *, raw: str = "") -> PageMeta:
