@@ -318,3 +318,24 @@ def test_a_tag_name_lxml_keeps_but_refuses_to_set_does_not_lose_the_page():
 
     records = read("<html><body><code>Mistral Small 3 compte 24 milliards de paramètres.<A</body></html>")
     assert [(r.status, r.document.text) for r in records] == [("ok", "Mistral Small 3 compte 24 milliards de paramètres.")]
+
+
+@pytest.mark.parametrize(("inner", "crowded"), [
+    ("".join(f"<span>Qwen {i}</span> " for i in range(501)), True),  # a paragraph of highlighted words
+    ("".join(f"<a href='#'>lien {i}</a> " for i in range(501)), True),
+    ("".join(f"<span>Qwen {i}</span> " for i in range(500)), False),
+    ("".join(f"<li>Qwen {i}</li>" for i in range(2000)), False),  # a long list is no paragraph
+], ids=["spans", "links", "under the bound", "list"])
+def test_a_page_crowded_with_inline_elements_is_read_by_its_own_elements(tmp_path, inner, crowded):
+    """More than ``MAX_INLINE_CHILDREN`` inline elements in one element: the page is read without
+    trafilatura (whose cost grows with the square of their number), and nothing is lost."""
+    from pipeline.ingest.formats.html import _crowded
+
+    tag = "ul" if inner.startswith("<li>") else "p"
+    html = f"<html><body><h1>Un titre</h1><p>Début.</p><{tag}>{inner}</{tag}><p>Fin de l'article.</p></body></html>"
+    assert _crowded(parse_tree(html)) is crowded
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    (article,) = read_file(page, source="page.html")
+    assert article.status == "ok" and "Début." in article.text and "Fin de l'article." in article.text
+    assert ("Qwen 499" in article.text or "lien 499" in article.text)

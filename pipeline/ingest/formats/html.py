@@ -117,6 +117,8 @@ def article_blocks(tree) -> list[str]:
     """The article body as text blocks (see the module docstring for the choice)."""
     container, kind = find_container(tree)
     own = element_blocks(container) if container is not None else []
+    if _crowded(tree):  # (trafilatura's reading of them grows with their square)
+        return own or element_blocks(without_boilerplate(tree).body)
     theirs = trafilatura_blocks(without_boilerplate(tree))
     if not own:
         return theirs
@@ -127,6 +129,23 @@ def article_blocks(tree) -> list[str]:
     if covers(theirs, own_text, share=MIN_COVERAGE) and not grows_too_much:
         return own
     return theirs
+
+
+MAX_INLINE_CHILDREN = 500  # inline elements (« <span> », « <a> », « <b> ») one element may hold for trafilatura to read the page
+
+
+def _crowded(tree) -> bool:
+    """Whether an element of the page holds more than ``MAX_INLINE_CHILDREN`` inline elements
+    (a paragraph of thousands of links or highlighted words): the page is then read by its own
+    elements, not by trafilatura, whose cost grows with the square of their number there."""
+    for el in tree.iter():
+        if len(el) > MAX_INLINE_CHILDREN and sum(
+                1 for child in el if isinstance(child.tag, str) and child.tag.lower() not in _NOT_INLINE) > MAX_INLINE_CHILDREN:
+            return True
+    return False
+
+
+_NOT_INLINE = _BLOCK_TAGS | _LIST_TAGS | {"li", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "br"}
 
 
 def find_container(tree) -> tuple[Any, Optional[str]]:
