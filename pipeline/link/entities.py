@@ -379,13 +379,40 @@ def occurrences(text: str, forms, *, determiner: Optional[re.Pattern] = None) ->
     « le », « du », « la », « l' » when ``determiner`` is given (``entities.determiner_before``);
     left to right, never overlapping (a form found is not looked for again inside itself).
 
-    The text is read once for all the forms, not once per form (an archive page naming thousands
-    of models has thousands of forms): every position where some form starts, after no word
-    character, holds the longest such form, and the others starting there are its beginnings."""
+    A few forms are each looked for in the text; more (an archive page naming thousands of models
+    has thousands) are found in one reading of the text for all of them, which costs a pattern
+    to build but not one reading per form: the same places either way."""
     words = sorted(set(forms))
+    if len(words) <= FEW_FORMS:
+        return {w: _each_alone(text, w, determiner) for w in words}
+    return _all_at_once(text, words, determiner)
+
+
+FEW_FORMS = 16  # forms looked for one by one; more are found together
+
+
+def _standalone(text: str, i: int, j: int, determiner: Optional[re.Pattern]) -> bool:
+    return not (i and _WORD_CHAR.match(text, i - 1)) and not _WORD_CHAR.match(text, j) and (
+        determiner is None or determiner.search(text, max(0, i - 40), i) is not None)
+
+
+def _each_alone(text: str, form: str, determiner: Optional[re.Pattern]) -> list[tuple[int, int]]:
+    """``occurrences`` of one form, read by itself."""
+    out, i = [], text.find(form)
+    while i >= 0:
+        j = i + len(form)
+        if _standalone(text, i, j, determiner):
+            out.append((i, j))
+            i = text.find(form, j)
+        else:
+            i = text.find(form, i + 1)
+    return out
+
+
+def _all_at_once(text: str, words: list[str], determiner: Optional[re.Pattern]) -> dict[str, list[tuple[int, int]]]:
+    """``occurrences`` of many forms in one reading: every place where some form starts, after no
+    word character, holds the longest such form, and the others starting there are its beginnings."""
     found: dict[str, list[tuple[int, int]]] = {w: [] for w in words}
-    if not words:
-        return found
     lengths = sorted({len(w) for w in words})
     starts = re.compile(rf"(?<![\w-])(?=({patterns.alternation(words, case_sensitive=True)}))")
     for m in starts.finditer(text):
@@ -394,8 +421,7 @@ def occurrences(text: str, forms, *, determiner: Optional[re.Pattern] = None) ->
             if n > len(longest):
                 break
             spots = found.get(longest[:n])
-            if spots is not None and not _WORD_CHAR.match(text, i + n) and (not spots or spots[-1][1] <= i) and (
-                    determiner is None or determiner.search(text, max(0, i - 40), i)):
+            if spots is not None and (not spots or spots[-1][1] <= i) and _standalone(text, i, i + n, determiner):
                 spots.append((i, i + n))
     return found
 

@@ -208,8 +208,25 @@ def _one_form_at_a_time(text, form):
 @given(words=st.lists(st.sampled_from(["Large", "2", "2.5", "V3", "a", "-", " ", ", ", "Large 2", "x"]), max_size=40),
        forms=st.lists(st.sampled_from(["Large", "Large 2", "Large 2.5", "2", "2.5", "V3", "a a", "a", "x-a"]), max_size=6))
 def test_occurrences_read_every_form_as_it_would_be_read_alone(words, forms):
+    """Both readings, one form at a time (a few forms) and all at once (many), find what a reading
+    of each form by itself finds."""
+    from pipeline.link.entities import _all_at_once, _each_alone
+
     text = "".join(words)
-    assert occurrences(text, forms) == {f: _one_form_at_a_time(text, f) for f in set(forms)}
+    expected = {f: _one_form_at_a_time(text, f) for f in set(forms)}
+    assert occurrences(text, forms) == expected
+    assert {f: _each_alone(text, f, None) for f in set(forms)} == expected
+    assert _all_at_once(text, sorted(set(forms)), None) == expected
+
+
+def test_many_forms_are_found_in_one_reading(lex):
+    from pipeline.link.entities import FEW_FORMS
+
+    forms = [f"V{k}" for k in range(FEW_FORMS + 5)] + ["8B"]
+    text = "le V3 et V20, pas DeepSeek-V4 ; du 8B, le V20."
+    found = occurrences(text, forms, determiner=lex.cue("entities.determiner_before"))
+    assert found["V3"] == [(3, 5)] and found["V20"] == [(42, 45)] and found["V4"] == [] and found["8B"] == [(35, 37)]
+    assert occurrences(text, forms)["V20"] == [(9, 12), (42, 45)]
 
 
 def test_the_entities_indexes_follow_the_models_added():
