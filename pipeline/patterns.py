@@ -148,11 +148,9 @@ def _in(items) -> set[str]:
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (mirrors re.compile)
     """``re.compile(pattern, flags)``, skipping in C to the characters a match can start with when
-    the engine would try the pattern at every position, and with the case-insensitive branches'
-    first characters read by the branch's own quick test (see the module's docstring)."""
+    the engine would try the pattern at every position (see the module's docstring)."""
     parsed, start = _plan(pattern, flags)
-    cased = _cased_branches(parsed, parsed.state.flags | flags)
-    if start is None and not cased:
+    if start is None:
         return re.compile(pattern, flags)
     return _compiled(pattern, flags, parsed, start)
 
@@ -223,86 +221,22 @@ def _lowered_to() -> dict[int, tuple[int, ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
-def _compiled(pattern: str, flags: int, parsed, start: Optional[list]) -> re.Pattern:
-    """``re._compiler.compile`` of the parsed pattern, with ``start`` (if any) as the charset of
-    the optimisation header."""
+def _compiled(pattern: str, flags: int, parsed, start: list) -> re.Pattern:
+    """``re._compiler.compile`` with ``start`` as the charset of the optimisation header."""
     code = sre_compiler._code(parsed, flags)
     all_flags = flags | parsed.state.flags
-    if start is not None and code[0] is sre.INFO and code[2] == 0 and code[3] >= 1:
-        # (not when the engine has a header of its own, or a match can be empty)
-        header = [sre.INFO, 0, sre.SRE_INFO_CHARSET, code[3], code[4]]
-        charset, _ = sre_compiler._optimize_charset(start)
-        sre_compiler._compile_charset(charset, all_flags & ~re.IGNORECASE, header)
-        header[1] = len(header) - 1
-        code = header + code[code[1] + 1:]
+    if code[0] is not sre.INFO or code[2] != 0 or code[3] < 1:
+        return re.compile(pattern, flags)  # (the engine has a header of its own, or a match can be empty)
+    header = [sre.INFO, 0, sre.SRE_INFO_CHARSET, code[3], code[4]]
+    charset, _ = sre_compiler._optimize_charset(start)
+    sre_compiler._compile_charset(charset, all_flags & ~re.IGNORECASE, header)
+    header[1] = len(header) - 1
+    code = header + code[code[1] + 1:]
     groupindex = parsed.state.groupdict
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
     return _sre.compile(pattern, all_flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-
-
-def _cased_branches(parsed, flags: int) -> bool:
-    """Rewrites, in the parsed pattern, the first character of each alternative of a
-    case-insensitive branch (« surpass… », « [ée]gal… ») as the class of every character the
-    engine would match there, read case-sensitively; whether any was rewritten.
-
-    The engine tries the alternatives of a branch in turn. For one that starts with a character
-    or a class read as written, it first checks the character at hand, in its loop; a
-    case-insensitive one it enters before failing (a branch of fifty cue phrases is fifty entries
-    at every word). The class holds exactly the characters the case-insensitive test accepts:
-    those whose lower case (the engine's) is the letter's, or one the engine treats alike
-    (``re._casefix``). Patterns read under ASCII or LOCALE rules are left as they are."""
-    changed = False
-    for op, av in parsed.data:
-        if op is sre.BRANCH:
-            for alternative in av[1]:
-                changed |= _cased_branches(alternative, flags)
-                if flags & re.IGNORECASE and not flags & (re.ASCII | re.LOCALE) and alternative.data:
-                    exact = _exact_class(*alternative.data[0])
-                    if exact is not None:
-                        body = sre_parse.SubPattern(alternative.state, [(sre.IN, exact)])
-                        alternative.data[0] = (sre.SUBPATTERN, (None, 0, re.IGNORECASE, body))
-                        changed = True
-        elif op is sre.SUBPATTERN:
-            _, add_flags, del_flags, body = av
-            changed |= _cased_branches(body, (flags | add_flags) & ~del_flags)
-        elif op in _REPEATS:
-            changed |= _cased_branches(av[2], flags)
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            changed |= _cased_branches(av[1], flags)
-        elif op is getattr(sre, "ATOMIC_GROUP", None):
-            changed |= _cased_branches(av, flags)
-    return changed
-
-
-def _exact_class(op, av) -> Optional[list]:
-    """The class items (read as written) of the characters a case-insensitive ``LITERAL`` or
-    ``IN`` (no negation, no category) accepts; ``None`` for anything else, or a character with no
-    case (the engine reads it as written already)."""
-    if op is sre.LITERAL:
-        codes = [av]
-    elif op is sre.IN and all(o in (sre.LITERAL, sre.RANGE) for o, _ in av):
-        codes = []
-        for o, a in av:
-            if o is sre.RANGE and a[1] - a[0] > _MAX_FOLDED_RANGE:
-                return None
-            codes += [a] if o is sre.LITERAL else list(range(a[0], a[1] + 1))
-    else:
-        return None
-    if not any(_sre.unicode_iscased(c) for c in codes):
-        return None
-    lowered: set[int] = set()
-    for c in codes:
-        low = _sre.unicode_tolower(c)
-        lowered.add(low)
-        lowered.update(_EXTRA_CASES.get(low, ()))
-    accepted: set[int] = set()
-    for low in lowered:
-        if _sre.unicode_tolower(low) == low:
-            accepted.add(low)
-        accepted.update(_lowered_to().get(low, ()))
-    return [(sre.LITERAL, c) for c in sorted(accepted)]
 
 
 def _chars_of(items) -> set[str]:

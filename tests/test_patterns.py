@@ -125,35 +125,6 @@ def test_no_character_folds_into_a_category_from_outside_it():
         assert all(plain.match(chr(c)) for c in range(patterns._LAST_CASED + 1) if folded.match(chr(c))), category
 
 
-@pytest.mark.parametrize("item", ["a", "k", "s", "é", "ß", "i", "ǅ", "σ", "[ée]", "[a-f]", "[à-ÿ]", "[kK]", "[-s]", "[à-ÿA-Z0-9]"])
-def test_a_branch_first_character_read_as_written_accepts_what_the_case_insensitive_one_does(item):
-    """Against the engine itself, over every code point: the class a case-insensitive branch's
-    first character is rewritten to accepts exactly what the engine accepted there."""
-    [(op, av)] = re._parser.parse(item)
-    exact = {code for _, code in patterns._exact_class(op, av)}
-    engine = re.compile(item, re.I)
-    assert exact == {c for c in range(0x110000) if engine.fullmatch(chr(c))}
-
-
-@pytest.mark.parametrize(("pattern", "flags", "rewritten"), [
-    (r"\b(?:surpass\w*|d[ée]pass\w*|bat)", re.I, True),
-    (r"\b(?:surpass\w*|d[ée]pass\w*|bat)", 0, False),  # case-sensitive: the engine's quick test already applies
-    (r"(?i:xa|yb)z", 0, True),  # a group turning the case flag on
-    (r"(?a:\b(?:ab|cd))", re.I, False),  # ASCII rules: left as they are
-    (r"(?:\d+|%)", re.I, False),  # no letter: nothing to rewrite
-])
-def test_which_branches_are_rewritten(pattern, flags, rewritten):
-    parsed = re._parser.parse(pattern, flags)
-    assert patterns._cased_branches(parsed, parsed.state.flags | flags) is rewritten
-
-
-def test_rewritten_branches_find_the_same_matches():
-    text = "Il SURPASSE GPT-4o, dépasse, Dépassait, ſurpasse et BAT tous ſes rivaux; KELVIN \u212aelvin ǅ ǆ Ǆ"
-    for pattern in (r"\b(?:surpass\w*|d[ée]pass\w*|bat|kel\w+|ǆ)", r"(?:s|ſ)\w+", r"(?:(?P<a>sur)|(?P<b>dé))pass"):
-        compiled, plain = patterns.compile(pattern, re.I), re.compile(pattern, re.I)
-        assert [(m.span(), m.groups()) for m in compiled.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
-
-
 def test_the_linkers_patterns_find_the_same_matches_guarded(repo_root):
     """Every cue pattern of the claim linker, over the project's corpus: the same matches."""
     from pipeline.ingest import read_corpus
