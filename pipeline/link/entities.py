@@ -16,6 +16,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from operator import attrgetter
 from typing import Optional
 
@@ -79,8 +80,8 @@ class Entities:
     models: dict[str, ModelInfo] = field(default_factory=dict)  # key -> info
     refs: list[Ref] = field(default_factory=list)
     # the models by the size their name states, and the first model of each family named by one
-    # word after it (« Qwen3 »), for as many models as ``_indexed`` (kept up to date by
-    # ``add_model``; read again from the models when they were given another way)
+    # word after it (« Qwen3 »), for the first ``_indexed`` models (built when first asked, then
+    # brought up to date with the models added since)
     _sized: dict[int, set[str]] = field(default_factory=dict, repr=False, compare=False)
     _one_word: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
     _indexed: int = field(default=0, repr=False, compare=False)
@@ -90,9 +91,13 @@ class Entities:
         info = self.models.get(key)
         if info is None:
             self.models[key] = info = ModelInfo(name, family, org, pos)
-            if self._indexed and self._indexed == len(self.models) - 1:
-                self._index(info)  # (an index in use is kept up to date; none is built before it is asked)
         return info.name
+
+    def added_since(self, count: int) -> list[ModelInfo]:
+        """The models added after the first ``count``, in the order they were added (read from the
+        end: an index that catches up reads only what is new)."""
+        new = len(self.models) - count
+        return list(islice(reversed(self.models.values()), new))[::-1] if new > 0 else []
 
     def named_with_size(self, size: int) -> set[str]:
         """The names of the models whose name states ``size`` (« gpt-oss-120b » for 120 billion),
@@ -105,10 +110,8 @@ class Entities:
         return self._indexes()[1].get((family, word))
 
     def _indexes(self) -> tuple[dict[int, set[str]], dict[tuple[str, str], str]]:
-        if self._indexed != len(self.models):
-            self._sized, self._one_word, self._indexed = {}, {}, 0
-            for info in self.models.values():
-                self._index(info)
+        for info in self.added_since(self._indexed):
+            self._index(info)
         return self._sized, self._one_word
 
     def _index(self, info: ModelInfo) -> None:
@@ -427,25 +430,29 @@ def _all_at_once(text: str, words: list[str], determiner: Optional[re.Pattern]) 
 
 
 class _Siblings:
-    """What ``_family_of_variant`` reads of the article's models, indexed once and kept up to date
-    as it adds siblings, so that a name reads its own candidates, not every model of the article
+    """What ``_family_of_variant`` reads of the article's models, indexed once and brought up to
+    date with the models added since each time it is asked (``Entities.added_since``), so that a
+    name reads its own candidates, not every model of the article
     (an archive page names thousands): the models by the first word of their name after the
     family (« Large » for « Mistral Large 3 ») and, for a family whose word order is the maker's
     (``tier_order``), by every word of it (« Ultra » in « Gemini 1.0 Ultra »); the families named
     tier first, by where each is first named so; each family's first model."""
 
     def __init__(self, ents: Entities, lex: Lexicons):
-        self.lex = lex
+        self.ents, self.lex = ents, lex
+        self.read = 0  # the models indexed
         self.by_word: dict[str, list[tuple[int, int, ModelInfo]]] = {}  # (where first named, order added, model), sorted
         self.added = 0
         self.tier_first: list[tuple[int, str]] = []  # (where first named tier first, family), sorted
         self._tier_min: dict[str, int] = {}  # family -> where first named tier first
         self.first_of: dict[str, ModelInfo] = {}
-        for info in ents.models.values():
-            self.add(info)
 
-    def add(self, info: ModelInfo) -> None:
-        """One more model, named after those already added."""
+    def _catch_up(self) -> None:
+        for info in self.ents.added_since(self.read):
+            self._add(info)
+        self.read = len(self.ents.models)
+
+    def _add(self, info: ModelInfo) -> None:
         if not info.family:
             return
         self.first_of.setdefault(info.family, info)
@@ -465,6 +472,7 @@ class _Siblings:
     def nearest(self, word: str, pos: int) -> Optional[ModelInfo]:
         """The model indexed under ``word`` first named nearest to ``pos`` (of two as near, the one
         added first)."""
+        self._catch_up()
         near = self.by_word.get(word)
         if not near:
             return None
@@ -481,6 +489,7 @@ class _Siblings:
 
     def tier_first_family(self, *, before: int) -> Optional[str]:
         """The one family named tier first (« Mistral Large 3 ») before ``before``, if only one is."""
+        self._catch_up()
         n = bisect_left(self.tier_first, (before,))
         return self.tier_first[0][1] if n == 1 else None
 
@@ -538,10 +547,7 @@ def _find_aliases(text: str, ents: Entities, lex: Lexicons, pending: list[ModelM
         found = _family_of_variant(m, siblings, lex)
         if found:
             family, organization = found
-            known = len(ents.models)
             name = ents.add_model(canonical_name(f"{family} {m.text}", family, lex), family, organization, m.start)
-            if len(ents.models) > known:
-                siblings.add(ents.models[name_key(name)])
             hits.append((m.start, m.end, name))
             taken.add((m.start, m.end))
     for a, b, name in hits:

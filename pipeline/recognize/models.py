@@ -18,11 +18,12 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from sortedcontainers import SortedList
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,7 +33,7 @@ from pipeline.recognize import text_of
 from pipeline.recognize import model_lists
 from pipeline.recognize.names import capital_series_pattern, lower_size_tiers, name_patterns, suffixed_name_pattern
 from pipeline.recognize.segments import START, cells_under
-from pipeline.spans import Taken
+from pipeline.spans import Spans, Taken
 
 
 _SURNAME = patterns.compile(r"[ \u00a0]+[A-ZÀ-Ö][a-zà-ÿ]")  # « Claude Monet »: a first name, not the model
@@ -508,9 +509,8 @@ def find_model_mentions(text: str, *, lexicons: Lexicons | None = None,
         found = [m for m in found if _in_sentence(sentences, m.start)]
         licence_cells = cells_under(text, sentences, lex.cue("tables.not_model_header"))
         if licence_cells:  # « | Licence | … | Llama 3.3 Community | »
-            cells = sorted((c.start, c.end) for c in licence_cells)  # (cells do not overlap: the one a name may be in is found)
-            starts = [a for a, _ in cells]
-            found = [m for m in found if not ((k := bisect_right(starts, m.start)) and m.start < cells[k - 1][1])]
+            cells = Spans((c.start, c.end) for c in licence_cells)
+            found = [m for m in found if not cells.overlaps(m.start, m.start + 1)]
     yield from found
 
 
@@ -546,21 +546,19 @@ def _listed_with(text: str, candidates: list[tuple[int, int, str]], mentions: li
     """The candidate names separated from a model mention (or from another such name) by a comma
     or a conjunction alone: left to right, then right to left, so that a list is read whole."""
     names = _names(lex)
-    spans = sorted((x.start, x.end) for x in mentions)
-    accepted: list[tuple[int, int, str]] = []
-    seen: set[tuple[int, int, str]] = set()  # (the accepted ones, looked up: a long list is read in one pass)
+    spans = SortedList((x.start, x.end) for x in mentions)  # (a name accepted goes in among them, in a bisection)
+    accepted: set[tuple[int, int, str]] = set()
     pending = sorted(candidates)
     for order in (pending, pending[::-1]):
         for item in order:
-            if item in seen:
+            if item in accepted:
                 continue
             a, b, _ = item
-            i = bisect_left(spans, (a,))
+            i = spans.bisect_left((a,))
             before, after = (spans[i - 1] if i else None), (spans[i] if i < len(spans) else None)
             if (before and names["listed"].fullmatch(text, before[1], a)) or (after and names["listed"].fullmatch(text, b, after[0])):
-                accepted.append(item)
-                seen.add(item)
-                insort(spans, (a, b))
+                accepted.add(item)
+                spans.add((a, b))
     return sorted(accepted)
 
 
