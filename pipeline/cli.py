@@ -50,9 +50,10 @@ def parser() -> argparse.ArgumentParser:
                    help="with --engine dask: an existing cluster's scheduler, e.g. tcp://10.0.0.5:8786 (its "
                         "workers need this package and requirements.txt, same version)")
     r.add_argument("--article-timeout", type=_timeout, default=ARTICLE_TIMEOUT, metavar="SECONDS",
-                   help=f"time budget of one article's extraction (default: {ARTICLE_TIMEOUT:g}; 0: none). An "
-                        "article over it is listed with status error, « extraction took over N s », and is not "
-                        "tried again until its file or the rules change (or --full)")
+                   help=f"time budget of one article's extraction, and of one file's reading (default: "
+                        f"{ARTICLE_TIMEOUT:g}; 0: none). An article over it is listed with status error, « extraction "
+                        "took over N s » (« reading took over N s » for a file), and is not tried again until its "
+                        "file or the rules change (or --full)")
     r.add_argument("--follow-symlinks", action="store_true",
                    help="follow symlinks wherever they point, folders included (default: a symlink whose target "
                         "is outside the corpus folder is skipped, « symlink outside the corpus »)")

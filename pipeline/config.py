@@ -16,7 +16,7 @@ STATE_FILE = "state.sqlite"
 LOCK_FILE = "run.lock"
 RUN_LOG = "runs.jsonl"
 ENGINES = ("local", "dask")
-ARTICLE_TIMEOUT = 60.0  # seconds of extraction an article may take (--article-timeout)
+ARTICLE_TIMEOUT = 60.0  # seconds an article's extraction, or a file's reading, may take (--article-timeout)
 
 
 class ConfigError(ValueError):
@@ -35,7 +35,7 @@ class Config:
     engine: str = "local"  # local (a process pool on this machine) | dask (a Dask cluster)
     scheduler: Optional[str] = None  # dask: address of an existing scheduler; None: a local cluster
     process_start: Optional[float] = None  # time.perf_counter() at process start (the CLI's); None: run start
-    article_timeout: Optional[float] = ARTICLE_TIMEOUT  # seconds per article's extraction; None: no limit
+    article_timeout: Optional[float] = ARTICLE_TIMEOUT  # seconds per article's extraction and per file's reading; None: no limit
     follow_symlinks: bool = False  # follow symlinks wherever they point (default: not outside the corpus)
     report: bool = True  # rebuild the catalog CSVs and report.html at the end of a run (pipeline.review)
 

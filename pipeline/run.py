@@ -339,7 +339,8 @@ def _read_there(engine, state: State, first, todo: list, i: int, here: "_Here") 
         if chunk:
             yield _split(chunk)
 
-    for tags, result in engine.map(partial(tasks.read_and_extract, timeout=here.timeout), chunks(), alone=_files_alone):
+    for tags, result in engine.map(partial(tasks.read_and_extract, timeout=here.timeout), chunks(),
+                                   alone=partial(_files_alone, timeout=here.timeout)):
         if isinstance(result, Killed):  # reading this file alone killed its worker
             results = [([_failed_article(source, f"reading killed its worker ({result.how})")], None)
                        for source, _ in tags]
@@ -354,10 +355,11 @@ def _read_there(engine, state: State, first, todo: list, i: int, here: "_Here") 
         yield local.popleft()
 
 
-def _files_alone(tags: list, items: list) -> list:
+def _files_alone(tags: list, items: list, *, timeout: Optional[float]) -> list:
     """A chunk of files lost with a worker that died, to run again one file at a time: each file is
     only read (its articles are extracted after every file is read, alone if need be)."""
-    return [([tag], tasks.read_only, [item]) for tag, item in zip(tags, items)]
+    read = partial(tasks.read_only, timeout=timeout)
+    return [([tag], read, [item]) for tag, item in zip(tags, items)]
 
 
 def _split(chunk: list) -> tuple[list, list]:
@@ -451,7 +453,7 @@ class _Here:
 
     def __init__(self, in_hand: InHand, workers: Workers, timeout: Optional[float]):
         self.in_hand, self.workers = in_hand, workers
-        self.timeout = timeout  # seconds per article's extraction (None: no limit)
+        self.timeout = timeout  # seconds per file's reading and per article's extraction (None: no limit)
         self.files = in_hand.suspects.files  # (source, fingerprint)
         self.articles = set(in_hand.suspects.articles)  # digests; and those of the files read apart
         self.apart_sources: list[str] = []  # what was done apart, for the warning
@@ -459,11 +461,11 @@ class _Here:
     def read(self, entry, probe) -> list[Article]:
         """A file's articles, read here, or apart when a dead run was reading it."""
         if probe.data is None:  # nothing to parse: ingest answers from the entry
-            return read_entry(entry, data=None)
+            return read_entry(entry, data=None, timeout=self.timeout)
         if self.files and (entry.source, probe.fingerprint) in self.files:
             return self._read_apart(entry, probe)
         with self.in_hand.holding(reading_line(entry.source, probe.fingerprint)):
-            return read_entry(entry, data=probe.data)
+            return read_entry(entry, data=probe.data, timeout=self.timeout)
 
     def extract(self, batch: list[tuple[str, Article]]) -> Iterator[tuple[list, list[Encoded]]]:
         """(part of ``batch``, its extractions): here, apart the articles a dead run was extracting."""
@@ -483,7 +485,7 @@ class _Here:
         self.apart_sources.append(entry.source)
         engine = self.workers.apart()
         chunk = ([entry.source], [(entry.path.name, entry.source, probe.data)])
-        for _, result in engine.map(tasks.read_only, [chunk]):
+        for _, result in engine.map(partial(tasks.read_only, timeout=self.timeout), [chunk]):
             if isinstance(result, Killed):
                 return [_failed_article(entry.source, f"reading killed its worker ({result.how})")]
             rules, ((articles, _),) = result

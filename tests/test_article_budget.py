@@ -1,7 +1,8 @@
 """One article never stalls, floods or fails a run: an article whose extraction runs over
-``--article-timeout`` is listed with status error, « extraction took over N s », with or without
-workers, and the run goes on with the others (exit 1); an extraction that raises, or whose rows
-are out of proportion with its text, is an error of that article, never of the run."""
+``--article-timeout`` is listed with status error, « extraction took over N s », and a file whose
+reading (parsing its text) runs over it, « reading took over N s », with or without workers, and
+the run goes on with the others (exit 1); an extraction that raises, or whose rows are out of
+proportion with its text, is an error of that article, never of the run."""
 from __future__ import annotations
 
 import csv
@@ -14,13 +15,15 @@ import pytest
 
 import pipeline.engines
 import pipeline.engines.local
+import pipeline.ingest.formats
 from pipeline import runlog
 from pipeline.batch import MAX_ROWS_FLOOR, extract_one, max_rows, output_limit
 from pipeline.cli import main
 from pipeline.deadline import TimeUp, time_limit
 from pipeline.extract import Extractor
+from pipeline.ingest import read_file
 from pipeline.records import Article, Extraction, Fact
-from tests.stall_support import MARKER, RAISE_MARKER, stalling
+from tests.stall_support import MARKER, RAISE_MARKER, READ_MARKER, stalling, stalling_read
 
 FR = ("Mistral dévoile un modèle\n\nLe modèle Mistral Small {n} compte {n} milliards de paramètres, selon la "
       "start-up parisienne qui le publie sous licence ouverte.\n")
@@ -75,6 +78,45 @@ def test_with_workers_the_stalled_article_is_cut_short_in_its_worker(corpus, tmp
                  "--article-timeout", "1"])
     assert runlog.read(out / "runs.jsonl")[-1]["workers"] == 2
     _check(out, code, capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_file_whose_reading_runs_over_the_budget_is_an_error_and_the_others_are_extracted(
+        corpus, tmp_path, monkeypatch, capsys, workers):
+    """With workers, the first files are read by the run while they start, the others by them: the
+    stalled file may be in either (both are patched)."""
+    for name in ("a4.txt", "a6.txt"):
+        (corpus / name).unlink()
+    (corpus / "a5.md").write_text("# Lecture lente\n\n" + FR.format(n=5) + "\n" + READ_MARKER + "\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline.ingest.formats, "read_text", stalling_read(pipeline.ingest.formats.read_text))
+    monkeypatch.setattr(pipeline.engines, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(pipeline.engines.local, "PRELOAD", "tests.stall_preload")
+    out = tmp_path / "out"
+    started = time.monotonic()
+    code = main(["run", "--corpus", str(corpus), "--out", str(out), "--quiet", "--workers", workers,
+                 "--article-timeout", "1"])
+    assert time.monotonic() - started < 50  # (the stall lasts 60 s)
+    rows = _rows(out)
+    assert code == 1
+    assert (rows["a5.md"]["status"], rows["a5.md"]["reason"]) == ("error", "reading took over 1 s")
+    for source in ("a2.txt", "a3.txt", "a5.txt", "a7.txt"):
+        assert rows[source]["status"] == "ok" and rows[source]["n_facts"] != "0", source
+    assert "pipeline: error: a5.md: reading took over 1 s" in capsys.readouterr().err
+    if workers == "2":
+        assert runlog.read(out / "runs.jsonl")[-1]["workers"] == 2
+
+
+def test_read_file_within_its_budget(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline.ingest.formats, "read_text", stalling_read(pipeline.ingest.formats.read_text))
+    slow, quick = tmp_path / "lent.html", tmp_path / "vif.html"
+    page = "<html><body><article><h1>Mistral 7B</h1><p>{}</p></article></body></html>"
+    slow.write_text(page.format(FR.format(n=7) + READ_MARKER), encoding="utf-8")
+    quick.write_text(page.format(FR.format(n=7)), encoding="utf-8")
+    (article,) = read_file(slow, source="lent.html", timeout=0.5)
+    assert (article.status, article.reason, article.format, article.text) == \
+        ("error", "reading took over 0.5 s", "html", "")
+    (article,) = read_file(quick, source="vif.html", timeout=0.5)
+    assert article.status == "ok" and "Mistral Small 7" in article.text
 
 
 def test_the_budget_interrupts_in_another_thread_too():

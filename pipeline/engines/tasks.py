@@ -94,8 +94,10 @@ def _alive(pid: int, started: Optional[str]) -> bool:
     return True
 
 
-def read_files(items: Sequence[tuple[str, str, bytes]]) -> tuple[str, list[list[Article]]]:
-    """``(name, source, data)`` of regular files -> (rules version, the articles of each file)."""
+def read_files(items: Sequence[tuple[str, str, bytes]], *, timeout: Optional[float] = None
+               ) -> tuple[str, list[list[Article]]]:
+    """``(name, source, data)`` of regular files -> (rules version, the articles of each file).
+    ``timeout``: seconds per file's reading (:func:`pipeline.ingest.read_file`)."""
     from pipeline.ingest import read_file
 
     out = []
@@ -104,7 +106,7 @@ def read_files(items: Sequence[tuple[str, str, bytes]]) -> tuple[str, list[list[
             stand_in = Path(folder) / name
             stand_in.touch()
             try:
-                out.append(read_file(stand_in, source=source, data=data))
+                out.append(read_file(stand_in, source=source, data=data, timeout=timeout))
             finally:
                 stand_in.unlink()
     return fingerprint.rules_version(), out
@@ -139,11 +141,12 @@ def read_and_extract(items: Sequence[tuple[str, str, bytes]], *, timeout: Option
                      ) -> tuple[str, list[tuple[list[Article], list[Optional[Encoded]]]]]:
     """``(name, source, data)`` of regular files -> (rules version, per file: its articles and, for
     each, its encoded extraction, or None when it is not ``ok`` or repeats a text of the chunk).
-    ``timeout``: seconds per article's extraction (:func:`pipeline.batch.extract_one`).
+    ``timeout``: seconds per file's reading and per article's extraction
+    (:func:`pipeline.batch.extract_one`).
 
     One round trip per file instead of two (its text comes back once, and extraction starts as
     soon as a file is read); the run stores an extraction only where it has none yet."""
-    rules, readings = read_files(items)
+    rules, readings = read_files(items, timeout=timeout)
     x = extractor()
     out = []
     seen: set[str] = set()
@@ -157,10 +160,10 @@ def read_and_extract(items: Sequence[tuple[str, str, bytes]], *, timeout: Option
     return rules, out
 
 
-def read_only(items: Sequence[tuple[str, str, bytes]]
+def read_only(items: Sequence[tuple[str, str, bytes]], *, timeout: Optional[float] = None
               ) -> tuple[str, list[tuple[list[Article], Optional[list[Optional[Encoded]]]]]]:
     """As :func:`read_and_extract`, the articles not extracted (None for each file's extractions)."""
-    rules, readings = read_files(items)
+    rules, readings = read_files(items, timeout=timeout)
     return rules, [(articles, None) for articles in readings]
 
 

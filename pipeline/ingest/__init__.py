@@ -2,14 +2,16 @@
 
 Every file yields at least one Article (one per line for JSONL), with status "ok", "skipped"
 (not French, unsupported file type, empty file, no article body, ...) or "error" (unreadable,
-binary, invalid JSON line, ...). Nothing raises for one bad file.
+binary, invalid JSON line, reading over its time budget, ...). Nothing raises for one bad file.
 
     read_corpus(corpus)          -> Iterator[Article], sorted by relative path
     read_entry(entry)            -> list[Article], for one entry of ``discover(corpus)``
     read_file(path, source=...)  -> list[Article]
 
 ``read_entry`` and ``read_file`` accept the file's bytes (``data=``) when the caller has already
-read them (the incremental run hashes them first), so that a file is read once.
+read them (the incremental run hashes them first), so that a file is read once, and a time budget
+(``timeout=`` seconds, :mod:`pipeline.deadline`): a file whose reading (decoding, parsing its
+format, telling its language) runs over it gives one article in error, « reading took over N s ».
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import stat
 from pathlib import Path
 from typing import Iterator, Optional
 
+from pipeline.deadline import TimeUp, time_limit
 from pipeline.lexicons import LexiconError
 from pipeline.records import Article
 
@@ -42,7 +45,7 @@ def read_corpus(corpus: Path) -> Iterator[Article]:
         yield from read_entry(entry)
 
 
-def read_entry(entry: Entry, *, data: Optional[bytes] = None) -> list[Article]:
+def read_entry(entry: Entry, *, data: Optional[bytes] = None, timeout: Optional[float] = None) -> list[Article]:
     """The Article(s) of one discovered entry (a problem entry gives one skipped or error Article).
     A file confined to the corpus (``entry.root``) is read through
     :func:`~pipeline.ingest.discover.open_entry`, never by its path."""
@@ -51,7 +54,7 @@ def read_entry(entry: Entry, *, data: Optional[bytes] = None) -> list[Article]:
             data, problem = _read_inside(entry)
             if problem is not None:
                 return [problem]
-        return read_file(entry.path, source=entry.source, data=data)
+        return read_file(entry.path, source=entry.source, data=data, timeout=timeout)
     status = "skipped" if entry.kind in SKIPPED_KINDS else "error"
     return [_problem(entry.source, status, entry.detail)]
 
@@ -78,11 +81,16 @@ def _read_inside(entry: Entry) -> tuple[Optional[bytes], Optional[Article]]:
             return None, _problem(source, "error", f"unreadable: {exc.strerror or exc}", fmt=fmt)
 
 
-def read_file(path: Path, *, source: str, data: Optional[bytes] = None) -> list[Article]:
+def read_file(path: Path, *, source: str, data: Optional[bytes] = None,
+              timeout: Optional[float] = None) -> list[Article]:
     """The Article(s) of one file; ``source`` is its path relative to the corpus; ``data`` its
-    bytes when the caller has read them already."""
+    bytes when the caller has read them already; ``timeout`` the seconds its reading may take
+    (None: no limit)."""
     try:
-        return _read_file(Path(path), source=source, data=data)
+        with time_limit(timeout):
+            return _read_file(Path(path), source=source, data=data)
+    except TimeUp:
+        return [_problem(source, "error", f"reading took over {timeout:g} s", fmt=formats.format_of(Path(path)))]
     except LexiconError:  # the installation is broken, not this file: the run stops
         raise
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
