@@ -37,9 +37,6 @@ class Variants:
     def of(self, family_model: Optional[str]) -> list[str]:
         return [n for _, n in self.by_family.get(family_model or "", [])]
 
-    def current(self) -> list[tuple[int, str]]:
-        return list(self.by_family.get(self.last_family or "", []))
-
     def any_current(self) -> bool:
         """Whether the family in focus has variants (without copying them)."""
         return bool(self.by_family.get(self.last_family or ""))

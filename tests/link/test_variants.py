@@ -95,7 +95,8 @@ def test_variants_are_kept_in_size_order_each_once():
     v = llama_31()
     v.add("Llama 3.1", 70_000_000_000, "Llama 3.1 70B", 40)
     assert v.of("Llama 3.1") == [SMALL, MID, BIG]
-    assert v.current() == [(8_000_000_000, SMALL), (70_000_000_000, MID), (405_000_000_000, BIG)]
+    assert v.by_family["Llama 3.1"] == [(8_000_000_000, SMALL), (70_000_000_000, MID), (405_000_000_000, BIG)]
+    assert v.last_family == "Llama 3.1"
     assert v.any_current() and v.last_pos == 40
     v.add("Gemma 3", 1_000_000_000, "Gemma 3 1B", 50)
     assert v.of("Gemma 3") == ["Gemma 3 1B"] and v.group("ses trois tailles") == ["Gemma 3 1B"]
