@@ -339,3 +339,24 @@ def test_a_page_crowded_with_inline_elements_is_read_by_its_own_elements(tmp_pat
     (article,) = read_file(page, source="page.html")
     assert article.status == "ok" and "Début." in article.text and "Fin de l'article." in article.text
     assert ("Qwen 499" in article.text or "lien 499" in article.text)
+
+
+@pytest.mark.parametrize("opening, kept", [
+    ("<span>", True), ("<font color='red'>", True), ("<b>", True), ("<a href='/x'>", True),
+    ("<div>", False),  # (a block: its text cannot be joined, the page is an error of its own)
+])
+def test_a_page_that_leaves_hundreds_of_tags_open_is_read_to_its_end_or_says_why_not(tmp_path, opening, kept):
+    """libxml2 stops where a page nests 255 elements deep and drops all that follows: such a page
+    is read again without its inline tags; one still too deep is an error, never cut short in silence."""
+    words = "".join(f"{opening}mot {i} " for i in range(400))
+    page = f"<html><body><article><h1>Titre</h1><p>{PARAGRAPHS[0]}</p>{words}<p>{PARAGRAPHS[1]}</p></article></body></html>"
+    article = _read(tmp_path, page)
+    if kept:
+        assert article.status == "ok", article.reason
+        assert PARAGRAPHS[0] in article.text and PARAGRAPHS[1] in article.text and "mot 399" in article.text
+    else:
+        assert (article.status, article.reason) == \
+            ("error", "HTML nested deeper than the parser's limit (255 elements): the rest of the page cannot be read")
+    # 200 open tags are within the limit: the page is read as it is
+    shallow = _read(tmp_path, page.replace(words, "".join(f"{opening}mot {i} " for i in range(200))), name="court.html")
+    assert shallow.status == "ok" and PARAGRAPHS[1] in shallow.text

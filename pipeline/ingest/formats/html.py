@@ -81,7 +81,10 @@ class PageMeta:
 
 
 def read(text: str) -> list[Record]:
-    tree = parse_tree(text)
+    try:
+        tree = parse_tree(text)
+    except TooDeep:
+        return [Record.problem("error", TOO_DEEP, document=Document(text=""))]
     if tree is None:
         return [Record.problem("skipped", NO_BODY, document=Document(text=""))]
     meta = page_meta(tree, raw=text)
@@ -99,18 +102,46 @@ def read(text: str) -> list[Record]:
     return [Record(document=document)]
 
 
-def parse_tree(text: str):
-    """The lxml document, or None for an empty/unparsable page."""
-    import lxml.html
-    from lxml.etree import ParserError
+class TooDeep(Exception):
+    """The page nests deeper than the HTML parser goes (:data:`TOO_DEEP`)."""
 
+
+TOO_DEEP = "HTML nested deeper than the parser's limit (255 elements): the rest of the page cannot be read"
+# inline tags, which reading joins into their block's text anyway (a page that leaves them open
+# nests every later element inside them)
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|big|cite|code|data|dfn|em|font|i|ins|kbd|mark|nobr|q|s|samp|small|"
+                         r"span|strike|strong|sub|sup|time|tt|u|var)(?=[\s/>])[^<>]*>", re.I)
+
+
+def parse_tree(text: str):
+    """The lxml document, or None for an empty/unparsable page.
+
+    libxml2 stops reading a page where it nests 255 elements deep and drops all that follows:
+    what a page does that leaves a few hundred « <span> », « <font> » or « <b> » open. Such a
+    page is read again without its inline tags; if it is still too deep (unclosed « <div> »s),
+    :class:`TooDeep` says so (never a page cut short in silence)."""
     source = _XML_DECLARATION.sub("", text)
     if not source.strip():
         return None
+    tree, deep = _parse(source)
+    if deep:
+        tree, deep = _parse(_INLINE_TAG.sub("", source))
+        if deep:
+            raise TooDeep()
+    return tree
+
+
+def _parse(source: str) -> tuple[Any, bool]:
+    """The lxml document (None when unparsable), and whether the parser met its depth limit."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    parser = lxml.html.HTMLParser()  # (one per page: its error log is the page's)
     try:
-        return lxml.html.document_fromstring(source)
+        tree = lxml.html.document_fromstring(source, parser=parser)
     except (ParserError, ValueError):
-        return None
+        return None, False
+    return tree, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
 
 
 def article_blocks(tree) -> list[str]:
