@@ -119,10 +119,10 @@ def fr(pattern: str) -> str:
 def safe_yaml(text: str) -> Any:
     """``yaml.safe_load`` with libyaml's parser when PyYAML has it (ten times faster: the lexicons
     are read at every start)."""
-    return yaml.load(text, Loader=_SAFE_LOADER)
+    return yaml.load(text, Loader=SAFE_LOADER)
 
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_data(name: str, folder: Path = HERE) -> dict:

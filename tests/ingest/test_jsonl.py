@@ -93,3 +93,15 @@ def test_a_lone_surrogate_escape_becomes_a_replacement_character(tmp_path):
     assert [(a.source, a.status) for a in articles] == [("lot.jsonl#1", "ok"), ("lot.jsonl#2", "ok")]
     assert articles[0].text == "\ufffd " + FR and articles[0].title == "\ufffd"
     assert articles[1].text == "\U0001F600 " + FR  # a pair of escapes is one character, kept
+
+
+def test_a_line_nested_too_deep_is_an_error_of_its_own(tmp_path):
+    """The decoder's depth (a recursion error, not a ValueError) stops at the line: the file's
+    other lines are read, and a title nested a thousand lists deep is read too."""
+    deep_text = '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    deep_title = json.dumps({"title": "x", "text": FR}).replace('"x"', "[" * 900 + '"Titre", ["suite"]' + "]" * 900)
+    path = tmp_path / "lot.jsonl"
+    path.write_text("\n".join([json.dumps({"text": FR}, ensure_ascii=False), deep_text, deep_title]) + "\n", encoding="utf-8")
+    rows = [(a.source, a.status, a.reason, a.title) for a in read_file(path, source="lot.jsonl")]
+    assert rows == [("lot.jsonl#1", "ok", "", None), ("lot.jsonl#2", "error", "line 2: JSON nested too deep", None),
+                    ("lot.jsonl#3", "ok", "", "Titre, suite")]

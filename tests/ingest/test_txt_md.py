@@ -1,6 +1,7 @@
 """Plain-text and markdown articles: front matter, title, dateline, byline, text kept as is."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,8 @@ import pytest
 from pipeline.ingest import read_file
 from pipeline.ingest.formats.md import heading_title
 from pipeline.ingest.formats.txt import (
+    MAX_YAML_CHARS,
+    _deeper_than,
     find_author,
     find_signature,
     read_header,
@@ -217,3 +220,38 @@ def test_find_signature(text, signature):
 def test_heading_title(text, title):
     """(Long paragraphs: the underline pattern is linear in the text, it once took 3 ms an article.)"""
     assert heading_title(text) == title
+
+
+def _bomb(levels: int) -> str:
+    """A front matter whose anchors each list the previous one nine times: the title names the last."""
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcdefghij", "bcdefghij"[:levels]):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    last = "abcdefghij"[levels]
+    return "---\n" + "\n".join(lines) + f"\ntitle: *{last}\nauthor: Léa Fontaine\n---\n\n" + BODY
+
+
+@pytest.mark.parametrize("front_matter", [
+    pytest.param(_bomb(8), id="anchors listed again and again (9^9 items)"),
+    pytest.param("---\ntitle: " + "[" * 20_000 + "T" + "]" * 20_000 + "\nauthor: Léa Fontaine\n---\n\n" + BODY,
+                 id="lists nested 20 000 deep"),
+    pytest.param("---\ntitle: " + "[" * 100 + "T" + "]" * 100 + "\nauthor: Léa Fontaine\n---\n\n" + BODY,
+                 id="lists nested 100 deep"),
+])
+def test_a_hostile_front_matter_is_read_as_lines(tmp_path, front_matter):
+    """YAML that would build gigabytes (aliases), recurse past Python's depth, or take seconds
+    (libyaml's time grows with the square of the nesting) is read as plain « key: value » lines."""
+    started = time.monotonic()
+    article = _read(tmp_path, "fm.txt", front_matter)
+    assert time.monotonic() - started < 5
+    assert article.status == "ok" and article.text.startswith("Mistral AI a publié")
+    assert article.author == "Léa Fontaine" and len(article.title) < len(front_matter)
+
+
+def test_front_matter_limits():
+    assert not _deeper_than({"tags": ["IA", ["LLM"]]}, 3) and _deeper_than({"tags": ["IA", ["LLM"]]}, 2)  # (three containers)
+    assert not _deeper_than("titre", 0) and not _deeper_than([], 1) and _deeper_than([[]], 1)
+    meta, _ = split_front_matter("---\ntitle: " + "x" * MAX_YAML_CHARS + "\ntags: [a, b]\n---\nTexte")
+    assert meta["title"].startswith("xxx") and meta["tags"] == "[a, b]"  # (lines: the list is not read as YAML)
+    meta, _ = split_front_matter("---\ntitle: Titre\ntags: [a, b]\n---\nTexte")
+    assert meta == {"title": "Titre", "tags": ["a", "b"]}

@@ -2,7 +2,7 @@
 
 Blank lines are ignored; line numbers count every physical line from 1 (they name the record:
 ``file.jsonl#3``). A line that is not a JSON object, or has no usable "text", becomes an error
-record; the other lines are unaffected. String fields get the same repair as decoded files
+record (one nested too deep for the decoder too); the other lines are unaffected. String fields get the same repair as decoded files
 (mojibake, control characters), since JSON escapes can carry both; an escape of half a surrogate
 pair (« \\ud800 » alone), which no UTF-8 text can hold, becomes U+FFFD (« � »).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from pipeline.ingest.decode import clean_text, repair_mojibake
 from pipeline.normalize.dates import parse_date
@@ -35,6 +35,8 @@ def read_line(line: str, *, number: int) -> Record:
         item = json.loads(line, strict=False)
     except ValueError:
         return Record.problem("error", f"line {number}: invalid JSON", part=part)
+    except RecursionError:  # (« [[[[… »: the decoder's depth, this line's problem only)
+        return Record.problem("error", f"line {number}: JSON nested too deep", part=part)
     if not isinstance(item, dict):
         return Record.problem("error", f"line {number}: not a JSON object", part=part)
     raw_text = item.get("text")
@@ -63,11 +65,33 @@ def _clean(value: str) -> tuple[str, bool]:
 
 
 def _field(value: Any) -> Optional[str]:
+    """A metadata field as text: a list's items joined with commas, lists in it flattened (in a
+    loop: a title nested a thousand lists deep is no reason to lose the file's other lines)."""
+    if isinstance(value, list):
+        parts = [_scalar(item) for item in _flattened(value)]
+        return ", ".join(part for part in parts if part) or None
+    return _scalar(value)
+
+
+def _flattened(items: list) -> Iterator[Any]:
+    """The items of a list and of the lists in it, in order."""
+    stack = [iter(items)]
+    while stack:
+        item = next(stack[-1], _END)
+        if item is _END:
+            stack.pop()
+        elif isinstance(item, list):
+            stack.append(iter(item))
+        else:
+            yield item
+
+
+_END = object()
+
+
+def _scalar(value: Any) -> Optional[str]:
     if value is None or isinstance(value, (dict, bool)):
         return None
-    if isinstance(value, list):
-        parts = [_field(item) for item in value]
-        return ", ".join(part for part in parts if part) or None
     text = _clean(str(value))[0].strip()
     return text or None
 

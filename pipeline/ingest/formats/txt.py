@@ -184,9 +184,14 @@ def _load_front_matter(block: str) -> dict[str, Any]:
     from pipeline.lexicons import safe_yaml
 
     try:
-        loaded = safe_yaml(block)
-    except yaml.YAMLError:
+        # (no aliases: « &a [x, x, …] » then « &b [*a, *a, …] » … doubles nothing in YAML but
+        # multiplies the text of the title that lists them, nine times a line: 600 bytes of front
+        # matter made gigabytes; such a block is read as plain « key: value » lines)
+        loaded = None if len(block) > MAX_YAML_CHARS or _has_alias(block) else safe_yaml(block)
+    except (yaml.YAMLError, RecursionError):
         loaded = None
+    if isinstance(loaded, dict) and _deeper_than(loaded, MAX_FRONT_MATTER_DEPTH):
+        loaded = None  # (« title: [[[[… »: its text would be built by recursion; read as lines)
     if isinstance(loaded, dict):
         return {str(key).lower(): value for key, value in loaded.items()}
     # Tolerate broken YAML (an unquoted "title: A: B", a tab): plain "key: value" lines.
@@ -196,6 +201,34 @@ def _load_front_matter(block: str) -> dict[str, Any]:
         if match and match.group("key").lower() in _FRONT_MATTER_KEYS:
             meta[match.group("key").lower()] = _unquote(match.group("value"))
     return meta
+
+
+MAX_FRONT_MATTER_DEPTH = 16  # lists and mappings nested in a front matter's values, at most
+# A longer front matter is read as lines, not as YAML: libyaml's time grows with the square of a
+# block's nesting (« [[[[… » 20 000 deep: 3 s), so that it stays under 0.5 s (real ones: < 2 000)
+MAX_YAML_CHARS = 16_000
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether more than ``limit`` lists and mappings nest one in another in ``value`` (read in a loop)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (list, tuple, dict)):
+            if depth >= limit:
+                return True
+            children = list(item.keys()) + list(item.values()) if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _has_alias(block: str) -> bool:
+    """Whether the YAML block refers back to an anchor (« *a »): read as events, nothing built."""
+    import yaml
+
+    from pipeline.lexicons import SAFE_LOADER
+
+    return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(block, Loader=SAFE_LOADER))
 
 
 def _unquote(value: str) -> str:
