@@ -103,17 +103,34 @@ def looks_binary(data: bytes) -> bool:
     return nuls > _STRAY and nuls > _MAX_NUL_SHARE * len(data)
 
 
+# The encodings a web page may declare (the Encoding Standard's, by Python's names), and only
+# those: a page that declares another is read as if it declared none, as a browser reads it.
+# « utf-16 » in a page that has no byte-order mark is UTF-8 to a browser (its bytes are ASCII-
+# compatible, or the parser could not have read the declaration); « unicode_escape » would rewrite
+# every backslash sequence of the page; « undefined » raises; EBCDIC (« cp037 ») makes an ASCII
+# page binary; « utf-7 » decodes « + » runs.
+WEB_ENCODINGS = frozenset({
+    "utf-8", "ascii", "iso8859-1", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256",
+    "cp1257", "cp1258", "cp866", "cp874", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6",
+    "iso8859-7", "iso8859-8", "iso8859-10", "iso8859-11", "iso8859-13", "iso8859-14", "iso8859-15",
+    "iso8859-16", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "tis-620", "gbk", "gb2312", "gb18030",
+    "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr",
+})
+
+
 def declared_encoding(data: bytes) -> str | None:
-    """The encoding an HTML/XML document declares in its first 2 KB, if Python knows it."""
+    """The encoding an HTML/XML document declares in its first 2 KB, if it is one of the web's
+    (:data:`WEB_ENCODINGS`)."""
     head = data[:2048]
     match = _CHARSET_DECLARATION.search(head) or _XML_ENCODING.search(head)
     if not match:
         return None
     name = match.group(1).decode("ascii", "ignore")
     try:
-        return codecs.lookup(name).name
+        name = codecs.lookup(name).name
     except LookupError:
         return None
+    return name if name in WEB_ENCODINGS else None
 
 
 def normalise_newlines(text: str) -> str:
@@ -170,7 +187,7 @@ def _decode(data: bytes, *, declared: str | None) -> tuple[str, str]:
     for codec in candidates:
         try:
             return data.decode(codec), codec
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
     return _mixed_utf8(data), MIXED
 

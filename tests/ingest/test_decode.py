@@ -5,6 +5,7 @@ import codecs
 
 import pytest
 
+from pipeline.ingest import read_file
 from pipeline.ingest.decode import (
     BinaryContent,
     clean_text,
@@ -142,7 +143,31 @@ def test_clean_text(text: str, expected: str):
         (b'<?xml version="1.0" encoding="ISO-8859-1"?><html>', "iso8859-1"),
         (b'<meta charset="klingon">', None),
         (b"<p>rien</p>", None),
+        (b'<meta charset="shift_jis">', "shift_jis"),
+        (b'<meta charset="macintosh">', "mac-roman"),
+        # Python knows these, the web does not: read as if nothing were declared
+        (b'<meta charset="utf-16">', None),
+        (b'<meta charset="unicode_escape">', None),
+        (b'<meta charset="undefined">', None),
+        (b'<meta charset="cp037">', None),
+        (b'<meta charset="utf-7">', None),
+        (b'<meta charset="zlib">', None),
     ],
 )
 def test_declared_encoding(head: bytes, encoding):
     assert declared_encoding(head) == encoding
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "unicode_escape", "undefined", "cp037", "utf-7", "zlib", "idna"])
+def test_a_page_declaring_an_encoding_no_browser_knows_is_read_as_one_declaring_none(tmp_path, charset):
+    """A Windows-1252 page (« é » one byte) with a backslash sequence and a « + » run: read as
+    Windows-1252, its text intact (« utf-16 » read it as Chinese, « undefined » made it an
+    internal error, « cp037 » binary, « unicode_escape » rewrote « \\n »)."""
+    text = "Le modèle Mistral 7B compte 7 milliards de paramètres (+10 % en C:\\new), selon Mistral AI, qui le publie."
+    page = f"<html><head><meta charset='{charset}'></head><body><article><h1>Titre</h1><p>{text}</p></article></body></html>"
+    data = page.encode("cp1252")
+    path = tmp_path / "page.html"
+    path.write_bytes(data + b" " * (len(data) % 2))  # (an even length: UTF-16 would decode it whole)
+    (article,) = read_file(path, source="page.html")
+    assert (article.status, article.encoding) == ("ok", "cp1252"), article.reason
+    assert text in article.text
