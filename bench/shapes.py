@@ -81,6 +81,16 @@ def numbers(n_bytes: int, *, seed: int = 0) -> str:
                  sep=" ") + "\n"
 
 
+def figures(n_bytes: int, *, seed: int = 0) -> str:
+    """Paragraphs of long runs of figures, as a flattened data table leaves them: a model's name,
+    then 150 figures grouped by thousands (« 123 456 789 … »), a run of 600 digits (a pasted hash)
+    and a word that ends no score (each figure of the run could start one)."""
+    rng = random.Random(seed)
+    units = (f"Mistral Large {i % 9 + 1} obtient " + " ".join(str(rng.randint(100, 999)) for _ in range(150))
+             + " sur " + "".join(str(rng.randint(0, 9)) for _ in range(600)) + " essais.\n\n" for i in range(10 ** 9))
+    return _fill(n_bytes, units, head=f"{TITLE}\n\n")
+
+
 def nesting(n_bytes: int, *, seed: int = 0) -> str:
     """Deep parentheses and guillemets around model names and values, never closed in order."""
     opening = ("(", "« ", "[", "“", "(")
@@ -137,6 +147,7 @@ SHAPES: dict[str, Callable[..., str]] = {
     "respectively": respectively,
     "run_on": run_on,
     "numbers": numbers,
+    "figures": figures,
     "nesting": nesting,
     "archive": archive,
     "real": real,

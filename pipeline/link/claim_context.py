@@ -9,14 +9,14 @@ from functools import cached_property
 from typing import Optional
 
 from pipeline import patterns
-from pipeline.lexicons import Lexicons, fr, organization_pattern, per_lexicons
+from pipeline.lexicons import Lexicons, fr, load, organization_pattern, per_lexicons
 from pipeline.link.cues import object_cue
 from pipeline.link.discourse import SentenceView, subject_before
 from pipeline.link.entities import Entities, name_key
 from pipeline.link.raw import Provenance, RawClaim
 from pipeline.spans import Spans, Taken
 
-NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"  # a figure as written (the lexicon's {figure})
+NUM = load().cues["fragments"]["figure"]  # a figure as written (« 1 417 », « 88,7 »)
 
 
 @per_lexicons

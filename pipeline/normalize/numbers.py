@@ -426,8 +426,12 @@ def _split_half(scale: str) -> tuple[str, bool]:
 
 
 def _exact_int(number: decimal.Decimal, factor: int) -> int | None:
+    """``number`` × ``factor`` if it is an integer the context holds exactly. A product of more
+    digits than its precision was rounded: no exact value (a run of digits pasted a thousand
+    times, a hash), and its integer is not built (256 000 digits took 1.7 s, growing with their
+    square, in one call no time budget interrupts)."""
     product = _CTX.multiply(number, decimal.Decimal(factor))
-    if product != product.to_integral_value(context=_CTX):
+    if product.adjusted() >= _CTX.prec or product != product.to_integral_value(context=_CTX):
         return None
     return int(product)
 

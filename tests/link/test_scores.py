@@ -3,10 +3,13 @@ construction per row: text -> the set of (model, value, benchmark, metric, claim
 claims the score recognizers make."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.link import claims
 from tests.link.conftest import linked_alone
+from pipeline.link.claim_context import NUM
 from pipeline.link.scores import link_sentence
 
 
@@ -234,3 +237,21 @@ def beaten(a, lex) -> set:
 ])
 def test_a_score_set_against_a_lower_one_beats_it(analyse, lex, text, expected):
     assert beaten(analyse(text), lex) == expected
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("1 417", "1 417"), ("88,7", "88,7"), ("31.64", "31.64"), ("1\u202f234\u00a0567", "1\u202f234\u00a0567"),
+    ("1 234 567 890 123 456 789", "1 234 567 890 123 456 789"),  # seven groups of thousands: read whole
+    ("1 234 567 890 123 456 789 012", "1 234 567 890 123 456 789"),  # (no more: a run is not read again from each group)
+])
+def test_a_figure_as_written(text, figure):
+    assert re.match(NUM, text).group() == figure
+
+
+def test_a_run_of_figures_that_ends_no_score_gives_none(analyse, lex):
+    """« obtient 123 456 789 … essais »: no figure of the run is a score (each could start one: the
+    run was read again from each of its groups to its end, 44 s per MB of such runs)."""
+    run = " ".join(str(100 + i % 900) for i in range(150))
+    assert scores(analyse(f"Mistral Large 2 obtient {run} essais sur MMLU."), lex) == set()
+    assert scores(analyse(f"Mistral Large 2 obtient {run} essais, puis 84 % sur MMLU."), lex) == \
+        {("Mistral Large 2", 84.0, "MMLU", "%", None)}

@@ -247,6 +247,7 @@ def test_scale_of_rejects(word: str) -> None:
         ("7", None, 7),
         ("1,23456789", "milliards", 1_234_567_890),
         ("123456789012345678901234567890", "trillions", 123456789012345678901234567890 * 10**12),
+        ("9" * 200, None, int("9" * 200)),  # (as many digits as the decimal context holds exactly)
     ],
 )
 def test_quantity_value(number: str, scale: str | None, expected: int) -> None:
@@ -257,7 +258,10 @@ def test_quantity_value(number: str, scale: str | None, expected: int) -> None:
 
 @pytest.mark.parametrize(
     ("number", "scale"),
-    [("12,9", None), ("abc", "milliards"), ("7", "fois"), ("un quart", None), ("", None), ("0,0001", "K")],
+    [("12,9", None), ("abc", "milliards"), ("7", "fois"), ("un quart", None), ("", None), ("0,0001", "K"),
+     # more digits than the context holds: rounded, no exact value (a pasted run of 256 000 digits
+     # took 1.7 s to become an integer, growing with their square)
+     ("9" * 201, None), ("1" + " 000" * 66, "milliards"), ("1" * 256_000, None)],
 )
 def test_quantity_value_rejects(number: str, scale: str | None) -> None:
     assert quantity_value(number, scale) is None
