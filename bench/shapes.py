@@ -91,6 +91,17 @@ def figures(n_bytes: int, *, seed: int = 0) -> str:
     return _fill(n_bytes, units, head=f"{TITLE}\n\n")
 
 
+def names(n_bytes: int, *, seed: int = 0) -> str:
+    """Runs of capitalised names with no verb after them (a flattened list of companies, a heading
+    in title case), as any of them could open « X affirme … »: 300 names a paragraph, then a model
+    sentence."""
+    rng = random.Random(seed)
+    orgs = ("OpenAI", "Meta", "Google", "Anthropic", "Mistral AI", "Alibaba", "Nvidia", "DeepSeek")
+    units = (" ".join(rng.choice(orgs) for _ in range(300)) + f". Llama {i % 4 + 1} compte 70 milliards de paramètres.\n\n"
+             for i in range(10 ** 9))
+    return _fill(n_bytes, units, head=f"{TITLE}\n\n")
+
+
 def nesting(n_bytes: int, *, seed: int = 0) -> str:
     """Deep parentheses and guillemets around model names and values, never closed in order."""
     opening = ("(", "« ", "[", "“", "(")
@@ -148,6 +159,7 @@ SHAPES: dict[str, Callable[..., str]] = {
     "run_on": run_on,
     "numbers": numbers,
     "figures": figures,
+    "names": names,
     "nesting": nesting,
     "archive": archive,
     "real": real,

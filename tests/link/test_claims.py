@@ -56,6 +56,12 @@ CASES = [
     ("Selon Google, Gemini 2.5 Pro devance o3 sur LMArena. En février, xAI avait revendiqué 1 402 points pour Grok 3 sur LMArena.",
      {("Gemini 2.5 Pro", "outperforms", "o3", "LMArena", "Google", False),
       ("Grok 3", "scores", 1402.0, "LMArena", "xAI", False)}),
+    # a run of capitalised names with no verb after it claims nothing (the claimer's name is at most
+    # six capitalised words: the run was read again from each of its words to its end)
+    (" ".join(["OpenAI", "Meta", "Google", "Anthropic"] * 100) + ". Selon Anthropic, Claude 3 surpasse GPT-4.",
+     {("Claude 3", "outperforms", "GPT-4", None, "Anthropic", False)}),
+    ("Advanced Technology Research Council affirme que Falcon 3 surpasse Llama 3.",
+     {("Falcon 3", "outperforms", "Llama 3", None, "Advanced Technology Research Council", False)}),
     # a leak has no vendor behind it
     ("Meta affirme que Llama 3.1 405B rivalise avec GPT-4o. Des résultats ayant fuité laissaient entendre que le 405B devançait GPT-4o.",
      {("Llama 3.1 405B", "rivals", "GPT-4o", None, "Meta", False), ("Llama 3.1 405B", "outperforms", "GPT-4o", None, None, True)}),
