@@ -102,6 +102,17 @@ def names(n_bytes: int, *, seed: int = 0) -> str:
     return _fill(n_bytes, units, head=f"{TITLE}\n\n")
 
 
+def launches(n_bytes: int, *, seed: int = 0) -> str:
+    """A feed of launches with no sentence end (« OpenAI lance GPT-4 · Meta dévoile Llama 3 · … »,
+    as an aggregator's ticker leaves them): a launch verb every few words of a 2 000-character
+    sentence, each looking for its stop word and its objects."""
+    rng = random.Random(seed)
+    orgs = (("OpenAI", "GPT-4"), ("Meta", "Llama 3"), ("Google", "Gemma 2"), ("Mistral AI", "Mistral Large 2"))
+    verbs = ("lance", "dévoile", "présente", "publie")
+    units = (f"{org} {rng.choice(verbs)} {model} · " for org, model in (rng.choice(orgs) for _ in range(10 ** 9)))
+    return _fill(n_bytes, units, head=f"{TITLE}\n\n")
+
+
 def nesting(n_bytes: int, *, seed: int = 0) -> str:
     """Deep parentheses and guillemets around model names and values, never closed in order."""
     opening = ("(", "« ", "[", "“", "(")
@@ -160,6 +171,7 @@ SHAPES: dict[str, Callable[..., str]] = {
     "numbers": numbers,
     "figures": figures,
     "names": names,
+    "launches": launches,
     "nesting": nesting,
     "archive": archive,
     "real": real,

@@ -462,3 +462,24 @@ def _skips_by_itself(parsed) -> bool:
         return bool(prefix) or bool(sre_compiler._get_charset_prefix(parsed, flags))
     except Exception:  # noqa: BLE001 (another Python's internals: leave the pattern as it is)
         return True
+
+
+class NextMatch:
+    """``pattern.search(text, pos, end)`` for one span, asked from positions that mostly grow (each
+    launch verb of a sentence looks for the next stop word after it): a search from ``pos`` finds
+    what the last one found when ``pos`` is not past the last one's start nor its match's start
+    (the engine tries a position the same whatever ``pos`` is: a lookbehind still sees the text
+    before it, ``endpos`` cuts it the same), so a sentence with no stop word is read once, not once
+    a verb. Any other ``pos`` searches again."""
+
+    __slots__ = ("pattern", "text", "end", "_from", "_found")
+
+    def __init__(self, pattern: re.Pattern, text: str, end: int):
+        self.pattern, self.text, self.end = pattern, text, end
+        self._from: Optional[int] = None
+        self._found: Optional[re.Match] = None
+
+    def search(self, pos: int) -> Optional[re.Match]:
+        if self._from is None or pos < self._from or (self._found is not None and self._found.start() < pos):
+            self._from, self._found = pos, self.pattern.search(self.text, pos, self.end)
+        return self._found

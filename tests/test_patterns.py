@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from pipeline import patterns
 from pipeline.patterns import first_chars
@@ -270,3 +271,20 @@ def test_a_search_from_after_the_last_barrier_finds_the_same_match(repo_root):
                 found, plain = pattern.search(text, start, end), pattern.search(text, 0, end)
                 assert (found and found.span()) == (plain and plain.span()), (pattern.pattern, text[:end][-80:])
     assert moved
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\bdont\b|, qui|;", r"(?<=, )dont", r"(?:et|ou) (?=[A-Z])", r"^\s*-", r"x", r"\d+(?= %)",
+])
+@given(text=st.text(alphabet="dont, qui;etouAB -%1x\n", max_size=60), positions=st.lists(st.integers(0, 60), max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_next_match_finds_what_a_search_from_each_position_finds(pattern, text, positions):
+    """Positions asked in any order (growing, as launch verbs ask, or not): the same match, span
+    and groups, as ``search`` from each one."""
+    compiled = re.compile(pattern)
+    end = len(text) - 3 if len(text) > 3 else len(text)
+    memo = patterns.NextMatch(compiled, text, end)
+    for pos in sorted(positions)[: len(positions) // 2] + positions:
+        pos = min(pos, len(text))
+        expected, found = compiled.search(text, pos, end), memo.search(pos)
+        assert (found.span(), found.group()) == (expected.span(), expected.group()) if expected else found is None

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterator, Optional
 
@@ -70,6 +70,15 @@ class Scope:
     ents: Optional[Entities] = None
     previous_subject: Optional[Org] = None  # the organisation the last sentence naming one opens on, if it names no model
     previous_launcher: Optional[Org] = None  # the organisation that launched, in the sentence before, models it did not name
+    searches: dict = field(default_factory=dict, repr=False, compare=False)  # pattern name -> its NextMatch in the sentence
+
+    def next_match(self, name: str, pos: int) -> Optional[re.Match]:
+        """``self.p[name].search(text, pos, sentence end)``, each part of the sentence read once
+        however many launch verbs ask (:class:`~pipeline.patterns.NextMatch`)."""
+        found = self.searches.get(name)
+        if found is None:
+            found = self.searches[name] = patterns.NextMatch(self.p[name], self.text, self.view.sentence.end)
+        return found.search(pos)
 
     @cached_property
     def subject(self) -> Optional[Org]:
@@ -698,8 +707,8 @@ def _launched(sc: Scope, pos: int) -> list[Ref]:
     comparison, a relative clause, a time reference (« une semaine après GPT-5.1 »), and none
     that another organisation's genitive claims (« … d'OpenAI »)."""
     text, s = sc.text, sc.view.sentence
-    stop = sc.p["launch_stop"].search(text, pos, s.end)
-    more = sc.p["launched_more"].search(text, pos, s.end)
+    stop = sc.next_match("launch_stop", pos)
+    more = sc.next_match("launched_more", pos)
     if stop and more and more.start() <= stop.start() < more.end():
         stop = sc.p["launch_stop"].search(text, more.end(), s.end)  # « , dont Llama 4 Scout » lists, it does not stop
     end = stop.start() if stop else s.end
