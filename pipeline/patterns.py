@@ -483,3 +483,46 @@ class NextMatch:
         if self._from is None or pos < self._from or (self._found is not None and self._found.start() < pos):
             self._from, self._found = pos, self.pattern.search(self.text, pos, self.end)
         return self._found
+
+
+class _Unbounded(Exception):
+    pass
+
+
+def nonspace_width(pattern: re.Pattern) -> Optional[int]:
+    """The most characters other than whitespace one match of ``pattern`` can hold (runs of
+    whitespace, however long, count for nothing); None when there is no such bound or it cannot be
+    worked out. A stretch of text holding more of them is matched whole by no match, nor is any
+    longer stretch from the same start: a search for the nearest end a gap pattern leads to can
+    stop there."""
+    try:
+        return _nonspace(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+    except (_Unknown, _Unbounded, RecursionError, re.error):
+        return None
+
+
+def _nonspace(ops: list) -> int:
+    total = 0
+    for op, av in ops:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            total += 0 if chr(av).isspace() else 1  # (no whitespace character has another case)
+        elif op in (sre.NOT_LITERAL, sre.ANY):
+            total += 1
+        elif op is sre.IN:
+            total += 0 if _spaces(av) is True else 1
+        elif op is sre.SUBPATTERN:
+            total += _nonspace(list(av[3]))
+        elif op is getattr(sre, "ATOMIC_GROUP", None):
+            total += _nonspace(list(av))
+        elif op is sre.BRANCH:
+            total += max(_nonspace(list(alt)) for alt in av[1])
+        elif op in _REPEATS:
+            width = _nonspace(list(av[2]))
+            if width and av[1] == sre.MAXREPEAT:
+                raise _Unbounded
+            total += width * av[1]
+        else:
+            raise _Unknown  # a back-reference, a conditional group
+    return total

@@ -288,3 +288,32 @@ def test_next_match_finds_what_a_search_from_each_position_finds(pattern, text, 
         pos = min(pos, len(text))
         expected, found = compiled.search(text, pos, end), memo.search(pos)
         assert (found.span(), found.group()) == (expected.span(), expected.group()) if expected else found is None
+
+
+@pytest.mark.parametrize("pattern, width", [
+    (r"\s*", 0), (r"\s+et\s+", 2), (r"[ \u00a0]+[–—-][ \u00a0]+", 1), (r"\s*(?:,|et|ainsi que)\s*", 8),
+    (r"a{2,5}b", 6), (r"(?=\w+)de\b", 2), (r"(?:«[^«»]{1,20}»)?\s*d'", 24),
+    (r"x*", None), (r"[^,]+", None), (r"(a)\1", None),
+])
+def test_nonspace_width(pattern, width):
+    assert patterns.nonspace_width(re.compile(pattern)) == width
+
+
+def test_the_organisation_gaps_have_a_width():
+    """The gaps the organisation finders most often reach a maker or a name through are bounded
+    (so a search for the nearest one stops within a few names)."""
+    from pipeline.lexicons import load
+    from pipeline.link.organizations import _patterns
+    p = _patterns(load())
+    for name in ("genitive", "co_maker", "org_and", "by", "prefix_gap", "dashed", "org_lead"):
+        assert patterns.nonspace_width(p[name]) is not None, name
+
+
+@pytest.mark.parametrize("pattern", [r"\s*(?:,|et|ainsi que)\s*", r"\s*(?:«[^«»]{1,4}»)?\s*d'\s*", r"a{0,3}\s+b?"])
+@given(text=st.text(alphabet="«» d'aetb,x\u00a0", max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_no_whole_match_holds_more_than_the_width(pattern, text):
+    compiled = re.compile(pattern)
+    width = patterns.nonspace_width(compiled)
+    if compiled.fullmatch(text):
+        assert sum(not c.isspace() for c in text) <= width

@@ -100,6 +100,22 @@ class Scope:
         maker = self.lexicon_maker(model)
         return maker is None or self.lex.same_maker(maker, org)
 
+    @cached_property
+    def org_starts(self) -> list[int]:
+        """Where the sentence's organisations start (they are in that order)."""
+        return [o.start for o in self.orgs]
+
+    @cached_property
+    def ref_starts(self) -> list[int]:
+        """Where the sentence's names start (they are in that order)."""
+        return [r.start for r in self.view.refs]
+
+    def ref_at(self, pos: int) -> Optional[Ref]:
+        """The first name of the sentence that starts at ``pos``, if one does (by bisection: a
+        sentence of hundreds of names is not read once per organisation)."""
+        i = bisect_left(self.ref_starts, pos)
+        return self.view.refs[i] if i < len(self.view.refs) and self.view.refs[i].start == pos else None
+
     def org_at(self, pos: int) -> Optional[Org]:
         return next((o for o in self.orgs if o.start == pos), None)
 
@@ -188,10 +204,39 @@ def _suffixed_name(name: str, lex: Lexicons) -> bool:
 def _org_right_after(sc: Scope, pos: int, gap: re.Pattern) -> Optional[tuple[Org, int]]:
     """The nearest organisation after ``pos`` that the words in between (``gap``, whole) lead
     to: (org, end of the quote)."""
-    for org in sc.orgs:
-        if org.start >= pos and gap.fullmatch(sc.text, pos, org.start):
-            return org, org.end
+    org = _first_reached(sc.text, pos, gap, sc.orgs, sc.org_starts)
+    return (org, org.end) if org else None
+
+
+def _first_reached(text: str, pos: int, gap: re.Pattern, items, starts: list[int]):
+    """The first of ``items`` (in the order of their ``starts``) starting at ``pos`` or after that
+    ``gap`` leads to, whole, from ``pos``. They are tried in order until the text between holds
+    more than the gap's non-space width: none further can be reached (a sentence naming hundreds
+    of organisations and names is not read again from each to its end)."""
+    width = _gap_width(gap)
+    seen, reached = 0, pos  # non-space characters in text[pos:reached]
+    for i in range(bisect_left(starts, pos), len(items)):
+        item = items[i]
+        if width is not None:
+            seen += len(_NON_SPACE.findall(text, reached, item.start))
+            reached = max(reached, item.start)
+            if seen > width:
+                return None
+        if gap.fullmatch(text, pos, item.start):
+            return item
     return None
+
+
+_GAP_WIDTHS: dict[int, tuple[re.Pattern, Optional[int]]] = {}  # id -> (the pattern, kept alive; its width)
+
+
+def _gap_width(gap: re.Pattern) -> Optional[int]:
+    """:func:`~pipeline.patterns.nonspace_width`, worked out once per pattern (by identity: a
+    pattern's hash reads its whole text)."""
+    hit = _GAP_WIDTHS.get(id(gap))
+    if hit is None:
+        hit = _GAP_WIDTHS[id(gap)] = (gap, patterns.nonspace_width(gap))
+    return hit[1]
 
 
 def genitive(sc: Scope) -> Iterator[Found]:
@@ -269,7 +314,7 @@ def parenthesis(sc: Scope) -> Iterator[Found]:
                 yield refs[k], org.name, refs[k].start, org.end + 1
     for o in sc.orgs:  # « OpenAI (GPT-4.5) », « d'OpenAI (o1, o3) », « OpenAI (avec o3) »
         m = sc.p["paren_open"].match(sc.text, o.end)
-        ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
+        ref = (sc.ref_at(m.end()) if m else None)
         if ref is None:
             continue
         listed = [ref, *_listed_after(sc, ref)]
@@ -288,7 +333,7 @@ def colon_list(sc: Scope) -> Iterator[Found]:
         if not sc.p["models_of"].search(text, max(sc.view.sentence.start, o.start - 50), o.start):
             continue
         m = sc.p["colon"].match(text, o.end)
-        first = next((r for r in sc.view.refs if m and r.start == m.end()), None)
+        first = (sc.ref_at(m.end()) if m else None)
         if first is None:
             continue
         listed, last = [first], first
@@ -354,7 +399,7 @@ def with_aside(sc: Scope) -> Iterator[Found]:
     if subject is None:
         return
     m = sc.p["with_aside"].match(sc.text, subject.end)
-    ref = next((r for r in sc.view.refs if m and r.start == m.end()), None)
+    ref = (sc.ref_at(m.end()) if m else None)
     if ref is not None and sc.p["aside_close"].match(sc.text, ref.end) \
             and sc.lexicon_allows(ref.model, subject.name):
         yield ref, subject.name, subject.start, ref.end
@@ -369,7 +414,7 @@ def genitive_apposition(sc: Scope) -> Iterator[Found]:
         if phrase is None:
             continue
         gap = sc.p["appositive_name"].match(text, o.end)
-        ref = next((r for r in sc.view.refs if gap and r.start == gap.end()), None)
+        ref = (sc.ref_at(gap.end()) if gap else None)
         if ref is not None:
             yield ref, o.name, phrase.start(), ref.end
 
@@ -381,7 +426,7 @@ def prefix(sc: Scope) -> Iterator[Found]:
     """« Google Gemini 2.5 Pro », « OpenAI o3 »: the maker's name before the model's, when the lexicon
     gives the model no other maker (« fiche Hugging Face Devstral 2 » is the model's page on a hub)."""
     for o in sc.orgs:
-        ref = next((r for r in sc.view.refs if sc.p["prefix_gap"].fullmatch(sc.text, o.end, r.start)), None)
+        ref = _first_reached(sc.text, o.end, sc.p["prefix_gap"], sc.view.refs, sc.ref_starts)  # (none before o.end can: endpos < pos)
         if ref and sc.lexicon_allows(ref.model, o.name):
             yield ref, o.name, o.start, ref.end
 
@@ -391,7 +436,7 @@ def paired_with(sc: Scope) -> Iterator[Found]:
     when the lexicon gives the model another maker: « Microsoft avec GPT-4 » is a partner)."""
     for o in sc.orgs:
         gap = sc.p["with_gap"].match(sc.text, o.end, sc.view.sentence.end)
-        ref = next((r for r in sc.view.refs if gap and r.start == gap.end()), None)
+        ref = (sc.ref_at(gap.end()) if gap else None)
         if ref and sc.lexicon_allows(ref.model, o.name):
             yield ref, o.name, o.start, ref.end
 
@@ -772,7 +817,7 @@ def launch_noun(sc: Scope) -> Iterator[Found]:
         if not org:
             continue  # « le lancement par Alibaba de Qwen 2.5-Max »
         of = sc.p["of"].match(text, org.end)
-        ref = next((r for r in sc.view.refs if of and r.start == of.end()), None)
+        ref = (sc.ref_at(of.end()) if of else None)
         if ref:
             yield ref, org.name, m.start(), ref.end
 
