@@ -36,7 +36,7 @@ sur Bedrock »: not a launch verb), a competitor's model (a comparison object, o
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterator, Optional
@@ -633,7 +633,7 @@ def launch(sc: Scope) -> Iterator[Found]:
             for maker in allowed if len(makers) > 1 else makers:
                 yield r, maker.name, min(maker.start, v.start()), r.end
         # « les modèles Phi-3 que l'entreprise lancera »: the name the relative clause hangs on
-        before = [r for r in sc.view.refs if r.end <= v.start()]
+        before = _last_before(sc.view.refs, sc.ref_starts, v.start())
         rel = sc.p["relative_object"].match(text, before[-1].end, v.start()) if before else None
         if rel and v.start() - rel.end() <= RELATIVE_SUBJECT:
             yield before[-1], subject.name, before[-1].start, v.end()
@@ -642,11 +642,11 @@ def launch(sc: Scope) -> Iterator[Found]:
 def _co_subjects(sc: Scope, subject: Org, verb: re.Match) -> list[Org]:
     """« L’EPFL, l’ETH Zurich et le CSCS ont lancé Apertus »: the organisations listed before the
     launch's subject, when the verb is plural (they launched it together)."""
-    before = [o for o in sc.orgs if o.end <= subject.start]  # (none for a subject of a sentence before)
+    before = _last_before(sc.orgs, sc.org_starts, subject.start, count=None)  # (none for a subject of a sentence before)
     if not before or not sc.p["plural_verb"].search(sc.text, subject.end, verb.end()):
         return []
     out, first = [], subject
-    for o in reversed(before):
+    for o in before:
         if not sc.p["org_and"].fullmatch(sc.text, o.end, first.start):
             break
         out.append(o)
@@ -691,7 +691,7 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
     « Mistral AI a dévoilé le 25 octobre »), or a developer phrase standing for the one
     organisation of the sentence before (« Le géant chinois a dévoilé »)."""
     text, s = sc.text, sc.view.sentence
-    before = [o for o in sc.orgs if o.end <= verb and not _in_aside(text, s.start, o, verb)]
+    before = _last_before(sc.orgs, sc.org_starts, verb, count=2, keep=lambda o: not _in_aside(text, s.start, o, verb))[::-1]
     if len(before) > 1 and _after_preposition(sc, before[-1]) and _in_commas(text, before[-2].end, before[-1], verb):
         before.pop()  # « La start-up Moonshot, backée par Alibaba, lance Kimi K2 »: the aside's is not the subject
     if before:
@@ -700,7 +700,7 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
         apposed = sc.p["apposed_before"].search(text, max(s.start, o.start - 3), o.start) and sc.p["apposed_gap"].fullmatch(text, o.end, verb)
         after_aside = _comma_aside_end(text, o.end, verb)  # (« OpenAI, un mois après avoir lancé GPT-5.1, a dévoilé »)
         if (sc.p["subject_gap"].fullmatch(text, o.end, verb) or apposed) and not prep \
-                and not any(after_aside <= r.start < verb for r in sc.view.refs):
+                and not _starts_within(sc.ref_starts, after_aside, verb):
             return o  # (« une start-up chinoise méconnue, DeepSeek, a lancé »: the subject's apposition)
     if sc.p["launch_infinitive"].search(text, max(s.start, verb - 15), verb):
         return sc.subject  # « Mistral AI … trois mois après avoir lancé Mistral 7B »
@@ -715,6 +715,27 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
     if pronoun and sc.previous_subject and not before and sc.p["subject_gap"].fullmatch(text, pronoun.end(), verb):
         return sc.previous_subject
     return None
+
+
+def _last_before(items, starts: list[int], pos: int, *, count: Optional[int] = 1,
+                 keep: Optional[Callable] = None) -> list:
+    """The last ``count`` (None: all) of ``items`` (in the order of their ``starts``) that end by
+    ``pos`` and that ``keep`` keeps, nearest first: read back from ``pos``, not from the first item
+    (a launch verb asked it of every organisation and name of its sentence)."""
+    out = []
+    for i in range(bisect_right(starts, pos) - 1, -1, -1):
+        item = items[i]
+        if item.end <= pos and (keep is None or keep(item)):
+            out.append(item)
+            if count is not None and len(out) == count:
+                break
+    return out
+
+
+def _starts_within(starts: list[int], a: int, b: int) -> bool:
+    """Whether one of the sorted ``starts`` is in [a, b)."""
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 def _after_preposition(sc: Scope, o: Org) -> bool:
