@@ -2,8 +2,8 @@
 bisection, not a pass over all of them (an article's cost stays linear in its size)."""
 from __future__ import annotations
 
-from bisect import bisect_left
-from typing import Iterable
+from bisect import bisect_left, bisect_right
+from typing import Callable, Iterable, Optional
 
 from sortedcontainers import SortedList
 
@@ -39,3 +39,24 @@ class Taken:
 
     def add(self, span: tuple[int, int]) -> None:
         self._spans.add(span)
+
+
+def last_before(items, starts: list[int], pos: int, *, count: Optional[int] = 1,
+                keep: Optional[Callable] = None) -> list:
+    """The last ``count`` (None: all) of ``items`` (in the order of their ``starts``) that end by
+    ``pos`` and that ``keep`` keeps, nearest first: read back from ``pos``, not from the first item
+    (asked for each value or verb of a sentence, it would read all its names each time)."""
+    out = []
+    for i in range(bisect_right(starts, pos) - 1, -1, -1):
+        item = items[i]
+        if item.end <= pos and (keep is None or keep(item)):
+            out.append(item)
+            if count is not None and len(out) == count:
+                break
+    return out
+
+
+def starts_within(starts: list[int], a: int, b: int) -> bool:
+    """Whether one of the sorted ``starts`` is in [a, b)."""
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b

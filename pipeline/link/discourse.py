@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable, Iterator, Optional
 
 from pipeline import patterns
@@ -48,6 +49,11 @@ class SentenceView:
     group_at: int = -1  # where the sentence that listed them starts
     listed: tuple[str, ...] = ()  # the longest list of names the sentence gives, unless compared with
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # look-ups kept for the sentence (_SubjectIndex)
+
+    @cached_property
+    def ref_starts(self) -> list[int]:
+        """Where its names start, in order (for bisections; ``refs`` is never changed)."""
+        return [r.start for r in self.refs]
 
     @property
     def topic(self) -> Optional[str]:
@@ -167,7 +173,7 @@ class _SubjectIndex:
 
     def __init__(self, text: str, view: "SentenceView", roles: _Roles, skip: Optional[re.Pattern]):
         self.text, self.sentence, self.skip, self.roles = text, view.sentence, skip, roles
-        self.starts = [r.start for r in view.refs]
+        self.starts = view.ref_starts
         self.closes = text.find(")", view.sentence.start, view.sentence.end) >= 0  # (else no name is an aside)
         self.aside_from: list[float] = [float("inf")]  # for the first k names, the first parenthesis closing an aside of one of them
         self.best: list[Optional[str]] = [None]  # for the first k names, the last that can be the subject (no aside)

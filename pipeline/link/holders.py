@@ -46,6 +46,7 @@ from pipeline.link.traps import apposed_name, sized_model
 from pipeline.link.units import bullet_label
 from pipeline.link.variants import Variants, superlative
 from pipeline.recognize.quantities import Quantity
+from pipeline.spans import last_before
 
 
 @dataclass(frozen=True)
@@ -234,8 +235,8 @@ def group(sc: Scope, c: Candidate) -> Optional[list[str]]:
 
 
 def _last_ref_before(sc: Scope, c: Candidate) -> Optional[Ref]:
-    before = [r for r in sc.view.refs if r.end <= c.q.start]
-    return before[-1] if before else None
+    before = last_before(sc.view.refs, sc.view.ref_starts, c.q.start)
+    return before[0] if before else None
 
 
 def parenthesized(sc: Scope, c: Candidate) -> Optional[list[str]]:

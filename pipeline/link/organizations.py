@@ -36,7 +36,7 @@ sur Bedrock »: not a launch verb), a competitor's model (a comparison object, o
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterator, Optional
@@ -48,7 +48,7 @@ from pipeline.link.discourse import LIST_GAP, SentenceView, name_runs
 from pipeline.link.entities import Entities, Ref
 from pipeline.link.raw import Provenance, RawFact
 from pipeline.recognize.segments import TABLE, table_blocks, within
-from pipeline.spans import Spans, Taken
+from pipeline.spans import Spans, Taken, last_before, starts_within
 
 
 @dataclass(frozen=True)
@@ -105,19 +105,19 @@ class Scope:
         """Where the sentence's organisations start (they are in that order)."""
         return [o.start for o in self.orgs]
 
-    @cached_property
-    def ref_starts(self) -> list[int]:
-        """Where the sentence's names start (they are in that order)."""
-        return [r.start for r in self.view.refs]
-
     def ref_at(self, pos: int) -> Optional[Ref]:
         """The first name of the sentence that starts at ``pos``, if one does (by bisection: a
         sentence of hundreds of names is not read once per organisation)."""
-        i = bisect_left(self.ref_starts, pos)
-        return self.view.refs[i] if i < len(self.view.refs) and self.view.refs[i].start == pos else None
+        return _first_at(self.view.refs, self.view.ref_starts, pos)
 
     def org_at(self, pos: int) -> Optional[Org]:
-        return next((o for o in self.orgs if o.start == pos), None)
+        return _first_at(self.orgs, self.org_starts, pos)
+
+
+def _first_at(items, starts: list[int], pos: int):
+    """The first of ``items`` (in the order of their ``starts``) that starts at ``pos``, if any."""
+    i = bisect_left(starts, pos)
+    return items[i] if i < len(items) and starts[i] == pos else None
 
 
 Found = tuple[Ref, str, int, int]  # (model ref, organisation, quote start, quote end)
@@ -426,7 +426,7 @@ def prefix(sc: Scope) -> Iterator[Found]:
     """« Google Gemini 2.5 Pro », « OpenAI o3 »: the maker's name before the model's, when the lexicon
     gives the model no other maker (« fiche Hugging Face Devstral 2 » is the model's page on a hub)."""
     for o in sc.orgs:
-        ref = _first_reached(sc.text, o.end, sc.p["prefix_gap"], sc.view.refs, sc.ref_starts)  # (none before o.end can: endpos < pos)
+        ref = _first_reached(sc.text, o.end, sc.p["prefix_gap"], sc.view.refs, sc.view.ref_starts)  # (none before o.end can: endpos < pos)
         if ref and sc.lexicon_allows(ref.model, o.name):
             yield ref, o.name, o.start, ref.end
 
@@ -633,7 +633,7 @@ def launch(sc: Scope) -> Iterator[Found]:
             for maker in allowed if len(makers) > 1 else makers:
                 yield r, maker.name, min(maker.start, v.start()), r.end
         # « les modèles Phi-3 que l'entreprise lancera »: the name the relative clause hangs on
-        before = _last_before(sc.view.refs, sc.ref_starts, v.start())
+        before = last_before(sc.view.refs, sc.view.ref_starts, v.start())
         rel = sc.p["relative_object"].match(text, before[-1].end, v.start()) if before else None
         if rel and v.start() - rel.end() <= RELATIVE_SUBJECT:
             yield before[-1], subject.name, before[-1].start, v.end()
@@ -642,7 +642,7 @@ def launch(sc: Scope) -> Iterator[Found]:
 def _co_subjects(sc: Scope, subject: Org, verb: re.Match) -> list[Org]:
     """« L’EPFL, l’ETH Zurich et le CSCS ont lancé Apertus »: the organisations listed before the
     launch's subject, when the verb is plural (they launched it together)."""
-    before = _last_before(sc.orgs, sc.org_starts, subject.start, count=None)  # (none for a subject of a sentence before)
+    before = last_before(sc.orgs, sc.org_starts, subject.start, count=None)  # (none for a subject of a sentence before)
     if not before or not sc.p["plural_verb"].search(sc.text, subject.end, verb.end()):
         return []
     out, first = [], subject
@@ -691,7 +691,7 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
     « Mistral AI a dévoilé le 25 octobre »), or a developer phrase standing for the one
     organisation of the sentence before (« Le géant chinois a dévoilé »)."""
     text, s = sc.text, sc.view.sentence
-    before = _last_before(sc.orgs, sc.org_starts, verb, count=2, keep=lambda o: not _in_aside(text, s.start, o, verb))[::-1]
+    before = last_before(sc.orgs, sc.org_starts, verb, count=2, keep=lambda o: not _in_aside(text, s.start, o, verb))[::-1]
     if len(before) > 1 and _after_preposition(sc, before[-1]) and _in_commas(text, before[-2].end, before[-1], verb):
         before.pop()  # « La start-up Moonshot, backée par Alibaba, lance Kimi K2 »: the aside's is not the subject
     if before:
@@ -700,7 +700,7 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
         apposed = sc.p["apposed_before"].search(text, max(s.start, o.start - 3), o.start) and sc.p["apposed_gap"].fullmatch(text, o.end, verb)
         after_aside = _comma_aside_end(text, o.end, verb)  # (« OpenAI, un mois après avoir lancé GPT-5.1, a dévoilé »)
         if (sc.p["subject_gap"].fullmatch(text, o.end, verb) or apposed) and not prep \
-                and not _starts_within(sc.ref_starts, after_aside, verb):
+                and not starts_within(sc.view.ref_starts, after_aside, verb):
             return o  # (« une start-up chinoise méconnue, DeepSeek, a lancé »: the subject's apposition)
     if sc.p["launch_infinitive"].search(text, max(s.start, verb - 15), verb):
         return sc.subject  # « Mistral AI … trois mois après avoir lancé Mistral 7B »
@@ -715,27 +715,6 @@ def _launch_subject(sc: Scope, verb: int) -> Optional[Org]:
     if pronoun and sc.previous_subject and not before and sc.p["subject_gap"].fullmatch(text, pronoun.end(), verb):
         return sc.previous_subject
     return None
-
-
-def _last_before(items, starts: list[int], pos: int, *, count: Optional[int] = 1,
-                 keep: Optional[Callable] = None) -> list:
-    """The last ``count`` (None: all) of ``items`` (in the order of their ``starts``) that end by
-    ``pos`` and that ``keep`` keeps, nearest first: read back from ``pos``, not from the first item
-    (a launch verb asked it of every organisation and name of its sentence)."""
-    out = []
-    for i in range(bisect_right(starts, pos) - 1, -1, -1):
-        item = items[i]
-        if item.end <= pos and (keep is None or keep(item)):
-            out.append(item)
-            if count is not None and len(out) == count:
-                break
-    return out
-
-
-def _starts_within(starts: list[int], a: int, b: int) -> bool:
-    """Whether one of the sorted ``starts`` is in [a, b)."""
-    i = bisect_left(starts, a)
-    return i < len(starts) and starts[i] < b
 
 
 def _after_preposition(sc: Scope, o: Org) -> bool:

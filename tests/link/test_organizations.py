@@ -4,12 +4,10 @@
 ``FINDERS`` alone on its own construction; ``find_orgs``: the organisations a text names."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from pipeline.link import organizations
-from pipeline.link.organizations import FINDERS, Scope, _last_before, _starts_within, find_orgs, organization_facts
+from pipeline.link.organizations import FINDERS, Scope, find_orgs, organization_facts
 
 CASES = [
     ("Le GPT-4o d'OpenAI est disponible.", {("GPT-4o", "OpenAI", "genitive")}),
@@ -508,29 +506,3 @@ def test_the_skipped_finders_are_finders():
     names = {name for name, _ in FINDERS}
     assert organizations._NEED_ORGS <= names
     assert organizations._NEED_A_SUBJECT <= names
-
-
-@dataclass(frozen=True)
-class _Item:
-    start: int
-    end: int
-
-
-ITEMS = [_Item(0, 4), _Item(6, 9), _Item(10, 20), _Item(12, 14), _Item(30, 35)]  # (10-20 holds 12-14)
-
-
-@pytest.mark.parametrize("pos, count, keep, expected", [
-    (9, 1, None, [(6, 9)]), (9, 2, None, [(6, 9), (0, 4)]), (15, None, None, [(12, 14), (6, 9), (0, 4)]),
-    (20, 2, None, [(12, 14), (10, 20)]), (3, 1, None, []), (40, 1, lambda i: i.start < 10, [(6, 9)]),
-])
-def test_last_before(pos, count, keep, expected):
-    """Nearest first, as reading the whole list and keeping its tail would give them."""
-    starts = [i.start for i in ITEMS]
-    assert [(i.start, i.end) for i in _last_before(ITEMS, starts, pos, count=count, keep=keep)] == expected
-    whole = [i for i in ITEMS if i.end <= pos and (keep is None or keep(i))][::-1]
-    assert [(i.start, i.end) for i in (whole if count is None else whole[:count])] == expected
-
-
-@pytest.mark.parametrize("a, b, found", [(0, 1, True), (1, 6, False), (1, 7, True), (31, 100, False), (30, 31, True)])
-def test_starts_within(a, b, found):
-    assert _starts_within([i.start for i in ITEMS], a, b) is found
